@@ -1,0 +1,56 @@
+# Two commands on a fresh Debian 12 machine (as root): `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk poppler-utils chromium gettext nodejs npm
+
+.PHONY: run test deps setup messages lint bench worker clean
+
+run: setup ## Install what is missing, migrate, seed the demo and serve http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup ## The whole suite: lint, migrations in sync, unit, worker and browser tests
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+setup: deps $(VENV)/.installed node_modules/.installed messages
+
+deps: ## Debian packages for PDFs (pango, harfbuzz, CJK fonts), poppler, Chromium, gettext, npm
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Missing Debian packages (install them as root): $$missing"; exit 1; fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+worker: setup ## A Celery worker (needs REDIS_URL)
+	$(VENV)/bin/celery -A alliance worker -l info
+
+bench: setup ## Speed figures named in the issues, printed
+	$(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from members.permissions import AUTHENTICATED, PUBLIC, allow, home_sections
+
+from .health import health
+
+
+@allow(AUTHENTICATED)
+def home(request):
+    return render(request, "home.html", {"sections": home_sections(request.user)})
+
+
+@never_cache
+@allow(PUBLIC)
+def healthz(request):
+    """200 whenever the database answers; a down broker or worker is reported in the body."""
+    status = health()
+    code = 200 if status["database"] == "ok" else 503
+    return JsonResponse(status, status=code)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,146 @@
+"""Who may open which page and see or change which rows.
+
+This module is the one place where ``user.role`` is read. Views declare their audience with
+``@allow(...)`` (which also classifies the route for the URL sweep test) and fetch rows through
+the scope helpers below; the other apps build their own scopes on :func:`acting_organization`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from .models import Organization, Role
+
+PUBLIC = "public"
+AUTHENTICATED = "authenticated"
+
+SECRETARIAT = Role.SECRETARIAT
+ENTERPRISE_HR = Role.ENTERPRISE_HR
+SCHOOL_COORDINATOR = Role.SCHOOL_COORDINATOR
+COUNCIL = Role.COUNCIL
+ALL_ROLES = frozenset(Role.values)
+STAFF = frozenset({SECRETARIAT, ENTERPRISE_HR, SCHOOL_COORDINATOR})
+
+
+def audience_of(spec: Iterable[str] | str) -> str | frozenset[str]:
+    if spec in (PUBLIC, AUTHENTICATED):
+        return spec
+    roles = frozenset([spec] if isinstance(spec, str) else spec)
+    unknown = roles - ALL_ROLES
+    if unknown:
+        raise ValueError(f"unknown roles: {sorted(unknown)}")
+    return roles
+
+
+def has_access(user, audience: str | frozenset[str]) -> bool:
+    if audience == PUBLIC:
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if audience == AUTHENTICATED:
+        return True
+    return user.role in audience
+
+
+def allow(*roles: str):
+    """Declare who may open a view: ``PUBLIC``, ``AUTHENTICATED`` or roles.
+
+    Anonymous users are sent to the login page, logged-in users of another role get 403.
+    Works on function views and on class-based views (decorate the class). The audience is
+    kept on the view as ``access`` so that the URL sweep can check every route is classified.
+    """
+    audience = audience_of(roles[0] if len(roles) == 1 else roles)
+
+    def check(request) -> object | None:
+        if has_access(request.user, audience):
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+
+    def decorate(view):
+        if isinstance(view, type):
+            original = view.dispatch
+
+            @wraps(original)
+            def dispatch(self, request, *args, **kwargs):
+                return check(request) or original(self, request, *args, **kwargs)
+
+            view.dispatch = dispatch
+            view.access = audience
+            return view
+
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            return check(request) or view(request, *args, **kwargs)
+
+        wrapped.access = audience
+        return wrapped
+
+    return decorate
+
+
+def view_access(callback: Callable) -> str | frozenset[str] | None:
+    """The audience declared on a resolved URL callback, or None when unclassified."""
+    access = getattr(callback, "access", None)
+    if access is None and hasattr(callback, "view_class"):
+        access = getattr(callback.view_class, "access", None)
+    return access
+
+
+def is_secretariat(user) -> bool:
+    return user.is_authenticated and user.role == SECRETARIAT
+
+
+def sees_personal_data(user) -> bool:
+    """Only the secretariat sees ID numbers, phones and wages unmasked."""
+    return is_secretariat(user)
+
+
+def acting_organization(user) -> Organization | None:
+    """The organisation an HR or school account acts for (None for secretariat and council)."""
+    if user.is_authenticated and user.role in (ENTERPRISE_HR, SCHOOL_COORDINATOR):
+        return user.organization
+    return None
+
+
+def scope_by_organization(user, queryset: QuerySet, field: str) -> QuerySet:
+    """Rows the user may change: all for the secretariat, own organisation's for HR and schools.
+
+    ``field`` is the lookup from the queryset's model to the owning organisation
+    (``"enterprise"``, ``"school"``, ``"teacher__school"`` ...). Council members change nothing.
+    """
+    if is_secretariat(user):
+        return queryset
+    org = acting_organization(user)
+    if org is None:
+        return queryset.none()
+    return queryset.filter(**{field: org})
+
+
+def organizations_editable_by(user) -> QuerySet[Organization]:
+    return scope_by_organization(user, Organization.objects.all(), "pk")
+
+
+def can_edit_organization(user, organization: Organization) -> bool:
+    return is_secretariat(user) or (
+        user.is_authenticated and user.role in (ENTERPRISE_HR, SCHOOL_COORDINATOR)
+        and user.organization_id == organization.pk
+    )
+
+
+def home_sections(user) -> list[str]:
+    """Names of the home-page sections a role sees, in order."""
+    if not user.is_authenticated:
+        return []
+    return {
+        SECRETARIAT: ["registers", "governance", "reports", "accounts"],
+        ENTERPRISE_HR: ["my_enterprise", "reports"],
+        SCHOOL_COORDINATOR: ["my_school", "reports"],
+        COUNCIL: ["governance", "reports"],
+    }.get(user.role, [])

@@ -1,0 +1,115 @@
+"""Walk every URL pattern: each must be classified, and answer only the audience it declares.
+
+A route is classified by ``members.permissions.allow`` on its view. Routes with URL parameters
+take their arguments from ``KWARGS`` in ``tests/<app>/sweep.py`` (built from the demo data, so
+that the HR and school demo accounts open objects of their own organisation); POST-only routes
+are listed in ``POST_ONLY`` there and are only checked for refusal, since a successful POST
+would change the data under the rest of the sweep.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+import pytest
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from members.models import User
+from members.permissions import AUTHENTICATED, PUBLIC, view_access
+
+pytestmark = pytest.mark.django_db
+
+DEMO_USERNAMES = ["secretariat", "council", "hr", "school"]
+SWEEP_MODULES = ["tests.alliance.sweep", "tests.members.sweep", "tests.training.sweep",
+                 "tests.placements.sweep", "tests.reports.sweep"]
+
+
+def _sweep_config():
+    kwargs, post_only = {}, set()
+    for name in SWEEP_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        kwargs.update(getattr(module, "KWARGS", {}))
+        post_only |= set(getattr(module, "POST_ONLY", ()))
+    return kwargs, post_only
+
+
+def _walk(resolver: URLResolver, prefix: str = "", namespace: str | None = None):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns == "admin":
+                continue  # Django's admin: superusers only, for maintenance (tested separately)
+            yield from _walk(entry, prefix + str(entry.pattern), f"{ns}" if ns else None)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, prefix + str(entry.pattern), entry
+
+
+def _all_routes():
+    return list(_walk(get_resolver()))
+
+
+def test_every_route_is_named_and_classified():
+    unclassified = [route for name, route, entry in _all_routes() if view_access(entry.callback) is None]
+    unnamed = [route for name, route, entry in _all_routes() if not name]
+    assert not unnamed, f"routes without a name: {unnamed}"
+    assert not unclassified, f"routes not classified with members.permissions.allow: {unclassified}"
+
+
+def _is_login_redirect(response) -> bool:
+    return response.status_code in (301, 302) and response["Location"].startswith(reverse("login"))
+
+
+def _allowed(audience, user) -> bool:
+    if audience == PUBLIC:
+        return True
+    if user is None:
+        return False
+    return audience == AUTHENTICATED or user.role in audience
+
+
+def test_each_route_answers_only_its_audience(client):
+    call_command("seed_demo", verbosity=0)
+    kwargs_for, post_only = _sweep_config()
+    users = {None: None, **{u.username: u for u in User.objects.filter(username__in=DEMO_USERNAMES)}}
+    assert len(users) == 5
+    failures = []
+    for name, _route, entry in _all_routes():
+        audience = view_access(entry.callback)
+        needs_kwargs = bool(entry.pattern.regex.groupindex)
+        if needs_kwargs and name not in kwargs_for:
+            failures.append(f"{name}: add its URL arguments to tests/<app>/sweep.py KWARGS")
+            continue
+        url = reverse(name, kwargs=kwargs_for[name]() if needs_kwargs else None)
+        view_class = getattr(entry.callback, "view_class", None)
+        is_post = name in post_only or (view_class and "get" not in view_class.http_method_names)
+        for username, user in users.items():
+            client.logout()
+            if user:
+                client.force_login(user)
+            allowed = _allowed(audience, user)
+            if is_post and allowed:
+                continue
+            response = client.post(url) if is_post else client.get(url)
+            ok = 200 <= response.status_code < 400 and not _is_login_redirect(response)
+            if allowed and not ok:
+                failures.append(f"{name} {url} as {username}: expected access, got {response.status_code}")
+            if not allowed and ok:
+                failures.append(f"{name} {url} as {username}: expected refusal, got {response.status_code}")
+            if not allowed and response.status_code == 200:
+                failures.append(f"{name} {url} as {username}: leaked a page")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("username", DEMO_USERNAMES)
+def test_admin_is_for_superusers_only(client, username):
+    call_command("seed_demo", verbosity=0)
+    client.force_login(User.objects.get(username=username))
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
