@@ -50,8 +50,9 @@ lint: $(VENV)/.installed
 worker: setup ## A Celery worker (needs REDIS_URL)
 	$(VENV)/bin/celery -A alliance worker -l info
 
-bench: setup ## Speed figures named in the issues, printed
-	$(PY) -m tests.bench
+bench: setup ## Speed figures named in the issues, printed (use DATABASE_URL for PostgreSQL)
+	$(PY) -m tests.reports.bench
+	$(PY) -m tests.alliance.bench_import
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
