@@ -1,0 +1,188 @@
+"""Factories for every training model (other engineers' tests use them too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+import factory
+
+from alliance.fake_ids import mobile
+from tests.members.factories import EnterpriseFactory, SchoolFactory
+from training.models import (
+    AssignmentKind,
+    Certification,
+    CertificationLevel,
+    Craftsman,
+    CraftsmanRole,
+    FundingDepartment,
+    InSchoolWorkshop,
+    ProductionOrder,
+    Secondment,
+    SecondmentStatus,
+    SkillLevel,
+    StationPost,
+    StudentRotation,
+    Teacher,
+    TeacherStation,
+    TeachingAssignment,
+    Term,
+    TrainingBase,
+    TrainingProgramme,
+)
+
+
+class InSchoolWorkshopFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InSchoolWorkshop
+        skip_postgeneration_save = True
+
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"铝型材加工校中厂{n}")
+    production_line = "数控加工生产线"
+    opened_on = dt.date(2024, 3, 1)
+
+    @factory.post_generation
+    def enterprises(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.enterprises.set(extracted)
+
+
+class ProductionOrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductionOrder
+
+    workshop = factory.SubFactory(InSchoolWorkshopFactory)
+    description = factory.Sequence(lambda n: f"门窗型材加工订单{n}")
+    quantity = 500
+    value = Decimal("120000.00")
+    start_on = dt.date(2025, 3, 1)
+    end_on = dt.date(2025, 6, 30)
+
+
+class StudentRotationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StudentRotation
+
+    workshop = factory.SubFactory(InSchoolWorkshopFactory)
+    class_name = factory.Sequence(lambda n: f"2023级数控{n}班")
+    major = "数控技术应用"
+    headcount = 40
+    start_on = dt.date(2025, 3, 1)
+    end_on = dt.date(2025, 4, 30)
+
+
+class TrainingBaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingBase
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    name = factory.Sequence(lambda n: f"技能实训基地{n}")
+    address = "临朐县城关街道"
+    capacity = 30
+    majors = "机电技术应用、数控技术应用"
+    masters_count = 3
+    master_names = "张师傅、李师傅、王师傅"
+    established_on = dt.date(2024, 1, 10)
+
+
+class TeacherStationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeacherStation
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    name = factory.Sequence(lambda n: f"教师活动站{n}")
+    established_on = dt.date(2024, 1, 10)
+
+
+class StationPostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StationPost
+
+    station = factory.SubFactory(TeacherStationFactory)
+    year = 2025
+    post = factory.Sequence(lambda n: f"工艺技术员{n}")
+    major = "机电技术应用"
+    places = 2
+
+
+class TeacherFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Teacher
+
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"教师{n:03d}")
+    department = "机电系"
+    is_professional = True
+    is_dual_qualified = False
+
+
+class SecondmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Secondment
+
+    teacher = factory.SubFactory(TeacherFactory)
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    start_on = dt.date(2025, 7, 10)
+    end_on = dt.date(2025, 8, 20)
+    days = 30
+    post = "设备维护"
+    status = SecondmentStatus.COMPLETED
+
+
+class CraftsmanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Craftsman
+
+    name = factory.Sequence(lambda n: f"工匠{n:03d}")
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    skill_level = SkillLevel.SENIOR_TECHNICIAN
+    specialty = "铝型材挤压"
+    role = CraftsmanRole.MASTER_CRAFTSMAN
+    phone = factory.LazyFunction(lambda: mobile(random.Random()))
+    joined_on = dt.date(2024, 1, 1)
+
+
+class TeachingAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeachingAssignment
+
+    craftsman = factory.SubFactory(CraftsmanFactory)
+    school = factory.SubFactory(SchoolFactory)
+    course = factory.Sequence(lambda n: f"挤压工艺{n}")
+    year = 2025
+    term = Term.SPRING
+    hours = Decimal("32.0")
+    kind = AssignmentKind.PART_TIME_TEACHER
+
+
+class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingProgramme
+        skip_postgeneration_save = True
+
+    school = factory.SubFactory(SchoolFactory)
+    title = factory.Sequence(lambda n: f"电工技能提升培训{n}期")
+    funding_department = FundingDepartment.HUMAN_RESOURCES
+    start_on = dt.date(2025, 4, 1)
+    end_on = dt.date(2025, 4, 10)
+    participants = 60
+    hours = Decimal("40.0")
+
+    @factory.post_generation
+    def enterprises(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.enterprises.set(extracted)
+
+
+class CertificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certification
+
+    school = factory.SubFactory(SchoolFactory)
+    assessed_on = dt.date(2025, 5, 20)
+    occupation = factory.Sequence(lambda n: f"电工{n}")
+    level = CertificationLevel.LEVEL_4
+    candidates = 50
+    passed = 42
