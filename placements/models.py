@@ -1,0 +1,721 @@
+"""Students, order classes, apprenticeships, internships, graduate outcomes and outreach.
+
+The Linqu plan §(三)6-7 (订单班, 学徒制) and §(四)9-11 (企业文化宣传, 留临就业), the Qufu plan (二).
+Personal data (ID numbers, phones, wage bands) is stored whole and masked on the server for
+everyone but the secretariat (see ``placements.permissions``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from alliance.uploads import DOCX, IMAGE, PDF, UploadValidator
+from alliance.validators import validate_mobile, validate_national_id
+from members.models import Organization, OrganizationKind
+
+YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+ENTERPRISES = {"kind": OrganizationKind.ENTERPRISE}
+SCHOOLS = {"kind": OrganizationKind.SCHOOL}
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved by whole years; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class StudyMode(models.TextChoices):
+    FULL_TIME = "full_time", _("Full-time")
+    APPRENTICE = "part_time_apprentice", _("Part-time (apprentice)")
+
+
+class Student(models.Model):
+    """A student of a member school; apprentices are part-time students (招工即招生)."""
+
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="students",
+        limit_choices_to=SCHOOLS,
+    )
+    student_number = models.CharField(_("student number"), max_length=32)
+    name = models.CharField(_("name"), max_length=50)
+    national_id = models.CharField(
+        _("ID number"),
+        max_length=18,
+        blank=True,
+        validators=[validate_national_id],
+        help_text=_("Resident ID card number, 18 characters."),
+    )
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True)
+    major = models.CharField(_("major"), max_length=50)
+    class_name = models.CharField(_("class"), max_length=50, blank=True)
+    enrolment_year = models.PositiveSmallIntegerField(
+        _("enrolment year"), validators=YEAR_VALIDATORS
+    )
+    study_mode = models.CharField(
+        _("study mode"), max_length=24, choices=StudyMode.choices, default=StudyMode.FULL_TIME
+    )
+    phone = models.CharField(
+        _("mobile phone"), max_length=11, blank=True, validators=[validate_mobile]
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("student")
+        verbose_name_plural = _("students")
+        ordering = ["-enrolment_year", "student_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "student_number"], name="student_number_unique_per_school"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.student_number}）"
+
+    def clean(self) -> None:
+        if self.national_id:
+            self.national_id = self.national_id.strip().upper()
+
+
+class OrderClass(models.Model):
+    """订单班: a class trained for one enterprise or jointly for several (联合组班)."""
+
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="order_classes",
+        limit_choices_to=SCHOOLS,
+    )
+    name = models.CharField(_("name"), max_length=100)
+    major = models.CharField(_("major"), max_length=50)
+    enterprises = models.ManyToManyField(
+        Organization,
+        verbose_name=_("order enterprises"),
+        related_name="ordered_classes",
+        limit_choices_to=ENTERPRISES,
+    )
+    cohort_year = models.PositiveSmallIntegerField(
+        _("cohort (enrolment) year"), validators=YEAR_VALIDATORS
+    )
+    graduation_year = models.PositiveSmallIntegerField(
+        _("graduation year"), validators=YEAR_VALIDATORS
+    )
+    planned_size = models.PositiveSmallIntegerField(
+        _("planned size"), validators=[MinValueValidator(1)]
+    )
+    agreement = models.FileField(
+        _("agreement"),
+        upload_to="placements/agreements/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    students = models.ManyToManyField(
+        Student,
+        through="OrderClassEnrolment",
+        verbose_name=_("students"),
+        related_name="order_classes",
+        blank=True,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("order class")
+        verbose_name_plural = _("order classes")
+        ordering = ["-graduation_year", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "name"], name="order_class_name_unique_per_school"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.cohort_year and self.graduation_year and self.graduation_year < self.cohort_year:
+            raise ValidationError(
+                {"graduation_year": _("The graduation year cannot be before the cohort year.")}
+            )
+
+
+class Aspect(models.TextChoices):
+    """The five alignments (五融通) of an order class."""
+
+    OBJECTIVES = "objectives", _("Course objectives")
+    MODEL = "model", _("Course model")
+    CONTENT = "content", _("Teaching content")
+    MANAGEMENT = "management", _("Teaching management")
+    ASSESSMENT = "assessment", _("Assessment")
+
+
+class AlignmentStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ALIGNED = "aligned", _("Aligned")
+
+
+class OrderClassAlignment(models.Model):
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("order class"),
+        on_delete=models.CASCADE,
+        related_name="alignments",
+    )
+    aspect = models.CharField(_("aspect"), max_length=16, choices=Aspect.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=AlignmentStatus.choices,
+        default=AlignmentStatus.NOT_STARTED,
+    )
+    document = models.FileField(
+        _("document"),
+        upload_to="placements/alignments/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("alignment")
+        verbose_name_plural = _("alignments")
+        ordering = ["order_class", "aspect"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order_class", "aspect"], name="one_alignment_per_aspect"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order_class} · {self.get_aspect_display()}"
+
+
+class OrderClassEnrolment(models.Model):
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("order class"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    student = models.ForeignKey(
+        Student,
+        verbose_name=_("student"),
+        on_delete=models.CASCADE,
+        related_name="order_class_enrolments",
+    )
+    enrolled_on = models.DateField(_("enrolled on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("order class enrolment")
+        verbose_name_plural = _("order class enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order_class", "student"], name="enrolled_once_per_order_class"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order_class} · {self.student}"
+
+    def clean(self) -> None:
+        if (
+            self.order_class_id
+            and self.student_id
+            and self.student.school_id != self.order_class.school_id
+        ):
+            raise ValidationError(
+                {"student": _("The student must belong to the order class's school.")}
+            )
+
+
+class ApprenticeshipMode(models.TextChoices):
+    WORK_STUDY = "work_study", _("Alternating work and study")
+    FULL_RELEASE = "full_release", _("Full release")
+    PARTIAL_RELEASE = "partial_release", _("Partial release")
+
+
+class ApprenticeshipStatus(models.TextChoices):
+    ENROLLED = "enrolled", _("Enrolled")
+    IN_TRAINING = "in_training", _("In training")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Apprenticeship(models.Model):
+    """学徒制 (招工即招生): an employee with a labour contract of at least a year, registered as a
+    part-time student and trained by an enterprise mentor and a school mentor (双导师)."""
+
+    student = models.ForeignKey(
+        Student,
+        verbose_name=_("apprentice"),
+        on_delete=models.PROTECT,
+        related_name="apprenticeships",
+    )
+    enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="apprenticeships",
+        limit_choices_to=ENTERPRISES,
+    )
+    major = models.CharField(_("major"), max_length=50)
+    contract_start = models.DateField(_("labour contract start"))
+    contract_end = models.DateField(_("labour contract end"))
+    enterprise_mentor = models.CharField(_("enterprise mentor"), max_length=50)
+    school_mentor = models.CharField(_("school mentor"), max_length=50)
+    mode = models.CharField(_("training mode"), max_length=16, choices=ApprenticeshipMode.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ApprenticeshipStatus.choices,
+        default=ApprenticeshipStatus.ENROLLED,
+    )
+    ended_on = models.DateField(
+        _("completed or withdrawn on"),
+        null=True,
+        blank=True,
+        help_text=_("Required once the apprenticeship is completed or withdrawn."),
+    )
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=100,
+        blank=True,
+        help_text=_("Certificate or skill level obtained."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("apprenticeship")
+        verbose_name_plural = _("apprenticeships")
+        ordering = ["-contract_start", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "enterprise", "contract_start"],
+                name="one_apprenticeship_per_contract",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student.name} · {self.enterprise}"
+
+    @property
+    def school(self) -> Organization:
+        return self.student.school
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        if self.contract_start and self.contract_end:
+            if self.contract_end <= self.contract_start:
+                errors["contract_end"] = _("The contract end must be after its start.")
+            elif self.contract_end < add_years(self.contract_start, 1) - dt.timedelta(days=1):
+                # Plan §(三)7: only employees with a labour contract of one year or more may enrol.
+                errors["contract_end"] = _(
+                    "An apprentice needs a labour contract of at least one year; this contract is shorter."
+                )
+        if (
+            self.status in (ApprenticeshipStatus.COMPLETED, ApprenticeshipStatus.WITHDRAWN)
+            and not self.ended_on
+        ):
+            errors["ended_on"] = _("Give the date the apprenticeship was completed or withdrawn.")
+        if self.ended_on and self.contract_start and self.ended_on < self.contract_start:
+            errors["ended_on"] = _("This date cannot be before the contract start.")
+        if self.student_id and self.student.study_mode != StudyMode.APPRENTICE:
+            errors["student"] = _(
+                "An apprentice must be registered as a part-time (apprentice) student."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class InternshipEvaluation(models.TextChoices):
+    EXCELLENT = "excellent", _("Excellent")
+    GOOD = "good", _("Good")
+    PASS = "pass", _("Pass")
+    FAIL = "fail", _("Fail")
+
+
+class Internship(models.Model):
+    """岗位实习 at an enterprise, optionally at one of its training bases (厂中校) with a master."""
+
+    student = models.ForeignKey(
+        Student, verbose_name=_("student"), on_delete=models.PROTECT, related_name="internships"
+    )
+    enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="internships",
+        limit_choices_to=ENTERPRISES,
+    )
+    master = models.CharField(_("master (师傅)"), max_length=50, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    evaluation = models.CharField(
+        _("evaluation"), max_length=16, choices=InternshipEvaluation.choices, blank=True
+    )
+    evaluation_notes = models.TextField(_("evaluation notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("internship")
+        verbose_name_plural = _("internships")
+        ordering = ["-start_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "enterprise", "start_date"], name="one_internship_per_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student.name} · {self.enterprise}"
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+class Destination(models.TextChoices):
+    EMPLOYED = "employed", _("Employed")
+    FURTHER_STUDY = "further_study", _("Further study")
+    ENLISTED = "enlisted", _("Enlisted")
+    SELF_EMPLOYED = "self_employed", _("Self-employed")
+    NOT_PLACED = "not_placed", _("Not yet placed")
+
+
+WORKING = (Destination.EMPLOYED, Destination.SELF_EMPLOYED)
+
+
+class EmployerLocation(models.TextChoices):
+    COUNTY = "county", _("In the county")
+    CITY = "city", _("Elsewhere in the city")
+    ELSEWHERE = "elsewhere", _("Outside the city")
+
+
+class WageBand(models.TextChoices):
+    BELOW_3000 = "lt3000", _("Below 3,000 yuan")
+    FROM_3000 = "3000_4000", _("3,000–4,000 yuan")
+    FROM_4000 = "4000_5000", _("4,000–5,000 yuan")
+    FROM_5000 = "5000_6000", _("5,000–6,000 yuan")
+    ABOVE_6000 = "gte6000", _("6,000 yuan or more")
+
+
+class HireStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting the employer")
+    CONFIRMED = "confirmed", _("Confirmed by the employer")
+    DECLINED = "declined", _("Declined by the employer")
+
+
+class GraduatePlacement(models.Model):
+    """毕业去向 of a student in a graduation year; the employer confirms hires it is named in."""
+
+    student = models.ForeignKey(
+        Student, verbose_name=_("student"), on_delete=models.PROTECT, related_name="placements"
+    )
+    graduation_year = models.PositiveSmallIntegerField(
+        _("graduation year"), validators=YEAR_VALIDATORS
+    )
+    destination = models.CharField(_("destination"), max_length=16, choices=Destination.choices)
+    employer = models.ForeignKey(
+        Organization,
+        verbose_name=_("employer (member)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="graduate_hires",
+        limit_choices_to=ENTERPRISES,
+        help_text=_("Choose the alliance member, or type the employer's name below."),
+    )
+    employer_name = models.CharField(_("employer (other)"), max_length=100, blank=True)
+    employer_location = models.CharField(
+        _("employer location"), max_length=16, choices=EmployerLocation.choices, blank=True
+    )
+    job = models.CharField(_("job"), max_length=50, blank=True)
+    wage_band = models.CharField(
+        _("monthly wage"), max_length=16, choices=WageBand.choices, blank=True
+    )
+    via_order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("via order class"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="placements",
+    )
+    hire_status = models.CharField(
+        _("employer confirmation"),
+        max_length=16,
+        choices=HireStatus.choices,
+        default=HireStatus.PENDING,
+    )
+    hire_decided_at = models.DateTimeField(_("confirmed or declined at"), null=True, blank=True)
+    hire_decided_by = models.ForeignKey(
+        "members.User",
+        verbose_name=_("confirmed or declined by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("graduate placement")
+        verbose_name_plural = _("graduate placements")
+        ordering = ["-graduation_year", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "graduation_year"], name="one_placement_per_graduation"
+            ),
+        ]
+        indexes = [models.Index(fields=["graduation_year", "destination"])]
+
+    def __str__(self) -> str:
+        return f"{self.student.name} · {self.graduation_year}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.destination in WORKING
+
+    @property
+    def is_local(self) -> bool:
+        """留临就业: working, with the employer in the county (the indicator's numerator)."""
+        return self.is_working and self.employer_location == EmployerLocation.COUNTY
+
+    @property
+    def employer_display(self) -> str:
+        return self.employer.name if self.employer_id else self.employer_name
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        if self.is_working:
+            if self.destination == Destination.EMPLOYED and not (
+                self.employer_id or self.employer_name
+            ):
+                errors["employer_name"] = _("Choose the employer or type its name.")
+            if not self.employer_location:
+                errors["employer_location"] = _("Say where the graduate works.")
+        else:
+            if self.employer_id or self.employer_name:
+                errors["employer"] = _("Only employed or self-employed graduates have an employer.")
+            if self.via_order_class_id:
+                errors["via_order_class"] = _(
+                    "Only a graduate who works can be placed through an order class."
+                )
+        if self.employer_id and self.employer_name:
+            errors["employer_name"] = _(
+                "Give either a member employer or another employer's name, not both."
+            )
+        if self.via_order_class_id and self.student_id:
+            if not OrderClassEnrolment.objects.filter(
+                order_class_id=self.via_order_class_id, student_id=self.student_id
+            ).exists():
+                errors["via_order_class"] = _("The student is not enrolled in this order class.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def working_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}destination__in": WORKING})
+
+
+def local_q(prefix: str = "") -> Q:
+    return working_q(prefix) & Q(**{f"{prefix}employer_location": EmployerLocation.COUNTY})
+
+
+class RetentionFollowUp(models.Model):
+    """留临人才档案: a regular contact with a graduate working in the county."""
+
+    placement = models.ForeignKey(
+        GraduatePlacement,
+        verbose_name=_("graduate placement"),
+        on_delete=models.CASCADE,
+        related_name="followups",
+    )
+    contacted_on = models.DateField(_("contacted on"))
+    still_employed = models.BooleanField(_("still employed there"), default=True)
+    problems = models.TextField(_("problems raised"), blank=True)
+    resolved = models.BooleanField(_("problems resolved"), default=False)
+    resolved_by = models.CharField(_("resolved by"), max_length=100, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("retention follow-up")
+        verbose_name_plural = _("retention follow-ups")
+        ordering = ["-contacted_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.placement} · {self.contacted_on}"
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        if self.placement_id and not self.placement.is_local:
+            errors["placement"] = _(
+                "The local-talent archive only follows graduates working in the county."
+            )
+        if self.resolved and not self.problems:
+            errors["resolved"] = _("Only raised problems can be resolved.")
+        if self.resolved and not self.resolved_by:
+            errors["resolved_by"] = _("Say who resolved the problems.")
+        if (
+            self.placement_id
+            and self.contacted_on
+            and self.contacted_on.year < self.placement.graduation_year
+        ):
+            errors["contacted_on"] = _("A follow-up cannot be before the graduation year.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class OutreachKind(models.TextChoices):
+    PARENTS_VISIT = "parents_visit", _("Parents' enterprise visit")
+    PROMOTION_WEEK = "promotion_week", _("Enterprise promotion week")
+    EXPERT_LECTURE = "expert_lecture", _("Entrepreneur or expert in class")
+    CHAIRMAN_VISIT = "chairman_visit", _("Chairman's school visit")
+    CAREER_CLASS = "career_class", _("Career planning class")
+    RECOMMENDATION_FAIR = "recommendation_fair", _("Graduate recommendation fair")
+    OTHER = "other", _("Other")
+
+
+def semester_key(day: dt.date) -> str:
+    """``"YYYY-1"`` spring (Feb–Jul), ``"YYYY-2"`` autumn (Aug–Jan; January counts for the previous year)."""
+    if day.month == 1:
+        return f"{day.year - 1}-2"
+    return f"{day.year}-1" if day.month <= 7 else f"{day.year}-2"
+
+
+class OutreachEvent(models.Model):
+    """Plan §(四)9-11: 家长企业行, 企业宣传周, 企业家进课堂, 董事长进校园, 就业推荐会 ..."""
+
+    kind = models.CharField(_("kind"), max_length=24, choices=OutreachKind.choices)
+    title = models.CharField(_("title"), max_length=100)
+    date = models.DateField(_("date"))
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="outreach_events",
+        limit_choices_to=SCHOOLS,
+    )
+    enterprises = models.ManyToManyField(
+        Organization,
+        verbose_name=_("enterprises"),
+        related_name="outreach_participations",
+        blank=True,
+        limit_choices_to=ENTERPRISES,
+    )
+    participants = models.PositiveIntegerField(_("participants"), default=0)
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("outreach event")
+        verbose_name_plural = _("outreach events")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["date", "kind"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def semester(self) -> str:
+        return semester_key(self.date)
+
+
+class OutreachPhoto(models.Model):
+    event = models.ForeignKey(
+        OutreachEvent,
+        verbose_name=_("outreach event"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.FileField(
+        _("photo"),
+        upload_to="placements/outreach/",
+        validators=[UploadValidator(IMAGE, max_bytes=5 * 1024 * 1024)],
+    )
+    caption = models.CharField(_("caption"), max_length=100, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
+
+
+class CareerMentor(models.Model):
+    """职业规划导师: a senior technician or manager of an enterprise who teaches career planning."""
+
+    enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="career_mentors",
+        limit_choices_to=ENTERPRISES,
+    )
+    person = models.CharField(_("name"), max_length=50)
+    title = models.CharField(
+        _("job title"), max_length=50, help_text=_("For example 高级技师 or 生产经理.")
+    )
+    schools = models.ManyToManyField(
+        Organization,
+        verbose_name=_("schools served"),
+        related_name="career_mentors_served",
+        blank=True,
+        limit_choices_to=SCHOOLS,
+    )
+    appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("career mentor")
+        verbose_name_plural = _("career mentors")
+        ordering = ["enterprise__name", "person"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "person"], name="mentor_unique_per_enterprise"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}（{self.enterprise}）"
+
+    def clean(self) -> None:
+        if self.appointed_on and self.ended_on and self.ended_on < self.appointed_on:
+            raise ValidationError(
+                {"ended_on": _("The end date cannot be before the appointment date.")}
+            )
