@@ -372,6 +372,16 @@ class Internship(models.Model):
         related_name="internships",
         limit_choices_to=ENTERPRISES,
     )
+    # A string reference: placements never imports training (DESIGN §2), yet an internship may
+    # sit at one of the enterprise's in-plant training bases (厂中校).
+    training_base = models.ForeignKey(
+        "training.TrainingBase",
+        verbose_name=_("training base"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="internships",
+    )
     master = models.CharField(_("master (师傅)"), max_length=50, blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
@@ -396,8 +406,19 @@ class Internship(models.Model):
         return f"{self.student.name} · {self.enterprise}"
 
     def clean(self) -> None:
+        errors: dict[str, object] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if (
+            self.training_base_id
+            and self.enterprise_id
+            and self.training_base.enterprise_id != self.enterprise_id
+        ):
+            errors["training_base"] = _(
+                "The training base must belong to the internship's enterprise."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Destination(models.TextChoices):
@@ -532,11 +553,14 @@ class GraduatePlacement(models.Model):
             errors["employer_name"] = _(
                 "Give either a member employer or another employer's name, not both."
             )
-        if self.via_order_class_id and self.student_id:
-            if not OrderClassEnrolment.objects.filter(
+        if (
+            self.via_order_class_id
+            and self.student_id
+            and not OrderClassEnrolment.objects.filter(
                 order_class_id=self.via_order_class_id, student_id=self.student_id
-            ).exists():
-                errors["via_order_class"] = _("The student is not enrolled in this order class.")
+            ).exists()
+        ):
+            errors["via_order_class"] = _("The student is not enrolled in this order class.")
         if errors:
             raise ValidationError(errors)
 

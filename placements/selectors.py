@@ -1,0 +1,290 @@
+"""Reads of the placements app reused by views and by ``reports`` (see /work/tools/CONTRACT.md).
+
+Every function takes a calendar ``year`` and runs a fixed number of queries (one to three),
+whatever the number of rows: counting happens in the database (``values`` + ``Count``) or, where
+a rule spans two tables that SQL would join awkwardly (order-class enterprises × hires), over
+two flat value lists in Python. Mappings leave out organisations with nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.db.models import Case, CharField, Count, Q, Value, When
+
+from .models import (
+    Apprenticeship,
+    ApprenticeshipStatus,
+    CareerMentor,
+    EmployerLocation,
+    GraduatePlacement,
+    HireStatus,
+    OrderClassEnrolment,
+    OutreachEvent,
+    OutreachKind,
+    RetentionFollowUp,
+    local_q,
+    working_q,
+)
+
+
+class EmploymentCounts(NamedTuple):
+    graduates: int
+    employed: int
+    local: int
+    at_member: int
+
+
+def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def employment_counts(year: int) -> dict[int, EmploymentCounts]:
+    """School id → graduates of ``year`` with a recorded destination, employed (incl. self-employed),
+    employed in the county, employed at a member organisation. One query."""
+    rows = (
+        GraduatePlacement.objects.filter(graduation_year=year)
+        .values("student__school")
+        .annotate(
+            graduates=Count("pk"),
+            employed=Count("pk", filter=working_q()),
+            local=Count("pk", filter=local_q()),
+            at_member=Count("pk", filter=working_q() & Q(employer__isnull=False)),
+        )
+        .order_by()
+    )
+    return {
+        r["student__school"]: EmploymentCounts(
+            r["graduates"], r["employed"], r["local"], r["at_member"]
+        )
+        for r in rows
+    }
+
+
+def _hires(year: int):
+    """Placements of ``year`` at a member employer that the employer has not declined."""
+    return GraduatePlacement.objects.filter(
+        working_q(), graduation_year=year, employer__isnull=False
+    ).exclude(hire_status=HireStatus.DECLINED)
+
+
+def hires_by_enterprise(year: int) -> dict[int, int]:
+    """Enterprise id → graduates of ``year`` employed there (confirmed or not declined). One query."""
+    rows = _hires(year).values("employer").annotate(n=Count("pk")).order_by()
+    return {r["employer"]: r["n"] for r in rows}
+
+
+def _order_class_pairs(year: int) -> tuple[list[tuple[int, int, int | None]], set[tuple[int, int]]]:
+    """(school, student, order enterprise) for students of order classes graduating in ``year``,
+    and the (employer, student) hires of ``year``. Two queries."""
+    enrolments = list(
+        OrderClassEnrolment.objects.filter(order_class__graduation_year=year)
+        .values_list("order_class__school", "student", "order_class__enterprises")
+        .order_by()
+    )
+    hires = set(_hires(year).values_list("employer", "student").order_by())
+    return enrolments, hires
+
+
+def order_class_hires(year: int) -> dict[int, tuple[int, int]]:
+    """School id → (order-class graduates of ``year``, of whom hired by one of their order class's
+    enterprises). Two queries."""
+    enrolments, hires = _order_class_pairs(year)
+    graduates: dict[int, set[int]] = defaultdict(set)
+    hired: dict[int, set[int]] = defaultdict(set)
+    for school, student, enterprise in enrolments:
+        graduates[school].add(student)
+        if (enterprise, student) in hires:
+            hired[school].add(student)
+    return {school: (len(students), len(hired[school])) for school, students in graduates.items()}
+
+
+def order_class_hires_by_enterprise(year: int) -> dict[int, tuple[int, int]]:
+    """Enterprise id → (graduates of its order classes in ``year``, of whom hired by it). Two queries."""
+    enrolments, hires = _order_class_pairs(year)
+    graduates: dict[int, set[int]] = defaultdict(set)
+    hired: dict[int, set[int]] = defaultdict(set)
+    for _school, student, enterprise in enrolments:
+        if enterprise is None:
+            continue
+        graduates[enterprise].add(student)
+        if (enterprise, student) in hires:
+            hired[enterprise].add(student)
+    return {e: (len(students), len(hired[e])) for e, students in graduates.items()}
+
+
+def apprentice_counts(year: int) -> dict[int, tuple[int, int]]:
+    """Enterprise id → (apprentices enrolled in ``year``, apprentices completed in ``year``).
+
+    Enrolled: the contract period overlaps the year and the apprenticeship did not end (withdrawn
+    or completed) before the year began. One query.
+    """
+    first, last = _year_bounds(year)
+    ended_before = Q(
+        status__in=[ApprenticeshipStatus.WITHDRAWN, ApprenticeshipStatus.COMPLETED],
+        ended_on__lt=first,
+    )
+    enrolled = Q(contract_start__lte=last, contract_end__gte=first) & ~ended_before
+    completed = Q(status=ApprenticeshipStatus.COMPLETED, ended_on__range=(first, last))
+    rows = (
+        Apprenticeship.objects.filter(enrolled | completed)
+        .values("enterprise")
+        .annotate(enrolled=Count("pk", filter=enrolled), completed=Count("pk", filter=completed))
+        .order_by()
+    )
+    return {r["enterprise"]: (r["enrolled"], r["completed"]) for r in rows}
+
+
+def mentors_active_q(year: int) -> Q:
+    first, last = _year_bounds(year)
+    return (Q(appointed_on__isnull=True) | Q(appointed_on__lte=last)) & (
+        Q(ended_on__isnull=True) | Q(ended_on__gte=first)
+    )
+
+
+def enterprises_with_mentor(year: int) -> set[int]:
+    """Enterprises with a career mentor serving at some time in ``year``. One query."""
+    return set(
+        CareerMentor.objects.filter(mentors_active_q(year))
+        .values_list("enterprise", flat=True)
+        .distinct()
+    )
+
+
+def _participations(year: int):
+    """(event, enterprise) pairs of outreach events dated in ``year``."""
+    first, last = _year_bounds(year)
+    return OutreachEvent.enterprises.through.objects.filter(
+        outreachevent__date__range=(first, last)
+    )
+
+
+def enterprises_with_chairman_visit(year: int) -> set[int]:
+    """Enterprises that took part in a 董事长进校园 event dated in ``year``. One query."""
+    return set(
+        _participations(year)
+        .filter(outreachevent__kind=OutreachKind.CHAIRMAN_VISIT)
+        .values_list("organization", flat=True)
+        .distinct()
+    )
+
+
+def outreach_by_semester(year: int) -> dict[tuple[int, str], dict[str, int]]:
+    """(school id, semester key) → {event kind: count} for the two semesters starting in ``year``:
+    ``"YYYY-1"`` (1 Feb–31 Jul) and ``"YYYY-2"`` (1 Aug–31 Jan of the next year). One query."""
+    spring, autumn = f"{year}-1", f"{year}-2"
+    rows = (
+        OutreachEvent.objects.filter(date__range=(dt.date(year, 2, 1), dt.date(year + 1, 1, 31)))
+        .annotate(
+            semester=Case(
+                When(date__lt=dt.date(year, 8, 1), then=Value(spring)),
+                default=Value(autumn),
+                output_field=CharField(),
+            )
+        )
+        .values("school", "semester", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[tuple[int, str], dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[(r["school"], r["semester"])][r["kind"]] = r["n"]
+    return dict(result)
+
+
+def recommendation_events(year: int) -> dict[int, int]:
+    """School id → graduate recommendation fairs (就业推荐会) held in ``year``. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        OutreachEvent.objects.filter(
+            kind=OutreachKind.RECOMMENDATION_FAIR, date__range=(first, last)
+        )
+        .values("school")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["school"]: r["n"] for r in rows}
+
+
+def events_by_enterprise(year: int) -> dict[int, int]:
+    """Enterprise id → outreach events dated in ``year`` it took part in. One query."""
+    rows = (
+        _participations(year).values("organization").annotate(n=Count("outreachevent")).order_by()
+    )
+    return {r["organization"]: r["n"] for r in rows}
+
+
+def retention_summary(year: int) -> dict:
+    """Follow-ups of the local-talent archive dated in ``year``: {"followups", "still_employed",
+    "problems_open", "graduates" (distinct graduates followed)}. One query."""
+    first, last = _year_bounds(year)
+    open_problems = ~Q(problems="") & Q(resolved=False)
+    totals = RetentionFollowUp.objects.filter(contacted_on__range=(first, last)).aggregate(
+        followups=Count("pk"),
+        still_employed=Count("pk", filter=Q(still_employed=True)),
+        problems_open=Count("pk", filter=open_problems),
+        graduates=Count("placement", distinct=True),
+    )
+    return totals
+
+
+# --- Pages of this app -------------------------------------------------------------------
+
+
+@dataclass
+class LocalRate:
+    employed: int
+    local: int
+    rate: float | None
+    change: float | None = None  # on the previous year, in rate points (0.05 = 5 points)
+
+    @property
+    def fell(self) -> bool:
+        return self.change is not None and self.change < 0
+
+
+def local_employment_by_year(years: list[int], school_ids: list[int] | None = None) -> dict:
+    """{"years": years, "schools": {school id: {year: LocalRate}}, "alliance": {year: LocalRate}}.
+
+    The local employment rate (留临就业率) = employed graduates working in the county ÷ employed
+    graduates (Linqu §(四)11 wants it to rise every year). One query for all years.
+    """
+    qs = GraduatePlacement.objects.filter(working_q(), graduation_year__in=years)
+    if school_ids is not None:
+        qs = qs.filter(student__school__in=school_ids)
+    rows = (
+        qs.values("student__school", "graduation_year")
+        .annotate(
+            employed=Count("pk"),
+            local=Count("pk", filter=Q(employer_location=EmployerLocation.COUNTY)),
+        )
+        .order_by()
+    )
+    per_school: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    alliance: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        for bucket in (
+            per_school[r["student__school"]][r["graduation_year"]],
+            alliance[r["graduation_year"]],
+        ):
+            bucket[0] += r["employed"]
+            bucket[1] += r["local"]
+
+    def series(counts: dict[int, list[int]]) -> dict[int, LocalRate]:
+        result, previous = {}, None
+        for year in sorted(years):
+            employed, local = counts.get(year, [0, 0])
+            rate = local / employed if employed else None
+            change = rate - previous if rate is not None and previous is not None else None
+            result[year] = LocalRate(employed, local, rate, change)
+            previous = rate
+        return result
+
+    return {
+        "years": sorted(years),
+        "schools": {school: series(counts) for school, counts in per_school.items()},
+        "alliance": series(alliance),
+    }
