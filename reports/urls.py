@@ -6,4 +6,21 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.public_list, name="public_list"),
+    path("published/<int:pk>/report.pdf", views.published_pdf, name="published_pdf"),
+    path("published/<int:pk>/indicators.csv", views.published_csv, name="published_csv"),
+    path("published/<int:pk>/indicators.json", views.published_json, name="published_json"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("scorecards/", views.scorecards, name="scorecards"),
+    path("scorecards/mine/", views.my_scorecard, name="my_scorecard"),
+    path("scorecards/school/<int:pk>/", views.school_scorecard, name="school_scorecard"),
+    path(
+        "scorecards/enterprise/<int:pk>/", views.enterprise_scorecard, name="enterprise_scorecard"
+    ),
+    path("targets/", views.targets, name="targets"),
+    path("coverage/", views.coverage, name="coverage"),
+    path("runs/", views.runs, name="runs"),
+    path("runs/<int:pk>/", views.run_detail, name="run_detail"),
+    path("runs/<int:pk>/publish/", views.run_publish, name="run_publish"),
+    path("runs/<int:pk>/restart/", views.run_restart, name="run_restart"),
+    path("runs/<int:pk>/report.pdf", views.run_pdf, name="run_pdf"),
 ]

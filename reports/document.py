@@ -1,0 +1,343 @@
+"""The annual quality report as a document: its content (context), HTML and PDF.
+
+The content is assembled from the same selectors and indicator rows as the dashboards and the
+``kpi`` command, so the PDF agrees with them figure for figure. The report is always written in
+Chinese (it is published by a Chinese county), whatever the language of the person who asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from members.models import OrganizationKind
+
+from . import charts
+from .indicators import (
+    ALLIANCE_SCOPE,
+    BY_CODE,
+    ENTERPRISE,
+    SCHOOL,
+    Scope,
+    evaluate,
+    format_value,
+    ratio,
+    share,
+)
+from .selectors import (
+    TREND_YEARS,
+    applied_targets,
+    coverage,
+    indicator_rows,
+    organization_names,
+    row_payload,
+    scorecard_lines,
+)
+from .sources import DataSet, semesters
+
+REPORT_LANGUAGE = "zh-hans"
+
+# WeasyPrint logs every SVG style attribute it ignores and every layout step: keep errors only.
+for _logger in ("weasyprint", "weasyprint.progress"):
+    logging.getLogger(_logger).setLevel(logging.ERROR)
+
+OUTREACH_KINDS = {
+    "parents_visit": gettext_lazy("Parents' enterprise visit"),
+    "promotion_week": gettext_lazy("Enterprise promotion week"),
+    "chairman_visit": gettext_lazy("Chairman school visit"),
+    "entrepreneur_visit": gettext_lazy("Entrepreneur school visit"),
+    "career_class": gettext_lazy("Career planning class"),
+    "recommendation_fair": gettext_lazy("Graduate recommendation event"),
+}
+
+
+@dataclass
+class Built:
+    html: str
+    indicators: list[dict]
+
+
+def _outreach_label(kind: str) -> str:
+    return str(OUTREACH_KINDS.get(kind, kind))
+
+
+def report_context(year: int, *, data: DataSet | None = None) -> dict:
+    """Everything the report template shows for ``year`` (plain values, no queries in templates)."""
+    data = data or DataSet()
+    d = data.year(year)
+    targets = applied_targets(year)
+    rows = indicator_rows(year, ALLIANCE_SCOPE, data=data, targets=targets)
+    schools, enterprises = d.schools, d.enterprises
+    names = organization_names(schools | enterprises)
+    school_ids = sorted(schools, key=lambda i: names[i])
+    enterprise_ids = sorted(enterprises, key=lambda i: names[i])
+
+    # Alliance overview
+    kinds = d.organizations_by_kind
+    kind_rows = [
+        (str(OrganizationKind(k).label) if k in OrganizationKind.values else k, n)
+        for k, n in kinds.items()
+    ]
+    council = d.council_overview
+
+    # Teachers
+    figures = d.school_figures
+    teacher_rows = []
+    for s in school_ids:
+        teachers = figures[s].professional_teachers if s in figures else None
+        seconded = d.seconded_professional_teachers.get(s, 0)
+        row = evaluate(
+            BY_CODE["secondment_rate"], data, year, Scope(SCHOOL, s), targets["secondment_rate"]
+        )
+        teacher_rows.append(
+            {
+                "name": names[s],
+                "teachers": teachers,
+                "seconded": seconded,
+                "rate": row.value_text,
+                "met": row.met,
+                "hours": d.teaching_hours_by_school.get(s, 0),
+            }
+        )
+    craftsmen_rows = [
+        {
+            "name": names[e],
+            "craftsmen": d.craftsmen_by_enterprise.get(e, 0),
+            "hours": d.teaching_hours_by_enterprise.get(e, 0),
+            "secondments": d.secondments_by_enterprise.get(e, 0),
+        }
+        for e in enterprise_ids
+        if d.craftsmen_by_enterprise.get(e, 0) or d.secondments_by_enterprise.get(e, 0)
+    ]
+
+    # Cooperative education
+    training_rows = []
+    for s in school_ids:
+        enrolled = figures[s].enrolled_students if s in figures else None
+        person_times = d.training_person_times.get(s, 0)
+        candidates, passed = d.certification_totals.get(s, (0, 0))
+        oc_graduates, oc_hired = d.order_class_hires.get(s, (0, 0))
+        training_rows.append(
+            {
+                "name": names[s],
+                "enrolled": enrolled,
+                "person_times": person_times,
+                "ratio": format_value(
+                    BY_CODE["training_ratio"], ratio(person_times, enrolled or 0)
+                ),
+                "candidates": candidates,
+                "passed": passed,
+                "oc_graduates": oc_graduates,
+                "oc_hired": oc_hired,
+                "oc_rate": format_value(
+                    BY_CODE["order_class_hire_rate"], share(oc_hired, oc_graduates)
+                ),
+            }
+        )
+    apprentice_rows = [
+        {
+            "name": names[e],
+            "enrolled": d.apprentice_counts[e][0],
+            "completed": d.apprentice_counts[e][1],
+        }
+        for e in enterprise_ids
+        if e in d.apprentice_counts and any(d.apprentice_counts[e])
+    ]
+
+    # Local employment, with the trend over five years
+    employment_rows = []
+    for s in school_ids:
+        c = d.employment_counts.get(s)
+        if c is None:
+            employment_rows.append(
+                {
+                    "name": names[s],
+                    "graduates": 0,
+                    "employed": 0,
+                    "local": 0,
+                    "at_member": 0,
+                    "local_rate": "—",
+                    "member_rate": "—",
+                }
+            )
+            continue
+        employment_rows.append(
+            {
+                "name": names[s],
+                "graduates": c.graduates,
+                "employed": c.employed,
+                "local": c.local,
+                "at_member": c.at_member,
+                "local_rate": format_value(
+                    BY_CODE["local_employment_rate"], share(c.local, c.employed)
+                ),
+                "member_rate": format_value(
+                    BY_CODE["alliance_employment_rate"], share(c.at_member, c.employed)
+                ),
+            }
+        )
+    years = list(range(year - TREND_YEARS + 1, year + 1))
+    local = BY_CODE["local_employment_rate"]
+    member = BY_CODE["alliance_employment_rate"]
+    local_trend = [local.compute(data.year(y), ALLIANCE_SCOPE).value for y in years]
+    member_trend = [member.compute(data.year(y), ALLIANCE_SCOPE).value for y in years]
+    trend_rows = [
+        {"year": y, "local": format_value(local, lv), "member": format_value(member, mv)}
+        for y, lv, mv in zip(years, local_trend, member_trend, strict=True)
+    ]
+
+    # Outreach per school and semester
+    outreach_rows = []
+    for s in school_ids:
+        for semester in semesters(year):
+            kinds_held = d.outreach_by_semester.get((s, semester), {})
+            outreach_rows.append(
+                {
+                    "name": names[s],
+                    "semester": semester,
+                    "parents_visit": kinds_held.get("parents_visit", 0),
+                    "promotion_week": kinds_held.get("promotion_week", 0),
+                    "others": "、".join(
+                        f"{_outreach_label(k)} {n}"
+                        for k, n in sorted(kinds_held.items())
+                        if k not in ("parents_visit", "promotion_week") and n
+                    ),
+                }
+            )
+
+    school_columns, school_lines = scorecard_lines(year, SCHOOL, data=data, targets=targets)
+    enterprise_columns, enterprise_lines = scorecard_lines(
+        year, ENTERPRISE, data=data, targets=targets
+    )
+    coverage_items = coverage(year, data=data)
+
+    chart = {
+        "members": charts.bar_chart(
+            [k for k, _n in kind_rows],
+            [n for _k, n in kind_rows],
+            title=_("Members by kind"),
+            height=2.2,
+        )
+        if kind_rows
+        else "",
+        "secondment": charts.bar_chart(
+            [r["name"] for r in teacher_rows],
+            [
+                float(evaluate(BY_CODE["secondment_rate"], data, year, Scope(SCHOOL, s)).value or 0)
+                for s in school_ids
+            ],
+            title=_("Teacher secondment rate by school (%)"),
+            unit="%",
+            target=_target_number(targets["secondment_rate"]),
+        )
+        if school_ids
+        else "",
+        "training": charts.bar_chart(
+            [r["name"] for r in training_rows],
+            [
+                float(
+                    ratio(
+                        d.training_person_times.get(s, 0),
+                        figures[s].enrolled_students if s in figures else 0,
+                    )
+                    or 0
+                )
+                for s in school_ids
+            ],
+            title=_("In-service training person-times per enrolled student"),
+            target=_target_number(targets["training_ratio"]),
+        )
+        if school_ids
+        else "",
+        "employment": charts.line_chart(
+            years,
+            {str(local.label): local_trend, str(member.label): member_trend},
+            title=_("Local employment and employment at member enterprises (%)"),
+            unit="%",
+        ),
+    }
+
+    sections = [
+        ("overview", _("Alliance overview")),
+        ("platforms", _("Platforms: in-school factories and in-plant schools")),
+        ("teachers", _("Teachers: secondments and craftsmen")),
+        ("education", _("Cooperative education")),
+        ("employment", _("Local employment")),
+        ("outreach", _("Outreach")),
+        ("indicators", _("Indicators against the plan")),
+        ("scorecards", _("Scorecards of member schools and enterprises")),
+        ("notes", _("Notes on data coverage")),
+    ]
+    met = sum(1 for r in rows if r.met is True)
+    judged = sum(1 for r in rows if r.met is not None)
+    return {
+        "alliance_name": settings.ALLIANCE_NAME,
+        "year": year,
+        "generated_on": timezone.localdate(),
+        "sections": [
+            {"id": key, "number": index + 1, "title": title}
+            for index, (key, title) in enumerate(sections)
+        ],
+        "kind_rows": kind_rows,
+        "member_total": sum(n for _k, n in kind_rows),
+        "school_count": len(schools),
+        "enterprise_count": len(enterprises),
+        "council": council,
+        "platforms": d.platform_summary,
+        "teacher_rows": teacher_rows,
+        "craftsmen_rows": craftsmen_rows,
+        "training_rows": training_rows,
+        "apprentice_rows": apprentice_rows,
+        "employment_rows": employment_rows,
+        "trend_rows": trend_rows,
+        "retention": d.retention_summary,
+        "outreach_rows": outreach_rows,
+        "rows": rows,
+        "met_count": met,
+        "judged_count": judged,
+        "school_columns": school_columns,
+        "school_lines": school_lines,
+        "enterprise_columns": enterprise_columns,
+        "enterprise_lines": enterprise_lines,
+        "coverage": coverage_items,
+        "missing_sources": sorted(data.missing),
+        "overridden_targets": [r for r in rows if r.target.overridden],
+        "chart": chart,
+        "headline": {r.indicator.code: r for r in rows},
+    }
+
+
+def _target_number(target) -> float | None:
+    return float(target.value) if target.value is not None and target.comparison == "gte" else None
+
+
+def build_html(year: int, *, data: DataSet | None = None) -> Built:
+    with translation.override(REPORT_LANGUAGE):
+        context = report_context(year, data=data)
+        html = render_to_string("reports/pdf/report.html", context)
+        indicators = [row_payload(row) for row in context["rows"]]
+    return Built(html, indicators)
+
+
+def render_pdf(html: str) -> tuple[bytes, int]:
+    """HTML → A4 PDF bytes and page count (WeasyPrint embeds and subsets the CJK fonts)."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
+    return document.write_pdf(), len(document.pages)
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def decimal_or_none(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

@@ -1,0 +1,535 @@
+"""The indicator catalogue: every target of the county plan (DESIGN §4) as a small declared object.
+
+Each indicator has ONE compute function for (year data, scope); the dashboards, the scorecards,
+the ``kpi`` command and the annual report all call :func:`evaluate`, so a figure never differs
+between two places. Scopes: the alliance, one school, one enterprise (``Scope``).
+
+An empty denominator gives the value ``None`` ("no data"), and then ``met`` is ``None`` too:
+never a division by zero, never a misleading 0 %.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, NamedTuple
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .sources import DataSet, YearData, semesters
+
+ALLIANCE = "alliance"
+SCHOOL = "school"
+ENTERPRISE = "enterprise"
+
+PERCENT = "%"
+RATIO = "×"
+COUNT = "count"
+
+
+class Scope(NamedTuple):
+    kind: str
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return self.kind if self.id is None else f"{self.kind}:{self.id}"
+
+
+ALLIANCE_SCOPE = Scope(ALLIANCE)
+
+
+class Comparison(models.TextChoices):
+    AT_LEAST = "gte", _("at least")
+    RISES = "rises", _("rises every year")
+    REPORT = "report", _("report only")
+
+
+@dataclass(frozen=True)
+class Measure:
+    value: Decimal | int | None
+    numerator: int | Decimal | None = None
+    denominator: int | Decimal | None = None
+    # Figure compared with the target when it differs from the headline value (e.g. the weakest
+    # school for "every school holds one event"); None: compare ``value``.
+    compared: Decimal | int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    unit: str
+    formula: str
+    target: Decimal | None
+    comparison: str
+    source: str
+    scopes: frozenset[str]
+    compute: Callable[[YearData, Scope], Measure]
+    drilldown: str = ""
+    drilldown_query: dict[str, str] = field(default_factory=dict)
+    target_text: str = ""
+
+    @property
+    def has_trend(self) -> bool:
+        return self.unit in (PERCENT, RATIO)
+
+    def applies_to(self, scope: Scope) -> bool:
+        return scope.kind in self.scopes
+
+
+# ---------------------------------------------------------------------------------------------
+# Arithmetic
+
+
+def share(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
+    """numerator / denominator in per cent, one decimal; None for an empty denominator."""
+    if not denominator:
+        return None
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
+    if not denominator:
+        return None
+    return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def _members(data: YearData, scope: Scope, kind: str) -> Iterable[int]:
+    """The member organisations a scope covers: all members for the alliance, or the one id."""
+    members = data.schools if kind == SCHOOL else data.enterprises
+    if scope.kind == ALLIANCE:
+        return members
+    return [scope.id] if scope.id in members else []
+
+
+# ---------------------------------------------------------------------------------------------
+# Compute functions (one per indicator; each reads only YearData)
+
+
+def _coverage(selector: str) -> Callable[[YearData, Scope], Measure]:
+    """Share of member enterprises that have at least one record of a kind."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        members = set(_members(data, scope, ENTERPRISE))
+        having = members & set(data.get(selector))
+        return Measure(share(len(having), len(members)), len(having), len(members))
+
+    return compute
+
+
+def _secondment_rate(data: YearData, scope: Scope) -> Measure:
+    schools = _members(data, scope, SCHOOL)
+    figures = data.school_figures
+    seconded = sum(data.seconded_professional_teachers.get(s, 0) for s in schools)
+    teachers = sum(figures[s].professional_teachers for s in schools if s in figures)
+    return Measure(share(seconded, teachers), seconded, teachers)
+
+
+def _training_ratio(data: YearData, scope: Scope) -> Measure:
+    schools = _members(data, scope, SCHOOL)
+    figures = data.school_figures
+    person_times = sum(data.training_person_times.get(s, 0) for s in schools)
+    enrolled = sum(figures[s].enrolled_students for s in schools if s in figures)
+    return Measure(ratio(person_times, enrolled), person_times, enrolled)
+
+
+def _order_class_hire_rate(data: YearData, scope: Scope) -> Measure:
+    if scope.kind == ENTERPRISE:
+        pairs = [
+            data.order_class_hires_by_enterprise.get(e, (0, 0))
+            for e in _members(data, scope, ENTERPRISE)
+        ]
+    else:
+        pairs = [data.order_class_hires.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
+    graduates = sum(p[0] for p in pairs)
+    hired = sum(p[1] for p in pairs)
+    return Measure(share(hired, graduates), hired, graduates)
+
+
+def _apprentices(data: YearData, scope: Scope) -> Measure:
+    pairs = [data.apprentice_counts.get(e, (0, 0)) for e in _members(data, scope, ENTERPRISE)]
+    enrolled = sum(p[0] for p in pairs)
+    completed = sum(p[1] for p in pairs)
+    return Measure(enrolled, enrolled, None, extra={"completed": completed})
+
+
+def _craftsmen_teaching(data: YearData, scope: Scope) -> Measure:
+    enterprises = list(_members(data, scope, ENTERPRISE))
+    craftsmen = sum(data.craftsmen_by_enterprise.get(e, 0) for e in enterprises)
+    hours = sum(
+        (Decimal(data.teaching_hours_by_enterprise.get(e, 0)) for e in enterprises), Decimal(0)
+    )
+    return Measure(
+        craftsmen, craftsmen, None, extra={"teaching_hours": hours.quantize(Decimal("0.1"))}
+    )
+
+
+def _employment(field_name: str) -> Callable[[YearData, Scope], Measure]:
+    """Share of employed graduates of member schools: working in the county / at members."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        counts = [
+            data.employment_counts[s]
+            for s in _members(data, scope, SCHOOL)
+            if s in data.employment_counts
+        ]
+        employed = sum(c.employed for c in counts)
+        part = sum(getattr(c, field_name) for c in counts)
+        return Measure(share(part, employed), part, employed)
+
+    return compute
+
+
+def _outreach_per_semester(data: YearData, scope: Scope) -> Measure:
+    """School-semesters with both 家长企业行 and 企业宣传周 ÷ school-semesters of the year."""
+    schools = list(_members(data, scope, SCHOOL))
+    held = data.outreach_by_semester
+    done = 0
+    for school in schools:
+        for semester in semesters(data.year):
+            kinds = held.get((school, semester), {})
+            if kinds.get("parents_visit", 0) >= 1 and kinds.get("promotion_week", 0) >= 1:
+                done += 1
+    expected = len(schools) * 2
+    return Measure(share(done, expected), done, expected)
+
+
+def _recommendation_events(data: YearData, scope: Scope) -> Measure:
+    """Events held; the target ("every school, every year") is checked on the weakest school."""
+    counts = [data.recommendation_events.get(s, 0) for s in _members(data, scope, SCHOOL)]
+    if not counts:
+        return Measure(None, 0, 0)
+    holding = sum(1 for c in counts if c >= 1)
+    return Measure(sum(counts), holding, len(counts), compared=min(counts))
+
+
+def _council_meetings(data: YearData, scope: Scope) -> Measure:
+    count = data.council_meeting_count
+    return Measure(count, count, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue (order = the order of the report's indicator table)
+
+LINQU = "临朐县产教融合发展联盟实施方案"
+ALL = frozenset({ALLIANCE, SCHOOL, ENTERPRISE})
+ALLIANCE_AND_SCHOOL = frozenset({ALLIANCE, SCHOOL})
+ALLIANCE_AND_ENTERPRISE = frozenset({ALLIANCE, ENTERPRISE})
+
+INDICATORS: list[Indicator] = [
+    Indicator(
+        code="base_coverage",
+        label=_("In-plant training base coverage"),
+        unit=PERCENT,
+        formula=_(
+            "Member enterprises with at least one active in-plant training base (厂中校) ÷ member enterprises"
+        ),
+        target=Decimal(100),
+        comparison=Comparison.AT_LEAST,
+        source=_(
+            "Linqu plan (1) 3: every alliance enterprise builds at least one skills training base"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_coverage("enterprises_with_active_base"),
+        drilldown="training:base_list",
+    ),
+    Indicator(
+        code="station_coverage",
+        label=_("Teacher station coverage"),
+        unit=PERCENT,
+        formula=_(
+            "Member enterprises with at least one teacher station (教师活动站) ÷ member enterprises"
+        ),
+        target=Decimal(100),
+        comparison=Comparison.AT_LEAST,
+        source=_("Linqu plan (2) 4: every alliance enterprise builds at least one teacher station"),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_coverage("enterprises_with_station"),
+        drilldown="training:station_list",
+    ),
+    Indicator(
+        code="secondment_rate",
+        label=_("Teacher secondment rate"),
+        unit=PERCENT,
+        formula=_(
+            "Professional teachers seconded to enterprises this year ÷ professional teachers"
+        ),
+        target=Decimal(5),
+        comparison=Comparison.AT_LEAST,
+        source=_(
+            "Linqu plan (2) 4: schools send at least 5% of professional teachers to enterprises every year"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_secondment_rate,
+        drilldown="training:secondment_list",
+    ),
+    Indicator(
+        code="training_ratio",
+        label=_("In-service training ratio"),
+        unit=RATIO,
+        formula=_("In-service training person-times ÷ enrolled students"),
+        target=Decimal(2),
+        comparison=Comparison.AT_LEAST,
+        source=_("Linqu plan (3) 8: yearly training person-times at least twice the enrolment"),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_training_ratio,
+        drilldown="training:programme_list",
+    ),
+    Indicator(
+        code="order_class_hire_rate",
+        label=_("Order-class hire rate"),
+        unit=PERCENT,
+        formula=_("Order-class graduates hired by an order enterprise ÷ order-class graduates"),
+        target=None,
+        comparison=Comparison.REPORT,
+        source=_(
+            "Linqu plan (3) 6: order-class graduates are placed directly with the order enterprises"
+        ),
+        scopes=ALL,
+        compute=_order_class_hire_rate,
+        drilldown="placements:orderclass_list",
+    ),
+    Indicator(
+        code="apprentices",
+        label=_("Apprentices"),
+        unit=COUNT,
+        formula=_("Apprentices enrolled this year (of whom completed)"),
+        target=None,
+        comparison=Comparison.REPORT,
+        source=_("Linqu plan (3) 7: apprenticeships for new and transferred employees"),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_apprentices,
+        drilldown="placements:apprenticeship_list",
+    ),
+    Indicator(
+        code="craftsmen_teaching",
+        label=_("Craftsmen teaching in schools"),
+        unit=COUNT,
+        formula=_("Craftsmen in the pool (teaching hours delivered)"),
+        target=None,
+        comparison=Comparison.REPORT,
+        source=_("Linqu plan (2) 5: a pool of part-time technicians teaching in schools"),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_craftsmen_teaching,
+        drilldown="training:craftsman_list",
+    ),
+    Indicator(
+        code="local_employment_rate",
+        label=_("Local employment rate"),
+        unit=PERCENT,
+        formula=_("Employed graduates working in the county ÷ employed graduates"),
+        target=None,
+        comparison=Comparison.RISES,
+        source=_(
+            "Linqu plan (4) 11: the share of graduates staying in the county rises every year"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_employment("local"),
+        drilldown="placements:placement_list",
+    ),
+    Indicator(
+        code="alliance_employment_rate",
+        label=_("Employment at member enterprises"),
+        unit=PERCENT,
+        formula=_("Employed graduates working at member enterprises ÷ employed graduates"),
+        target=None,
+        comparison=Comparison.REPORT,
+        source=_("Linqu plan (4) 11: graduates are recommended to alliance enterprises first"),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_employment("at_member"),
+        drilldown="placements:placement_list",
+    ),
+    Indicator(
+        code="mentor_coverage",
+        label=_("Career mentor coverage"),
+        unit=PERCENT,
+        formula=_("Member enterprises with a career mentor ÷ member enterprises"),
+        target=Decimal(100),
+        comparison=Comparison.AT_LEAST,
+        source=_(
+            "Linqu plan (4) 10: every enterprise names a senior technician or manager as career mentor"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_coverage("enterprises_with_mentor"),
+        drilldown="placements:mentor_list",
+    ),
+    Indicator(
+        code="chairman_visits",
+        label=_("Chairman school visits"),
+        unit=PERCENT,
+        formula=_(
+            "Member enterprises whose chairman visited a school this year ÷ member enterprises"
+        ),
+        target=Decimal(100),
+        comparison=Comparison.AT_LEAST,
+        source=_("Linqu plan (4) 10: every year each alliance chairman visits a school once"),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_coverage("enterprises_with_chairman_visit"),
+        drilldown="placements:event_list",
+        drilldown_query={"kind": "chairman_visit"},
+    ),
+    Indicator(
+        code="outreach_per_semester",
+        label=_("Outreach every semester"),
+        unit=PERCENT,
+        formula=_(
+            "School semesters with both a parents' enterprise visit and an enterprise promotion week ÷ school semesters"
+        ),
+        target=Decimal(100),
+        comparison=Comparison.AT_LEAST,
+        source=_(
+            "Linqu plan (4) 9: parents' enterprise visits and enterprise promotion weeks every semester"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_outreach_per_semester,
+        drilldown="placements:event_list",
+        target_text=_("at least one of each per semester"),
+    ),
+    Indicator(
+        code="recommendation_events",
+        label=_("Graduate recommendation events"),
+        unit=COUNT,
+        formula=_(
+            "Graduate recommendation events held this year (target checked for every school)"
+        ),
+        target=Decimal(1),
+        comparison=Comparison.AT_LEAST,
+        source=_("Linqu plan (4) 11: one graduate recommendation event every year"),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_recommendation_events,
+        drilldown="placements:event_list",
+        drilldown_query={"kind": "recommendation_fair"},
+        target_text=_("at least one per school"),
+    ),
+    Indicator(
+        code="council_meetings",
+        label=_("Council meetings"),
+        unit=COUNT,
+        formula=_("Council meetings held this year"),
+        target=Decimal(2),
+        comparison=Comparison.AT_LEAST,
+        source=_("Linqu plan, safeguards (1): the council meets in principle every half year"),
+        scopes=frozenset({ALLIANCE}),
+        compute=_council_meetings,
+        drilldown="members:meeting_list",
+    ),
+]
+
+BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluation against the target that applies
+
+
+@dataclass(frozen=True)
+class AppliedTarget:
+    value: Decimal | None
+    comparison: str
+    source: str
+    overridden: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    indicator: Indicator
+    scope: Scope
+    year: int
+    measure: Measure
+    target: AppliedTarget
+    met: bool | None
+    previous: Decimal | int | None = None
+
+    @property
+    def value(self):
+        return self.measure.value
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.indicator, self.measure.value)
+
+    @property
+    def target_text(self) -> str:
+        return format_target(self.indicator, self.target)
+
+
+def default_target(indicator: Indicator) -> AppliedTarget:
+    return AppliedTarget(
+        indicator.target, indicator.comparison, str(indicator.source), overridden=False
+    )
+
+
+def judge(value, target: AppliedTarget, previous=None, compared=None) -> bool | None:
+    """Met (True), not met (False), or no judgement (None: report-only or no data)."""
+    if value is None:
+        return None
+    if target.comparison == Comparison.AT_LEAST and target.value is not None:
+        return (compared if compared is not None else value) >= target.value
+    if target.comparison == Comparison.RISES:
+        return None if previous is None else value > previous
+    return None
+
+
+def evaluate(
+    indicator: Indicator,
+    data: DataSet,
+    year: int,
+    scope: Scope,
+    target: AppliedTarget | None = None,
+) -> Row:
+    target = target or default_target(indicator)
+    measure = indicator.compute(data.year(year), scope)
+    previous = None
+    if target.comparison == Comparison.RISES:
+        previous = indicator.compute(data.year(year - 1), scope).value
+    met = judge(measure.value, target, previous=previous, compared=measure.compared)
+    return Row(indicator, scope, year, measure, target, met, previous)
+
+
+def format_number(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
+    return str(value)
+
+
+def format_value(indicator: Indicator, value) -> str:
+    """The one textual form of a value (dashboards, kpi --format table and the PDF agree)."""
+    if value is None:
+        return "—"
+    if indicator.unit == PERCENT:
+        return f"{value:.1f}%"
+    if indicator.unit == RATIO:
+        return f"{value:.2f}"
+    return format_number(value)
+
+
+def format_target(indicator: Indicator, target: AppliedTarget) -> str:
+    if target.comparison == Comparison.REPORT:
+        return str(_("report only"))
+    if target.comparison == Comparison.RISES:
+        return str(_("rises every year"))
+    if target.value is None:
+        return "—"
+    unit = "%" if indicator.unit == PERCENT else ""
+    text = f"≥ {format_number(target.value)}{unit}"
+    if indicator.target_text and not target.overridden:
+        text = f"{text} ({indicator.target_text})"
+    return text
+
+
+def json_number(value):
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return (
+            int(value)
+            if value == value.to_integral() and value.as_tuple().exponent >= 0
+            else float(value)
+        )
+    return value

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .indicators import BY_CODE, INDICATORS, Comparison
+
+
+class Target(models.Model):
+    """The target of one indicator in one year, overriding the catalogue's default (plans differ)."""
+
+    indicator = models.CharField(
+        _("indicator"), max_length=40, choices=[(i.code, i.label) for i in INDICATORS]
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(
+        _("target value"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    comparison = models.CharField(_("comparison"), max_length=8, choices=Comparison.choices)
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        help_text=_("The plan clause or decision this target comes from."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["year", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="reports_target_unique_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.indicator}"
+
+    def clean(self) -> None:
+        if self.indicator not in BY_CODE:
+            raise ValidationError({"indicator": _("Unknown indicator.")})
+        if self.comparison == Comparison.AT_LEAST and self.value is None:
+            raise ValidationError({"value": _("A target “at least” needs a value.")})
+        if self.value is not None and self.value < 0:
+            raise ValidationError({"value": _("The target cannot be negative.")})
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+def report_upload_to(instance: AnnualReport, filename: str) -> str:
+    return f"reports/{instance.year}/{filename}"
+
+
+class AnnualReport(models.Model):
+    """One run of the annual quality report (产教融合年度质量报告) for a year.
+
+    A run is queued by the secretariat, claimed and built by a worker, then possibly published.
+    A published run never changes: re-running the year creates a new row (a new draft).
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    stage = models.CharField(_("stage"), max_length=100, blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=report_upload_to, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    # The indicator table as built into the PDF: the public CSV/JSON are served from this, so they
+    # always match the published PDF even after the records change.
+    indicators = models.JSONField(_("indicator table"), default=list, blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["stage", "progress"])
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-year", "-requested_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(is_published=True) | models.Q(status="done"),
+                name="reports_annualreport_published_is_done",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(
+            _("Annual quality report %(year)s (run %(pk)s)") % {"year": self.year, "pk": self.pk}
+        )
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ReportStatus.DONE, ReportStatus.FAILED)
+
+    @property
+    def can_publish(self) -> bool:
+        return self.status == ReportStatus.DONE and not self.is_published
+
+    @property
+    def can_restart(self) -> bool:
+        return self.status == ReportStatus.FAILED
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+    @property
+    def file_name(self) -> str:
+        return f"alliance-annual-report-{self.year}-{self.pk}.pdf"

@@ -1,0 +1,26 @@
+"""Who may see which scorecard and who manages report runs and targets."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from members.models import Organization
+from members.permissions import COUNCIL, acting_organization, is_secretariat
+
+
+def sees_all_scorecards(user) -> bool:
+    """Secretariat and council see every member's scorecard (aggregates, no personal data)."""
+    return is_secretariat(user) or (user.is_authenticated and user.role == COUNCIL)
+
+
+def scorecard_organizations(user) -> QuerySet[Organization]:
+    """Organisations whose scorecard the user may open: all, or only their own."""
+    organizations = Organization.objects.all()
+    if sees_all_scorecards(user):
+        return organizations
+    own = acting_organization(user)
+    return organizations.filter(pk=own.pk) if own else organizations.none()
+
+
+def manages_reports(user) -> bool:
+    return is_secretariat(user)

@@ -1,0 +1,314 @@
+"""Writes of the reports app: targets, report runs (request, build, publish, restart)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .document import build_html, render_pdf, sha256
+from .indicators import INDICATORS, Comparison
+from .models import AnnualReport, ReportStatus, Target
+
+logger = logging.getLogger(__name__)
+
+# Errors worth another attempt: the database or the broker went away for a moment.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+# A run "running" for longer than the worker's hard limit has lost its worker (killed, OOM,
+# machine restarted): nothing will ever finish it.
+STALE_MARGIN = timedelta(seconds=60)
+# A queued run nobody claimed for this long has lost its message (e.g. the broker was wiped).
+QUEUED_TIMEOUT = timedelta(hours=1)
+
+
+class ReportQueueUnavailable(Exception):
+    """The message broker refused the job: the run is marked failed with the reason."""
+
+
+class TransientReportError(Exception):
+    """The build met a transient error; the run is queued again for the task's retry."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets
+
+QUFU_PRESET_SOURCE = "曲阜市促进校企合作产教融合实施方案（七）"
+QUFU_TARGETS: dict[str, tuple[Decimal | None, str, str]] = {
+    # 职业学校年社会培训人次最少达到在校生规模的2倍以上 — the one quantitative target Qufu sets.
+    "training_ratio": (Decimal(2), Comparison.AT_LEAST, QUFU_PRESET_SOURCE),
+}
+PRESETS = {"qufu": QUFU_TARGETS}
+
+
+@transaction.atomic
+def target_set(
+    *, year: int, indicator: str, value: Decimal | None, comparison: str, source: str
+) -> Target:
+    """Create or change the target of ``indicator`` in ``year``."""
+    target = Target.objects.filter(year=year, indicator=indicator).first() or Target(
+        year=year, indicator=indicator
+    )
+    target.value = value
+    target.comparison = comparison
+    target.source = source
+    target.full_clean()
+    target.save()
+    return target
+
+
+@transaction.atomic
+def target_reset(*, year: int, indicator: str) -> None:
+    """Back to the catalogue's default (the Linqu plan) for that year."""
+    for target in Target.objects.filter(year=year, indicator=indicator):
+        target.delete()
+
+
+@transaction.atomic
+def target_preset_apply(*, year: int, preset: str) -> list[Target]:
+    """Apply another county's plan: its targets, and "report only" for what it does not set."""
+    targets = PRESETS[preset]
+    saved = []
+    for indicator in INDICATORS:
+        value, comparison, source = targets.get(
+            indicator.code,
+            (
+                None,
+                Comparison.REPORT,
+                _("Not set by the %(preset)s plan: report only")
+                % {"preset": _preset_label(preset)},
+            ),
+        )
+        saved.append(
+            target_set(
+                year=year,
+                indicator=indicator.code,
+                value=value,
+                comparison=comparison,
+                source=source,
+            )
+        )
+    return saved
+
+
+def _preset_label(preset: str) -> str:
+    return {"qufu": _("Qufu")}.get(preset, preset)
+
+
+# ---------------------------------------------------------------------------------------------
+# Report runs
+
+
+def report_request(*, year: int, requested_by) -> AnnualReport:
+    """Queue a run for ``year`` and hand it to a worker once the row is committed.
+
+    Raises :class:`ReportQueueUnavailable` when the broker is down; the run is then kept, marked
+    failed with the reason, and can be restarted later.
+    """
+    report_fail_stale()
+    with transaction.atomic():
+        report = AnnualReport(year=year, requested_by=requested_by, stage=_("Waiting for a worker"))
+        report.full_clean()
+        report.save()
+        transaction.on_commit(lambda: _enqueue(report.pk))
+    report.refresh_from_db()
+    return report
+
+
+def report_restart(*, report: AnnualReport) -> AnnualReport:
+    """Queue a failed run again (same row: it was never published, it has no file)."""
+    with transaction.atomic():
+        restarted = AnnualReport.objects.filter(pk=report.pk, status=ReportStatus.FAILED).update(
+            status=ReportStatus.QUEUED,
+            error="",
+            progress=0,
+            stage=_("Waiting for a worker"),
+            started_at=None,
+            finished_at=None,
+            requested_at=timezone.now(),
+        )
+        if restarted:
+            transaction.on_commit(lambda: _enqueue(report.pk))
+    report.refresh_from_db()
+    return report
+
+
+def _enqueue(report_id: int) -> None:
+    from kombu.exceptions import OperationalError as BrokerError
+
+    from .tasks import generate_annual_report
+
+    try:
+        generate_annual_report.delay(report_id)
+    except (BrokerError, ConnectionError, OSError, TimeoutError) as exc:
+        # Nothing is lost: the row stays, failed with the reason, ready to be restarted.
+        logger.warning("report %s not queued: %s", report_id, exc)
+        AnnualReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
+            status=ReportStatus.FAILED,
+            finished_at=timezone.now(),
+            stage="",
+            error=_("The task queue (Redis) is not reachable: %(error)s") % {"error": exc},
+        )
+        raise ReportQueueUnavailable(str(exc)) from exc
+
+
+def _stage(report_id: int, stage: str, progress: int) -> None:
+    # Committed at once (outside any transaction), so the progress page sees it while we work.
+    AnnualReport.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
+        stage=stage, progress=progress
+    )
+
+
+def report_generate(*, report_id: int) -> AnnualReport | None:
+    """Claim a queued run and build its PDF. Idempotent: a run already claimed is left alone.
+
+    Not one transaction on purpose: the progress updates must be visible while the PDF is built.
+    The claim and the final state change are each one conditional UPDATE.
+    Returns the finished run, or None when there was nothing to claim.
+    """
+    now = timezone.now()
+    claimed = AnnualReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
+        status=ReportStatus.RUNNING,
+        started_at=now,
+        progress=5,
+        stage=_("Reading the records"),
+        error="",
+    )
+    if not claimed:
+        return None
+    report = AnnualReport.objects.get(pk=report_id)
+    try:
+        started = time.monotonic()
+        built = build_html(report.year)
+        _stage(report_id, _("Typesetting the PDF"), 50)
+        content, pages = render_pdf(built.html)
+        _stage(report_id, _("Saving the file"), 90)
+        logger.info("report %s: %s pages in %.1f s", report_id, pages, time.monotonic() - started)
+    except TRANSIENT_ERRORS as exc:
+        # Give the run back to the queue so that the task's retry can claim it again.
+        AnnualReport.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
+            status=ReportStatus.QUEUED, stage=_("Retrying after a temporary error"), progress=0
+        )
+        raise TransientReportError(str(exc)) from exc
+    except Exception as exc:  # a broken template or data error: record it, never leave it running
+        logger.exception("report %s failed", report_id)
+        report_fail(report_id=report_id, error=f"{type(exc).__name__}: {exc}")
+        return AnnualReport.objects.get(pk=report_id)
+    return _report_finish(report=report, content=content, pages=pages, indicators=built.indicators)
+
+
+def _report_finish(
+    *, report: AnnualReport, content: bytes, pages: int, indicators: list[dict]
+) -> AnnualReport:
+    storage_field = report.pdf
+    name = storage_field.storage.save(
+        storage_field.field.generate_filename(report, report.file_name), ContentFile(content)
+    )
+    with transaction.atomic():
+        finished = AnnualReport.objects.filter(pk=report.pk, status=ReportStatus.RUNNING).update(
+            status=ReportStatus.DONE,
+            pdf=name,
+            sha256=sha256(content),
+            pages=pages,
+            indicators=indicators,
+            finished_at=timezone.now(),
+            progress=100,
+            stage="",
+        )
+        if not finished:
+            # Marked failed meanwhile (stale check): keep the record as it is, drop the file.
+            transaction.on_commit(lambda: storage_field.storage.delete(name))
+        else:
+            _drop_older_drafts(report)
+    report.refresh_from_db()
+    return report
+
+
+def _drop_older_drafts(report: AnnualReport) -> None:
+    """A new finished draft replaces the year's older unpublished drafts (never a published run)."""
+    older = AnnualReport.objects.filter(
+        year=report.year, status=ReportStatus.DONE, is_published=False, pk__lt=report.pk
+    )
+    storage = report.pdf.storage
+    for draft in older:
+        name = draft.pdf.name
+        draft.delete()
+        if name:
+            transaction.on_commit(lambda name=name: storage.delete(name))
+
+
+def report_fail(*, report_id: int, error: str) -> None:
+    AnnualReport.objects.filter(
+        pk=report_id, status__in=[ReportStatus.QUEUED, ReportStatus.RUNNING]
+    ).update(status=ReportStatus.FAILED, error=error[:4000], finished_at=timezone.now(), stage="")
+
+
+def report_fail_stale(*, now=None) -> int:
+    """Mark failed the runs whose worker died (running past the hard time limit) or whose job was
+    lost (queued for over an hour). Cheap: called whenever the runs page loads or a run starts."""
+    now = now or timezone.now()
+    limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) + STALE_MARGIN
+    running = AnnualReport.objects.filter(
+        status=ReportStatus.RUNNING, started_at__lt=now - limit
+    ).update(
+        status=ReportStatus.FAILED,
+        finished_at=now,
+        stage="",
+        error=_(
+            "The worker stopped before the report was finished (no answer for over %(minutes)s minutes)."
+        )
+        % {"minutes": int(limit.total_seconds() // 60)},
+    )
+    queued = AnnualReport.objects.filter(
+        status=ReportStatus.QUEUED, requested_at__lt=now - QUEUED_TIMEOUT
+    ).update(
+        status=ReportStatus.FAILED,
+        finished_at=now,
+        stage="",
+        error=_(
+            "No worker took the job within an hour. Check that the Celery worker is running, then restart the run."
+        ),
+    )
+    return running + queued
+
+
+@transaction.atomic
+def report_publish(*, report: AnnualReport) -> AnnualReport:
+    """Publish a finished run on the public page. Its file and figures are frozen from now on."""
+    published = AnnualReport.objects.filter(
+        pk=report.pk, status=ReportStatus.DONE, is_published=False
+    ).update(is_published=True, published_at=timezone.now())
+    if not published:
+        raise ValueError(_("Only a finished, unpublished run can be published."))
+    report.refresh_from_db()
+    # A history row for who published it (update() bypasses simple_history).
+    report.save(update_fields=["is_published"])
+    return report
+
+
+def report_build_now(*, year: int, requested_by=None) -> AnnualReport:
+    """Build a run in this process, without Celery (the ``build_report`` command)."""
+    report = AnnualReport(
+        year=year, requested_by=requested_by, stage=_("Building without a worker")
+    )
+    report.full_clean()
+    report.save()
+    for attempt in range(3):
+        try:
+            return report_generate(report_id=report.pk) or AnnualReport.objects.get(pk=report.pk)
+        except TransientReportError:
+            if attempt == 2:
+                report_fail(
+                    report_id=report.pk,
+                    error=_("Temporary database errors, gave up after 3 attempts."),
+                )
+                raise
+            time.sleep(2**attempt)
+    return AnnualReport.objects.get(pk=report.pk)

@@ -1,0 +1,67 @@
+// Draws the dashboard's charts from the numbers the server put in <script id="chart-data">.
+// No data is computed here: the page's tables show the same figures.
+(function () {
+  "use strict";
+  var source = document.getElementById("chart-data");
+  if (!source || typeof echarts === "undefined") { return; }
+  var data = JSON.parse(source.textContent);
+  var charts = [];
+  var blue = "#1f4e79", red = "#c0504d", green = "#2e7d32";
+
+  var barsEl = document.getElementById("chart-bars");
+  if (barsEl && data.bars.length) {
+    var bars = echarts.init(barsEl);
+    bars.setOption({
+      grid: { left: 8, right: 24, top: 10, bottom: 10, containLabel: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+      yAxis: { type: "category", inverse: true, data: data.bars.map(function (b) { return b.label; }) },
+      series: [
+        {
+          type: "bar",
+          data: data.bars.map(function (b) {
+            return { value: b.value, itemStyle: { color: b.met === false ? red : (b.met ? green : blue) } };
+          }),
+          label: { show: true, position: "right", formatter: function (p) { return p.value == null ? "—" : p.value + "%"; } },
+          markPoint: undefined
+        },
+        {
+          type: "scatter", symbol: "rect", symbolSize: [3, 18], itemStyle: { color: "#333" }, tooltip: { show: false },
+          data: data.bars.map(function (b) { return b.target; })
+        }
+      ]
+    });
+    charts.push(bars);
+  }
+
+  var trendsEl = document.getElementById("chart-trends");
+  if (trendsEl) {
+    data.trends.forEach(function (t) {
+      var col = document.createElement("div");
+      col.className = "col-md-6 col-xxl-4";
+      var title = document.createElement("div");
+      title.className = "small fw-semibold text-muted";
+      title.textContent = t.label;
+      var box = document.createElement("div");
+      box.className = "trend-chart";
+      box.setAttribute("data-indicator", t.code);
+      col.appendChild(title);
+      col.appendChild(box);
+      trendsEl.appendChild(col);
+      var unit = t.unit === "%" ? "%" : "";
+      var chart = echarts.init(box);
+      chart.setOption({
+        grid: { left: 8, right: 16, top: 16, bottom: 4, containLabel: true },
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "category", data: t.years.map(String) },
+        yAxis: { type: "value", axisLabel: { formatter: "{value}" + unit } },
+        series: [{
+          type: "line", data: t.values, connectNulls: false, symbolSize: 7,
+          itemStyle: { color: blue }, label: { show: true, formatter: function (p) { return p.value == null ? "" : p.value + unit; } }
+        }]
+      });
+      charts.push(chart);
+    });
+  }
+  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+})();

@@ -1,0 +1,247 @@
+"""Every indicator's formula on a small data set worked out by hand (DESIGN §4)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from members.selectors import SchoolFigures
+from placements.selectors import EmploymentCounts
+from reports.indicators import (
+    ALLIANCE_SCOPE,
+    BY_CODE,
+    ENTERPRISE,
+    INDICATORS,
+    SCHOOL,
+    Scope,
+    evaluate,
+)
+from reports.selectors import indicator_rows
+from reports.sources import DataSet
+
+pytestmark = pytest.mark.django_db
+
+S1, S2 = 1, 2  # member schools
+E1, E2, E3, E4 = 11, 12, 13, 14  # member enterprises
+OUTSIDER = 99  # an enterprise that is not a member
+
+YEAR_2025 = {
+    "member_school_ids": {S1, S2},
+    "member_enterprise_ids": {E1, E2, E3, E4},
+    "school_figures": {S1: SchoolFigures(1000, 80, 300), S2: SchoolFigures(500, 40, 150)},
+    "council_meeting_count": 1,
+    "enterprises_with_active_base": {E1, E2, E3, OUTSIDER},
+    "enterprises_with_station": {E1},
+    "seconded_professional_teachers": {S1: 4, S2: 3},
+    "training_person_times": {S1: 2500, S2: 600},
+    "craftsmen_by_enterprise": {E1: 3, E2: 2, OUTSIDER: 7},
+    "teaching_hours_by_enterprise": {E1: Decimal("40.5"), E2: Decimal(10)},
+    "employment_counts": {
+        S1: EmploymentCounts(300, 200, 150, 100),
+        S2: EmploymentCounts(150, 100, 60, 20),
+    },
+    "order_class_hires": {S1: (40, 30), S2: (10, 5)},
+    "order_class_hires_by_enterprise": {E1: (20, 18)},
+    "apprentice_counts": {E1: (10, 4), E2: (5, 1), OUTSIDER: (50, 50)},
+    "enterprises_with_mentor": {E1, E2},
+    "enterprises_with_chairman_visit": {E2},
+    "outreach_by_semester": {
+        (S1, "2025-1"): {"parents_visit": 1, "promotion_week": 2},
+        (S1, "2025-2"): {"parents_visit": 1},
+        (S2, "2025-1"): {"parents_visit": 1, "promotion_week": 1},
+        (S2, "2025-2"): {"parents_visit": 2, "promotion_week": 1},
+    },
+    "recommendation_events": {S1: 2},
+}
+YEAR_2024 = {
+    "member_school_ids": {S1, S2},
+    "employment_counts": {
+        S1: EmploymentCounts(280, 200, 120, 90),
+        S2: EmploymentCounts(100, 50, 40, 10),
+    },
+}
+
+
+@pytest.fixture
+def data(fake_selectors):
+    fake_selectors({2025: YEAR_2025, 2024: YEAR_2024})
+    return DataSet()
+
+
+def value(data, code, scope=ALLIANCE_SCOPE, year=2025):
+    return evaluate(BY_CODE[code], data, year, scope)
+
+
+def test_catalogue_has_every_indicator_of_the_design():
+    assert [i.code for i in INDICATORS] == [
+        "base_coverage",
+        "station_coverage",
+        "secondment_rate",
+        "training_ratio",
+        "order_class_hire_rate",
+        "apprentices",
+        "craftsmen_teaching",
+        "local_employment_rate",
+        "alliance_employment_rate",
+        "mentor_coverage",
+        "chairman_visits",
+        "outreach_per_semester",
+        "recommendation_events",
+        "council_meetings",
+    ]
+    for indicator in INDICATORS:
+        assert indicator.label and indicator.formula and indicator.source and indicator.unit
+
+
+def test_base_coverage_counts_member_enterprises_only(data):
+    row = value(data, "base_coverage")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (Decimal("75.0"), 3, 4)
+    assert row.met is False
+    assert value(data, "base_coverage", Scope(ENTERPRISE, E1)).value == Decimal(100)
+    assert value(data, "base_coverage", Scope(ENTERPRISE, E4)).value == Decimal(0)
+
+
+def test_coverage_of_a_non_member_has_no_value(data):
+    row = value(data, "base_coverage", Scope(ENTERPRISE, OUTSIDER))
+    assert row.value is None and row.met is None
+
+
+def test_station_mentor_and_chairman_coverage(data):
+    assert value(data, "station_coverage").value == Decimal("25.0")
+    assert value(data, "mentor_coverage").value == Decimal("50.0")
+    assert value(data, "chairman_visits").value == Decimal("25.0")
+
+
+def test_secondment_rate_per_school_and_alliance(data):
+    assert value(data, "secondment_rate", Scope(SCHOOL, S1)).value == Decimal("5.0")
+    assert value(data, "secondment_rate", Scope(SCHOOL, S1)).met is True
+    assert value(data, "secondment_rate", Scope(SCHOOL, S2)).value == Decimal("7.5")
+    row = value(data, "secondment_rate")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (Decimal("5.8"), 7, 120)
+
+
+def test_training_ratio(data):
+    assert value(data, "training_ratio", Scope(SCHOOL, S1)).value == Decimal("2.50")
+    assert value(data, "training_ratio", Scope(SCHOOL, S2)).met is False
+    row = value(data, "training_ratio")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (
+        Decimal("2.07"),
+        3100,
+        1500,
+    )
+    assert row.met is True
+
+
+def test_order_class_hire_rate_is_report_only(data):
+    row = value(data, "order_class_hire_rate")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (Decimal("70.0"), 35, 50)
+    assert row.met is None
+    assert value(data, "order_class_hire_rate", Scope(ENTERPRISE, E1)).value == Decimal("90.0")
+    assert value(data, "order_class_hire_rate", Scope(ENTERPRISE, E2)).value is None
+
+
+def test_apprentices_and_craftsmen_count_member_enterprises(data):
+    row = value(data, "apprentices")
+    assert row.value == 15 and row.measure.extra == {"completed": 5}
+    row = value(data, "craftsmen_teaching")
+    assert row.value == 5 and row.measure.extra == {"teaching_hours": Decimal("50.5")}
+
+
+def test_local_employment_rate_must_rise_every_year(data):
+    row = value(data, "local_employment_rate")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (
+        Decimal("70.0"),
+        210,
+        300,
+    )
+    assert row.previous == Decimal("64.0")  # 160 / 250 in 2024
+    assert row.met is True
+    school = value(data, "local_employment_rate", Scope(SCHOOL, S2))
+    assert (school.value, school.previous, school.met) == (Decimal("60.0"), Decimal("80.0"), False)
+
+
+def test_rise_without_a_previous_year_is_not_judged(fake_selectors):
+    fake_selectors({2025: YEAR_2025})
+    row = evaluate(BY_CODE["local_employment_rate"], DataSet(), 2025, ALLIANCE_SCOPE)
+    assert row.value == Decimal("70.0") and row.previous is None and row.met is None
+
+
+def test_alliance_employment_rate(data):
+    assert value(data, "alliance_employment_rate").value == Decimal("40.0")
+
+
+def test_outreach_needs_both_kinds_every_semester(data):
+    row = value(data, "outreach_per_semester")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (Decimal("75.0"), 3, 4)
+    assert value(data, "outreach_per_semester", Scope(SCHOOL, S2)).met is True
+    assert value(data, "outreach_per_semester", Scope(SCHOOL, S1)).met is False
+
+
+def test_recommendation_events_target_applies_to_every_school(data):
+    row = value(data, "recommendation_events")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (2, 1, 2)
+    assert row.met is False  # the second school held none
+    assert value(data, "recommendation_events", Scope(SCHOOL, S1)).met is True
+
+
+def test_council_meetings_below_two_is_not_met(data):
+    row = value(data, "council_meetings")
+    assert row.value == 1 and row.met is False
+
+
+def test_empty_year_gives_no_values_and_no_crash(fake_selectors):
+    fake_selectors({})
+    rows = indicator_rows(2030, data=DataSet())
+    by_code = {r.indicator.code: r for r in rows}
+    for code in [
+        "base_coverage",
+        "secondment_rate",
+        "training_ratio",
+        "order_class_hire_rate",
+        "local_employment_rate",
+        "alliance_employment_rate",
+        "outreach_per_semester",
+        "recommendation_events",
+    ]:
+        assert by_code[code].value is None, code
+        assert by_code[code].met is None, code
+        assert by_code[code].value_text == "—"
+
+
+def test_school_without_yearly_figures_has_no_rate(fake_selectors):
+    fake_selectors({2025: {**YEAR_2025, "school_figures": {}}})
+    row = evaluate(BY_CODE["training_ratio"], DataSet(), 2025, Scope(SCHOOL, S1))
+    assert row.value is None and row.met is None
+
+
+def test_scopes_show_only_their_indicators(data):
+    school_codes = [r.indicator.code for r in indicator_rows(2025, Scope(SCHOOL, S1), data=data)]
+    enterprise_codes = [
+        r.indicator.code for r in indicator_rows(2025, Scope(ENTERPRISE, E1), data=data)
+    ]
+    assert "council_meetings" not in school_codes and "base_coverage" not in school_codes
+    assert "secondment_rate" not in enterprise_codes and "base_coverage" in enterprise_codes
+
+
+def test_each_selector_is_called_once_per_year(fake_selectors, monkeypatch):
+    from reports import sources
+
+    calls = []
+    fake_selectors({2025: YEAR_2025, 2024: YEAR_2024})
+    inner = sources._selector
+
+    def counting(name):
+        function = inner(name)
+
+        def answer(year):
+            calls.append((name, year))
+            return function(year)
+
+        return answer
+
+    monkeypatch.setattr(sources, "_selector", counting)
+    data = DataSet()
+    for scope in [ALLIANCE_SCOPE, Scope(SCHOOL, S1), Scope(SCHOOL, S2), Scope(ENTERPRISE, E1)]:
+        indicator_rows(2025, scope, data=data)
+    assert len(calls) == len(set(calls))
