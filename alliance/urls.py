@@ -31,6 +31,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("placements/", include("placements.urls")),
     path("reports/", include("reports.urls")),
+    path("exchange/", include("alliance.exchange_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,239 @@
+"""Import batches: upload → dry run → confirm → all-or-nothing import (pages, command, Celery).
+
+Small files are checked and imported in the request; above ``ASYNC_ROW_THRESHOLD`` rows the
+same functions run in a Celery task (``alliance.tasks``) and the page polls the batch's
+progress, so the user may leave and come back. Each step claims the batch with a conditional
+UPDATE on its status, so a task delivered twice does the work once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.core.cache import cache
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import xlsx
+from .exchange import Plan, Register, apply_plan, get_register, plan_import
+from .models import ImportBatch, ImportStatus
+
+logger = logging.getLogger(__name__)
+
+ASYNC_ROW_THRESHOLD = 2000
+MAX_STORED_ERRORS = 1000
+# A batch "running" for longer than this was lost with its worker and may be claimed again.
+STALE_AFTER = dt.timedelta(minutes=15)
+
+
+class ImportRefused(Exception):
+    """The file or its rows were refused; the batch holds the reasons. Nothing was written."""
+
+
+def _progress_key(batch_id: int) -> str:
+    return f"alliance:import-progress:{batch_id}"
+
+
+def progress_of(batch: ImportBatch) -> int:
+    if batch.is_running:
+        return int(cache.get(_progress_key(batch.pk), batch.progress))
+    return (
+        100
+        if batch.status in (ImportStatus.DONE, ImportStatus.READY, ImportStatus.INVALID)
+        else batch.progress
+    )
+
+
+def _reporter(batch_id: int, start: int, span: int):
+    def report(done: int, total: int) -> None:
+        cache.set(_progress_key(batch_id), start + (span * done // max(total, 1)), 3600)
+
+    return report
+
+
+def _estimate_rows(file) -> int:
+    """Rows declared by the sheet's dimension (cheap); 0 when unknown."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(file, read_only=True)
+        try:
+            return workbook.worksheets[0].max_row or 0
+        finally:
+            workbook.close()
+    except Exception:
+        return 0
+    finally:
+        file.seek(0)
+
+
+def _claim(batch_id: int, queued: str, running: str) -> bool:
+    stale = timezone.now() - STALE_AFTER
+    return bool(
+        ImportBatch.objects.filter(
+            Q(status=queued) | Q(status=running, updated_at__lt=stale), pk=batch_id
+        ).update(status=running, progress=0, updated_at=timezone.now())
+    )
+
+
+def _enqueue(task, batch: ImportBatch) -> None:
+    """Start ``task`` once the batch is committed; a broker that is down fails the batch clearly."""
+
+    def send() -> None:
+        try:
+            task.delay(batch.pk)
+        except Exception:
+            logger.exception("could not enqueue import batch %s", batch.pk)
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                status=ImportStatus.FAILED,
+                message=_("The background job service is unavailable. Try again later."),
+            )
+
+    transaction.on_commit(send)
+
+
+def _refuse(batch: ImportBatch, message: str, status: str = ImportStatus.INVALID) -> ImportBatch:
+    batch.status = status
+    batch.message = message
+    batch.save()
+    return batch
+
+
+def batch_upload(
+    *, register: Register, user, upload: UploadedFile, run_now: bool = False
+) -> ImportBatch:
+    """Keep the uploaded workbook with a new batch and start its dry run.
+
+    The file is refused at once when it is not a safe .xlsx (size, type, zip bomb); otherwise
+    it is checked now, or by a Celery job when it has more than ``ASYNC_ROW_THRESHOLD`` rows
+    (``run_now`` forces the check in-process, for the management command).
+    """
+    batch = ImportBatch(
+        register=register.key,
+        user=user if getattr(user, "pk", None) else None,
+        file_name=(getattr(upload, "name", "") or "upload.xlsx")[-255:],
+    )
+    if upload.size > xlsx.MAX_BYTES:
+        return _refuse(
+            batch, _("The file is too large. %(limits)s") % {"limits": xlsx.limits_text()}
+        )
+    batch.file.save("upload.xlsx", upload, save=False)
+    batch.save()
+    with batch.file.open("rb") as stored:
+        try:
+            xlsx.check_container(stored)
+        except xlsx.WorkbookError as exc:
+            return _refuse(batch, exc.message)
+        rows = _estimate_rows(stored)
+    if rows > ASYNC_ROW_THRESHOLD and not run_now:
+        from .tasks import check_import_batch
+
+        _enqueue(check_import_batch, batch)
+        return batch
+    return batch_check(batch_id=batch.pk, user=user)
+
+
+def _plan(batch: ImportBatch, user, progress) -> Plan:
+    register = get_register(batch.register)
+    if register is None:
+        raise xlsx.WorkbookError(_("Unknown register."))
+    with batch.file.open("rb") as stored:
+        sheet = xlsx.read_sheet(stored)
+    return plan_import(register, sheet, user, progress=progress)
+
+
+def _store_plan(batch: ImportBatch, plan: Plan) -> None:
+    batch.row_count = plan.row_count
+    batch.to_create = len(plan.to_create)
+    batch.to_update = len(plan.to_update)
+    batch.unchanged = plan.unchanged
+    batch.error_count = len(plan.errors)
+    batch.errors = [e.as_dict() for e in plan.errors[:MAX_STORED_ERRORS]]
+
+
+def batch_check(*, batch_id: int, user=None) -> ImportBatch:
+    """The dry run: every bad row and what would be created or updated. Writes no records."""
+    if not _claim(batch_id, ImportStatus.CHECK_QUEUED, ImportStatus.CHECKING):
+        return ImportBatch.objects.get(pk=batch_id)
+    batch = ImportBatch.objects.select_related("user").get(pk=batch_id)
+    user = user or batch.user
+    try:
+        plan = _plan(batch, user, _reporter(batch.pk, 0, 100))
+    except xlsx.WorkbookError as exc:
+        return _refuse(batch, exc.message)
+    except Exception:
+        logger.exception("dry run of import batch %s failed", batch.pk)
+        return _refuse(
+            batch, _("The check failed unexpectedly; nothing was imported."), ImportStatus.FAILED
+        )
+    _store_plan(batch, plan)
+    batch.status = ImportStatus.READY if plan.ok else ImportStatus.INVALID
+    batch.message = (
+        ""
+        if plan.ok
+        else _("%(count)s problems found; nothing was imported.") % {"count": len(plan.errors)}
+    )
+    batch.progress = 100
+    batch.save()
+    return batch
+
+
+def batch_confirm(*, batch: ImportBatch, user, run_now: bool = False) -> ImportBatch:
+    """Start the import of a checked batch (now, or in Celery for a big file)."""
+    claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.READY).update(
+        status=ImportStatus.IMPORT_QUEUED, progress=0, updated_at=timezone.now()
+    )
+    if not claimed:
+        batch.refresh_from_db()
+        return batch
+    if batch.row_count > ASYNC_ROW_THRESHOLD and not run_now:
+        from .tasks import run_import_batch
+
+        _enqueue(run_import_batch, batch)
+        batch.refresh_from_db()
+        return batch
+    return batch_import(batch_id=batch.pk, user=user)
+
+
+def change_reason(batch: ImportBatch) -> str:
+    return _("Excel import #%(batch)s (%(file)s)") % {"batch": batch.pk, "file": batch.file_name}
+
+
+def batch_import(*, batch_id: int, user=None) -> ImportBatch:
+    """Check the batch's file again and write all its rows in one transaction, or none."""
+    if not _claim(batch_id, ImportStatus.IMPORT_QUEUED, ImportStatus.IMPORTING):
+        return ImportBatch.objects.get(pk=batch_id)
+    batch = ImportBatch.objects.select_related("user").get(pk=batch_id)
+    user = user or batch.user
+    try:
+        with transaction.atomic():
+            # Checked again inside the transaction: the data may have changed since the dry run.
+            plan = _plan(batch, user, _reporter(batch.pk, 0, 80))
+            _store_plan(batch, plan)
+            if not plan.ok:
+                raise ImportRefused
+            created, updated = apply_plan(plan, user=user, reason=change_reason(batch))
+    except xlsx.WorkbookError as exc:
+        return _refuse(batch, exc.message)
+    except ImportRefused:
+        return _refuse(
+            batch,
+            _("%(count)s problems found; nothing was imported.") % {"count": batch.error_count},
+        )
+    except Exception:
+        logger.exception("import batch %s failed", batch.pk)
+        return _refuse(
+            batch, _("The import failed unexpectedly; nothing was imported."), ImportStatus.FAILED
+        )
+    batch.created_count, batch.updated_count = created, updated
+    batch.status = ImportStatus.DONE
+    batch.message = ""
+    batch.progress = 100
+    batch.finished_at = timezone.now()
+    batch.save()
+    cache.delete(_progress_key(batch.pk))
+    return batch

@@ -1,0 +1,17 @@
+"""Celery tasks of the project package: thin wrappers that load a batch id and call a service."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from . import exchange_services
+
+
+@shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
+def check_import_batch(batch_id: int) -> str:
+    return exchange_services.batch_check(batch_id=batch_id).status
+
+
+@shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
+def run_import_batch(batch_id: int) -> str:
+    return exchange_services.batch_import(batch_id=batch_id).status
