@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
+
+    def ready(self) -> None:
+        # Registers the training section of the organisation pages (members imports no app).
+        from . import sections  # noqa: F401

@@ -8,10 +8,15 @@ Mappings omit organisations with nothing: callers use ``.get(id, 0)``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
+from django.utils import timezone
+
+from members.models import Organization
 
 from .models import (
     COUNTED_SECONDMENTS,
@@ -19,11 +24,37 @@ from .models import (
     Craftsman,
     InSchoolWorkshop,
     Secondment,
+    Teacher,
     TeacherStation,
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
 )
+
+
+def default_year() -> int:
+    """The year the obligation pages open on: this year once it has records, else the latest one.
+
+    In January nothing of the new year is recorded yet; showing last year's figures then is
+    what the secretariat expects (two queries).
+    """
+    this_year = timezone.localdate().year
+    latest = [
+        Secondment.objects.filter(start_on__year__lte=this_year).aggregate(y=Max("start_on__year"))[
+            "y"
+        ],
+        TrainingProgramme.objects.filter(start_on__year__lte=this_year).aggregate(
+            y=Max("start_on__year")
+        )["y"],
+    ]
+    years = [y for y in latest if y]
+    return max(years) if years else this_year
+
+
+def year_choices(selected: int) -> list[int]:
+    """Years offered by the year pickers: from the alliance's first records to next year."""
+    this_year = timezone.localdate().year
+    return list(range(max(this_year + 1, selected), min(2023, selected) - 1, -1))
 
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -202,3 +233,141 @@ def platform_summary(year: int) -> dict:
             for b in bases.order_by("enterprise__name", "name")
         ],
     }
+
+
+# --- obligations of the plan (the school and enterprise pages) ----------------------------------
+
+# The plan's defaults (Linqu §(二)4 and §(三)8, Qufu (七)); the reports app may set other targets
+# per year for the annual report.
+SECONDMENT_TARGET = 0.05
+TRAINING_TARGET = 2.0
+
+
+@dataclass(frozen=True)
+class SchoolObligation:
+    school_id: int
+    school_name: str
+    year: int
+    professional_teachers: int | None
+    teachers_from_register: bool
+    seconded: int
+    enrolled_students: int | None
+    person_times: int
+
+    @property
+    def secondment_rate(self) -> float | None:
+        if not self.professional_teachers:
+            return None
+        return self.seconded / self.professional_teachers
+
+    @property
+    def training_ratio(self) -> float | None:
+        if not self.enrolled_students:
+            return None
+        return self.person_times / self.enrolled_students
+
+    @property
+    def secondment_met(self) -> bool | None:
+        rate = self.secondment_rate
+        return None if rate is None else rate >= SECONDMENT_TARGET
+
+    @property
+    def training_met(self) -> bool | None:
+        ratio = self.training_ratio
+        return None if ratio is None else ratio >= TRAINING_TARGET
+
+    @property
+    def seconded_needed(self) -> int:
+        """Professional teachers still to second this year to reach the target."""
+        if not self.professional_teachers:
+            return 0
+        return max(
+            0, math.ceil(self.professional_teachers * SECONDMENT_TARGET - 1e-9) - self.seconded
+        )
+
+
+def _school_figures(year: int) -> dict:
+    from members.selectors import school_figures
+
+    return school_figures(year)
+
+
+def school_obligations(year: int, schools=None) -> list[SchoolObligation]:
+    """The 5 % and 2× obligations of each school (``schools``: a queryset, default all schools).
+
+    Denominators come from the members' school yearly figures; when a school has no figures for
+    the year, its professional teachers are counted in the teacher register instead (flagged).
+    Five queries: schools, figures, seconded teachers, person-times, register counts.
+    """
+    if schools is None:
+        schools = Organization.objects.schools()
+    rows = list(schools.order_by("name").values_list("pk", "name"))
+    figures = _school_figures(year)
+    seconded = seconded_professional_teachers(year)
+    person_times = training_person_times(year)
+    register = dict(
+        Teacher.objects.filter(is_professional=True, school_id__in=[pk for pk, _ in rows])
+        .values("school_id")
+        .annotate(n=Count("pk"))
+        .values_list("school_id", "n")
+    )
+    result = []
+    for pk, name in rows:
+        fig = figures.get(pk)
+        professional = fig.professional_teachers if fig and fig.professional_teachers else None
+        result.append(
+            SchoolObligation(
+                school_id=pk,
+                school_name=name,
+                year=year,
+                professional_teachers=professional if professional else register.get(pk),
+                teachers_from_register=professional is None and pk in register,
+                seconded=seconded.get(pk, 0),
+                enrolled_students=fig.enrolled_students if fig and fig.enrolled_students else None,
+                person_times=person_times.get(pk, 0),
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class EnterpriseObligation:
+    enterprise_id: int
+    enterprise_name: str
+    year: int
+    has_base: bool
+    has_station: bool
+    secondments_hosted: int
+    craftsmen: int
+    teaching_hours: Decimal
+
+    @property
+    def met(self) -> bool:
+        return self.has_base and self.has_station
+
+
+def enterprise_obligations(year: int, enterprises=None) -> list[EnterpriseObligation]:
+    """≥ 1 base and ≥ 1 teacher station per enterprise (Linqu §(一)3, §(二)4), plus what it gives.
+
+    Six queries whatever the number of enterprises.
+    """
+    if enterprises is None:
+        enterprises = Organization.objects.enterprises()
+    bases = enterprises_with_active_base(year)
+    stations = enterprises_with_station(year)
+    hosted = secondments_by_enterprise(year)
+    craftsmen = craftsmen_by_enterprise(year)
+    hours = teaching_hours_by_enterprise(year)
+    return [
+        EnterpriseObligation(
+            enterprise_id=pk,
+            enterprise_name=name,
+            year=year,
+            has_base=pk in bases,
+            has_station=pk in stations,
+            secondments_hosted=hosted.get(pk, 0),
+            craftsmen=craftsmen.get(pk, 0),
+            teaching_hours=hours.get(pk, Decimal("0")),
+        )
+        for pk, name in enterprises.order_by("name").values_list("pk", "name")
+    ]

@@ -1,0 +1,91 @@
+"""URL arguments of the training routes for the URL sweep (run after seed_demo).
+
+Objects belong to the demo HR's enterprise or the demo school, and are chosen so that every
+role the route allows may open them (e.g. a secondment of the demo school hosted by the demo
+HR's enterprise, with an outcome report).
+"""
+
+from __future__ import annotations
+
+from training.models import (
+    Certification,
+    Craftsman,
+    InSchoolWorkshop,
+    ProductionOrder,
+    Secondment,
+    StationPost,
+    StudentRotation,
+    Teacher,
+    TeacherStation,
+    TeachingAssignment,
+    TrainingBase,
+    TrainingProgramme,
+)
+
+HR = "山东华建铝业集团有限公司"
+SCHOOL = "临朐县职业教育中心学校"
+
+
+def _pk(qs) -> dict:
+    return {"pk": qs.order_by("pk").values_list("pk", flat=True)[0]}
+
+
+def _workshop():
+    return InSchoolWorkshop.objects.filter(school__name=SCHOOL, enterprises__name=HR)
+
+
+def _secondment():
+    return Secondment.objects.filter(teacher__school__name=SCHOOL, enterprise__name=HR).exclude(
+        outcome_report=""
+    )
+
+
+def _programme():
+    return TrainingProgramme.objects.filter(school__name=SCHOOL, enterprises__name=HR)
+
+
+def _org(name: str) -> dict:
+    from members.models import Organization
+
+    return {"pk": Organization.objects.get(name=name).pk}
+
+
+KWARGS = {
+    "training:workshop_detail": lambda: _pk(_workshop()),
+    "training:workshop_update": lambda: _pk(_workshop()),
+    "training:order_create": lambda: _pk(_workshop()),
+    "training:order_update": lambda: _pk(ProductionOrder.objects.filter(workshop__in=_workshop())),
+    "training:rotation_create": lambda: _pk(_workshop()),
+    "training:rotation_update": lambda: _pk(
+        StudentRotation.objects.filter(workshop__in=_workshop())
+    ),
+    "training:base_detail": lambda: _pk(TrainingBase.objects.filter(enterprise__name=HR)),
+    "training:base_update": lambda: _pk(TrainingBase.objects.filter(enterprise__name=HR)),
+    "training:station_detail": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
+    "training:station_update": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
+    "training:post_create": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
+    "training:post_update": lambda: _pk(StationPost.objects.filter(station__enterprise__name=HR)),
+    "training:teacher_detail": lambda: _pk(Teacher.objects.filter(school__name=SCHOOL)),
+    "training:teacher_update": lambda: _pk(Teacher.objects.filter(school__name=SCHOOL)),
+    "training:secondment_detail": lambda: _pk(_secondment()),
+    "training:secondment_update": lambda: _pk(_secondment()),
+    "training:secondment_report": lambda: _pk(_secondment()),
+    "training:craftsman_detail": lambda: _pk(Craftsman.objects.filter(enterprise__name=HR)),
+    "training:craftsman_update": lambda: _pk(Craftsman.objects.filter(enterprise__name=HR)),
+    "training:assignment_detail": lambda: _pk(
+        TeachingAssignment.objects.filter(school__name=SCHOOL, craftsman__enterprise__name=HR)
+    ),
+    "training:assignment_update": lambda: _pk(
+        TeachingAssignment.objects.filter(school__name=SCHOOL, craftsman__enterprise__name=HR)
+    ),
+    "training:programme_detail": lambda: _pk(_programme()),
+    "training:programme_update": lambda: _pk(_programme()),
+    "training:certification_detail": lambda: _pk(
+        Certification.objects.filter(programme__in=_programme())
+    ),
+    "training:certification_update": lambda: _pk(
+        Certification.objects.filter(programme__in=_programme())
+    ),
+    "training:school_obligations": lambda: _org(SCHOOL),
+}
+POST_ONLY: set[str] = set()

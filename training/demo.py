@@ -1,0 +1,604 @@
+"""Demo data of the training app: three years (2023–2025) of platforms, teachers and training.
+
+Shaped to show contrasts on the obligation pages and in the report: most enterprises run a
+training base and a teacher station, a few do not; in 2025 the vocational centre seconds more
+than 5 % of its professional teachers and trains more than 2× its enrolment, the technical school
+stays below both. Denominators are read from the members' school yearly figures.
+
+Idempotent and deterministic: the whole data set is first generated from ``rng`` (the same every
+run), then only rows whose natural key is missing are inserted, in bulk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import models
+from simple_history.utils import bulk_create_with_history
+
+from alliance.fake_ids import mobile
+from members.models import Organization
+
+from .models import (
+    AssignmentKind,
+    Certification,
+    CertificationLevel,
+    Craftsman,
+    CraftsmanRole,
+    FundingDepartment,
+    InSchoolWorkshop,
+    PlatformStatus,
+    ProductionOrder,
+    Secondment,
+    SecondmentStatus,
+    SkillLevel,
+    StationPost,
+    StudentRotation,
+    Teacher,
+    TeacherStation,
+    TeachingAssignment,
+    TrainingBase,
+    TrainingProgramme,
+    WorkshopStatus,
+)
+
+YEARS = (2023, 2024, 2025)
+CENTRE = "临朐县职业教育中心学校"
+TECH_SCHOOL = "临朐县技工学校"
+HR_ENTERPRISE = "山东华建铝业集团有限公司"
+# Enterprises that have not yet built a base / a station (the plan's obligation is not met).
+WITHOUT_BASE = {
+    "山东宝龙达实业集团有限公司",
+    "临朐广华肉类食品有限公司",
+    "山东米兰之窗系统门窗幕墙有限公司",
+}
+WITHOUT_STATION = {
+    "山东宝龙达实业集团有限公司",
+    "潍坊伊利乳业有限责任公司",
+    "山东华达门窗幕墙有限公司",
+    "临朐广华肉类食品有限公司",
+}
+
+# (school, year) -> (secondment rate, training ratio): above and below the targets on purpose.
+TARGETS = {
+    (CENTRE, 2023): (0.043, 1.6),
+    (CENTRE, 2024): (0.054, 2.1),
+    (CENTRE, 2025): (0.064, 2.3),
+    (TECH_SCHOOL, 2023): (0.034, 1.3),
+    (TECH_SCHOOL, 2024): (0.047, 1.8),
+    (TECH_SCHOOL, 2025): (0.039, 1.7),
+}
+DEFAULT_TARGET = (0.05, 2.0)
+# Used when the members app has no figures for a school and year.
+DEFAULT_FIGURES = (2500, 150)
+
+SCALES = {"demo": 1, "county": 3, "city": 10}
+
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建文辉力峰志国宁海波东鹏飞凯斌晨宇浩然晓旭阳光琳雪梅燕倩婷雯佳瑞"
+DEPARTMENTS = [
+    "机电工程系",
+    "信息技术系",
+    "汽车工程系",
+    "财经商贸系",
+    "建筑工程系",
+    "化工技术系",
+    "基础部",
+]
+MAJORS = [
+    "机电技术应用",
+    "数控技术应用",
+    "工业机器人技术应用",
+    "汽车运用与维修",
+    "电气设备运行与控制",
+    "化工工艺",
+    "食品加工工艺",
+    "电子商务",
+    "建筑装饰",
+]
+POSTS = [
+    "工艺技术员",
+    "设备维护员",
+    "质量检验员",
+    "生产调度员",
+    "数控操作员",
+    "电气维修员",
+    "仓储物流员",
+]
+SPECIALTIES = [
+    "铝型材挤压",
+    "模具设计",
+    "数控编程",
+    "电气自动化",
+    "焊接工艺",
+    "质量管理",
+    "设备维修",
+    "食品安全",
+    "酿造工艺",
+    "化工操作",
+    "钢结构安装",
+    "门窗幕墙设计",
+]
+COURSES = [
+    "铝型材加工工艺",
+    "数控车床编程",
+    "电气控制技术",
+    "焊接技术实训",
+    "设备维护与保养",
+    "产品质量检验",
+    "安全生产规范",
+    "工业机器人操作",
+    "企业生产管理",
+]
+TRAINING_TITLES = [
+    ("电工技能提升培训", FundingDepartment.HUMAN_RESOURCES, "电工"),
+    ("焊工职业技能培训", FundingDepartment.HUMAN_RESOURCES, "焊工"),
+    ("数控车工技能培训", FundingDepartment.INDUSTRY, "车工"),
+    ("工业机器人应用培训", FundingDepartment.INDUSTRY, "工业机器人系统操作员"),
+    ("安全生产管理培训", FundingDepartment.EMERGENCY, "安全员"),
+    ("特种作业人员培训", FundingDepartment.EMERGENCY, "电工"),
+    ("乡村旅游服务培训", FundingDepartment.CULTURE_TOURISM, "餐厅服务员"),
+    ("电子商务直播营销培训", FundingDepartment.COMMERCE, "互联网营销师"),
+    ("农产品加工技能培训", FundingDepartment.AGRICULTURE, "农产品食品检验员"),
+    ("企业新型学徒制培训", FundingDepartment.HUMAN_RESOURCES, "机修钳工"),
+]
+CERT_LEVELS = [CertificationLevel.LEVEL_3, CertificationLevel.LEVEL_4, CertificationLevel.LEVEL_5]
+WORKSHOPS = {
+    CENTRE: [
+        (
+            "华建铝型材加工校中厂",
+            "铝型材精密加工生产线",
+            [HR_ENTERPRISE, "山东中豪铝业集团有限公司"],
+            dt.date(2024, 3, 1),
+        ),
+        (
+            "汽车零部件装配校中厂",
+            "汽车配件装配检测线",
+            ["临朐弘泰汽车配件有限公司"],
+            dt.date(2024, 9, 1),
+        ),
+    ],
+    TECH_SCHOOL: [
+        (
+            "机械制造实训校中厂",
+            "数控机加工生产线",
+            ["山东三义集团股份有限公司", "潍坊华星机械有限公司"],
+            dt.date(2023, 9, 1),
+        ),
+    ],
+}
+ORDER_ITEMS = [
+    "门窗型材切割加工",
+    "散热器型材精加工",
+    "汽车支架装配",
+    "法兰盘数控加工",
+    "轴套车削加工",
+    "电控箱装配",
+]
+
+# A one-page PDF for the outcome reports (the upload check looks at the content, not the name).
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _person(rng: random.Random, taken: set[str]) -> str:
+    while True:
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+        if name not in taken:
+            taken.add(name)
+            return name
+
+
+def _date_in(rng: random.Random, year: int, first_month: int = 1, last_month: int = 12) -> dt.date:
+    month = rng.randint(first_month, last_month)
+    return dt.date(year, month, rng.randint(1, 28))
+
+
+def _insert_missing(model: type[models.Model], rows: list, key) -> list:
+    """Insert the generated rows whose natural key is not in the database yet."""
+    existing = {key(obj) for obj in model.objects.all()}
+    missing = [obj for obj in rows if key(obj) not in existing]
+    if missing:
+        bulk_create_with_history(missing, model, batch_size=500)
+    return missing
+
+
+def _figures(schools: list[Organization]) -> dict[tuple[int, int], tuple[int, int]]:
+    """(school id, year) -> (enrolled students, professional teachers), from the members app."""
+    from members.selectors import school_figures
+
+    result = {}
+    for year in YEARS:
+        figures = school_figures(year)
+        for school in schools:
+            fig = figures.get(school.pk)
+            result[school.pk, year] = (
+                (fig.enrolled_students, fig.professional_teachers)
+                if fig and fig.professional_teachers
+                else DEFAULT_FIGURES
+            )
+    return result
+
+
+def seed(rng: random.Random, scale: str = "demo") -> None:
+    factor = SCALES.get(scale, 1)
+    enterprises = list(Organization.objects.enterprises().order_by("name"))
+    schools = list(Organization.objects.schools().order_by("name"))
+    if not enterprises or not schools:
+        return
+    by_name = {org.name: org for org in enterprises}
+    figures = _figures(schools)
+    stations = seed_platforms(rng, enterprises)
+    seed_workshops(rng, schools, by_name)
+    teachers = seed_teachers(rng, schools, figures)
+    seed_secondments(rng, schools, teachers, figures, enterprises, stations)
+    craftsmen = seed_craftsmen(rng, enterprises, factor)
+    seed_assignments(rng, schools, craftsmen, factor)
+    seed_programmes(rng, schools, enterprises, figures)
+
+
+def seed_platforms(
+    rng: random.Random, enterprises: list[Organization]
+) -> dict[int, TeacherStation]:
+    bases, stations = [], []
+    for org in enterprises:
+        short = (
+            org.name.replace("山东", "")
+            .replace("有限公司", "")
+            .replace("股份", "")
+            .replace("集团", "")[:8]
+        )
+        established = dt.date(
+            rng.choice((2023, 2024, 2024)), rng.randint(1, 12), rng.randint(1, 28)
+        )
+        if org.name not in WITHOUT_BASE:
+            masters = rng.randint(2, 8)
+            taken: set[str] = set()
+            bases.append(
+                TrainingBase(
+                    enterprise=org,
+                    name=f"{short}技能实训基地",
+                    address=f"临朐县{rng.choice(['城关', '东城', '冶源', '辛寨'])}街道",
+                    capacity=rng.choice((20, 30, 40, 50, 60)),
+                    majors="、".join(rng.sample(MAJORS, 2)),
+                    masters_count=masters,
+                    master_names="、".join(_person(rng, taken) for _ in range(min(masters, 4))),
+                    established_on=established,
+                    status=PlatformStatus.ACTIVE,
+                )
+            )
+        if org.name not in WITHOUT_STATION:
+            stations.append(
+                TeacherStation(
+                    enterprise=org, name=f"{short}教师活动站", established_on=established
+                )
+            )
+    # A base that closed in 2024: it counts for 2023 and 2024, not for 2025.
+    closed_owner = next((o for o in enterprises if o.name in WITHOUT_BASE), None)
+    if closed_owner is not None:
+        bases.append(
+            TrainingBase(
+                enterprise=closed_owner,
+                name="原厂区实训车间",
+                capacity=20,
+                masters_count=2,
+                established_on=dt.date(2022, 5, 1),
+                closed_on=dt.date(2024, 10, 31),
+                status=PlatformStatus.CLOSED,
+            )
+        )
+    _insert_missing(TrainingBase, bases, lambda b: (b.enterprise_id, b.name))
+    _insert_missing(TeacherStation, stations, lambda s: (s.enterprise_id, s.name))
+    all_stations = {s.enterprise_id: s for s in TeacherStation.objects.order_by("pk")}
+    posts = []
+    for station in sorted(all_stations.values(), key=lambda s: s.enterprise_id):
+        for year in YEARS:
+            if station.established_on.year > year:
+                continue
+            for post in rng.sample(POSTS, 2):
+                posts.append(
+                    StationPost(
+                        station=station,
+                        year=year,
+                        post=post,
+                        major=rng.choice(MAJORS),
+                        places=rng.randint(1, 4),
+                    )
+                )
+    _insert_missing(StationPost, posts, lambda p: (p.station_id, p.year, p.post, p.major))
+    return all_stations
+
+
+def seed_workshops(
+    rng: random.Random, schools: list[Organization], by_name: dict[str, Organization]
+) -> None:
+    plan = []
+    for school in schools:
+        for name, line, partners, opened in WORKSHOPS.get(school.name, []):
+            plan.append(
+                (
+                    InSchoolWorkshop(
+                        school=school,
+                        name=name,
+                        production_line=line,
+                        opened_on=opened,
+                        status=WorkshopStatus.OPERATING,
+                    ),
+                    [by_name[p] for p in partners if p in by_name],
+                )
+            )
+    _insert_missing(InSchoolWorkshop, [w for w, _ in plan], lambda w: (w.school_id, w.name))
+    saved = {(w.school_id, w.name): w for w in InSchoolWorkshop.objects.all()}
+    through = InSchoolWorkshop.enterprises.through
+    links, orders, rotations = [], [], []
+    for workshop, partners in plan:
+        workshop = saved[workshop.school_id, workshop.name]
+        links += [through(inschoolworkshop_id=workshop.pk, organization_id=p.pk) for p in partners]
+        for year in YEARS:
+            if workshop.opened_on.year > year:
+                continue
+            for i in range(rng.randint(2, 4)):
+                start = _date_in(rng, year, 1, 10)
+                quantity = rng.randint(2, 40) * 100
+                orders.append(
+                    ProductionOrder(
+                        workshop=workshop,
+                        description=f"{year}年第{i + 1}批{rng.choice(ORDER_ITEMS)}",
+                        quantity=quantity,
+                        value=Decimal(quantity * rng.randint(30, 120)),
+                        start_on=start,
+                        end_on=start + dt.timedelta(days=rng.randint(20, 75)),
+                    )
+                )
+            for term_start in (dt.date(year, 3, 1), dt.date(year, 9, 1)):
+                major = rng.choice(MAJORS)
+                rotations.append(
+                    StudentRotation(
+                        workshop=workshop,
+                        class_name=f"{year - 1}级{major}{rng.randint(1, 4)}班",
+                        major=major,
+                        headcount=rng.randint(30, 48),
+                        start_on=term_start,
+                        end_on=term_start + dt.timedelta(days=rng.randint(30, 60)),
+                    )
+                )
+    through.objects.bulk_create(links, ignore_conflicts=True)
+    _insert_missing(ProductionOrder, orders, lambda o: (o.workshop_id, o.description))
+    _insert_missing(StudentRotation, rotations, lambda r: (r.workshop_id, r.class_name, r.start_on))
+
+
+def seed_teachers(
+    rng: random.Random, schools: list[Organization], figures: dict
+) -> dict[int, list[Teacher]]:
+    rows = []
+    for school in schools:
+        prefix = (
+            "ZJ"
+            if school.name == CENTRE
+            else ("JG" if school.name == TECH_SCHOOL else f"S{school.pk}")
+        )
+        professional = max(figures[school.pk, year][1] for year in YEARS)
+        general = max(10, professional // 5)
+        taken: set[str] = set()
+        for i in range(professional + general):
+            is_professional = i < professional
+            rows.append(
+                Teacher(
+                    school=school,
+                    name=_person(rng, taken),
+                    employee_number=f"{prefix}{i + 1:04d}",
+                    department=rng.choice(DEPARTMENTS[:-1]) if is_professional else DEPARTMENTS[-1],
+                    is_professional=is_professional,
+                    is_dual_qualified=is_professional and rng.random() < 0.45,
+                )
+            )
+    _insert_missing(Teacher, rows, lambda t: (t.school_id, t.name, t.employee_number))
+    teachers: dict[int, list[Teacher]] = {}
+    for teacher in Teacher.objects.order_by("employee_number"):
+        teachers.setdefault(teacher.school_id, []).append(teacher)
+    return teachers
+
+
+def seed_secondments(rng, schools, teachers, figures, enterprises, stations) -> None:
+    rows = []
+    host = next((e for e in enterprises if e.name == HR_ENTERPRISE), enterprises[0])
+    for school in schools:
+        pool = teachers.get(school.pk, [])
+        professional = [t for t in pool if t.is_professional]
+        others = [t for t in pool if not t.is_professional]
+        for year in YEARS:
+            rate, _ = TARGETS.get((school.name, year), DEFAULT_TARGET)
+            count = round(rate * figures[school.pk, year][1])
+            chosen = rng.sample(professional, min(count, len(professional)))
+            # A few non-professional teachers and planned (not yet started) secondments: neither counts.
+            extra = [
+                (t, SecondmentStatus.COMPLETED) for t in rng.sample(others, min(2, len(others)))
+            ]
+            extra += [
+                (t, SecondmentStatus.PLANNED)
+                for t in rng.sample(professional, min(2, len(professional)))
+            ]
+            for i, (teacher, status) in enumerate(
+                [(t, SecondmentStatus.COMPLETED) for t in chosen] + extra
+            ):
+                # The demo HR's enterprise hosts the first secondments of each year (the sweep opens one).
+                enterprise = host if i == 0 else rng.choice(enterprises)
+                start = (
+                    _date_in(rng, year, 1, 10)
+                    if status != SecondmentStatus.PLANNED
+                    else dt.date(year, 12, 1)
+                )
+                length = rng.randint(14, 45)
+                end = start + dt.timedelta(days=length - 1)
+                station = stations.get(enterprise.pk)
+                rows.append(
+                    Secondment(
+                        teacher=teacher,
+                        enterprise=enterprise,
+                        station=station if rng.random() < 0.8 else None,
+                        start_on=start,
+                        end_on=end,
+                        days=rng.randint(max(1, length - 10), length),
+                        post=rng.choice(POSTS),
+                        status=status,
+                    )
+                )
+    missing = _insert_missing(Secondment, rows, lambda s: (s.teacher_id, s.start_on))
+    # Outcome reports for the first completed secondments of each school.
+    attached = 0
+    for secondment in missing:
+        if (
+            secondment.status == SecondmentStatus.COMPLETED
+            and attached < 6
+            and secondment.enterprise.name == HR_ENTERPRISE
+        ):
+            name = default_storage.save(
+                f"training/secondments/{secondment.start_on:%Y}/实践报告-{secondment.pk}.pdf",
+                ContentFile(MINIMAL_PDF),
+            )
+            Secondment.objects.filter(pk=secondment.pk).update(outcome_report=name)
+            attached += 1
+
+
+def seed_craftsmen(
+    rng: random.Random, enterprises: list[Organization], factor: int
+) -> list[Craftsman]:
+    rows = []
+    levels = [
+        SkillLevel.SENIOR_TECHNICIAN,
+        SkillLevel.TECHNICIAN,
+        SkillLevel.TECHNICIAN,
+        SkillLevel.SENIOR_WORKER,
+        SkillLevel.INTERMEDIATE_WORKER,
+    ]
+    for org in enterprises:
+        taken: set[str] = set()
+        for i in range(rng.randint(2, 5) * factor):
+            left = i == 3  # some enterprises have a craftsman who left the pool in 2024
+            rows.append(
+                Craftsman(
+                    name=_person(rng, taken),
+                    enterprise=org,
+                    skill_level=rng.choice(levels),
+                    specialty=rng.choice(SPECIALTIES),
+                    role=rng.choice(CraftsmanRole.values),
+                    phone=mobile(rng),
+                    joined_on=dt.date(rng.choice((2023, 2024)), rng.randint(1, 12), 1),
+                    left_on=dt.date(2024, 12, 31) if left else None,
+                    active=not left,
+                )
+            )
+    _insert_missing(Craftsman, rows, lambda c: (c.enterprise_id, c.name))
+    return list(Craftsman.objects.select_related("enterprise").order_by("pk"))
+
+
+def seed_assignments(
+    rng: random.Random, schools: list[Organization], craftsmen: list[Craftsman], factor: int
+) -> None:
+    rows = []
+    for year in YEARS:
+        in_pool = [
+            c
+            for c in craftsmen
+            if c.joined_on
+            and c.joined_on.year <= year
+            and (c.left_on is None or c.left_on.year >= year)
+        ]
+        hr_craftsman = next((c for c in in_pool if c.enterprise.name == HR_ENTERPRISE), None)
+        for school in schools:
+            for term in (1, 2):
+                picks = rng.sample(in_pool, min(len(in_pool), rng.randint(5, 9) * factor))
+                if hr_craftsman and school.name == CENTRE and hr_craftsman not in picks:
+                    picks[0] = hr_craftsman
+                for craftsman in picks:
+                    kind = rng.choice(AssignmentKind.values)
+                    hours = (
+                        Decimal(rng.choice((8, 12, 16, 24, 32, 48, 64)))
+                        if kind != AssignmentKind.TEACHING_STANDARDS
+                        else Decimal(rng.choice((4, 8, 12)))
+                    )
+                    rows.append(
+                        TeachingAssignment(
+                            craftsman=craftsman,
+                            school=school,
+                            course=rng.choice(COURSES),
+                            year=year,
+                            term=term,
+                            hours=hours,
+                            kind=kind,
+                        )
+                    )
+    # The same craftsman may draw the same course twice in a term: keep the first.
+    unique = {(a.craftsman_id, a.school_id, a.course, a.year, a.term): a for a in reversed(rows)}
+    _insert_missing(
+        TeachingAssignment,
+        list(unique.values())[::-1],
+        lambda a: (a.craftsman_id, a.school_id, a.course, a.year, a.term),
+    )
+
+
+def seed_programmes(rng, schools, enterprises, figures) -> None:
+    plan = []
+    hr_enterprise = next((e for e in enterprises if e.name == HR_ENTERPRISE), enterprises[0])
+    for school in schools:
+        for year in YEARS:
+            _, ratio = TARGETS.get((school.name, year), DEFAULT_TARGET)
+            total = round(ratio * figures[school.pk, year][0])
+            count = max(6, total // 450)
+            weights = [rng.uniform(0.6, 1.4) for _ in range(count)]
+            parts = [max(20, round(total * w / sum(weights))) for w in weights]
+            parts[-1] += total - sum(parts)
+            for i, participants in enumerate(parts):
+                title, department, occupation = TRAINING_TITLES[i % len(TRAINING_TITLES)]
+                start = _date_in(rng, year, 1, 11)
+                partners = rng.sample(enterprises, rng.randint(1, 3))
+                if i == 0 and hr_enterprise not in partners:
+                    partners.append(hr_enterprise)
+                programme = TrainingProgramme(
+                    school=school,
+                    title=f"{year}年{title}（第{i // len(TRAINING_TITLES) + 1}期）",
+                    funding_department=department,
+                    start_on=start,
+                    end_on=start + dt.timedelta(days=rng.randint(3, 20)),
+                    participants=max(1, participants),
+                    hours=Decimal(rng.choice((16, 24, 32, 40, 56, 80))),
+                )
+                plan.append((programme, partners, occupation))
+    _insert_missing(
+        TrainingProgramme, [p for p, _, _ in plan], lambda p: (p.school_id, p.title, p.start_on)
+    )
+    saved = {(p.school_id, p.title, p.start_on): p for p in TrainingProgramme.objects.all()}
+    through = TrainingProgramme.enterprises.through
+    links, certifications = [], []
+    for programme, partners, occupation in plan:
+        programme = saved[programme.school_id, programme.title, programme.start_on]
+        links += [
+            through(trainingprogramme_id=programme.pk, organization_id=e.pk) for e in partners
+        ]
+        # About half the programmes end with a skill-level assessment.
+        if rng.random() < 0.5:
+            candidates = max(1, round(programme.participants * rng.uniform(0.3, 0.8)))
+            certifications.append(
+                Certification(
+                    programme=programme,
+                    school=programme.school,
+                    assessed_on=programme.end_on,
+                    occupation=occupation,
+                    level=rng.choice(CERT_LEVELS),
+                    candidates=candidates,
+                    passed=round(candidates * rng.uniform(0.7, 0.97)),
+                )
+            )
+    through.objects.bulk_create(links, ignore_conflicts=True)
+    certs = {(c.school_id, c.assessed_on, c.occupation, c.level): c for c in certifications}
+    _insert_missing(
+        Certification,
+        list(certs.values()),
+        lambda c: (c.school_id, c.assessed_on, c.occupation, c.level),
+    )

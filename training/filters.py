@@ -1,0 +1,233 @@
+"""FilterSets of the training registers (the lists and the Excel export share them).
+
+Every register accepts the shared drill-down parameters where they make sense: ``year``,
+``school``, ``enterprise`` (organisation ids), plus ``q`` to search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters as df
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Organization
+
+from .models import (
+    AssignmentKind,
+    Certification,
+    CertificationLevel,
+    Craftsman,
+    CraftsmanRole,
+    FundingDepartment,
+    InSchoolWorkshop,
+    PlatformStatus,
+    Secondment,
+    SecondmentStatus,
+    SkillLevel,
+    Teacher,
+    TeacherStation,
+    TeachingAssignment,
+    Term,
+    TrainingBase,
+    TrainingProgramme,
+    WorkshopStatus,
+)
+
+
+class PortalFilterSet(df.FilterSet):
+    """Bootstrap's small controls on every filter widget."""
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            widget = field.widget
+            css = (
+                "form-select form-select-sm"
+                if isinstance(widget, forms.Select)
+                else "form-control form-control-sm"
+            )
+            widget.attrs.setdefault("class", css)
+        return form
+
+
+def _schools(request) -> QuerySet[Organization]:
+    return Organization.objects.schools()
+
+
+def _enterprises(request) -> QuerySet[Organization]:
+    return Organization.objects.enterprises()
+
+
+def _search(*fields: str):
+    def method(queryset, name, value):
+        if not value:
+            return queryset
+        q = Q()
+        for field in fields:
+            q |= Q(**{f"{field}__icontains": value.strip()})
+        return queryset.filter(q)
+
+    return method
+
+
+def _overlapping_year(start: str, end: str | None):
+    """Rows whose period (or open-ended life) overlaps the calendar year."""
+
+    def method(queryset, name, value):
+        if not value:
+            return queryset
+        first, last = dt.date(value, 1, 1), dt.date(value, 12, 31)
+        if end is None:
+            return queryset.filter(**{f"{start}__range": (first, last)})
+        return queryset.filter(
+            Q(**{f"{start}__lte": last})
+            & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": first}))
+        )
+
+    return method
+
+
+def _year_filter(method) -> df.NumberFilter:
+    return df.NumberFilter(
+        label=_("Year"), method=method, widget=forms.NumberInput(attrs={"min": 2000, "max": 2100})
+    )
+
+
+def _search_filter(*fields: str) -> df.CharFilter:
+    return df.CharFilter(label=_("Search"), method=_search(*fields))
+
+
+def _school_filter(field: str = "school") -> df.ModelChoiceFilter:
+    return df.ModelChoiceFilter(field_name=field, label=_("School"), queryset=_schools)
+
+
+def _enterprise_filter(field: str = "enterprise") -> df.ModelChoiceFilter:
+    return df.ModelChoiceFilter(field_name=field, label=_("Enterprise"), queryset=_enterprises)
+
+
+class InSchoolWorkshopFilter(PortalFilterSet):
+    q = _search_filter("name", "production_line", "enterprises__name")
+    school = _school_filter()
+    enterprise = _enterprise_filter("enterprises")
+    status = df.ChoiceFilter(choices=WorkshopStatus.choices, label=_("Status"))
+    year = _year_filter(
+        lambda qs, name, value: (
+            qs.filter(Q(opened_on__isnull=True) | Q(opened_on__year__lte=value)) if value else qs
+        )
+    )
+
+    class Meta:
+        model = InSchoolWorkshop
+        fields = ["q", "school", "enterprise", "status", "year"]
+
+    @property
+    def qs(self):
+        # Searching or filtering on the partner enterprises joins the M2M: one row per workshop.
+        return super().qs.distinct()
+
+
+class TrainingBaseFilter(PortalFilterSet):
+    q = _search_filter("name", "majors", "address", "master_names")
+    enterprise = _enterprise_filter()
+    status = df.ChoiceFilter(choices=PlatformStatus.choices, label=_("Status"))
+    year = _year_filter(_overlapping_year("established_on", "closed_on"))
+
+    class Meta:
+        model = TrainingBase
+        fields = ["q", "enterprise", "status", "year"]
+
+
+class TeacherStationFilter(PortalFilterSet):
+    q = _search_filter("name", "posts__post", "posts__major")
+    enterprise = _enterprise_filter()
+    year = _year_filter(_overlapping_year("established_on", "closed_on"))
+
+    class Meta:
+        model = TeacherStation
+        fields = ["q", "enterprise", "year"]
+
+    @property
+    def qs(self):
+        return super().qs.distinct()
+
+
+class TeacherFilter(PortalFilterSet):
+    q = _search_filter("name", "employee_number", "department")
+    school = _school_filter()
+    is_professional = df.BooleanFilter(label=_("Professional teacher"))
+    is_dual_qualified = df.BooleanFilter(label=_("Dual-qualified teacher"))
+
+    class Meta:
+        model = Teacher
+        fields = ["q", "school", "is_professional", "is_dual_qualified"]
+
+
+class SecondmentFilter(PortalFilterSet):
+    q = _search_filter("teacher__name", "post", "enterprise__name")
+    school = _school_filter("teacher__school")
+    enterprise = _enterprise_filter()
+    status = df.ChoiceFilter(choices=SecondmentStatus.choices, label=_("Status"))
+    year = _year_filter(_overlapping_year("start_on", "end_on"))
+
+    class Meta:
+        model = Secondment
+        fields = ["q", "school", "enterprise", "status", "year"]
+
+
+class CraftsmanFilter(PortalFilterSet):
+    q = _search_filter("name", "specialty")
+    enterprise = _enterprise_filter()
+    skill_level = df.ChoiceFilter(choices=SkillLevel.choices, label=_("Skill level"))
+    role = df.ChoiceFilter(choices=CraftsmanRole.choices, label=_("Role"))
+    active = df.BooleanFilter(label=_("Active"))
+
+    class Meta:
+        model = Craftsman
+        fields = ["q", "enterprise", "skill_level", "role", "active"]
+
+
+class TeachingAssignmentFilter(PortalFilterSet):
+    q = _search_filter("course", "craftsman__name")
+    school = _school_filter()
+    enterprise = _enterprise_filter("craftsman__enterprise")
+    year = df.NumberFilter(label=_("Year"))
+    term = df.ChoiceFilter(choices=Term.choices, label=_("Term"))
+    kind = df.ChoiceFilter(choices=AssignmentKind.choices, label=_("Kind"))
+
+    class Meta:
+        model = TeachingAssignment
+        fields = ["q", "school", "enterprise", "year", "term", "kind"]
+
+
+class TrainingProgrammeFilter(PortalFilterSet):
+    q = _search_filter("title", "enterprises__name")
+    school = _school_filter()
+    enterprise = _enterprise_filter("enterprises")
+    funding_department = df.ChoiceFilter(
+        choices=FundingDepartment.choices, label=_("Funding department")
+    )
+    # Person-times count in the year a programme starts (as the 2× obligation does).
+    year = _year_filter(_overlapping_year("start_on", None))
+
+    class Meta:
+        model = TrainingProgramme
+        fields = ["q", "school", "enterprise", "funding_department", "year"]
+
+    @property
+    def qs(self):
+        return super().qs.distinct()
+
+
+class CertificationFilter(PortalFilterSet):
+    q = _search_filter("occupation", "programme__title")
+    school = _school_filter()
+    level = df.ChoiceFilter(choices=CertificationLevel.choices, label=_("Level"))
+    year = df.NumberFilter(field_name="assessed_on", lookup_expr="year", label=_("Year"))
+
+    class Meta:
+        model = Certification
+        fields = ["q", "school", "level", "year"]

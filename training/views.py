@@ -1,0 +1,788 @@
+"""Pages of the training registers and the obligation pages.
+
+Views are thin: each register is a list, a detail page and create/edit forms, configured by the
+permission scopes of ``permissions.py`` (another organisation's record answers 404) and the
+FilterSets of ``filters.py``. The rules are in the models' ``clean()``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from django.db import transaction
+from django.db.models import Count, Prefetch, Sum
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import CreateView, DetailView, UpdateView
+
+from alliance.history import history_rows
+from alliance.masking import mask_phone
+from alliance.registers import RegisterListView
+from members.models import Organization
+from members.permissions import allow
+
+from . import filters, forms, permissions, selectors
+from .models import (
+    COUNTED_SECONDMENTS,
+    Certification,
+    Craftsman,
+    InSchoolWorkshop,
+    ProductionOrder,
+    Secondment,
+    StationPost,
+    StudentRotation,
+    Teacher,
+    TeacherStation,
+    TeachingAssignment,
+    TrainingBase,
+    TrainingProgramme,
+)
+from .permissions import (
+    ENTERPRISE_EDITORS,
+    OBLIGATION_READERS,
+    PEOPLE_READERS,
+    PLATFORM_READERS,
+    SCHOOL_EDITORS,
+    SCHOOL_READERS,
+)
+
+# --- shared behaviour ---------------------------------------------------------------------------
+
+
+def _display(obj, name: str) -> object:
+    """A field's value as a person reads it (choice label, yes/no, names of related rows)."""
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        return "、".join(str(o) for o in getattr(obj, name).all()) or "—"
+    if field.choices:
+        return getattr(obj, f"get_{name}_display")()
+    value = getattr(obj, name)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if value in (None, ""):
+        return "—"
+    return value
+
+
+class RegisterConfig:
+    """What the three views of one register share."""
+
+    register: str  # URL name prefix and the key of the register actions include
+    scope: Callable  # permissions.<plural>_visible_to
+    editable: Callable  # permissions.<plural>_editable_by
+    editors: tuple[str, ...]  # roles that may create records
+
+
+class TrainingList(RegisterConfig, RegisterListView):
+    related: tuple[str, ...] = ()
+    prefetch: tuple = ()
+    export_key: str = ""
+
+    def scoped_queryset(self):
+        qs = type(self).scope(self.request.user).select_related(*self.related)
+        return qs.prefetch_related(*self.prefetch) if self.prefetch else qs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["can_create"] = permissions.can_create(self.request.user, self.editors)
+        ctx["create_url"] = reverse(f"training:{self.register}_create")
+        ctx["list_url"] = reverse(f"training:{self.register}_list")
+        ctx["register_key"] = self.export_key or f"{self.register}s"
+        ctx["shows_phone"] = permissions.shows_phone(self.request.user)
+        return ctx
+
+
+class TrainingDetail(RegisterConfig, DetailView):
+    template_name = "training/detail.html"
+    related: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    masked: dict[str, Callable[[str], str]] = {}
+
+    def get_queryset(self):
+        return type(self).scope(self.request.user).select_related(*self.related)
+
+    def masks(self) -> dict:
+        return {} if permissions.shows_phone(self.request.user) else self.masked
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj, masks = self.object, self.masks()
+        rows = []
+        for name in self.fields:
+            value = _display(obj, name)
+            if name in masks:
+                value = masks[name](str(value)) if value != "—" else value
+            rows.append((obj._meta.get_field(name).verbose_name, value))
+        ctx.update(
+            rows=rows,
+            history=history_rows(obj, masked=masks),
+            can_edit=type(self).editable(self.request.user).filter(pk=obj.pk).exists(),
+            edit_url=reverse(f"training:{self.register}_update", args=[obj.pk]),
+            list_url=reverse(f"training:{self.register}_list"),
+            verbose_name=obj._meta.verbose_name,
+            verbose_name_plural=obj._meta.verbose_name_plural,
+        )
+        return ctx
+
+
+class TrainingFormMixin(RegisterConfig):
+    template_name = "training/form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    @transaction.atomic
+    def form_valid(self, form):
+        return super().form_valid(form)
+
+    def get_success_url(self) -> str:
+        return reverse(f"training:{self.register}_detail", args=[self.object.pk])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        model = self.model or self.form_class._meta.model
+        obj = getattr(self, "object", None)
+        ctx["verbose_name"] = model._meta.verbose_name
+        ctx["cancel_url"] = (
+            reverse(f"training:{self.register}_detail", args=[obj.pk])
+            if obj and obj.pk
+            else reverse(f"training:{self.register}_list")
+        )
+        return ctx
+
+
+class TrainingCreate(TrainingFormMixin, CreateView):
+    pass
+
+
+class TrainingUpdate(TrainingFormMixin, UpdateView):
+    def get_queryset(self):
+        return type(self).editable(self.request.user)
+
+
+# --- in-school workshops (校中厂) -----------------------------------------------------------------
+
+
+class WorkshopConfig(RegisterConfig):
+    register = "workshop"
+    scope = permissions.workshops_visible_to
+    editable = permissions.workshops_editable_by
+    editors = SCHOOL_EDITORS
+    model = InSchoolWorkshop
+
+
+@allow(*PLATFORM_READERS)
+class WorkshopList(WorkshopConfig, TrainingList):
+    filterset_class = filters.InSchoolWorkshopFilter
+    template_name = "training/workshop_list.html"
+    related = ("school",)
+    prefetch = ("enterprises",)
+
+    def scoped_queryset(self):
+        # An aggregate drops the model's default ordering: restate it for stable pages.
+        return (
+            super()
+            .scoped_queryset()
+            .annotate(order_count=Count("orders"))
+            .order_by("school__name", "name")
+        )
+
+
+@allow(*PLATFORM_READERS)
+class WorkshopDetail(WorkshopConfig, TrainingDetail):
+    template_name = "training/workshop_detail.html"
+    related = ("school",)
+    fields = ("school", "name", "enterprises", "production_line", "opened_on", "status")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["orders"] = self.object.orders.all()
+        ctx["rotations"] = self.object.rotations.all()
+        totals = self.object.orders.aggregate(value=Sum("value"), quantity=Sum("quantity"))
+        ctx["order_totals"] = totals
+        return ctx
+
+
+@allow(*SCHOOL_EDITORS)
+class WorkshopCreate(WorkshopConfig, TrainingCreate):
+    form_class = forms.InSchoolWorkshopForm
+
+
+@allow(*SCHOOL_EDITORS)
+class WorkshopUpdate(WorkshopConfig, TrainingUpdate):
+    form_class = forms.InSchoolWorkshopForm
+
+
+class WorkshopChildMixin(TrainingFormMixin):
+    """Orders and rotations are kept on their workshop's page."""
+
+    register = "workshop"
+    child_editable: Callable
+
+    def get_success_url(self) -> str:
+        return (
+            reverse("training:workshop_detail", args=[self.object.workshop_id]) + f"#{self.anchor}"
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["cancel_url"] = reverse("training:workshop_detail", args=[self.workshop().pk])
+        ctx["parent"] = self.workshop()
+        return ctx
+
+
+class WorkshopChildCreate(WorkshopChildMixin, CreateView):
+    def workshop(self) -> InSchoolWorkshop:
+        if not hasattr(self, "_workshop"):
+            self._workshop = get_object_or_404(
+                permissions.workshops_editable_by(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._workshop
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.form_class._meta.model(workshop=self.workshop())
+        return kwargs
+
+
+class WorkshopChildUpdate(WorkshopChildMixin, UpdateView):
+    def get_queryset(self):
+        return type(self).child_editable(self.request.user).select_related("workshop")
+
+    def workshop(self) -> InSchoolWorkshop:
+        return self.object.workshop
+
+
+@allow(*SCHOOL_EDITORS)
+class OrderCreate(WorkshopChildCreate):
+    form_class = forms.ProductionOrderForm
+    anchor = "orders"
+
+
+@allow(*SCHOOL_EDITORS)
+class OrderUpdate(WorkshopChildUpdate):
+    form_class = forms.ProductionOrderForm
+    model = ProductionOrder
+    child_editable = permissions.orders_editable_by
+    anchor = "orders"
+
+
+@allow(*SCHOOL_EDITORS)
+class RotationCreate(WorkshopChildCreate):
+    form_class = forms.StudentRotationForm
+    anchor = "rotations"
+
+
+@allow(*SCHOOL_EDITORS)
+class RotationUpdate(WorkshopChildUpdate):
+    form_class = forms.StudentRotationForm
+    model = StudentRotation
+    child_editable = permissions.rotations_editable_by
+    anchor = "rotations"
+
+
+# --- training bases (厂中校) ------------------------------------------------------------------------
+
+
+class BaseConfig(RegisterConfig):
+    register = "base"
+    scope = permissions.bases_visible_to
+    editable = permissions.bases_editable_by
+    editors = ENTERPRISE_EDITORS
+    model = TrainingBase
+
+
+@allow(*PLATFORM_READERS)
+class BaseList(BaseConfig, TrainingList):
+    filterset_class = filters.TrainingBaseFilter
+    template_name = "training/base_list.html"
+    related = ("enterprise",)
+
+
+@allow(*PLATFORM_READERS)
+class BaseDetail(BaseConfig, TrainingDetail):
+    related = ("enterprise",)
+    fields = (
+        "enterprise",
+        "name",
+        "address",
+        "capacity",
+        "majors",
+        "masters_count",
+        "master_names",
+        "established_on",
+        "closed_on",
+        "status",
+    )
+
+
+@allow(*ENTERPRISE_EDITORS)
+class BaseCreate(BaseConfig, TrainingCreate):
+    form_class = forms.TrainingBaseForm
+
+
+@allow(*ENTERPRISE_EDITORS)
+class BaseUpdate(BaseConfig, TrainingUpdate):
+    form_class = forms.TrainingBaseForm
+
+
+# --- teacher stations (教师活动站) ----------------------------------------------------------------
+
+
+class StationConfig(RegisterConfig):
+    register = "station"
+    scope = permissions.stations_visible_to
+    editable = permissions.stations_editable_by
+    editors = ENTERPRISE_EDITORS
+    model = TeacherStation
+
+
+@allow(*PLATFORM_READERS)
+class StationList(StationConfig, TrainingList):
+    filterset_class = filters.TeacherStationFilter
+    template_name = "training/station_list.html"
+    related = ("enterprise",)
+
+    def scoped_queryset(self):
+        return (
+            super()
+            .scoped_queryset()
+            .annotate(post_places=Sum("posts__places"))
+            .order_by("enterprise__name", "name")
+        )
+
+
+@allow(*PLATFORM_READERS)
+class StationDetail(StationConfig, TrainingDetail):
+    template_name = "training/station_detail.html"
+    related = ("enterprise",)
+    fields = ("enterprise", "name", "established_on", "closed_on")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["posts"] = self.object.posts.all()
+        ctx["can_edit_posts"] = ctx["can_edit"]
+        return ctx
+
+
+@allow(*ENTERPRISE_EDITORS)
+class StationCreate(StationConfig, TrainingCreate):
+    form_class = forms.TeacherStationForm
+
+
+@allow(*ENTERPRISE_EDITORS)
+class StationUpdate(StationConfig, TrainingUpdate):
+    form_class = forms.TeacherStationForm
+
+
+class PostMixin(TrainingFormMixin):
+    register = "station"
+
+    def get_success_url(self) -> str:
+        return reverse("training:station_detail", args=[self.object.station_id]) + "#posts"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["cancel_url"] = reverse("training:station_detail", args=[self.station().pk])
+        ctx["parent"] = self.station()
+        return ctx
+
+
+@allow(*ENTERPRISE_EDITORS)
+class PostCreate(PostMixin, CreateView):
+    form_class = forms.StationPostForm
+
+    def station(self) -> TeacherStation:
+        if not hasattr(self, "_station"):
+            self._station = get_object_or_404(
+                permissions.stations_editable_by(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._station
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": StationPost(station=self.station())}
+
+
+@allow(*ENTERPRISE_EDITORS)
+class PostUpdate(PostMixin, UpdateView):
+    form_class = forms.StationPostForm
+
+    def get_queryset(self):
+        return permissions.posts_editable_by(self.request.user).select_related("station")
+
+    def station(self) -> TeacherStation:
+        return self.object.station
+
+
+# --- teachers and secondments (教师入企实践) ------------------------------------------------------
+
+
+class TeacherConfig(RegisterConfig):
+    register = "teacher"
+    scope = permissions.teachers_visible_to
+    editable = permissions.teachers_editable_by
+    editors = SCHOOL_EDITORS
+    model = Teacher
+
+
+@allow(*SCHOOL_READERS)
+class TeacherList(TeacherConfig, TrainingList):
+    filterset_class = filters.TeacherFilter
+    template_name = "training/teacher_list.html"
+    related = ("school",)
+
+
+@allow(*SCHOOL_READERS)
+class TeacherDetail(TeacherConfig, TrainingDetail):
+    template_name = "training/teacher_detail.html"
+    related = ("school",)
+    fields = (
+        "school",
+        "name",
+        "employee_number",
+        "department",
+        "is_professional",
+        "is_dual_qualified",
+    )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["secondments"] = self.object.secondments.select_related("enterprise", "station")
+        return ctx
+
+
+@allow(*SCHOOL_EDITORS)
+class TeacherCreate(TeacherConfig, TrainingCreate):
+    form_class = forms.TeacherForm
+
+
+@allow(*SCHOOL_EDITORS)
+class TeacherUpdate(TeacherConfig, TrainingUpdate):
+    form_class = forms.TeacherForm
+
+
+class SecondmentConfig(RegisterConfig):
+    register = "secondment"
+    scope = permissions.secondments_visible_to
+    editable = permissions.secondments_editable_by
+    editors = SCHOOL_EDITORS
+    model = Secondment
+
+
+@allow(*PEOPLE_READERS)
+class SecondmentList(SecondmentConfig, TrainingList):
+    filterset_class = filters.SecondmentFilter
+    template_name = "training/secondment_list.html"
+    related = ("teacher__school", "enterprise", "station")
+
+
+@allow(*PEOPLE_READERS)
+class SecondmentDetail(SecondmentConfig, TrainingDetail):
+    template_name = "training/secondment_detail.html"
+    related = ("teacher__school", "enterprise", "station")
+    fields = ("teacher", "enterprise", "station", "start_on", "end_on", "days", "post", "status")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["school"] = self.object.teacher.school
+        return ctx
+
+
+@allow(*SCHOOL_EDITORS)
+class SecondmentCreate(SecondmentConfig, TrainingCreate):
+    form_class = forms.SecondmentForm
+
+
+@allow(*SCHOOL_EDITORS)
+class SecondmentUpdate(SecondmentConfig, TrainingUpdate):
+    form_class = forms.SecondmentForm
+
+
+@allow(*PEOPLE_READERS)
+def secondment_report(request, pk: int):
+    """The outcome report, only to those who may see the secondment (never from MEDIA_URL)."""
+    secondment = get_object_or_404(permissions.secondments_visible_to(request.user), pk=pk)
+    if not secondment.outcome_report:
+        raise Http404
+    try:
+        handle = secondment.outcome_report.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle, as_attachment=True, filename=os.path.basename(secondment.outcome_report.name)
+    )
+
+
+# --- craftsmen (兼职技师人才资源库) and teaching assignments ----------------------------------------
+
+
+class CraftsmanConfig(RegisterConfig):
+    register = "craftsman"
+    scope = permissions.craftsmen_visible_to
+    editable = permissions.craftsmen_editable_by
+    editors = ENTERPRISE_EDITORS
+    model = Craftsman
+
+
+@allow(*PEOPLE_READERS)
+class CraftsmanList(CraftsmanConfig, TrainingList):
+    filterset_class = filters.CraftsmanFilter
+    template_name = "training/craftsman_list.html"
+    related = ("enterprise",)
+    export_key = "craftsmen"
+
+    def scoped_queryset(self):
+        return (
+            super()
+            .scoped_queryset()
+            .annotate(total_hours=Sum("assignments__hours"))
+            .order_by("enterprise__name", "name")
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # Phones are masked on the server for everyone but the secretariat.
+        show = ctx["shows_phone"]
+        for craftsman in ctx["object_list"]:
+            craftsman.phone_shown = craftsman.phone if show else mask_phone(craftsman.phone)
+        return ctx
+
+
+@allow(*PEOPLE_READERS)
+class CraftsmanDetail(CraftsmanConfig, TrainingDetail):
+    template_name = "training/craftsman_detail.html"
+    related = ("enterprise",)
+    fields = (
+        "name",
+        "enterprise",
+        "skill_level",
+        "specialty",
+        "role",
+        "phone",
+        "joined_on",
+        "left_on",
+        "active",
+    )
+    masked = {"phone": mask_phone}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["assignments"] = self.object.assignments.select_related("school")
+        ctx["hours_by_year"] = (
+            self.object.assignments.values("year").annotate(hours=Sum("hours")).order_by("-year")
+        )
+        return ctx
+
+
+@allow(*ENTERPRISE_EDITORS)
+class CraftsmanCreate(CraftsmanConfig, TrainingCreate):
+    form_class = forms.CraftsmanForm
+
+
+@allow(*ENTERPRISE_EDITORS)
+class CraftsmanUpdate(CraftsmanConfig, TrainingUpdate):
+    form_class = forms.CraftsmanForm
+
+
+class AssignmentConfig(RegisterConfig):
+    register = "assignment"
+    scope = permissions.assignments_visible_to
+    editable = permissions.assignments_editable_by
+    editors = SCHOOL_EDITORS
+    model = TeachingAssignment
+
+
+@allow(*PEOPLE_READERS)
+class AssignmentList(AssignmentConfig, TrainingList):
+    filterset_class = filters.TeachingAssignmentFilter
+    template_name = "training/assignment_list.html"
+    related = ("craftsman__enterprise", "school")
+    export_key = "teaching_assignments"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # Hours per school and year of the filtered rows (one query).
+        ctx["totals"] = (
+            ctx["filter"]
+            .qs.order_by()
+            .values("year", "school__name")
+            .annotate(hours=Sum("hours"))
+            .order_by("-year", "school__name")
+        )
+        return ctx
+
+
+@allow(*PEOPLE_READERS)
+class AssignmentDetail(AssignmentConfig, TrainingDetail):
+    related = ("craftsman__enterprise", "school")
+    fields = ("craftsman", "school", "course", "year", "term", "hours", "kind")
+
+
+@allow(*SCHOOL_EDITORS)
+class AssignmentCreate(AssignmentConfig, TrainingCreate):
+    form_class = forms.TeachingAssignmentForm
+
+
+@allow(*SCHOOL_EDITORS)
+class AssignmentUpdate(AssignmentConfig, TrainingUpdate):
+    form_class = forms.TeachingAssignmentForm
+
+
+# --- in-service training (职工在岗培训) and certification (技能等级认定) ------------------------------
+
+
+class ProgrammeConfig(RegisterConfig):
+    register = "programme"
+    scope = permissions.programmes_visible_to
+    editable = permissions.programmes_editable_by
+    editors = SCHOOL_EDITORS
+    model = TrainingProgramme
+
+
+@allow(*PLATFORM_READERS)
+class ProgrammeList(ProgrammeConfig, TrainingList):
+    filterset_class = filters.TrainingProgrammeFilter
+    template_name = "training/programme_list.html"
+    related = ("school",)
+    prefetch = ("enterprises",)
+
+
+@allow(*PLATFORM_READERS)
+class ProgrammeDetail(ProgrammeConfig, TrainingDetail):
+    template_name = "training/programme_detail.html"
+    related = ("school",)
+    fields = (
+        "school",
+        "title",
+        "enterprises",
+        "funding_department",
+        "start_on",
+        "end_on",
+        "participants",
+        "hours",
+    )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["certifications"] = self.object.certifications.all()
+        return ctx
+
+
+@allow(*SCHOOL_EDITORS)
+class ProgrammeCreate(ProgrammeConfig, TrainingCreate):
+    form_class = forms.TrainingProgrammeForm
+
+
+@allow(*SCHOOL_EDITORS)
+class ProgrammeUpdate(ProgrammeConfig, TrainingUpdate):
+    form_class = forms.TrainingProgrammeForm
+
+
+class CertificationConfig(RegisterConfig):
+    register = "certification"
+    scope = permissions.certifications_visible_to
+    editable = permissions.certifications_editable_by
+    editors = SCHOOL_EDITORS
+    model = Certification
+
+
+@allow(*PLATFORM_READERS)
+class CertificationList(CertificationConfig, TrainingList):
+    filterset_class = filters.CertificationFilter
+    template_name = "training/certification_list.html"
+    related = ("school", "programme")
+
+
+@allow(*PLATFORM_READERS)
+class CertificationDetail(CertificationConfig, TrainingDetail):
+    related = ("school", "programme")
+    fields = ("school", "programme", "assessed_on", "occupation", "level", "candidates", "passed")
+
+
+@allow(*SCHOOL_EDITORS)
+class CertificationCreate(CertificationConfig, TrainingCreate):
+    form_class = forms.CertificationForm
+
+
+@allow(*SCHOOL_EDITORS)
+class CertificationUpdate(CertificationConfig, TrainingUpdate):
+    form_class = forms.CertificationForm
+
+
+# --- obligations (5 % secondments, 2× training, bases and stations) --------------------------
+
+
+def _year(request) -> int:
+    form = forms.YearForm(request.GET)
+    if form.is_valid() and form.cleaned_data["year"]:
+        return form.cleaned_data["year"]
+    return selectors.default_year()
+
+
+@allow(*OBLIGATION_READERS)
+def obligations(request):
+    year = _year(request)
+    enterprises = selectors.enterprise_obligations(year)
+    return render(
+        request,
+        "training/obligations.html",
+        {
+            "year": year,
+            "years": selectors.year_choices(year),
+            "schools": selectors.school_obligations(
+                year, permissions.schools_for_obligations(request.user)
+            ),
+            "enterprises": enterprises,
+            "base_count": sum(row.has_base for row in enterprises),
+            "station_count": sum(row.has_station for row in enterprises),
+            "secondment_target": selectors.SECONDMENT_TARGET,
+            "training_target": selectors.TRAINING_TARGET,
+        },
+    )
+
+
+@allow(*OBLIGATION_READERS)
+def school_obligations(request, pk: int):
+    schools = permissions.schools_for_obligations(request.user)
+    school = get_object_or_404(schools, pk=pk)
+    year = _year(request)
+    first, last = selectors.year_bounds(year)
+    one = Organization.objects.filter(pk=school.pk)
+    trend = [selectors.school_obligations(y, one)[0] for y in range(year - 2, year + 1)]
+    # Names of seconded teachers are personal data: not for council members.
+    seconded = None
+    if permissions.teachers_visible_to(request.user).filter(school=school).exists():
+        seconded = (
+            Secondment.objects.filter(
+                teacher__school=school,
+                start_on__lte=last,
+                end_on__gte=first,
+                status__in=COUNTED_SECONDMENTS,
+            )
+            .select_related("teacher", "enterprise")
+            .order_by("start_on")
+        )
+    programmes = (
+        TrainingProgramme.objects.filter(school=school, start_on__range=(first, last))
+        .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
+        .order_by("start_on")
+    )
+    return render(
+        request,
+        "training/school_obligations.html",
+        {
+            "school": school,
+            "year": year,
+            "years": selectors.year_choices(year),
+            "row": trend[-1],
+            "trend": trend,
+            "seconded": seconded,
+            "programmes": programmes,
+            "secondment_target": selectors.SECONDMENT_TARGET,
+            "training_target": selectors.TRAINING_TARGET,
+            "can_record": permissions.can_create(request.user, SCHOOL_EDITORS),
+        },
+    )
