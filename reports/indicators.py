@@ -261,7 +261,7 @@ INDICATORS: list[Indicator] = [
         target=Decimal(5),
         comparison=Comparison.AT_LEAST,
         source=_(
-            "Linqu plan (2) 4: schools send at least 5% of professional teachers to enterprises every year"
+            "Linqu plan (2) 4: schools send at least five per cent of professional teachers to enterprises every year"
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_secondment_rate,
