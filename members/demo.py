@@ -11,7 +11,23 @@ import random
 
 from alliance.fake_ids import credit_code
 
-from .models import Organization, OrganizationKind, Role, User
+from .models import (
+    CouncilMeeting,
+    CouncilRole,
+    CouncilSeat,
+    ExpertMember,
+    ExpertRole,
+    MeetingKind,
+    MeetingStatus,
+    Organization,
+    OrganizationKind,
+    OrganizationSize,
+    Resolution,
+    ResolutionStatus,
+    Role,
+    SchoolYearFigures,
+    User,
+)
 
 DEMO_PASSWORD = "Alliance@2025"
 
@@ -80,8 +96,12 @@ def seed_accounts(orgs: dict[str, Organization]) -> dict[str, User]:
     for username, full_name, role, org_name in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, first_name=full_name, role=role,
-                        organization=orgs[org_name] if org_name else None)
+            user = User(
+                username=username,
+                first_name=full_name,
+                role=role,
+                organization=orgs[org_name] if org_name else None,
+            )
             user.set_password(DEMO_PASSWORD)
             user.full_clean()
             user.save()
@@ -89,6 +109,251 @@ def seed_accounts(orgs: dict[str, Organization]) -> dict[str, User]:
     return users
 
 
+# 附件2 产教融合咨询专家委员会成员名单, in the plan's order: (person, organisation, title).
+EXPERT_COMMITTEE: list[tuple[str, str, str]] = [
+    ("吴维光", "山东华建铝业集团有限公司", "董事长"),
+    ("肖永富", "山东雷奥新能源有限公司", "董事长"),
+    ("蔡元涛", "山东高速铁建装备有限公司", "总经理"),
+    ("王兆连", "山东华特磁电科技股份有限公司", "董事长"),
+    ("谭学政", "山东三义集团股份有限公司", "董事长"),
+    ("尹培农", "山东万豪纸业集团股份有限公司", "董事长"),
+    ("曾庆铭", "山东宝龙达实业集团有限公司", "董事长"),
+    ("胡福东", "山东秦池酒业有限公司", "董事长"),
+    ("衣同刚", "山东东临新材料股份有限公司", "董事长"),
+    ("吕科震", "临朐弘泰汽车配件有限公司", "总经理"),
+    ("张龙凯", "东铝铝业科技(潍坊)有限公司", "总经理"),
+]
+# The plan names the chair (附件1) and the committee; the secretary-general is a made-up demo name.
+COUNCIL_TERM = (ALLIANCE_FOUNDED, dt.date(2026, 12, 7))
+COUNCIL_SEATS: list[tuple[str, str, str, str]] = [
+    ("吴维斌", ASSOCIATION, CouncilRole.CHAIR, "执行会长"),
+    ("吴维光", "山东华建铝业集团有限公司", CouncilRole.VICE_CHAIR, "董事长"),
+    ("王兆连", "山东华特磁电科技股份有限公司", CouncilRole.VICE_CHAIR, "董事长"),
+    ("肖永富", "山东雷奥新能源有限公司", CouncilRole.STANDING_DIRECTOR, "董事长"),
+    ("谭学政", "山东三义集团股份有限公司", CouncilRole.STANDING_DIRECTOR, "董事长"),
+    ("尹培农", "山东万豪纸业集团股份有限公司", CouncilRole.STANDING_DIRECTOR, "董事长"),
+    ("蔡元涛", "山东高速铁建装备有限公司", CouncilRole.DIRECTOR, "总经理"),
+    ("曾庆铭", "山东宝龙达实业集团有限公司", CouncilRole.DIRECTOR, "董事长"),
+    ("胡福东", "山东秦池酒业有限公司", CouncilRole.DIRECTOR, "董事长"),
+    ("衣同刚", "山东东临新材料股份有限公司", CouncilRole.DIRECTOR, "董事长"),
+    ("吕科震", "临朐弘泰汽车配件有限公司", CouncilRole.DIRECTOR, "总经理"),
+    ("张龙凯", "东铝铝业科技(潍坊)有限公司", CouncilRole.DIRECTOR, "总经理"),
+    ("刘建华", ASSOCIATION, CouncilRole.SECRETARY_GENERAL, "联盟办公室主任"),
+]
+
+# (school, year) -> (enrolled students, professional teachers, graduates)
+SCHOOL_FIGURES: dict[tuple[str, int], tuple[int, int, int]] = {
+    (COORDINATOR_SCHOOL, 2023): (4720, 254, 1470),
+    (COORDINATOR_SCHOOL, 2024): (4810, 261, 1505),
+    (COORDINATOR_SCHOOL, 2025): (4880, 266, 1540),
+    ("临朐县技工学校", 2023): (2530, 146, 770),
+    ("临朐县技工学校", 2024): (2600, 150, 800),
+    ("临朐县技工学校", 2025): (2670, 155, 830),
+}
+
+TECH_SCHOOL = "临朐县技工学校"
+# Four past meetings, two a year as the plan asks, each with its resolutions:
+# (date, title, [(text, owner, due, done_on or None)]).
+MEETINGS: list[tuple[dt.date, str, list[tuple[str, str, dt.date, dt.date | None]]]] = [
+    (
+        dt.date(2024, 6, 20),
+        "2024年上半年理事会会议",
+        [
+            (
+                "各理事企业年内至少建成1个技能实训基地（厂中校）",
+                HR_ENTERPRISE,
+                dt.date(2024, 12, 31),
+                dt.date(2024, 11, 28),
+            ),
+            (
+                "职教中心牵头制定订单班“五融通”实施方案",
+                COORDINATOR_SCHOOL,
+                dt.date(2024, 10, 31),
+                dt.date(2024, 10, 25),
+            ),
+        ],
+    ),
+    (
+        dt.date(2024, 12, 18),
+        "2024年下半年理事会会议",
+        [
+            (
+                "建立兼职技师人才资源库，首批入库不少于50人",
+                ASSOCIATION,
+                dt.date(2025, 5, 31),
+                dt.date(2025, 5, 20),
+            ),
+            ("技工学校安排不少于5%的专业教师入企实践", TECH_SCHOOL, dt.date(2025, 6, 30), None),
+        ],
+    ),
+    (
+        dt.date(2025, 6, 26),
+        "2025年上半年理事会会议",
+        [
+            (
+                "组织联盟企业董事长进校园活动，每家企业每年1次",
+                ASSOCIATION,
+                dt.date(2025, 12, 31),
+                dt.date(2025, 12, 12),
+            ),
+            (
+                "建立留临人才档案管理制度并定期调度企业用人情况",
+                COORDINATOR_SCHOOL,
+                dt.date(2025, 9, 30),
+                None,
+            ),
+        ],
+    ),
+    (
+        dt.date(2025, 12, 19),
+        "2025年下半年理事会会议",
+        [
+            ("编制并发布2025年度产教融合质量报告", ASSOCIATION, dt.date(2026, 3, 31), None),
+            ("两所职业学校各举办1次毕业生就业推荐会", TECH_SCHOOL, dt.date(2026, 12, 31), None),
+        ],
+    ),
+]
+
+ADDRESSES = [
+    "临朐县城关街道",
+    "临朐县东城街道",
+    "临朐县经济开发区",
+    "临朐县冶源镇",
+    "临朐县五井镇",
+    "临朐县辛寨街道",
+]
+SIZES = [
+    OrganizationSize.LARGE,
+    OrganizationSize.MEDIUM,
+    OrganizationSize.MEDIUM,
+    OrganizationSize.SMALL,
+]
+PLANS = [
+    "深化与县内职业学校合作，扩大订单班规模，建设企业技能实训基地，打造高技能人才队伍。",
+    "推进智能化改造和绿色低碳发展，三年内新增技能岗位100个以上，优先录用县内职业学校毕业生。",
+    "延伸产业链条，建设研发中心，与学校共建教师活动站，实现产学研用一体化。",
+]
+
+
+def _profile(name: str, industry: str) -> tuple[str, str]:
+    status = (
+        f"{name}是临朐县{industry}行业的联盟成员企业，扎根临朐，拥有完整的生产、研发和销售体系，"
+        f"为县内职业学校学生提供实习实训和就业岗位。"
+    )
+    return status, PLANS[sum(map(ord, name)) % len(PLANS)]
+
+
+def seed_profiles(orgs: dict[str, Organization]) -> None:
+    """Culture profiles of the enterprises (filled only where still empty, so edits survive)."""
+    leaders = {org: (person, title) for person, org, title in EXPERT_COMMITTEE}
+    leaders[ASSOCIATION] = ("吴维斌", "执行会长")
+    for name, org in orgs.items():
+        if org.development_status or org.kind not in (
+            OrganizationKind.ENTERPRISE,
+            OrganizationKind.ASSOCIATION,
+        ):
+            continue
+        # One stream per organisation: the profile does not depend on what else was seeded.
+        rng = random.Random(f"profile:{name}")
+        if org.kind == OrganizationKind.ENTERPRISE:
+            org.development_status, org.future_plans = _profile(name, org.industry)
+            org.size = rng.choice(SIZES)
+            org.wage_min = rng.randrange(40, 56) * 100
+            org.wage_max = org.wage_min + rng.randrange(25, 60) * 100
+        else:
+            org.development_status = "县企业发展促进会与联盟办公室合署办公，负责联盟日常运行工作。"
+        org.address = f"山东省潍坊市{rng.choice(ADDRESSES)}"
+        if name in leaders:
+            person, title = leaders[name]
+            org.chairman = person
+            org.leaders = f"{person} {title}"
+        org.full_clean()
+        org.save()
+
+
+def seed_school_figures(orgs: dict[str, Organization]) -> None:
+    for (school, year), (enrolled, teachers, graduates) in SCHOOL_FIGURES.items():
+        if SchoolYearFigures.objects.filter(school=orgs[school], year=year).exists():
+            continue
+        figures = SchoolYearFigures(
+            school=orgs[school],
+            year=year,
+            enrolled_students=enrolled,
+            professional_teachers=teachers,
+            graduates=graduates,
+        )
+        figures.full_clean()
+        figures.save()
+
+
+def seed_council(orgs: dict[str, Organization]) -> list[CouncilSeat]:
+    seats = []
+    for person, org_name, role, position in COUNCIL_SEATS:
+        seat = CouncilSeat.objects.filter(
+            person=person, organization=orgs[org_name], role=role
+        ).first()
+        if seat is None:
+            seat = CouncilSeat(
+                person=person,
+                organization=orgs[org_name],
+                role=role,
+                position=position,
+                term_start=COUNCIL_TERM[0],
+                term_end=COUNCIL_TERM[1],
+            )
+            seat.full_clean()
+            seat.save()
+        seats.append(seat)
+    for order, (person, org_name, title) in enumerate(EXPERT_COMMITTEE):
+        if ExpertMember.objects.filter(person=person, organization=orgs[org_name]).exists():
+            continue
+        expert = ExpertMember(
+            person=person,
+            organization=orgs[org_name],
+            title=title,
+            order=order,
+            role=ExpertRole.DIRECTOR if order == 0 else ExpertRole.MEMBER,
+            expertise=f"{orgs[org_name].industry}产业发展与企业管理",
+        )
+        expert.full_clean()
+        expert.save()
+    return seats
+
+
+def seed_meetings(orgs: dict[str, Organization], seats: list[CouncilSeat]) -> None:
+    for index, (date, title, resolutions) in enumerate(MEETINGS):
+        if CouncilMeeting.objects.filter(date=date, title=title).exists():
+            continue
+        meeting = CouncilMeeting(
+            date=date,
+            title=title,
+            kind=MeetingKind.REGULAR,
+            status=MeetingStatus.HELD,
+            location="临朐县企业发展促进会会议室",
+            summary=f"会议听取了联盟办公室工作汇报，审议通过了{len(resolutions)}项决议。",
+        )
+        meeting.full_clean()
+        meeting.save()
+        # Everyone but one or two directors attends: a fixed pattern, no randomness needed.
+        meeting.attendees.set([seat for i, seat in enumerate(seats) if (i + index) % 6 != 5])
+        for text, owner, due_on, done_on in resolutions:
+            resolution = Resolution(
+                meeting=meeting,
+                text=text,
+                owner=orgs[owner],
+                due_on=due_on,
+                done_on=done_on,
+                status=ResolutionStatus.DONE if done_on else ResolutionStatus.OPEN,
+            )
+            resolution.full_clean()
+            resolution.save()
+
+
 def seed(rng: random.Random, scale: str = "demo") -> None:
+    """``scale`` (demo, county, city) is accepted; larger scales may add organisations later."""
     orgs = seed_organizations(rng)
     seed_accounts(orgs)
+    seed_profiles(orgs)
+    seed_school_figures(orgs)
+    seats = seed_council(orgs)
+    seed_meetings(orgs, seats)

@@ -14,7 +14,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from .models import Organization, Role
+from .models import (
+    CouncilMeeting,
+    Organization,
+    OrganizationKind,
+    OrganizationPhoto,
+    Role,
+    SchoolYearFigures,
+    User,
+)
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
@@ -25,6 +33,18 @@ SCHOOL_COORDINATOR = Role.SCHOOL_COORDINATOR
 COUNCIL = Role.COUNCIL
 ALL_ROLES = frozenset(Role.values)
 STAFF = frozenset({SECRETARIAT, ENTERPRISE_HR, SCHOOL_COORDINATOR})
+# Who reads the council's records (seats, experts, meetings, resolutions); only the secretariat edits them.
+GOVERNANCE = frozenset({SECRETARIAT, COUNCIL})
+# Who reads the school yearly figures: the secretariat and council all, a school its own.
+SCHOOL_FIGURES_READERS = frozenset({SECRETARIAT, COUNCIL, SCHOOL_COORDINATOR})
+SCHOOL_FIGURES_WRITERS = frozenset({SECRETARIAT, SCHOOL_COORDINATOR})
+# Roles the secretariat creates accounts for, with the organisation kinds each may act for
+# (None: any kind — council members sit for any member body).
+MANAGED_ACCOUNT_ROLES = {
+    ENTERPRISE_HR: (OrganizationKind.ENTERPRISE,),
+    SCHOOL_COORDINATOR: (OrganizationKind.SCHOOL,),
+    COUNCIL: None,
+}
 
 
 def audience_of(spec: Iterable[str] | str) -> str | frozenset[str]:
@@ -120,7 +140,8 @@ def scope_by_organization(user, queryset: QuerySet, field: str) -> QuerySet:
     org = acting_organization(user)
     if org is None:
         return queryset.none()
-    return queryset.filter(**{field: org})
+    # ``"pk"`` scopes the Organization table itself, which needs the id rather than the object.
+    return queryset.filter(**{field: org.pk if field in ("pk", "id") else org})
 
 
 def organizations_editable_by(user) -> QuerySet[Organization]:
@@ -129,7 +150,8 @@ def organizations_editable_by(user) -> QuerySet[Organization]:
 
 def can_edit_organization(user, organization: Organization) -> bool:
     return is_secretariat(user) or (
-        user.is_authenticated and user.role in (ENTERPRISE_HR, SCHOOL_COORDINATOR)
+        user.is_authenticated
+        and user.role in (ENTERPRISE_HR, SCHOOL_COORDINATOR)
         and user.organization_id == organization.pk
     )
 
@@ -144,3 +166,111 @@ def home_sections(user) -> list[str]:
         SCHOOL_COORDINATOR: ["my_school", "reports"],
         COUNCIL: ["governance", "reports"],
     }.get(user.role, [])
+
+
+# --- members' own scopes ------------------------------------------------------------------------
+
+
+def _role(user) -> str | None:
+    return user.role if user.is_authenticated and user.is_active else None
+
+
+def organizations_visible_to(user) -> QuerySet[Organization]:
+    """Every role reads the register: who the members are is not personal data."""
+    if _role(user) in ALL_ROLES:
+        return Organization.objects.all()
+    return Organization.objects.none()
+
+
+def can_create_organization(user) -> bool:
+    return is_secretariat(user)
+
+
+def can_withdraw_organization(user) -> bool:
+    return is_secretariat(user)
+
+
+def edits_registration(user) -> bool:
+    """Only the secretariat changes a member's registration (kind, name, code, dates);
+    HR and coordinators edit their own organisation's profile."""
+    return is_secretariat(user)
+
+
+def edits_as_school(user) -> bool:
+    """Coordinators edit their school through the school page (secretariat and HR: the general one)."""
+    return _role(user) == SCHOOL_COORDINATOR
+
+
+def can_add_photos(user, organization: Organization) -> bool:
+    """Photos feed the culture corridor, which shows enterprises: the secretariat or the enterprise's HR."""
+    return can_edit_organization(user, organization) and (
+        is_secretariat(user) or _role(user) == ENTERPRISE_HR
+    )
+
+
+def organization_photos_visible_to(user) -> QuerySet[OrganizationPhoto]:
+    return OrganizationPhoto.objects.filter(organization__in=organizations_visible_to(user))
+
+
+def organization_photos_editable_by(user) -> QuerySet[OrganizationPhoto]:
+    if _role(user) not in (SECRETARIAT, ENTERPRISE_HR):
+        return OrganizationPhoto.objects.none()
+    return scope_by_organization(user, OrganizationPhoto.objects.all(), "organization")
+
+
+def school_figures_visible_to(user) -> QuerySet[SchoolYearFigures]:
+    role = _role(user)
+    qs = SchoolYearFigures.objects.all()
+    if role in (SECRETARIAT, COUNCIL):
+        return qs
+    if role == SCHOOL_COORDINATOR:
+        return qs.filter(school=user.organization)
+    return qs.none()
+
+
+def school_figures_editable_by(user) -> QuerySet[SchoolYearFigures]:
+    if _role(user) not in SCHOOL_FIGURES_WRITERS:
+        return SchoolYearFigures.objects.none()
+    return scope_by_organization(user, SchoolYearFigures.objects.all(), "school")
+
+
+def can_create_school_figures(user) -> bool:
+    return _role(user) in SCHOOL_FIGURES_WRITERS
+
+
+def schools_for_figures(user) -> QuerySet[Organization]:
+    """Schools the user may enter figures for."""
+    if _role(user) not in SCHOOL_FIGURES_WRITERS:
+        return Organization.objects.none()
+    return scope_by_organization(user, Organization.objects.schools(), "pk")
+
+
+def reads_governance(user) -> bool:
+    return _role(user) in GOVERNANCE
+
+
+def can_manage_council(user) -> bool:
+    return is_secretariat(user)
+
+
+def council_meetings_visible_to(user) -> QuerySet[CouncilMeeting]:
+    if reads_governance(user):
+        return CouncilMeeting.objects.all()
+    return CouncilMeeting.objects.none()
+
+
+def corridor_schools_for(user) -> QuerySet[Organization]:
+    """A coordinator opens its own school's corridor; other roles any school's."""
+    role = _role(user)
+    if role == SCHOOL_COORDINATOR:
+        return Organization.objects.schools().filter(pk=user.organization_id)
+    if role in ALL_ROLES:
+        return Organization.objects.schools()
+    return Organization.objects.none()
+
+
+def accounts_manageable_by(user) -> QuerySet[User]:
+    """Accounts the secretariat manages: everyone but superusers (maintained in /admin/)."""
+    if not is_secretariat(user):
+        return User.objects.none()
+    return User.objects.filter(is_superuser=False)

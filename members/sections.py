@@ -6,7 +6,8 @@ provider in its ``AppConfig.ready()``; the page asks every provider for its sect
 
 A provider is ``provider(organization, user) -> OrganizationSection | None`` and runs a few
 queries at most (never one per row). It returns None when it has nothing to show for that
-organisation or that user.
+organisation or that user. The page renders ``template`` with its own context plus the
+section's ``context`` (and ``section`` itself).
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import datetime as dt
+import io
 import random
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alliance.fake_ids import credit_code
 from members.models import Organization, OrganizationKind, User
@@ -46,3 +49,74 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class SchoolYearFiguresFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.SchoolYearFigures"
+
+    school = factory.SubFactory(SchoolFactory)
+    year = 2025
+    enrolled_students = 4800
+    professional_teachers = 260
+    graduates = 1500
+
+
+class CouncilSeatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.CouncilSeat"
+
+    person = factory.Sequence(lambda n: f"理事{n:02d}")
+    organization = factory.SubFactory(EnterpriseFactory)
+    role = "director"
+    position = "董事长"
+    term_start = dt.date(2023, 12, 8)
+    term_end = dt.date(2099, 12, 7)
+
+
+class ExpertMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.ExpertMember"
+
+    person = factory.Sequence(lambda n: f"专家{n:02d}")
+    organization = factory.SubFactory(EnterpriseFactory)
+    title = "董事长"
+    role = "member"
+
+
+class CouncilMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.CouncilMeeting"
+
+    date = dt.date(2025, 6, 26)
+    kind = "regular"
+    status = "held"
+    title = factory.Sequence(lambda n: f"理事会会议{n}")
+
+
+class ResolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.Resolution"
+
+    meeting = factory.SubFactory(CouncilMeetingFactory)
+    text = factory.Sequence(lambda n: f"决议{n}")
+    owner = factory.SubFactory(EnterpriseFactory)
+    due_on = dt.date(2025, 12, 31)
+    status = "open"
+
+
+def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "steelblue").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class OrganizationPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.OrganizationPhoto"
+
+    organization = factory.SubFactory(EnterpriseFactory)
+    image = factory.LazyFunction(lambda: SimpleUploadedFile("photo.png", png_bytes(), "image/png"))
+    caption = "厂区"

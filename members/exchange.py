@@ -1,0 +1,147 @@
+"""Excel registers of the members app (see ``alliance.exchange``): organisations, school figures.
+
+Headers are fixed Chinese strings: they are the file format users fill in, and must not change
+with the interface language.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from alliance.exchange import Column, Ref, Register, register
+
+from .filters import OrganizationFilter, SchoolYearFiguresFilter
+from .models import Organization, SchoolYearFigures
+from .permissions import (
+    ALL_ROLES,
+    SCHOOL_FIGURES_READERS,
+    SCHOOL_FIGURES_WRITERS,
+    SECRETARIAT,
+    acting_organization,
+    can_create_organization,
+    organizations_editable_by,
+    organizations_visible_to,
+    school_figures_editable_by,
+    school_figures_visible_to,
+    sees_personal_data,
+)
+
+
+def school_ref(field: str = "school", header: str = "学校") -> Ref:
+    """A school named by its name (or its credit code)."""
+    return Ref(
+        field,
+        {header: "name"},
+        Organization.objects.schools,
+        alternatives=("credit_code",),
+        what="学校",
+    )
+
+
+def enterprise_ref(field: str = "enterprise", header: str = "企业") -> Ref:
+    return Ref(
+        field,
+        {header: "name"},
+        Organization.objects.enterprises,
+        alternatives=("credit_code",),
+        what="企业",
+    )
+
+
+def own_organization_example(header: str):
+    """Example rows name the user's own organisation (a school fills in its own name)."""
+
+    def example(user) -> dict:
+        org = acting_organization(user)
+        return {header: org.name} if org is not None else {}
+
+    return example
+
+
+COMMON = {
+    "writable_organizations": organizations_editable_by,
+    "sees_personal_data": sees_personal_data,
+}
+
+register(
+    Register(
+        key="organizations",
+        title=_("Organisations"),
+        model=Organization,
+        list_url="members:organization_list",
+        columns=[
+            Column(
+                "名称",
+                "name",
+                example="临朐县示例机械有限公司",
+                width=30,
+                note=_("Full registered name; unique."),
+            ),
+            Column("类型", "kind", example="企业"),
+            Column(
+                "统一社会信用代码",
+                "credit_code",
+                width=22,
+                example="",
+                note=_(
+                    "18 characters; leave empty if unknown. Identifies the organisation when filled."
+                ),
+            ),
+            Column("行业", "industry", example="机械制造"),
+            Column("规模", "size", example="中型"),
+            Column(
+                "县内",
+                "is_local",
+                example="是",
+                note=_("Registered and operating inside the county."),
+            ),
+            Column("地址", "address", width=30),
+            Column("董事长或负责人", "chairman"),
+            Column("加入日期", "joined_on", example="2023-12-08"),
+            Column("退出日期", "left_on"),
+            Column("状态", "status", example="在册成员"),
+            Column("发展现状", "development_status", width=30),
+            Column("未来规划", "future_plans", width=30),
+            Column("工资下限（元/月）", "wage_min"),
+            Column("工资上限（元/月）", "wage_max"),
+            Column("主要负责人", "leaders", width=30, note=_("One per line.")),
+        ],
+        natural_keys=[("credit_code",), ("name",)],
+        visible_to=organizations_visible_to,
+        editable_by=organizations_editable_by,
+        can_create=can_create_organization,
+        export_roles=ALL_ROLES,
+        import_roles=frozenset({SECRETARIAT}),
+        filterset=OrganizationFilter,
+        order_by=("kind", "name"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="school_figures",
+        title=_("School yearly figures"),
+        model=SchoolYearFigures,
+        list_url="members:school_figures_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("年份", "year", example=2025),
+            Column("在校生数", "enrolled_students", example=3200),
+            Column("专业教师数", "professional_teachers", example=180),
+            Column("毕业生数", "graduates", example=950),
+        ],
+        refs=[school_ref()],
+        natural_keys=[("school", "year")],
+        owners=("school_id",),
+        visible_to=school_figures_visible_to,
+        editable_by=school_figures_editable_by,
+        export_roles=SCHOOL_FIGURES_READERS,
+        import_roles=SCHOOL_FIGURES_WRITERS,
+        filterset=SchoolYearFiguresFilter,
+        select_related=("school",),
+        order_by=("-year", "school__name"),
+        example_for=own_organization_example("学校"),
+        **COMMON,
+    )
+)

@@ -1,0 +1,216 @@
+"""Forms of the members app. Rules live in the models and services; forms only collect input."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliance.validators import validate_mobile
+
+from .models import (
+    CouncilMeeting,
+    CouncilSeat,
+    ExpertMember,
+    Organization,
+    OrganizationPhoto,
+    Resolution,
+    Role,
+    SchoolYearFigures,
+    User,
+    normalize_credit_code,
+)
+from .permissions import MANAGED_ACCOUNT_ROLES
+
+
+class BootstrapMixin:
+    """Give every widget Bootstrap's classes and dates a date picker."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.DateInput):
+                widget.input_type = "date"
+                widget.format = "%Y-%m-%d"
+            if isinstance(widget, forms.CheckboxSelectMultiple):
+                continue
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("rows", 3)
+
+
+PROFILE_FIELDS = [
+    "industry",
+    "size",
+    "address",
+    "chairman",
+    "leaders",
+    "development_status",
+    "future_plans",
+    "wage_min",
+    "wage_max",
+]
+
+
+class OrganizationProfileForm(BootstrapMixin, forms.ModelForm):
+    """What an HR manager or coordinator may change of their own organisation."""
+
+    class Meta:
+        model = Organization
+        fields = PROFILE_FIELDS
+
+
+class OrganizationForm(BootstrapMixin, forms.ModelForm):
+    """The secretariat's form: registration data and profile. Withdrawal has its own page."""
+
+    class Meta:
+        model = Organization
+        fields = ["kind", "name", "credit_code", "is_local", "joined_on", *PROFILE_FIELDS]
+
+    def clean_credit_code(self) -> str | None:
+        return normalize_credit_code(self.cleaned_data.get("credit_code"))
+
+
+class WithdrawForm(BootstrapMixin, forms.Form):
+    left_on = forms.DateField(label=_("withdrawn on"), initial=timezone.localdate)
+
+
+class OrganizationPhotoForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = OrganizationPhoto
+        fields = ["image", "caption"]
+        widgets = {"image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
+
+
+class SchoolYearFiguresForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = SchoolYearFigures
+        fields = ["school", "year", "enrolled_students", "professional_teachers", "graduates"]
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        if schools.count() == 1:
+            self.fields["school"].empty_label = None
+        if not self.instance.pk:
+            self.fields["year"].initial = timezone.localdate().year
+
+
+class CouncilSeatForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = CouncilSeat
+        fields = ["person", "organization", "position", "role", "term_start", "term_end"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.active().order_by("name")
+
+
+class ExpertMemberForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = ExpertMember
+        fields = ["person", "organization", "title", "role", "expertise", "order"]
+
+
+class CouncilMeetingForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = CouncilMeeting
+        fields = [
+            "date",
+            "kind",
+            "status",
+            "title",
+            "location",
+            "attendees",
+            "attendee_count",
+            "summary",
+            "minutes",
+        ]
+        widgets = {"attendees": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = CouncilSeat.objects.select_related(
+            "organization"
+        ).order_by("organization__name", "person")
+        self.fields["attendees"].label_from_instance = lambda seat: (
+            f"{seat.person}（{seat.organization}）"
+        )
+
+
+class ResolutionForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Resolution
+        fields = ["text", "owner", "due_on", "status", "done_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Organization.objects.active().order_by("kind", "name")
+
+
+def _managed_role_choices() -> list[tuple[str, str]]:
+    return [(role.value, role.label) for role in Role if role in MANAGED_ACCOUNT_ROLES]
+
+
+class AccountForm(BootstrapMixin, forms.Form):
+    """Creates (with ``username`` and an optional password) or edits an account."""
+
+    username = forms.CharField(label=_("username"), max_length=150)
+    full_name = forms.CharField(label=_("name"), max_length=150)
+    role = forms.ChoiceField(label=_("role"), choices=_managed_role_choices)
+    organization = forms.ModelChoiceField(
+        label=_("organisation"), queryset=Organization.objects.active().order_by("kind", "name")
+    )
+    phone = forms.CharField(
+        label=_("mobile phone"), max_length=11, required=False, validators=[validate_mobile]
+    )
+    email = forms.EmailField(label=_("email"), required=False)
+    password = forms.CharField(
+        label=_("initial password"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Leave empty to generate a temporary password, shown once after saving."),
+    )
+
+    def __init__(self, *args, editing: User | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        if editing is not None:
+            del self.fields["password"]
+            self.fields["username"].disabled = True
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if self.editing is None and User.objects.filter(username__iexact=username).exists():
+            raise ValidationError(_("This username is taken."))
+        return username
+
+    def apply_errors(self, error: ValidationError) -> None:
+        """Show a service's ValidationError on the form's fields."""
+        if hasattr(error, "error_dict"):
+            for field, messages in error.message_dict.items():
+                target = field if field in self.fields else None
+                if field == "first_name":
+                    target = "full_name"
+                for message in messages:
+                    self.add_error(target, message)
+        else:
+            target = "password" if "password" in self.fields else None
+            for message in error.messages:
+                self.add_error(target, message)
+
+
+class PasswordResetForm(BootstrapMixin, forms.Form):
+    password = forms.CharField(
+        label=_("new password"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Leave empty to generate a temporary password, shown once."),
+    )

@@ -1,0 +1,166 @@
+"""Reads of the members app that views and ``reports`` reuse (see /work/tools/CONTRACT.md).
+
+Every function runs a bounded number of queries (one or two) whatever the number of rows.
+"Member at the end of ``year``" means joined on or before 31 December (or date unknown) and not
+left by then: a member withdrawn in a later year still counts for ``year``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .models import (
+    COUNCIL_ROLE_RANK,
+    CouncilMeeting,
+    CouncilSeat,
+    ExpertMember,
+    MeetingStatus,
+    Organization,
+    OrganizationStatus,
+    Resolution,
+    ResolutionStatus,
+    SchoolYearFigures,
+)
+
+# The plan's rule: a council meeting every half year (Linqu 保障措施(一)).
+MEETINGS_PER_YEAR = 2
+
+
+class SchoolFigures(NamedTuple):
+    enrolled_students: int
+    professional_teachers: int
+    graduates: int
+
+
+def _year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+def members_at_end_of(year: int) -> QuerySet[Organization]:
+    """Organisations that are alliance members on 31 December of ``year``."""
+    end = _year_end(year)
+    joined = Q(joined_on__isnull=True) | Q(joined_on__lte=end)
+    # A withdrawn member without a date has no year to count in: leave it out.
+    not_left = Q(left_on__gt=end) | Q(left_on__isnull=True, status=OrganizationStatus.ACTIVE)
+    return Organization.objects.filter(joined & not_left)
+
+
+def member_enterprise_ids(year: int) -> set[int]:
+    return set(members_at_end_of(year).enterprises().values_list("pk", flat=True))
+
+
+def member_school_ids(year: int) -> set[int]:
+    return set(members_at_end_of(year).schools().values_list("pk", flat=True))
+
+
+def organizations_by_kind(year: int) -> dict[str, int]:
+    rows = members_at_end_of(year).order_by().values("kind").annotate(n=Count("pk"))
+    return {row["kind"]: row["n"] for row in rows}
+
+
+def organization_names(ids: Iterable[int]) -> dict[int, str]:
+    return dict(Organization.objects.filter(pk__in=list(ids)).values_list("pk", "name"))
+
+
+def school_figures(year: int) -> dict[int, SchoolFigures]:
+    rows = SchoolYearFigures.objects.filter(year=year).values_list(
+        "school_id", "enrolled_students", "professional_teachers", "graduates"
+    )
+    return {school_id: SchoolFigures(*figures) for school_id, *figures in rows}
+
+
+def meetings_in(year: int) -> QuerySet[CouncilMeeting]:
+    """Meetings dated in ``year``, each with its attendance and resolution counts annotated."""
+    return (
+        CouncilMeeting.objects.filter(date__year=year)
+        .annotate(
+            seats_attending=Count("attendees", distinct=True),
+            resolutions_total=Count("resolutions", distinct=True),
+            resolutions_open=Count(
+                "resolutions", filter=Q(resolutions__status=ResolutionStatus.OPEN), distinct=True
+            ),
+        )
+        .annotate(attendance=Coalesce("attendee_count", "seats_attending"))
+        .order_by("date", "pk")
+    )
+
+
+def council_meeting_count(year: int) -> int:
+    return CouncilMeeting.objects.filter(date__year=year, status=MeetingStatus.HELD).count()
+
+
+def _seat_rank() -> Case:
+    return Case(
+        *[When(role=role, then=rank) for role, rank in COUNCIL_ROLE_RANK.items()],
+        output_field=IntegerField(),
+    )
+
+
+def council_seats_in(year: int) -> QuerySet[CouncilSeat]:
+    """Seats whose term overlaps ``year``, by rank (chair first), with their organisation."""
+    return (
+        CouncilSeat.objects.filter(term_start__lte=_year_end(year))
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=dt.date(year, 1, 1)))
+        .select_related("organization")
+        .annotate(rank=_seat_rank())
+        .order_by("rank", "organization__name", "person")
+    )
+
+
+def current_council_seats() -> QuerySet[CouncilSeat]:
+    today = timezone.localdate()
+    return (
+        CouncilSeat.objects.filter(term_start__lte=today)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+        .select_related("organization")
+        .annotate(rank=_seat_rank())
+        .order_by("rank", "organization__name", "person")
+    )
+
+
+def expert_committee() -> QuerySet[ExpertMember]:
+    return ExpertMember.objects.select_related("organization").order_by(
+        "role", "order", "pk"
+    )  # "director" sorts before "member"
+
+
+def overdue_resolutions(on: dt.date | None = None) -> QuerySet[Resolution]:
+    """Open resolutions whose due date has passed, oldest due first."""
+    on = on or timezone.localdate()
+    return (
+        Resolution.objects.filter(status=ResolutionStatus.OPEN, due_on__lt=on)
+        .select_related("meeting", "owner")
+        .order_by("due_on", "pk")
+    )
+
+
+def council_overview(year: int) -> dict:
+    """The council chapter of the annual report: seats, experts and meetings of ``year``."""
+    seats = [
+        (seat.get_role_display(), seat.person, seat.organization.name)
+        for seat in council_seats_in(year)
+    ]
+    experts = [
+        (expert.get_role_display(), expert.person, expert.title, expert.organization.name)
+        for expert in expert_committee()
+    ]
+    meetings = [
+        (m.date, m.get_kind_display(), m.attendance, m.resolutions_total, m.resolutions_open)
+        for m in meetings_in(year).exclude(status=MeetingStatus.CANCELLED)
+    ]
+    return {"seats": seats, "experts": experts, "meetings": meetings}
+
+
+def corridor_enterprises() -> QuerySet[Organization]:
+    """The enterprises a school's culture corridor shows: every active member enterprise.
+
+    The plan's corridor presents "联盟企业" (the alliance's enterprises), so every school shows
+    all active member enterprises rather than a per-school partner list.
+    """
+    return Organization.objects.enterprises().active().prefetch_related("photos").order_by("name")

@@ -1,0 +1,113 @@
+"""URL arguments of the members routes for the URL sweep (run after seed_demo).
+
+Objects belong to the demo HR's enterprise or the demo school, so that every role allowed on a
+route gets 200 there.
+"""
+
+from __future__ import annotations
+
+
+def _hr_enterprise():
+    from members.models import Organization
+
+    return Organization.objects.get(name="山东华建铝业集团有限公司")
+
+
+def _demo_school():
+    from members.models import Organization
+
+    return Organization.objects.get(name="临朐县职业教育中心学校")
+
+
+def _photo():
+    """A photo of the HR's enterprise; the sweep creates one (a tiny PNG) when the demo has none."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from members.models import OrganizationPhoto
+
+    enterprise = _hr_enterprise()
+    photo = enterprise.photos.first()
+    if photo is None:
+        buffer = io.BytesIO()
+        Image.new("RGB", (4, 4), "white").save(buffer, format="PNG")
+        photo = OrganizationPhoto.objects.create(
+            organization=enterprise,
+            image=SimpleUploadedFile("sweep.png", buffer.getvalue(), "image/png"),
+        )
+    return photo
+
+
+def _figures():
+    from members.models import SchoolYearFigures
+
+    return SchoolYearFigures.objects.filter(school=_demo_school()).order_by("-year").first()
+
+
+def _meeting():
+    from members.models import CouncilMeeting
+
+    return CouncilMeeting.objects.order_by("date").first()
+
+
+def _meeting_with_minutes():
+    from django.core.files.base import ContentFile
+
+    meeting = _meeting()
+    if not meeting.minutes:
+        meeting.minutes.save("minutes.pdf", ContentFile(b"%PDF-1.4\n%sweep\n"), save=True)
+    return meeting
+
+
+def _resolution():
+    return _meeting().resolutions.order_by("pk").first()
+
+
+def _seat():
+    from members.models import CouncilSeat
+
+    return CouncilSeat.objects.order_by("pk").first()
+
+
+def _expert():
+    from members.models import ExpertMember
+
+    return ExpertMember.objects.order_by("pk").first()
+
+
+def _hr_account():
+    from members.models import User
+
+    return User.objects.get(username="hr")
+
+
+KWARGS = {
+    "members:organization_detail": lambda: {"pk": _hr_enterprise().pk},
+    "members:organization_edit": lambda: {"pk": _hr_enterprise().pk},
+    "members:school_edit": lambda: {"pk": _demo_school().pk},
+    "members:organization_withdraw": lambda: {"pk": _hr_enterprise().pk},
+    "members:organization_photo_add": lambda: {"pk": _hr_enterprise().pk},
+    "members:organization_photo": lambda: {"pk": _photo().pk},
+    "members:organization_photo_delete": lambda: {"pk": _photo().pk},
+    "members:corridor": lambda: {"pk": _demo_school().pk},
+    "members:school_figures_edit": lambda: {"pk": _figures().pk},
+    "members:seat_edit": lambda: {"pk": _seat().pk},
+    "members:expert_edit": lambda: {"pk": _expert().pk},
+    "members:meeting_detail": lambda: {"pk": _meeting().pk},
+    "members:meeting_edit": lambda: {"pk": _meeting().pk},
+    "members:meeting_minutes": lambda: {"pk": _meeting_with_minutes().pk},
+    "members:resolution_create": lambda: {"pk": _meeting().pk},
+    "members:resolution_edit": lambda: {"pk": _resolution().pk},
+    "members:resolution_done": lambda: {"pk": _resolution().pk},
+    "members:account_edit": lambda: {"pk": _hr_account().pk},
+    "members:account_set_active": lambda: {"pk": _hr_account().pk},
+    "members:account_reset_password": lambda: {"pk": _hr_account().pk},
+}
+
+POST_ONLY = {
+    "members:organization_photo_delete",
+    "members:resolution_done",
+    "members:account_set_active",
+}
