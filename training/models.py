@@ -57,7 +57,7 @@ class InSchoolWorkshop(models.Model):
         related_name="partner_workshops",
         limit_choices_to=ENTERPRISES,
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("workshop name"), max_length=100)
     production_line = models.CharField(_("production line"), max_length=200, blank=True)
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
     status = models.CharField(
@@ -154,7 +154,7 @@ class TrainingBase(models.Model):
         related_name="training_bases",
         limit_choices_to=ENTERPRISES,
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("base name"), max_length=100)
     address = models.CharField(_("address"), max_length=200, blank=True)
     capacity = models.PositiveIntegerField(
         _("capacity (students)"), validators=[MinValueValidator(1)]
@@ -199,7 +199,7 @@ class TeacherStation(models.Model):
         related_name="teacher_stations",
         limit_choices_to=ENTERPRISES,
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("station name"), max_length=100)
     established_on = models.DateField(_("established on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
@@ -404,7 +404,7 @@ class Craftsman(models.Model):
     )
     skill_level = models.CharField(_("skill level"), max_length=24, choices=SkillLevel.choices)
     specialty = models.CharField(_("specialty"), max_length=100, blank=True)
-    role = models.CharField(_("role"), max_length=24, choices=CraftsmanRole.choices)
+    role = models.CharField(_("role in the pool"), max_length=24, choices=CraftsmanRole.choices)
     phone = models.CharField(
         _("mobile phone"), max_length=11, blank=True, validators=[validate_mobile]
     )
@@ -508,7 +508,7 @@ class TrainingProgramme(models.Model):
         blank=True,
         limit_choices_to=ENTERPRISES,
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("programme title"), max_length=200)
     funding_department = models.CharField(
         _("funding department"),
         max_length=24,
