@@ -557,7 +557,7 @@ def seed_programmes(rng, schools, enterprises, figures) -> None:
             for i, participants in enumerate(parts):
                 title, department, occupation = TRAINING_TITLES[i % len(TRAINING_TITLES)]
                 start = _date_in(rng, year, 1, 11)
-                partners = rng.sample(enterprises, rng.randint(1, 3))
+                partners = rng.sample(enterprises, min(len(enterprises), rng.randint(1, 3)))
                 if i == 0 and hr_enterprise not in partners:
                     partners.append(hr_enterprise)
                 programme = TrainingProgramme(

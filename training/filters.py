@@ -80,7 +80,10 @@ def _overlapping_year(start: str, end: str | None):
     def method(queryset, name, value):
         if not value:
             return queryset
-        first, last = dt.date(value, 1, 1), dt.date(value, 12, 31)
+        year = int(value)
+        if not 1 <= year <= 9999:
+            return queryset.none()
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         if end is None:
             return queryset.filter(**{f"{start}__range": (first, last)})
         return queryset.filter(

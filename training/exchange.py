@@ -1,0 +1,184 @@
+"""Excel registers of the training app (see ``alliance.exchange``).
+
+Teachers, secondments, craftsmen and in-service training programmes; headers are fixed Chinese
+strings (the file format users fill in). References use names users know: a school or an
+enterprise by name (or credit code), a teacher by name (+ staff number) within a school, a
+teacher station by name within its enterprise.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from alliance.exchange import Column, Ref, Register, register
+from alliance.masking import mask_phone
+from members.exchange import enterprise_ref, own_organization_example, school_ref
+from members.models import Organization
+from members.permissions import organizations_editable_by, sees_personal_data
+
+from .filters import CraftsmanFilter, SecondmentFilter, TeacherFilter, TrainingProgrammeFilter
+from .models import Craftsman, Secondment, Teacher, TeacherStation, TrainingProgramme
+from .permissions import (
+    ENTERPRISE_EDITORS,
+    PEOPLE_READERS,
+    PLATFORM_READERS,
+    SCHOOL_EDITORS,
+    SCHOOL_READERS,
+    craftsmen_editable_by,
+    craftsmen_visible_to,
+    programmes_editable_by,
+    programmes_visible_to,
+    secondments_editable_by,
+    secondments_visible_to,
+    teachers_editable_by,
+    teachers_visible_to,
+)
+
+COMMON = {
+    "writable_organizations": organizations_editable_by,
+    "sees_personal_data": sees_personal_data,
+}
+
+register(
+    Register(
+        key="teachers",
+        title=_("Teachers"),
+        model=Teacher,
+        list_url="training:teacher_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("姓名", "name", example="王老师"),
+            Column("工号", "employee_number", example="T2019001",
+                   note=_("Needed only to tell apart two teachers of the same name.")),
+            Column("部门", "department", example="机电工程系"),
+            Column("专业教师", "is_professional", example="是"),
+            Column("双师型教师", "is_dual_qualified", example="否"),
+        ],
+        refs=[school_ref()],
+        natural_keys=[("school", "name", "employee_number")],
+        owners=("school_id",),
+        visible_to=teachers_visible_to,
+        editable_by=teachers_editable_by,
+        export_roles=frozenset(SCHOOL_READERS),
+        import_roles=frozenset(SCHOOL_EDITORS),
+        filterset=TeacherFilter,
+        select_related=("school",),
+        order_by=("school__name", "department", "name"),
+        example_for=own_organization_example("学校"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="secondments",
+        title=_("Secondments"),
+        model=Secondment,
+        list_url="training:secondment_list",
+        columns=[
+            Column("学校", attr="teacher.school.name", width=28),
+            Column("教师姓名", attr="teacher.name"),
+            Column("教师工号", attr="teacher.employee_number"),
+            Column("企业", attr="enterprise.name", width=28),
+            Column("教师活动站", attr="station.name", width=20, note=_("Optional: a station of the same enterprise.")),
+            Column("开始日期", "start_on", example="2025-07-01"),
+            Column("结束日期", "end_on", example="2025-08-15"),
+            Column("实践天数", "days", example=30),
+            Column("岗位", "post", example="数控加工"),
+            Column("状态", "status", example="已完成"),
+        ],
+        refs=[
+            Ref(
+                "teacher",
+                {"教师姓名": "name", "学校": "school__name", "教师工号": "employee_number"},
+                Teacher.objects.all,
+                what="教师",
+                optional=("教师工号",),
+            ),
+            enterprise_ref(),
+            Ref(
+                "station",
+                {"教师活动站": "name", "企业": "enterprise__name"},
+                TeacherStation.objects.all,
+                what="教师活动站",
+            ),
+        ],
+        # The model has no unique constraint on these (yet): the engine still matches on them.
+        natural_keys=[("teacher", "enterprise", "start_on")],
+        owners=("teacher.school_id",),
+        visible_to=secondments_visible_to,
+        editable_by=secondments_editable_by,
+        export_roles=frozenset(PEOPLE_READERS),
+        import_roles=frozenset(SCHOOL_EDITORS),
+        filterset=SecondmentFilter,
+        select_related=("teacher__school", "enterprise", "station"),
+        order_by=("-start_on", "pk"),
+        example_for=own_organization_example("学校"),
+        notes=_("The teacher must already be in the teachers register (import teachers first)."),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="craftsmen",
+        title=_("Craftsmen pool"),
+        model=Craftsman,
+        list_url="training:craftsman_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("姓名", "name", example="李师傅"),
+            Column("技能等级", "skill_level", example="高级技师"),
+            Column("专长", "specialty", example="铝型材挤压"),
+            Column("类别", "role", example="能工巧匠"),
+            Column("手机", "phone", mask=mask_phone, example="13800000000"),
+            Column("入库日期", "joined_on", example="2024-03-01"),
+            Column("退出日期", "left_on"),
+            Column("在库", "active", example="是"),
+        ],
+        refs=[enterprise_ref()],
+        natural_keys=[("enterprise", "name")],
+        owners=("enterprise_id",),
+        visible_to=craftsmen_visible_to,
+        editable_by=craftsmen_editable_by,
+        export_roles=frozenset(PEOPLE_READERS),
+        import_roles=frozenset(ENTERPRISE_EDITORS),
+        filterset=CraftsmanFilter,
+        select_related=("enterprise",),
+        order_by=("enterprise__name", "name"),
+        example_for=own_organization_example("企业"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="programmes",
+        title=_("In-service training programmes"),
+        model=TrainingProgramme,
+        list_url="training:programme_list",
+        columns=[
+            Column("承办学校", attr="school.name", width=28),
+            Column("培训项目", "title", width=30, example="铝型材挤压工技能提升培训"),
+            Column("参训企业", "enterprises", width=30, many=Organization.objects.enterprises,
+                   note=_("Member enterprises by name, separated by 、")),
+            Column("资助部门", "funding_department", example="人力资源和社会保障"),
+            Column("开始日期", "start_on", example="2025-03-01"),
+            Column("结束日期", "end_on", example="2025-03-20"),
+            Column("参训人次", "participants", example=120),
+            Column("学时", "hours", example=40),
+        ],
+        refs=[Ref("school", {"承办学校": "name"}, Organization.objects.schools, alternatives=("credit_code",), what="学校")],
+        natural_keys=[("school", "title", "start_on")],
+        owners=("school_id",),
+        visible_to=programmes_visible_to,
+        editable_by=programmes_editable_by,
+        export_roles=frozenset(PLATFORM_READERS),
+        import_roles=frozenset(SCHOOL_EDITORS),
+        filterset=TrainingProgrammeFilter,
+        select_related=("school",),
+        order_by=("-start_on", "title"),
+        example_for=own_organization_example("承办学校"),
+        **COMMON,
+    )
+)
