@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PlacementsConfig(AppConfig):
     name = "placements"
     verbose_name = _("Placements")
+
+    def ready(self) -> None:
+        # Registers the placements section of an organisation's page (members imports no app).
+        from . import sections  # noqa: F401

@@ -288,3 +288,17 @@ def local_employment_by_year(years: list[int], school_ids: list[int] | None = No
         "schools": {school: series(counts) for school, counts in per_school.items()},
         "alliance": series(alliance),
     }
+
+
+def order_class_hired_students(order_class) -> dict[int, str]:
+    """Student id → name of the order enterprise that hired them, for the students of one order
+    class graduating in its graduation year (declined hires excluded). One query."""
+    rows = (
+        _hires(order_class.graduation_year)
+        .filter(
+            student__order_class_enrolments__order_class=order_class,
+            employer__ordered_classes=order_class,
+        )
+        .values_list("student", "employer__name")
+    )
+    return dict(rows)

@@ -1,0 +1,236 @@
+"""Excel registers of the placements app (see ``alliance.exchange``).
+
+Students, order-class enrolments, apprenticeships, internships and graduate placements. A student
+is named by student number + school (the number is unique within a school); an order class by
+its name within the school; a training base by its name within the enterprise. Headers are fixed
+Chinese strings (the file format users fill in).
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from alliance.exchange import Column, Ref, Register, register
+from alliance.masking import mask_national_id, mask_phone
+from members.exchange import enterprise_ref, own_organization_example, school_ref
+from members.models import Organization
+from members.permissions import organizations_editable_by, sees_personal_data
+
+from .filters import ApprenticeshipFilter, GraduatePlacementFilter, InternshipFilter, StudentFilter
+from .models import Apprenticeship, GraduatePlacement, Internship, OrderClass, OrderClassEnrolment, Student
+from .permissions import (
+    HR_EDITORS,
+    SCHOOL_EDITORS,
+    STAFF_ROLES,
+    STUDENT_ROLES,
+    apprenticeships_editable_by,
+    apprenticeships_visible_to,
+    internships_editable_by,
+    internships_visible_to,
+    mask_wage,
+    order_class_enrolments_editable_by,
+    order_class_enrolments_visible_to,
+    placements_editable_by,
+    placements_visible_to,
+    students_editable_by,
+    students_visible_to,
+)
+
+COMMON = {
+    "writable_organizations": organizations_editable_by,
+    "sees_personal_data": sees_personal_data,
+}
+
+
+def student_ref(school_header: str = "学校") -> Ref:
+    return Ref("student", {"学号": "student_number", school_header: "school__name"}, Student.objects.all, what="学生")
+
+
+def order_class_ref(field: str, header: str = "订单班") -> Ref:
+    return Ref(field, {header: "name", "学校": "school__name"}, OrderClass.objects.all, what="订单班")
+
+
+def _training_bases():
+    # Placements does not import training (DESIGN §2): the model is looked up by name.
+    return apps.get_model("training", "TrainingBase").objects.all()
+
+
+STUDENT_NAME = Column("学生姓名", attr="student.name", importable=False, note=_("Shown in exports only."))
+
+register(
+    Register(
+        key="students",
+        title=_("Students"),
+        model=Student,
+        list_url="placements:student_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("学号", "student_number", example="2025010001"),
+            Column("姓名", "name", example="张三"),
+            Column("身份证号", "national_id", mask=mask_national_id, width=22, example="370724200801011234"),
+            Column("性别", "gender", example="男"),
+            Column("专业", "major", example="数控技术应用"),
+            Column("班级", "class_name", example="2025级数控1班"),
+            Column("入学年份", "enrolment_year", example=2025),
+            Column("学习形式", "study_mode", example="全日制"),
+            Column("手机", "phone", mask=mask_phone, example="13800000000"),
+        ],
+        refs=[school_ref()],
+        natural_keys=[("school", "student_number")],
+        owners=("school_id",),
+        visible_to=students_visible_to,
+        editable_by=students_editable_by,
+        export_roles=frozenset(STUDENT_ROLES),
+        import_roles=frozenset(STUDENT_ROLES),
+        filterset=StudentFilter,
+        select_related=("school",),
+        order_by=("school__name", "-enrolment_year", "student_number"),
+        example_for=own_organization_example("学校"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="order_class_enrolments",
+        title=_("Order class enrolments"),
+        model=OrderClassEnrolment,
+        list_url="placements:orderclass_list",
+        columns=[
+            Column("学校", attr="order_class.school.name", width=28),
+            Column("订单班", attr="order_class.name", width=24),
+            Column("学号", attr="student.student_number"),
+            STUDENT_NAME,
+            Column("加入日期", "enrolled_on", example="2025-09-01"),
+        ],
+        refs=[order_class_ref("order_class"), student_ref()],
+        natural_keys=[("order_class", "student")],
+        owners=("order_class.school_id",),
+        visible_to=order_class_enrolments_visible_to,
+        editable_by=order_class_enrolments_editable_by,
+        export_roles=frozenset(STAFF_ROLES),
+        import_roles=frozenset(SCHOOL_EDITORS),
+        select_related=("order_class__school", "student"),
+        order_by=("order_class__name", "student__student_number"),
+        example_for=own_organization_example("学校"),
+        notes=_("The order class and the students must already exist (import students first)."),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="apprenticeships",
+        title=_("Apprenticeships"),
+        model=Apprenticeship,
+        list_url="placements:apprenticeship_list",
+        columns=[
+            Column("学校", attr="student.school.name", width=28),
+            Column("学号", attr="student.student_number"),
+            STUDENT_NAME,
+            Column("企业", attr="enterprise.name", width=28),
+            Column("专业", "major", example="铝型材加工"),
+            Column("劳动合同开始", "contract_start", example="2025-03-01"),
+            Column("劳动合同结束", "contract_end", example="2028-02-28",
+                   note=_("An apprentice needs a labour contract of at least one year.")),
+            Column("企业导师", "enterprise_mentor", example="李师傅"),
+            Column("学校导师", "school_mentor", example="王老师"),
+            Column("培养模式", "mode", example="工学交替"),
+            Column("状态", "status", example="在训"),
+            Column("结业或退出日期", "ended_on"),
+            Column("培养成果", "outcome", width=20),
+        ],
+        refs=[student_ref(), enterprise_ref()],
+        natural_keys=[("student", "enterprise", "contract_start")],
+        owners=("enterprise_id",),
+        visible_to=apprenticeships_visible_to,
+        editable_by=apprenticeships_editable_by,
+        export_roles=frozenset(STAFF_ROLES),
+        import_roles=frozenset(HR_EDITORS),
+        filterset=ApprenticeshipFilter,
+        select_related=("student__school", "enterprise"),
+        order_by=("-contract_start", "pk"),
+        example_for=own_organization_example("企业"),
+        notes=_("The apprentice must be registered by the school as a part-time (apprentice) student."),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="internships",
+        title=_("Internships"),
+        model=Internship,
+        list_url="placements:internship_list",
+        columns=[
+            Column("学校", attr="student.school.name", width=28),
+            Column("学号", attr="student.student_number"),
+            STUDENT_NAME,
+            Column("企业", attr="enterprise.name", width=28),
+            Column("实训基地", attr="training_base.name", note=_("Optional: a training base of the same enterprise.")),
+            Column("师傅", "master", example="李师傅"),
+            Column("开始日期", "start_date", example="2025-09-01"),
+            Column("结束日期", "end_date", example="2026-01-15"),
+            Column("评价", "evaluation", example="良好"),
+            Column("评价说明", "evaluation_notes", width=30),
+        ],
+        refs=[
+            student_ref(),
+            enterprise_ref(),
+            Ref("training_base", {"实训基地": "name", "企业": "enterprise__name"}, _training_bases, what="实训基地"),
+        ],
+        natural_keys=[("student", "enterprise", "start_date")],
+        owners=("student.school_id",),
+        visible_to=internships_visible_to,
+        editable_by=internships_editable_by,
+        export_roles=frozenset(STAFF_ROLES),
+        import_roles=frozenset(SCHOOL_EDITORS),
+        filterset=InternshipFilter,
+        select_related=("student__school", "enterprise", "training_base"),
+        order_by=("-start_date", "pk"),
+        example_for=own_organization_example("学校"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="placements",
+        title=_("Graduate placements"),
+        model=GraduatePlacement,
+        list_url="placements:placement_list",
+        columns=[
+            Column("学校", attr="student.school.name", width=28),
+            Column("学号", attr="student.student_number"),
+            STUDENT_NAME,
+            Column("毕业年份", "graduation_year", example=2025),
+            Column("毕业去向", "destination", example="就业"),
+            Column("就业单位（成员企业）", attr="employer.name", width=28,
+                   note=_("An alliance member enterprise, by name; otherwise use the next column.")),
+            Column("就业单位（其他）", "employer_name", width=24),
+            Column("就业地点", "employer_location", example="县内"),
+            Column("岗位", "job", example="数控操作工"),
+            Column("月薪", "wage_band", mask=mask_wage),
+            Column("订单班", attr="via_order_class.name", note=_("Optional: the order class the graduate was placed through.")),
+            Column("单位确认", attr="get_hire_status_display", importable=False, note=_("Set by the employer in the portal.")),
+        ],
+        refs=[
+            student_ref(),
+            Ref("employer", {"就业单位（成员企业）": "name"}, Organization.objects.enterprises,
+                alternatives=("credit_code",), what="成员企业"),
+            order_class_ref("via_order_class"),
+        ],
+        natural_keys=[("student", "graduation_year")],
+        owners=("student.school_id",),
+        visible_to=placements_visible_to,
+        editable_by=placements_editable_by,
+        export_roles=frozenset(STAFF_ROLES),
+        import_roles=frozenset(SCHOOL_EDITORS),
+        filterset=GraduatePlacementFilter,
+        select_related=("student__school", "employer", "via_order_class"),
+        order_by=("-graduation_year", "pk"),
+        example_for=own_organization_example("学校"),
+        **COMMON,
+    )
+)

@@ -1,0 +1,261 @@
+"""FilterSets of the placements registers (list pages and Excel exports share them).
+
+Every register accepts the shared drill-down parameters where they make sense: ``year``,
+``school`` and ``enterprise`` (organisation ids), plus ``q`` for a free-text search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Organization
+
+from .models import (
+    Apprenticeship,
+    ApprenticeshipMode,
+    ApprenticeshipStatus,
+    CareerMentor,
+    Destination,
+    EmployerLocation,
+    GraduatePlacement,
+    HireStatus,
+    Internship,
+    InternshipEvaluation,
+    OrderClass,
+    OrderClassEnrolment,
+    OutreachEvent,
+    OutreachKind,
+    Student,
+    StudyMode,
+)
+
+
+def _schools(request) -> QuerySet[Organization]:
+    return Organization.objects.schools()
+
+
+def _enterprises(request) -> QuerySet[Organization]:
+    return Organization.objects.enterprises()
+
+
+def _search(*lookups: str):
+    def method(queryset, name, value):
+        if not value:
+            return queryset
+        condition = Q()
+        for lookup in lookups:
+            condition |= Q(**{f"{lookup}__icontains": value.strip()})
+        return queryset.filter(condition)
+
+    return method
+
+
+def _overlapping(start: str, end: str):
+    """Rows whose period [start, end] overlaps the calendar year."""
+
+    def method(queryset, name, value):
+        if not value:
+            return queryset
+        year = int(value)
+        return queryset.filter(
+            **{f"{start}__lte": dt.date(year, 12, 31), f"{end}__gte": dt.date(year, 1, 1)}
+        )
+
+    return method
+
+
+class BootstrapFilterSet(django_filters.FilterSet):
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            css = (
+                "form-select form-select-sm"
+                if isinstance(field.widget, forms.Select)
+                else "form-control form-control-sm"
+            )
+            field.widget.attrs.setdefault("class", css)
+        return form
+
+
+def _q():
+    return django_filters.CharFilter(label=_("Search"), method="filter_q")
+
+
+class StudentFilter(BootstrapFilterSet):
+    q = _q()
+    school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
+    year = django_filters.NumberFilter(label=_("enrolment year"), field_name="enrolment_year")
+    major = django_filters.CharFilter(label=_("major"), lookup_expr="icontains")
+    study_mode = django_filters.ChoiceFilter(label=_("study mode"), choices=StudyMode.choices)
+
+    class Meta:
+        model = Student
+        fields = ["q", "school", "year", "major", "study_mode"]
+
+    filter_q = staticmethod(_search("name", "student_number", "class_name"))
+
+
+class OrderClassFilter(BootstrapFilterSet):
+    q = _q()
+    school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
+    )
+    year = django_filters.NumberFilter(label=_("graduation year"), field_name="graduation_year")
+
+    class Meta:
+        model = OrderClass
+        fields = ["q", "school", "enterprise", "year"]
+
+    filter_q = staticmethod(_search("name", "major"))
+
+    def filter_enterprise(self, queryset, name, value):
+        return queryset.filter(enterprises=value).distinct() if value else queryset
+
+
+class OrderClassEnrolmentFilter(BootstrapFilterSet):
+    q = _q()
+    school = django_filters.ModelChoiceFilter(
+        label=_("school"), queryset=_schools, field_name="order_class__school"
+    )
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
+    )
+    year = django_filters.NumberFilter(
+        label=_("graduation year"), field_name="order_class__graduation_year"
+    )
+    order_class = django_filters.NumberFilter(label=_("order class"), field_name="order_class")
+
+    class Meta:
+        model = OrderClassEnrolment
+        fields = ["q", "school", "enterprise", "year", "order_class"]
+
+    filter_q = staticmethod(
+        _search("student__name", "student__student_number", "order_class__name")
+    )
+
+    def filter_enterprise(self, queryset, name, value):
+        return queryset.filter(order_class__enterprises=value).distinct() if value else queryset
+
+
+class ApprenticeshipFilter(BootstrapFilterSet):
+    q = _q()
+    school = django_filters.ModelChoiceFilter(
+        label=_("school"), queryset=_schools, field_name="student__school"
+    )
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
+    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    status = django_filters.ChoiceFilter(label=_("status"), choices=ApprenticeshipStatus.choices)
+    mode = django_filters.ChoiceFilter(label=_("training mode"), choices=ApprenticeshipMode.choices)
+
+    class Meta:
+        model = Apprenticeship
+        fields = ["q", "school", "enterprise", "year", "status", "mode"]
+
+    filter_q = staticmethod(
+        _search(
+            "student__name",
+            "student__student_number",
+            "enterprise_mentor",
+            "school_mentor",
+            "major",
+        )
+    )
+    filter_year = staticmethod(_overlapping("contract_start", "contract_end"))
+
+
+class InternshipFilter(BootstrapFilterSet):
+    q = _q()
+    school = django_filters.ModelChoiceFilter(
+        label=_("school"), queryset=_schools, field_name="student__school"
+    )
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
+    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    evaluation = django_filters.ChoiceFilter(
+        label=_("evaluation"), choices=InternshipEvaluation.choices
+    )
+
+    class Meta:
+        model = Internship
+        fields = ["q", "school", "enterprise", "year", "evaluation"]
+
+    filter_q = staticmethod(_search("student__name", "student__student_number", "master"))
+    filter_year = staticmethod(_overlapping("start_date", "end_date"))
+
+
+class GraduatePlacementFilter(BootstrapFilterSet):
+    q = _q()
+    school = django_filters.ModelChoiceFilter(
+        label=_("school"), queryset=_schools, field_name="student__school"
+    )
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("employer"), queryset=_enterprises, field_name="employer"
+    )
+    year = django_filters.NumberFilter(label=_("graduation year"), field_name="graduation_year")
+    destination = django_filters.ChoiceFilter(label=_("destination"), choices=Destination.choices)
+    location = django_filters.ChoiceFilter(
+        label=_("employer location"),
+        choices=EmployerLocation.choices,
+        field_name="employer_location",
+    )
+    hire_status = django_filters.ChoiceFilter(
+        label=_("employer confirmation"), choices=HireStatus.choices
+    )
+
+    class Meta:
+        model = GraduatePlacement
+        fields = ["q", "school", "enterprise", "year", "destination", "location", "hire_status"]
+
+    filter_q = staticmethod(
+        _search(
+            "student__name", "student__student_number", "employer__name", "employer_name", "job"
+        )
+    )
+
+
+class OutreachEventFilter(BootstrapFilterSet):
+    q = _q()
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=OutreachKind.choices)
+    school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
+    )
+    year = django_filters.NumberFilter(label=_("Year"), field_name="date__year")
+
+    class Meta:
+        model = OutreachEvent
+        fields = ["q", "kind", "school", "enterprise", "year"]
+
+    filter_q = staticmethod(_search("title", "notes"))
+
+    def filter_enterprise(self, queryset, name, value):
+        return queryset.filter(enterprises=value).distinct() if value else queryset
+
+
+class CareerMentorFilter(BootstrapFilterSet):
+    q = _q()
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
+    school = django_filters.ModelChoiceFilter(
+        label=_("school"), queryset=_schools, method="filter_school"
+    )
+    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+
+    class Meta:
+        model = CareerMentor
+        fields = ["q", "enterprise", "school", "year"]
+
+    filter_q = staticmethod(_search("person", "title"))
+
+    def filter_school(self, queryset, name, value):
+        return queryset.filter(schools=value).distinct() if value else queryset
+
+    def filter_year(self, queryset, name, value):
+        from .selectors import mentors_active_q
+
+        return queryset.filter(mentors_active_q(int(value))) if value else queryset

@@ -1,0 +1,387 @@
+"""Forms of the placements registers.
+
+Personal fields (ID number, phone, wage band) are never sent to a browser unmasked for users
+other than the secretariat, not even as the value of an edit form's input: for them the field
+starts empty, shows the masked value as a hint, and an empty answer keeps the stored value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django import forms
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from alliance.masking import mask_national_id, mask_phone
+from members.permissions import sees_personal_data
+
+from . import permissions
+from .models import (
+    Apprenticeship,
+    CareerMentor,
+    GraduatePlacement,
+    HireStatus,
+    Internship,
+    OrderClass,
+    OrderClassAlignment,
+    OutreachEvent,
+    OutreachPhoto,
+    RetentionFollowUp,
+    Student,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class BootstrapMixin:
+    """Bootstrap classes on every widget (the shared ``includes/_form.html`` renders ``{{ field }}``)."""
+
+    def _style(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                continue
+            css = (
+                "form-select"
+                if isinstance(widget, forms.Select | forms.SelectMultiple)
+                else "form-control"
+            )
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class KeepMaskedMixin:
+    """For users who may not see personal data, personal fields of an existing record start
+    empty (the masked value is shown as a hint) and an empty answer keeps the stored value."""
+
+    masked_fields: dict[str, Callable[[str], str]] = {}
+
+    def _mask_personal_fields(self, user) -> None:
+        self._kept: set[str] = set()
+        if sees_personal_data(user) or not self.instance.pk:
+            return
+        for name, mask in self.masked_fields.items():
+            if name not in self.fields:
+                continue
+            stored = getattr(self.instance, name)
+            if not stored:
+                continue
+            field = self.fields[name]
+            field.required = False
+            shown = (
+                mask(stored) if not isinstance(field, forms.ChoiceField) else permissions.WAGE_MASK
+            )
+            self.initial[name] = ""
+            field.widget.attrs["placeholder"] = shown
+            field.help_text = _("Stored: %(value)s. Leave empty to keep it.") % {"value": shown}
+            self._kept.add(name)
+
+    def _keep(self, cleaned: dict) -> None:
+        # ``construct_instance`` then writes the stored value back, and the model validates it.
+        for name in self._kept:
+            if not cleaned.get(name):
+                cleaned[name] = getattr(self.instance, name)
+
+
+class StudentForm(BootstrapMixin, KeepMaskedMixin, forms.ModelForm):
+    masked_fields = {"national_id": mask_national_id, "phone": mask_phone}
+
+    class Meta:
+        model = Student
+        fields = [
+            "school",
+            "student_number",
+            "name",
+            "national_id",
+            "gender",
+            "major",
+            "class_name",
+            "enrolment_year",
+            "study_mode",
+            "phone",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = permissions.schools_for(user)
+        self._mask_personal_fields(user)
+        self._style()
+
+    def clean(self):
+        cleaned = super().clean()
+        self._keep(cleaned)
+        return cleaned
+
+
+class ApprenticeStudentForm(BootstrapMixin, forms.ModelForm):
+    """The employee's registration as a part-time student (招工即招生), on a new apprenticeship."""
+
+    class Meta:
+        model = Student
+        fields = [
+            "school",
+            "student_number",
+            "name",
+            "national_id",
+            "gender",
+            "phone",
+            "major",
+            "enrolment_year",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = permissions.all_schools()
+        self._style()
+
+    def _get_validation_exclusions(self):
+        # An employee already registered with the school under this number is reused by the
+        # service, so the (school, student number) constraint must not refuse it here.
+        exclude = super()._get_validation_exclusions()
+        exclude.add("student_number")
+        return exclude
+
+
+class StudentByNumberMixin:
+    """Choose a student by school and student number: a select of every student would not scale
+    (a school keeps thousands)."""
+
+    def _add_student_fields(self, user) -> None:
+        self.user = user
+        self.fields = {
+            "school": forms.ModelChoiceField(permissions.schools_for(user), label=_("school")),
+            "student_number": forms.CharField(label=_("student number"), max_length=32),
+            **self.fields,
+        }
+        if self.instance.pk and self.instance.student_id:
+            self.initial.setdefault("school", self.instance.student.school_id)
+            self.initial.setdefault("student_number", self.instance.student.student_number)
+
+    def _resolve_student(self, cleaned: dict) -> None:
+        school, number = cleaned.get("school"), (cleaned.get("student_number") or "").strip()
+        if not school or not number:
+            return
+        student = (
+            permissions.students_editable_by(self.user)
+            .filter(school=school, student_number=number)
+            .first()
+        )
+        if student is None:
+            self.add_error("student_number", _("No student with this number at this school."))
+            return
+        self.instance.student = student
+
+
+class OrderClassForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = OrderClass
+        fields = [
+            "school",
+            "name",
+            "major",
+            "enterprises",
+            "cohort_year",
+            "graduation_year",
+            "planned_size",
+            "agreement",
+        ]
+        widgets = {"enterprises": forms.SelectMultiple(attrs={"size": 8})}
+        help_texts = {"enterprises": _("One enterprise, or several for a joint class (联合组班).")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = permissions.schools_for(user)
+        self.fields["enterprises"].queryset = permissions.all_enterprises()
+        self._style()
+
+
+class EnrolForm(BootstrapMixin, forms.Form):
+    student_numbers = forms.CharField(
+        label=_("student numbers"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Student numbers of the class's school, separated by spaces, commas or new lines."
+        ),
+    )
+
+    def __init__(self, *args, order_class: OrderClass, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_class = order_class
+        self._style()
+
+    def clean_student_numbers(self):
+        numbers = [n for n in re.split(r"[\s,，、;；]+", self.cleaned_data["student_numbers"]) if n]
+        students = list(
+            Student.objects.filter(school=self.order_class.school_id, student_number__in=numbers)
+        )
+        unknown = sorted(set(numbers) - {s.student_number for s in students})
+        if unknown:
+            raise forms.ValidationError(
+                _("No student with these numbers at %(school)s: %(numbers)s")
+                % {"school": self.order_class.school, "numbers": "、".join(unknown)}
+            )
+        self.students = students
+        return numbers
+
+
+class AlignmentForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = OrderClassAlignment
+        fields = ["status", "document", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class ApprenticeshipForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Apprenticeship
+        fields = [
+            "enterprise",
+            "major",
+            "contract_start",
+            "contract_end",
+            "enterprise_mentor",
+            "school_mentor",
+            "mode",
+            "status",
+            "ended_on",
+            "outcome",
+        ]
+        widgets = {"contract_start": DATE, "contract_end": DATE, "ended_on": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = permissions.enterprises_for(user)
+        self._style()
+
+
+class InternshipForm(BootstrapMixin, StudentByNumberMixin, forms.ModelForm):
+    class Meta:
+        model = Internship
+        fields = [
+            "enterprise",
+            "training_base",
+            "master",
+            "start_date",
+            "end_date",
+            "evaluation",
+            "evaluation_notes",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "evaluation_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = permissions.all_enterprises()
+        base_model = apps.get_model("training", "TrainingBase")
+        self.fields["training_base"].queryset = base_model.objects.select_related("enterprise")
+        self.fields["training_base"].label_from_instance = lambda b: f"{b.enterprise} · {b.name}"
+        self._add_student_fields(user)
+        self._style()
+
+    def clean(self):
+        cleaned = super().clean()
+        self._resolve_student(cleaned)
+        return cleaned
+
+
+class PlacementForm(BootstrapMixin, KeepMaskedMixin, StudentByNumberMixin, forms.ModelForm):
+    masked_fields = {"wage_band": permissions.mask_wage}
+
+    class Meta:
+        model = GraduatePlacement
+        fields = [
+            "graduation_year",
+            "destination",
+            "employer",
+            "employer_name",
+            "employer_location",
+            "job",
+            "wage_band",
+            "via_order_class",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = permissions.all_enterprises()
+        self.fields["via_order_class"].queryset = permissions.order_classes_editable_by(
+            user
+        ).select_related("school")
+        self._add_student_fields(user)
+        self._mask_personal_fields(user)
+        self._style()
+
+    def clean(self):
+        cleaned = super().clean()
+        self._resolve_student(cleaned)
+        self._keep(cleaned)
+        employer = cleaned.get("employer")
+        if self.instance.pk and (employer.pk if employer else None) != self.instance.employer_id:
+            # A new employer has not confirmed anything yet.
+            self.instance.hire_status = HireStatus.PENDING
+            self.instance.hire_decided_at = None
+            self.instance.hire_decided_by = None
+        return cleaned
+
+
+class FollowUpForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = RetentionFollowUp
+        fields = ["contacted_on", "still_employed", "problems", "resolved", "resolved_by"]
+        widgets = {"contacted_on": DATE, "problems": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class EventForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = OutreachEvent
+        fields = ["kind", "title", "date", "school", "enterprises", "participants", "notes"]
+        widgets = {
+            "date": DATE,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "enterprises": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = permissions.schools_for(user)
+        self.fields["enterprises"].queryset = permissions.all_enterprises()
+        self._style()
+
+
+class PhotoForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = OutreachPhoto
+        fields = ["image", "caption"]
+        widgets = {"image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class MentorForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = CareerMentor
+        fields = ["enterprise", "person", "title", "schools", "appointed_on", "ended_on"]
+        widgets = {
+            "appointed_on": DATE,
+            "ended_on": DATE,
+            "schools": forms.SelectMultiple(attrs={"size": 4}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = permissions.enterprises_for(user)
+        self.fields["schools"].queryset = permissions.all_schools()
+        self._style()

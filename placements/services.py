@@ -1,0 +1,160 @@
+"""Writes of the placements app that span several rows or carry a rule beyond one form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import Organization
+
+from .models import (
+    Apprenticeship,
+    Aspect,
+    CareerMentor,
+    GraduatePlacement,
+    HireStatus,
+    OrderClass,
+    OrderClassAlignment,
+    OrderClassEnrolment,
+    OutreachEvent,
+    OutreachPhoto,
+    RetentionFollowUp,
+    Student,
+    StudyMode,
+)
+
+
+@transaction.atomic
+def order_class_save(*, order_class: OrderClass, enterprises: Iterable[Organization]) -> OrderClass:
+    """Create or update an order class with its enterprises (one, or several: 联合组班); a new
+    class gets its five alignments (五融通), not started."""
+    enterprises = list(enterprises)
+    if not enterprises:
+        raise ValidationError(
+            {"enterprises": _("An order class needs at least one order enterprise.")}
+        )
+    created = order_class.pk is None
+    order_class.full_clean()
+    order_class.save()
+    order_class.enterprises.set(enterprises)
+    if created:
+        OrderClassAlignment.objects.bulk_create(
+            [
+                OrderClassAlignment(order_class=order_class, aspect=aspect)
+                for aspect in Aspect.values
+            ]
+        )
+    return order_class
+
+
+@transaction.atomic
+def order_class_enrol(
+    *, order_class: OrderClass, students: Iterable[Student], enrolled_on=None
+) -> int:
+    """Enrol students of the class's school; students already enrolled are left as they are.
+    Returns how many were added."""
+    already = set(order_class.enrolments.values_list("student_id", flat=True))
+    added = 0
+    for student in students:
+        if student.pk in already:
+            continue
+        enrolment = OrderClassEnrolment(
+            order_class=order_class, student=student, enrolled_on=enrolled_on
+        )
+        enrolment.full_clean()
+        enrolment.save()
+        added += 1
+    return added
+
+
+@transaction.atomic
+def order_class_unenrol(*, enrolment: OrderClassEnrolment) -> None:
+    if GraduatePlacement.objects.filter(
+        via_order_class=enrolment.order_class_id, student=enrolment.student_id
+    ).exists():
+        raise ValidationError(
+            _("This student's graduate placement refers to the order class; change it first.")
+        )
+    enrolment.delete()
+
+
+@transaction.atomic
+def apprenticeship_register(*, apprenticeship: Apprenticeship, student: Student) -> Apprenticeship:
+    """招工即招生: the employee is registered as a part-time student of the school (a student
+    already on file with that school and number is reused, after checking the name matches)
+    and the apprenticeship is recorded."""
+    existing = Student.objects.filter(
+        school=student.school_id, student_number=student.student_number
+    ).first()
+    if existing is not None:
+        if existing.name != student.name:
+            raise ValidationError(
+                {
+                    "student_number": _("This student number belongs to %(name)s at this school.")
+                    % {"name": existing.name}
+                }
+            )
+        student = existing
+    student.study_mode = StudyMode.APPRENTICE
+    student.full_clean()
+    student.save()
+    apprenticeship.student = student
+    apprenticeship.full_clean()
+    apprenticeship.save()
+    return apprenticeship
+
+
+@transaction.atomic
+def hire_decide(*, placement: GraduatePlacement, user, confirm: bool) -> GraduatePlacement:
+    """The employer confirms (or declines) that it hired the graduate."""
+    if placement.employer_id is None:
+        raise ValidationError(_("Only hires by a member employer can be confirmed."))
+    placement.hire_status = HireStatus.CONFIRMED if confirm else HireStatus.DECLINED
+    placement.hire_decided_at = timezone.now()
+    placement.hire_decided_by = user
+    placement.full_clean()
+    placement.save()
+    return placement
+
+
+@transaction.atomic
+def followup_add(*, followup: RetentionFollowUp) -> RetentionFollowUp:
+    followup.full_clean()
+    followup.save()
+    return followup
+
+
+@transaction.atomic
+def event_save(*, event: OutreachEvent, enterprises: Iterable[Organization]) -> OutreachEvent:
+    event.full_clean()
+    event.save()
+    event.enterprises.set(list(enterprises))
+    return event
+
+
+@transaction.atomic
+def event_photo_add(*, event: OutreachEvent, image, caption: str = "") -> OutreachPhoto:
+    photo = OutreachPhoto(event=event, image=image, caption=caption)
+    photo.full_clean()
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def record_save(*, record):
+    """Validate (constraints included) and save one record of a plain register form."""
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def mentor_save(*, mentor: CareerMentor, schools: Iterable[Organization]) -> CareerMentor:
+    mentor.full_clean()
+    mentor.save()
+    mentor.schools.set(list(schools))
+    return mentor

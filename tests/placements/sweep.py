@@ -1,0 +1,108 @@
+"""URL arguments of the placements routes for the URL sweep: objects of the demo data that the
+demo school (临朐县职业教育中心学校) and the demo HR's enterprise (山东华建铝业集团有限公司) both
+may open, so that every allowed role gets a page."""
+
+from __future__ import annotations
+
+CENTRE = "临朐县职业教育中心学校"
+HR_ENTERPRISE = "山东华建铝业集团有限公司"
+
+
+def _student():
+    from placements.models import Student
+
+    return Student.objects.filter(school__name=CENTRE).order_by("pk").first()
+
+
+def _order_class():
+    from placements.models import OrderClass
+
+    return (
+        OrderClass.objects.filter(school__name=CENTRE, enterprises__name=HR_ENTERPRISE)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _apprenticeship():
+    from placements.models import Apprenticeship
+
+    return Apprenticeship.objects.filter(
+        student__school__name=CENTRE, enterprise__name=HR_ENTERPRISE
+    ).first()
+
+
+def _internship():
+    from placements.models import Internship
+
+    return Internship.objects.filter(
+        student__school__name=CENTRE, enterprise__name=HR_ENTERPRISE
+    ).first()
+
+
+def _followup():
+    from placements.models import RetentionFollowUp
+
+    return (
+        RetentionFollowUp.objects.filter(
+            placement__student__school__name=CENTRE, placement__employer__name=HR_ENTERPRISE
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def _event():
+    from placements.models import OutreachEvent
+
+    return OutreachEvent.objects.filter(school__name=CENTRE, photos__isnull=False).first()
+
+
+def _mentor():
+    from placements.models import CareerMentor
+
+    return CareerMentor.objects.filter(enterprise__name=HR_ENTERPRISE).first()
+
+
+def _enrolment():
+    return _order_class().enrolments.order_by("pk").first()
+
+
+KWARGS = {
+    "placements:student_detail": lambda: {"pk": _student().pk},
+    "placements:student_edit": lambda: {"pk": _student().pk},
+    "placements:orderclass_detail": lambda: {"pk": _order_class().pk},
+    "placements:orderclass_edit": lambda: {"pk": _order_class().pk},
+    "placements:orderclass_enrol": lambda: {"pk": _order_class().pk},
+    "placements:orderclass_unenrol": lambda: {
+        "pk": _order_class().pk,
+        "enrolment_pk": _enrolment().pk,
+    },
+    "placements:orderclass_agreement": lambda: {"pk": _order_class().pk},
+    "placements:alignment_edit": lambda: {"pk": _order_class().pk, "aspect": "objectives"},
+    "placements:alignment_document": lambda: {"pk": _order_class().pk, "aspect": "objectives"},
+    "placements:apprenticeship_detail": lambda: {"pk": _apprenticeship().pk},
+    "placements:apprenticeship_edit": lambda: {"pk": _apprenticeship().pk},
+    "placements:internship_detail": lambda: {"pk": _internship().pk},
+    "placements:internship_edit": lambda: {"pk": _internship().pk},
+    "placements:placement_detail": lambda: {"pk": _followup().placement_id},
+    "placements:placement_edit": lambda: {"pk": _followup().placement_id},
+    "placements:followup_create": lambda: {"pk": _followup().placement_id},
+    "placements:followup_edit": lambda: {
+        "pk": _followup().placement_id,
+        "followup_pk": _followup().pk,
+    },
+    "placements:hire_decide": lambda: {"pk": _followup().placement_id},
+    "placements:event_detail": lambda: {"pk": _event().pk},
+    "placements:event_edit": lambda: {"pk": _event().pk},
+    "placements:event_photo_add": lambda: {"pk": _event().pk},
+    "placements:event_photo": lambda: {"pk": _event().pk, "photo_pk": _event().photos.first().pk},
+    "placements:mentor_detail": lambda: {"pk": _mentor().pk},
+    "placements:mentor_edit": lambda: {"pk": _mentor().pk},
+}
+POST_ONLY = {
+    "placements:orderclass_enrol",
+    "placements:orderclass_unenrol",
+    "placements:hire_decide",
+    "placements:event_photo_add",
+}
