@@ -45,6 +45,17 @@ TEXT, INT, DECIMAL, DATE, BOOL, CHOICE, REF, MANY = (
     "ref",
     "many",
 )
+
+
+class _Keep:
+    """A masked value (``370724********1234``) from an export: keep the stored value."""
+
+    def __repr__(self) -> str:
+        return "<keep the stored value>"
+
+
+KEEP = _Keep()
+MASK_CHARS = ("*", "＊")
 TRUE_WORDS = {"是", "y", "yes", "true", "1", "√", "✓", "有"}
 FALSE_WORDS = {"否", "n", "no", "false", "0", "×", "无"}
 LIST_SEPARATORS = re.compile(r"[、,，;；\n]+")
@@ -81,6 +92,7 @@ class Ref:
     candidates: Callable[[], QuerySet]
     alternatives: tuple[str, ...] = ()
     what: str = ""  # what is named, for messages: "学校", "学生"
+    optional: tuple[str, ...] = ()  # headers that may stay empty (a teacher's staff number)
 
 
 @dataclass(frozen=True)
@@ -560,16 +572,22 @@ def _resolve_refs(register: Register, rows: list[_Row]) -> None:
         model_field = register.model_field(ref.field)
         for row in rows:
             values = [row.values.get(h) for h in headers]
-            if all(v is None for v in values):
+            # The first header names the record (a student number, a base's name); without it
+            # there is no reference, whatever the shared columns (school, enterprise) hold.
+            if values[0] is None:
                 if not model_field.null:
                     row.error(headers[0], _("This column is required."))
                 row.values[ref.field] = None
                 continue
-            if any(v is None for v in values):
-                missing = [h for h, v in zip(headers, values, strict=True) if v is None]
+            missing = [
+                h
+                for h, v in zip(headers, values, strict=True)
+                if v is None and h not in ref.optional
+            ]
+            if missing:
                 row.error(missing[0], _("This column is required."))
                 continue
-            key = tuple(_text(v) for v in values)
+            key = tuple("" if v is None else _text(v) for v in values)
             obj = index.get(key)
             if obj is None:
                 row.error(
@@ -602,7 +620,7 @@ def _key_value(instance, fields: tuple[str, ...]) -> tuple | None:
     for name in fields:
         model_field = instance._meta.get_field(name)
         value = getattr(instance, model_field.attname)
-        if value in (None, ""):
+        if value is None:
             return None
         values.append(value)
     return tuple(values)
@@ -648,10 +666,9 @@ def _assign(register: Register, row: _Row, target: models.Model) -> list[str]:
             )
             if value is None and not model_field.null and model_field.has_default():
                 value = model_field.get_default()
-        old = getattr(target, model_field.attname)
-        if column.mask and target.pk and value and old and value == column.mask(str(old)):
-            # A masked value from an export by a non-secretariat user: keep the stored one.
+        if value is KEEP:
             continue
+        old = getattr(target, model_field.attname)
         if old != value:
             changed.append(model_field.name)
             setattr(target, model_field.attname, value)
@@ -779,6 +796,14 @@ def plan_import(
                     row.error(column.header, _("This column is required."))
                 row.values[column.header] = None
                 continue
+            if (
+                column.mask
+                and isinstance(value, str)
+                and any(c in value for c in MASK_CHARS)
+                and column.mask(value) == value
+            ):
+                row.values[column.header] = KEEP
+                continue
             try:
                 row.values[column.header] = _convert(
                     kinds[column.header], value, choices.get(column.header)
@@ -831,6 +856,15 @@ def plan_import(
             changed = _assign(register, row, row.instance)
         else:
             changed = None
+            masked = [h for h, v in row.values.items() if v is KEEP]
+            if masked:
+                row.error(
+                    masked[0],
+                    _(
+                        "A masked value can only be re-imported for an existing record; enter the full value."
+                    ),
+                )
+                continue
             if not may_create:
                 row.error(
                     "", _("You may not add new records to this register; only update your own.")

@@ -18,7 +18,14 @@ from members.models import Organization
 from members.permissions import organizations_editable_by, sees_personal_data
 
 from .filters import ApprenticeshipFilter, GraduatePlacementFilter, InternshipFilter, StudentFilter
-from .models import Apprenticeship, GraduatePlacement, Internship, OrderClass, OrderClassEnrolment, Student
+from .models import (
+    Apprenticeship,
+    GraduatePlacement,
+    Internship,
+    OrderClass,
+    OrderClassEnrolment,
+    Student,
+)
 from .permissions import (
     HR_EDITORS,
     SCHOOL_EDITORS,
@@ -44,11 +51,18 @@ COMMON = {
 
 
 def student_ref(school_header: str = "学校") -> Ref:
-    return Ref("student", {"学号": "student_number", school_header: "school__name"}, Student.objects.all, what="学生")
+    return Ref(
+        "student",
+        {"学号": "student_number", school_header: "school__name"},
+        Student.objects.all,
+        what="学生",
+    )
 
 
 def order_class_ref(field: str, header: str = "订单班") -> Ref:
-    return Ref(field, {header: "name", "学校": "school__name"}, OrderClass.objects.all, what="订单班")
+    return Ref(
+        field, {header: "name", "学校": "school__name"}, OrderClass.objects.all, what="订单班"
+    )
 
 
 def _training_bases():
@@ -56,7 +70,9 @@ def _training_bases():
     return apps.get_model("training", "TrainingBase").objects.all()
 
 
-STUDENT_NAME = Column("学生姓名", attr="student.name", importable=False, note=_("Shown in exports only."))
+STUDENT_NAME = Column(
+    "学生姓名", attr="student.name", importable=False, note=_("Shown in exports only.")
+)
 
 register(
     Register(
@@ -68,7 +84,13 @@ register(
             Column("学校", attr="school.name", width=28),
             Column("学号", "student_number", example="2025010001"),
             Column("姓名", "name", example="张三"),
-            Column("身份证号", "national_id", mask=mask_national_id, width=22, example="370724200801011234"),
+            Column(
+                "身份证号",
+                "national_id",
+                mask=mask_national_id,
+                width=22,
+                example="370724200801011234",
+            ),
             Column("性别", "gender", example="男"),
             Column("专业", "major", example="数控技术应用"),
             Column("班级", "class_name", example="2025级数控1班"),
@@ -132,8 +154,12 @@ register(
             Column("企业", attr="enterprise.name", width=28),
             Column("专业", "major", example="铝型材加工"),
             Column("劳动合同开始", "contract_start", example="2025-03-01"),
-            Column("劳动合同结束", "contract_end", example="2028-02-28",
-                   note=_("An apprentice needs a labour contract of at least one year.")),
+            Column(
+                "劳动合同结束",
+                "contract_end",
+                example="2028-02-28",
+                note=_("An apprentice needs a labour contract of at least one year."),
+            ),
             Column("企业导师", "enterprise_mentor", example="李师傅"),
             Column("学校导师", "school_mentor", example="王老师"),
             Column("培养模式", "mode", example="工学交替"),
@@ -152,7 +178,9 @@ register(
         select_related=("student__school", "enterprise"),
         order_by=("-contract_start", "pk"),
         example_for=own_organization_example("企业"),
-        notes=_("The apprentice must be registered by the school as a part-time (apprentice) student."),
+        notes=_(
+            "The apprentice must be registered by the school as a part-time (apprentice) student."
+        ),
         **COMMON,
     )
 )
@@ -168,7 +196,11 @@ register(
             Column("学号", attr="student.student_number"),
             STUDENT_NAME,
             Column("企业", attr="enterprise.name", width=28),
-            Column("实训基地", attr="training_base.name", note=_("Optional: a training base of the same enterprise.")),
+            Column(
+                "实训基地",
+                attr="training_base.name",
+                note=_("Optional: a training base of the same enterprise."),
+            ),
             Column("师傅", "master", example="李师傅"),
             Column("开始日期", "start_date", example="2025-09-01"),
             Column("结束日期", "end_date", example="2026-01-15"),
@@ -178,7 +210,12 @@ register(
         refs=[
             student_ref(),
             enterprise_ref(),
-            Ref("training_base", {"实训基地": "name", "企业": "enterprise__name"}, _training_bases, what="实训基地"),
+            Ref(
+                "training_base",
+                {"实训基地": "name", "企业": "enterprise__name"},
+                _training_bases,
+                what="实训基地",
+            ),
         ],
         natural_keys=[("student", "enterprise", "start_date")],
         owners=("student.school_id",),
@@ -206,19 +243,37 @@ register(
             STUDENT_NAME,
             Column("毕业年份", "graduation_year", example=2025),
             Column("毕业去向", "destination", example="就业"),
-            Column("就业单位（成员企业）", attr="employer.name", width=28,
-                   note=_("An alliance member enterprise, by name; otherwise use the next column.")),
+            Column(
+                "就业单位（成员企业）",
+                attr="employer.name",
+                width=28,
+                note=_("An alliance member enterprise, by name; otherwise use the next column."),
+            ),
             Column("就业单位（其他）", "employer_name", width=24),
             Column("就业地点", "employer_location", example="县内"),
             Column("岗位", "job", example="数控操作工"),
             Column("月薪", "wage_band", mask=mask_wage),
-            Column("订单班", attr="via_order_class.name", note=_("Optional: the order class the graduate was placed through.")),
-            Column("单位确认", attr="get_hire_status_display", importable=False, note=_("Set by the employer in the portal.")),
+            Column(
+                "订单班",
+                attr="via_order_class.name",
+                note=_("Optional: the order class the graduate was placed through."),
+            ),
+            Column(
+                "单位确认",
+                attr="get_hire_status_display",
+                importable=False,
+                note=_("Set by the employer in the portal."),
+            ),
         ],
         refs=[
             student_ref(),
-            Ref("employer", {"就业单位（成员企业）": "name"}, Organization.objects.enterprises,
-                alternatives=("credit_code",), what="成员企业"),
+            Ref(
+                "employer",
+                {"就业单位（成员企业）": "name"},
+                Organization.objects.enterprises,
+                alternatives=("credit_code",),
+                what="成员企业",
+            ),
             order_class_ref("via_order_class"),
         ],
         natural_keys=[("student", "graduation_year")],
