@@ -49,13 +49,15 @@ REPORT_LANGUAGE = "zh-hans"
 for _logger in ("weasyprint", "weasyprint.progress"):
     logging.getLogger(_logger).setLevel(logging.ERROR)
 
+# The same msgids as placements' OutreachKind labels (one translation); keys are the contract's.
 OUTREACH_KINDS = {
     "parents_visit": gettext_lazy("Parents' enterprise visit"),
     "promotion_week": gettext_lazy("Enterprise promotion week"),
-    "chairman_visit": gettext_lazy("Chairman school visit"),
-    "entrepreneur_visit": gettext_lazy("Entrepreneur school visit"),
+    "expert_lecture": gettext_lazy("Entrepreneur or expert in class"),
+    "chairman_visit": gettext_lazy("Chairman's school visit"),
     "career_class": gettext_lazy("Career planning class"),
-    "recommendation_fair": gettext_lazy("Graduate recommendation event"),
+    "recommendation_fair": gettext_lazy("Graduate recommendation fair"),
+    "other": gettext_lazy("Other"),
 }
 
 

@@ -1,0 +1,174 @@
+"""The annual report PDF: built from real records through the other apps' selectors, its text
+holds the Chinese section titles and exactly the figures ``kpi`` prints, fonts embedded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from django.core.management import call_command
+
+from placements.models import Destination, EmployerLocation, OutreachKind
+from reports.models import ReportStatus
+from reports.services import report_build_now
+from tests.members.factories import CouncilMeetingFactory, SchoolYearFiguresFactory
+from tests.placements.factories import (
+    CareerMentorFactory,
+    GraduatePlacementFactory,
+    OutreachEventFactory,
+    StudentFactory,
+)
+from tests.training.factories import (
+    CraftsmanFactory,
+    SecondmentFactory,
+    TeacherFactory,
+    TeacherStationFactory,
+    TrainingBaseFactory,
+    TrainingProgrammeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SECTION_TITLES = [
+    "目录",
+    "联盟概况",
+    "合作平台：校中厂与厂中校",
+    "师资队伍：教师入企实践与工匠入校任教",
+    "校企协同育人",
+    "毕业生留临就业",
+    "企业文化宣传",
+    "实施方案指标完成情况",
+    "成员学校与企业指标一览",
+    "数据覆盖情况说明",
+]
+
+
+@pytest.fixture
+def alliance_2025(school, other_school, enterprise, other_enterprise):
+    """Two schools, two enterprises; figures chosen so that every indicator has a value."""
+    SchoolYearFiguresFactory(
+        school=school, year=2025, enrolled_students=100, professional_teachers=20, graduates=30
+    )
+    SchoolYearFiguresFactory(
+        school=other_school, year=2025, enrolled_students=50, professional_teachers=10, graduates=10
+    )
+    TrainingBaseFactory(enterprise=enterprise)
+    TeacherStationFactory(enterprise=enterprise)
+    SecondmentFactory(teacher=TeacherFactory(school=school), enterprise=enterprise)
+    TrainingProgrammeFactory(school=school, participants=250)
+    CraftsmanFactory(enterprise=enterprise)
+    CareerMentorFactory(enterprise=enterprise)
+    CareerMentorFactory(enterprise=other_enterprise)
+    OutreachEventFactory(school=school, kind=OutreachKind.PARENTS_VISIT, date=dt.date(2025, 4, 20))
+    OutreachEventFactory(school=school, kind=OutreachKind.PROMOTION_WEEK, date=dt.date(2025, 5, 20))
+    OutreachEventFactory(
+        school=school, kind=OutreachKind.RECOMMENDATION_FAIR, date=dt.date(2025, 6, 1)
+    )
+    OutreachEventFactory(
+        school=school,
+        kind=OutreachKind.CHAIRMAN_VISIT,
+        date=dt.date(2025, 10, 9),
+        enterprises=[other_enterprise],
+    )
+    for location in [EmployerLocation.COUNTY, EmployerLocation.COUNTY, EmployerLocation.CITY]:
+        GraduatePlacementFactory(
+            student=StudentFactory(school=school), employer=enterprise, employer_location=location
+        )
+    GraduatePlacementFactory(
+        student=StudentFactory(school=school),
+        employer=None,
+        employer_name="外地某公司",
+        employer_location=EmployerLocation.ELSEWHERE,
+    )
+    GraduatePlacementFactory(
+        student=StudentFactory(school=other_school),
+        destination=Destination.FURTHER_STUDY,
+        employer=None,
+        employer_location="",
+        job="",
+    )
+    CouncilMeetingFactory(date=dt.date(2025, 6, 30))
+    CouncilMeetingFactory(date=dt.date(2025, 12, 20))
+
+
+def kpi_json(year: int = 2025) -> dict:
+    out = io.StringIO()
+    call_command("kpi", year=year, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_kpi_json_has_the_issue_shape(alliance_2025):
+    payload = kpi_json()
+    assert payload["year"] == 2025 and payload["scope"] == "alliance"
+    row = payload["indicators"][0]
+    assert list(row)[:7] == ["code", "label", "value", "target", "met", "numerator", "denominator"]
+    rows = {r["code"]: r for r in payload["indicators"]}
+    assert rows["base_coverage"]["value"] == 50.0 and rows["base_coverage"]["met"] is False
+    assert (
+        rows["secondment_rate"]["numerator"] == 1 and rows["secondment_rate"]["denominator"] == 30
+    )
+    assert rows["training_ratio"]["value"] == 1.67  # 250 / 150
+    assert (
+        rows["local_employment_rate"]["numerator"] == 2
+        and rows["local_employment_rate"]["denominator"] == 4
+    )
+    assert rows["mentor_coverage"]["value"] == 100.0 and rows["mentor_coverage"]["met"] is True
+    assert rows["chairman_visits"]["value"] == 50.0
+    assert rows["council_meetings"]["value"] == 2 and rows["council_meetings"]["met"] is True
+
+
+def test_kpi_for_one_school_and_table_format(alliance_2025, school):
+    out = io.StringIO()
+    call_command("kpi", year=2025, school=school.pk, format="table", stdout=out)
+    text = out.getvalue()
+    assert "secondment_rate" in text and "5.0%" in text and "council_meetings" not in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+def test_pdf_has_the_chinese_sections_and_the_kpi_figures(alliance_2025):
+    report = report_build_now(year=2025)
+    assert report.status == ReportStatus.DONE, report.error
+    text = subprocess.run(
+        ["pdftotext", "-layout", report.pdf.path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for title in SECTION_TITLES:
+        assert title in text, title
+    assert "临朐县产教融合发展联盟" in text and f"共 {report.pages} 页" in text
+    # The indicator table (chapter 7) shows every kpi figure with the same label.
+    table = text.split("7 实施方案指标完成情况")[-1].split("8 成员学校与企业指标一览")[0]
+    flat = re.sub(r"\s+", "", table)
+    for row in kpi_json()["indicators"]:
+        assert row["value_text"] in table, row["code"]
+        if row["denominator"] is not None:
+            assert f"{row['numerator']}/{row['denominator']}" in flat, row["code"]
+    assert report.indicators == kpi_json()["indicators"]
+
+
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs poppler-utils")
+def test_pdf_embeds_the_noto_cjk_fonts(alliance_2025):
+    report = report_build_now(year=2025)
+    fonts = subprocess.run(
+        ["pdffonts", report.pdf.path], capture_output=True, text=True, check=True
+    ).stdout
+    lines = [line for line in fonts.splitlines()[2:] if line.strip()]
+    assert any("Noto-Sans-CJK-SC" in line for line in lines)
+    assert any("Noto-Serif-CJK-SC" in line for line in lines)
+    for line in lines:
+        emb = line.split()[-5]
+        assert emb == "yes", line
+
+
+def test_pdf_has_no_personal_data(alliance_2025):
+    from placements.models import Student
+
+    report = report_build_now(year=2025)
+    text = subprocess.run(
+        ["pdftotext", report.pdf.path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for student in Student.objects.all():
+        assert student.name not in text and student.national_id not in text
