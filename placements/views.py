@@ -187,6 +187,7 @@ class OrderClassList(ScopedList):
             .scoped_queryset()
             .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.only("name")))
             .annotate(enrolled=Count("enrolments", distinct=True))
+            .order_by("-graduation_year", "name", "pk")  # aggregation drops Meta.ordering
         )
 
 
@@ -564,7 +565,8 @@ def followup_edit(request, pk, followup_pk=None):
             permissions.followups_editable_by(user), pk=followup_pk, placement=placement
         )
     else:
-        if not permissions.can_add_followup(user, placement):
+        # The archive follows graduates working in the county only (留临人才档案).
+        if not (placement.is_local and permissions.can_add_followup(user, placement)):
             raise Http404
         followup = None
     form = forms.FollowUpForm(request.POST or None, instance=followup)
@@ -632,6 +634,7 @@ class EventList(ScopedList):
             .scoped_queryset()
             .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.only("name")))
             .annotate(photo_count=Count("photos", distinct=True))
+            .order_by("-date", "-pk")  # aggregation drops Meta.ordering
         )
 
 
