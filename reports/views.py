@@ -170,12 +170,13 @@ def _scorecard(request, pk: int, kind: str):
     )
 
 
-@allow(ALL_ROLES)
+# HR accounts never see a school's scorecard (403); coordinators see only their own (404 otherwise).
+@allow(SECRETARIAT, COUNCIL, SCHOOL_COORDINATOR)
 def school_scorecard(request, pk: int):
     return _scorecard(request, pk, SCHOOL)
 
 
-@allow(ALL_ROLES)
+@allow(SECRETARIAT, COUNCIL, ENTERPRISE_HR)
 def enterprise_scorecard(request, pk: int):
     return _scorecard(request, pk, ENTERPRISE)
 

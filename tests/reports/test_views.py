@@ -208,3 +208,10 @@ def test_qufu_preset_button(client_for, secretariat_user):
     targets = {t.indicator: t for t in Target.objects.filter(year=2025)}
     assert targets["training_ratio"].value == 2 and "曲阜" in targets["training_ratio"].source
     assert targets["base_coverage"].comparison == "report"
+
+
+def test_hr_never_sees_a_school_scorecard(client_for, hr_user, school):
+    assert (
+        client_for(hr_user).get(reverse("reports:school_scorecard", args=[school.pk])).status_code
+        == 403
+    )

@@ -1,0 +1,32 @@
+"""URL arguments of the reports routes for the URL sweep (objects of the demo data)."""
+
+from members.models import Organization
+from reports.models import AnnualReport
+
+
+def _published():
+    return {
+        "pk": AnnualReport.objects.filter(is_published=True).values_list("pk", flat=True).first()
+    }
+
+
+def _school():
+    return {"pk": Organization.objects.get(name="临朐县职业教育中心学校").pk}
+
+
+def _enterprise():
+    return {"pk": Organization.objects.get(name="山东华建铝业集团有限公司").pk}
+
+
+KWARGS = {
+    "reports:published_pdf": _published,
+    "reports:published_csv": _published,
+    "reports:published_json": _published,
+    "reports:run_detail": _published,
+    "reports:run_pdf": _published,
+    "reports:run_publish": _published,
+    "reports:run_restart": _published,
+    "reports:school_scorecard": _school,
+    "reports:enterprise_scorecard": _enterprise,
+}
+POST_ONLY = {"reports:run_publish", "reports:run_restart"}
