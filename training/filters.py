@@ -54,6 +54,11 @@ class PortalFilterSet(df.FilterSet):
         return form
 
 
+def _yes_no_filter(label) -> df.BooleanFilter:
+    choices = [("", "---------"), ("true", _("Yes")), ("false", _("No"))]
+    return df.BooleanFilter(label=label, widget=forms.Select(choices=choices))
+
+
 def _schools(request) -> QuerySet[Organization]:
     return Organization.objects.schools()
 
@@ -161,8 +166,8 @@ class TeacherStationFilter(PortalFilterSet):
 class TeacherFilter(PortalFilterSet):
     q = _search_filter("name", "employee_number", "department")
     school = _school_filter()
-    is_professional = df.BooleanFilter(label=_("Professional teacher"))
-    is_dual_qualified = df.BooleanFilter(label=_("Dual-qualified teacher"))
+    is_professional = _yes_no_filter(_("Professional teacher"))
+    is_dual_qualified = _yes_no_filter(_("Dual-qualified teacher"))
 
     class Meta:
         model = Teacher
@@ -186,7 +191,7 @@ class CraftsmanFilter(PortalFilterSet):
     enterprise = _enterprise_filter()
     skill_level = df.ChoiceFilter(choices=SkillLevel.choices, label=_("Skill level"))
     role = df.ChoiceFilter(choices=CraftsmanRole.choices, label=_("Role"))
-    active = df.BooleanFilter(label=_("Active"))
+    active = _yes_no_filter(_("Active"))
 
     class Meta:
         model = Craftsman

@@ -348,7 +348,7 @@ class Secondment(models.Model):
         ordering = ["-start_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.teacher} @ {self.enterprise}"
+        return f"{self.teacher}（{self.enterprise}）"
 
     @property
     def period_days(self) -> int:

@@ -1,0 +1,105 @@
+"""A school coordinator records a secondment and sees the school's secondment rate change."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+SCHOOL = "临朐县职业教育中心学校"
+HR_ENTERPRISE = "山东华建铝业集团有限公司"
+
+
+def _unseconded_professional_teacher(year: int):
+    from training.models import Teacher
+
+    return (
+        Teacher.objects.filter(school__name=SCHOOL, is_professional=True)
+        .exclude(secondments__start_on__year=year)
+        .exclude(secondments__end_on__year=year)
+        .order_by("employee_number")
+        .first()
+    )
+
+
+def test_coordinator_records_a_secondment_and_the_rate_rises(demo, login, page, live_server):
+    from members.models import Organization
+    from training import selectors
+
+    school = Organization.objects.get(name=SCHOOL)
+    before = next(r for r in selectors.school_obligations(2025) if r.school_id == school.pk)
+    teacher = _unseconded_professional_teacher(2025)
+    enterprise = Organization.objects.get(name=HR_ENTERPRISE)
+
+    login("school")
+    obligations_url = f"{live_server.url}/training/obligations/schools/{school.pk}/?year=2025"
+    page.goto(obligations_url)
+    rate_before = page.inner_text("#secondment-rate")
+    assert rate_before == f"{before.secondment_rate * 100:.1f}%"
+    assert "达标" in page.inner_text("#secondment-card")
+    page.screenshot(path="/tmp/training-obligations-before.png", full_page=True)
+
+    page.click("#record-secondment")
+    page.wait_for_load_state()
+    # A first try with the dates the wrong way round: a Chinese error under the field.
+    page.select_option("#id_teacher", str(teacher.pk))
+    page.select_option("#id_enterprise", str(enterprise.pk))
+    page.fill("#id_start_on", "2025-09-20")
+    page.fill("#id_end_on", "2025-09-01")
+    page.fill("#id_days", "15")
+    page.fill("#id_post", "铝型材挤压工艺")
+    page.select_option("#id_status", "completed")
+    page.click("#record-form button[type=submit]")
+    page.wait_for_load_state()
+    assert "结束日期不能早于开始日期。" in page.inner_text("#record-form")
+    page.screenshot(path="/tmp/training-secondment-form-errors.png", full_page=True)
+
+    page.fill("#id_start_on", "2025-09-01")
+    page.fill("#id_end_on", "2025-09-20")
+    page.click("#record-form button[type=submit]")
+    page.wait_for_load_state()
+    assert "/training/secondments/" in page.url and teacher.name in page.inner_text("h1")
+    page.screenshot(path="/tmp/training-secondment-detail.png", full_page=True)
+
+    page.goto(obligations_url)
+    expected = (before.seconded + 1) / before.professional_teachers
+    assert page.inner_text("#secondment-rate") == f"{expected * 100:.1f}%" != rate_before
+    assert teacher.name in page.inner_text("#seconded-teachers")
+    page.screenshot(path="/tmp/training-obligations-after.png", full_page=True)
+
+
+PAGES = [
+    ("secretariat", "/training/obligations/?year=2025", "方案目标任务完成情况"),
+    ("secretariat", "/training/workshops/", "校中厂"),
+    ("secretariat", "/training/bases/", "技能实训基地"),
+    ("secretariat", "/training/secondments/?year=2025", "教师入企实践"),
+    ("secretariat", "/training/programmes/?year=2025", "职工在岗培训"),
+    ("secretariat", "/training/assignments/?year=2025", "工匠入校任教"),
+    ("hr", "/training/craftsmen/", "兼职技师人才资源库"),
+    ("hr", "/training/stations/", "教师活动站"),
+    ("council", "/training/certifications/", "技能等级认定"),
+]
+
+
+@pytest.mark.parametrize(
+    ("username", "path", "heading"), PAGES, ids=[p[1].split("?")[0] for p in PAGES]
+)
+def test_training_pages_in_chinese(demo, login, page, live_server, username, path, heading):
+    login(username)
+    page.goto(live_server.url + path)
+    assert heading in page.inner_text("h1")
+    name = path.strip("/").split("?")[0].replace("/", "-")
+    page.screenshot(path=f"/tmp/training-{username}-{name}.png", full_page=True)
+
+
+def test_filters_refresh_the_rows_in_place(demo, login, page, live_server):
+    login("secretariat")
+    page.goto(f"{live_server.url}/training/teachers/")
+    total = page.inner_text("#rows .small.text-muted")
+    page.fill("#id_q", "ZJ000")
+    page.wait_for_function(
+        "before => document.querySelector('#rows .small.text-muted').innerText !== before",
+        arg=total,
+    )
+    assert "ZJ000" in page.url and page.locator("#register-table tbody tr").count() == 9
+    assert page.input_value("#id_q") == "ZJ000"
