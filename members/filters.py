@@ -91,7 +91,7 @@ class AccountFilter(django_filters.FilterSet):
     is_active = django_filters.BooleanFilter(
         label=_("active"),
         widget=forms.Select(
-            choices=[("", "---------"), ("true", _("Active")), ("false", _("Deactivated"))]
+            choices=[("", "---------"), ("true", _("Account enabled")), ("false", _("Deactivated"))]
         ),
     )
 

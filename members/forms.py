@@ -34,8 +34,6 @@ class BootstrapMixin:
             if isinstance(widget, forms.DateInput):
                 widget.input_type = "date"
                 widget.format = "%Y-%m-%d"
-            if isinstance(widget, forms.CheckboxSelectMultiple):
-                continue
             if isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("class", "form-check-input")
             elif isinstance(widget, forms.Select | forms.SelectMultiple):
@@ -73,6 +71,7 @@ class OrganizationForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = ["kind", "name", "credit_code", "is_local", "joined_on", *PROFILE_FIELDS]
+        labels = {"name": _("organisation name")}
 
     def clean_credit_code(self) -> str | None:
         return normalize_credit_code(self.cleaned_data.get("credit_code"))
@@ -133,7 +132,8 @@ class CouncilMeetingForm(BootstrapMixin, forms.ModelForm):
             "summary",
             "minutes",
         ]
-        widgets = {"attendees": forms.CheckboxSelectMultiple}
+        # A multiple select, not checkboxes: the shared form include renders one checkbox per field.
+        widgets = {"attendees": forms.SelectMultiple(attrs={"size": 10})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

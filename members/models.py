@@ -311,11 +311,11 @@ class SchoolYearFigures(models.Model):
 
 
 class CouncilRole(models.TextChoices):
-    CHAIR = "chair", _("Chair")
-    VICE_CHAIR = "vice_chair", _("Vice chair")
-    STANDING_DIRECTOR = "standing_director", _("Standing director")
-    DIRECTOR = "director", _("Director")
-    SECRETARY_GENERAL = "secretary_general", _("Secretary-general")
+    CHAIR = "chair", _("Council chair")
+    VICE_CHAIR = "vice_chair", _("Council vice chair")
+    STANDING_DIRECTOR = "standing_director", _("Standing council director")
+    DIRECTOR = "director", _("Council director")
+    SECRETARY_GENERAL = "secretary_general", _("Council secretary-general")
 
 
 # Seats are listed by rank, as a council's member list is printed.
@@ -435,7 +435,7 @@ class CouncilMeeting(models.Model):
         _("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.HELD
     )
     title = models.CharField(_("title"), max_length=100)
-    location = models.CharField(_("location"), max_length=100, blank=True)
+    location = models.CharField(_("venue"), max_length=100, blank=True)
     attendees = models.ManyToManyField(
         CouncilSeat, verbose_name=_("attending council seats"), blank=True, related_name="meetings"
     )
@@ -473,7 +473,7 @@ class CouncilMeeting(models.Model):
 
 
 class ResolutionStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", _("Not done yet")
     DONE = "done", _("Done")
 
 

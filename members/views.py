@@ -55,6 +55,15 @@ from .permissions import (
 from .sections import sections_for
 
 
+def _posted(request):
+    # An empty POST is still a submission (e.g. "reset password" with no password typed).
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 def _form_page(request, form, *, title: str, cancel_url: str, intro: str = "", submit: str = ""):
     return render(
         request,
@@ -136,7 +145,7 @@ def _edit_url(user, organization: Organization) -> str | None:
 
 @allow(SECRETARIAT)
 def organization_create(request):
-    form = OrganizationForm(request.POST or None)
+    form = OrganizationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         organization = services.organization_save(organization=form.save(commit=False))
         messages.success(request, _("Organisation “%(name)s” registered.") % {"name": organization})
@@ -155,7 +164,7 @@ def _edit_organization(request, organizations, pk: int):
     form_class = (
         OrganizationForm if perms.edits_registration(request.user) else OrganizationProfileForm
     )
-    form = form_class(request.POST or None, instance=organization)
+    form = form_class(_posted(request), instance=organization)
     if request.method == "POST" and form.is_valid():
         services.organization_save(organization=form.save(commit=False))
         messages.success(request, _("Changes saved."))
@@ -183,7 +192,7 @@ def school_edit(request, pk: int):
 @allow(SECRETARIAT)
 def organization_withdraw(request, pk: int):
     organization = get_object_or_404(Organization.objects.active(), pk=pk)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.organization_withdraw(
@@ -214,7 +223,7 @@ def organization_withdraw(request, pk: int):
 @allow(SECRETARIAT, ENTERPRISE_HR)
 def organization_photo_add(request, pk: int):
     organization = get_object_or_404(perms.organizations_editable_by(request.user), pk=pk)
-    form = OrganizationPhotoForm(request.POST or None, request.FILES or None)
+    form = OrganizationPhotoForm(_posted(request), _files(request))
     if request.method == "POST" and form.is_valid():
         services.organization_photo_add(
             organization=organization,
@@ -304,9 +313,7 @@ school_figures_list = SchoolFiguresListView.as_view()
 
 @allow(*SCHOOL_FIGURES_WRITERS)
 def school_figures_create(request):
-    form = SchoolYearFiguresForm(
-        request.POST or None, schools=perms.schools_for_figures(request.user)
-    )
+    form = SchoolYearFiguresForm(_posted(request), schools=perms.schools_for_figures(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Figures saved."))
@@ -323,7 +330,7 @@ def school_figures_create(request):
 def school_figures_edit(request, pk: int):
     figures = get_object_or_404(perms.school_figures_editable_by(request.user), pk=pk)
     form = SchoolYearFiguresForm(
-        request.POST or None, instance=figures, schools=perms.schools_for_figures(request.user)
+        _posted(request), instance=figures, schools=perms.schools_for_figures(request.user)
     )
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -344,11 +351,15 @@ def school_figures_edit(request, pk: int):
 @allow(*GOVERNANCE)
 def council(request):
     today = timezone.localdate()
-    year = today.year
+    # ?year= looks back at a past year (drill-down from the dashboards); default: this year.
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
     meetings = list(selectors.meetings_in(year))
     held = sum(1 for m in meetings if m.status == "held")
     context = {
         "year": year,
+        "previous_year": year - 1,
+        "next_year": year + 1 if year < today.year else None,
         "seats": list(selectors.current_council_seats()),
         "meetings": meetings,
         "held": held,
@@ -363,7 +374,7 @@ def council(request):
 
 @allow(SECRETARIAT)
 def seat_create(request):
-    form = CouncilSeatForm(request.POST or None)
+    form = CouncilSeatForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Council seat saved."))
@@ -376,7 +387,7 @@ def seat_create(request):
 @allow(SECRETARIAT)
 def seat_edit(request, pk: int):
     seat = get_object_or_404(CouncilSeat, pk=pk)
-    form = CouncilSeatForm(request.POST or None, instance=seat)
+    form = CouncilSeatForm(_posted(request), instance=seat)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Council seat saved."))
@@ -400,7 +411,7 @@ def expert_list(request):
 
 @allow(SECRETARIAT)
 def expert_create(request):
-    form = ExpertMemberForm(request.POST or None)
+    form = ExpertMemberForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Expert committee member saved."))
@@ -416,7 +427,7 @@ def expert_create(request):
 @allow(SECRETARIAT)
 def expert_edit(request, pk: int):
     expert = get_object_or_404(ExpertMember, pk=pk)
-    form = ExpertMemberForm(request.POST or None, instance=expert)
+    form = ExpertMemberForm(_posted(request), instance=expert)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Expert committee member saved."))
@@ -471,7 +482,7 @@ def meeting_detail(request, pk: int):
 
 
 def _meeting_form(request, meeting: CouncilMeeting | None):
-    form = CouncilMeetingForm(request.POST or None, request.FILES or None, instance=meeting)
+    form = CouncilMeetingForm(_posted(request), _files(request), instance=meeting)
     if request.method == "POST" and form.is_valid():
         saved = services.council_meeting_save(
             meeting=form.save(commit=False), attendees=form.cleaned_data["attendees"]
@@ -520,7 +531,7 @@ def meeting_minutes(request, pk: int):
 @allow(SECRETARIAT)
 def resolution_create(request, pk: int):
     meeting = get_object_or_404(CouncilMeeting, pk=pk)
-    form = ResolutionForm(request.POST or None, instance=Resolution(meeting=meeting))
+    form = ResolutionForm(_posted(request), instance=Resolution(meeting=meeting))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Resolution saved."))
@@ -536,7 +547,7 @@ def resolution_create(request, pk: int):
 @allow(SECRETARIAT)
 def resolution_edit(request, pk: int):
     resolution = get_object_or_404(Resolution.objects.select_related("meeting"), pk=pk)
-    form = ResolutionForm(request.POST or None, instance=resolution)
+    form = ResolutionForm(_posted(request), instance=resolution)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Resolution saved."))
@@ -594,7 +605,7 @@ def _show_password(request, account: User, password: str):
 
 @allow(SECRETARIAT)
 def account_create(request):
-    form = AccountForm(request.POST or None)
+    form = AccountForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -632,7 +643,7 @@ def account_edit(request, pk: int):
         "phone": account.phone,
         "email": account.email,
     }
-    form = AccountForm(request.POST or None, initial=initial, editing=account)
+    form = AccountForm(_posted(request), initial=initial, editing=account)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -681,7 +692,7 @@ def account_set_active(request, pk: int):
 @allow(SECRETARIAT)
 def account_reset_password(request, pk: int):
     account = get_object_or_404(perms.accounts_manageable_by(request.user), pk=pk)
-    form = PasswordResetForm(request.POST or None)
+    form = PasswordResetForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             password = services.account_reset_password(

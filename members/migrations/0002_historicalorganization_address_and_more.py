@@ -355,4 +355,35 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('school', 'year'), name='unique_school_year_figures', violation_error_message='Figures for this school and year are already registered.')],
             },
         ),
+
+        migrations.AlterField(
+            model_name='councilmeeting',
+            name='location',
+            field=models.CharField(blank=True, max_length=100, verbose_name='venue'),
+        ),
+        migrations.AlterField(
+            model_name='councilseat',
+            name='role',
+            field=models.CharField(choices=[('chair', 'Council chair'), ('vice_chair', 'Council vice chair'), ('standing_director', 'Standing council director'), ('director', 'Council director'), ('secretary_general', 'Council secretary-general')], max_length=20, verbose_name='council role'),
+        ),
+        migrations.AlterField(
+            model_name='historicalcouncilmeeting',
+            name='location',
+            field=models.CharField(blank=True, max_length=100, verbose_name='venue'),
+        ),
+        migrations.AlterField(
+            model_name='historicalcouncilseat',
+            name='role',
+            field=models.CharField(choices=[('chair', 'Council chair'), ('vice_chair', 'Council vice chair'), ('standing_director', 'Standing council director'), ('director', 'Council director'), ('secretary_general', 'Council secretary-general')], max_length=20, verbose_name='council role'),
+        ),
+        migrations.AlterField(
+            model_name='historicalresolution',
+            name='status',
+            field=models.CharField(choices=[('open', 'Not done yet'), ('done', 'Done')], default='open', max_length=8, verbose_name='status'),
+        ),
+        migrations.AlterField(
+            model_name='resolution',
+            name='status',
+            field=models.CharField(choices=[('open', 'Not done yet'), ('done', 'Done')], default='open', max_length=8, verbose_name='status'),
+        ),
     ]

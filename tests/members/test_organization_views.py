@@ -37,13 +37,17 @@ def test_list_searches_name_and_credit_code(client_for, secretariat_user):
     EnterpriseFactory(name="山东乙食品有限公司")
     client = client_for(secretariat_user)
     assert [o.pk for o in client.get(LIST, {"q": "铝业"}).context["object_list"]] == [a.pk]
-    assert [o.pk for o in client.get(LIST, {"q": a.credit_code.lower()}).context["object_list"]] == [a.pk]
+    assert [
+        o.pk for o in client.get(LIST, {"q": a.credit_code.lower()}).context["object_list"]
+    ] == [a.pk]
 
 
 def test_list_filters_kind_local_status_industry_year(client_for, council_user):
     local = EnterpriseFactory(industry="铝型材", joined_on=dt.date(2023, 12, 8))
     outside = EnterpriseFactory(is_local=False, industry="食品")
-    withdrawn = EnterpriseFactory(status="withdrawn", left_on=dt.date(2024, 6, 1), joined_on=dt.date(2023, 12, 8))
+    withdrawn = EnterpriseFactory(
+        status="withdrawn", left_on=dt.date(2024, 6, 1), joined_on=dt.date(2023, 12, 8)
+    )
     school = SchoolFactory()
     client = client_for(council_user)
 
@@ -82,14 +86,18 @@ def test_secretariat_registers_an_enterprise(client_for, secretariat_user):
         reverse("members:organization_create"), _create_data(credit_code=f" {code.lower()} ")
     )
     org = Organization.objects.get(name="临朐新建机械有限公司")
-    assert response.status_code == 302 and response["Location"] == reverse("members:organization_detail", args=[org.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "members:organization_detail", args=[org.pk]
+    )
     assert org.credit_code == code and org.wage_max == 7000
 
 
 def test_wrong_credit_code_is_refused_in_chinese(client_for, secretariat_user):
     code = credit_code(random.Random(11))
     wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
-    response = client_for(secretariat_user).post(reverse("members:organization_create"), _create_data(credit_code=wrong))
+    response = client_for(secretariat_user).post(
+        reverse("members:organization_create"), _create_data(credit_code=wrong)
+    )
     assert response.status_code == 200
     assert "统一社会信用代码" in response.content.decode()
     assert not Organization.objects.filter(name="临朐新建机械有限公司").exists()
@@ -107,7 +115,14 @@ def test_duplicate_credit_code_is_refused(client_for, secretariat_user):
 def test_hr_edits_only_the_profile_of_its_enterprise(client_for, hr_user, enterprise):
     response = client_for(hr_user).post(
         reverse("members:organization_edit", args=[enterprise.pk]),
-        {"industry": "铝型材", "development_status": "稳步发展", "wage_min": "5000", "wage_max": "9000", "kind": "school", "name": "改名"},
+        {
+            "industry": "铝型材",
+            "development_status": "稳步发展",
+            "wage_min": "5000",
+            "wage_max": "9000",
+            "kind": "school",
+            "name": "改名",
+        },
     )
     assert response.status_code == 302
     enterprise.refresh_from_db()
@@ -116,43 +131,73 @@ def test_hr_edits_only_the_profile_of_its_enterprise(client_for, hr_user, enterp
 
 
 def test_hr_gets_404_on_another_enterprises_edit_page(client_for, hr_user, other_enterprise):
-    assert client_for(hr_user).get(reverse("members:organization_edit", args=[other_enterprise.pk])).status_code == 404
+    assert (
+        client_for(hr_user)
+        .get(reverse("members:organization_edit", args=[other_enterprise.pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_council_cannot_edit(client_for, council_user, enterprise):
-    assert client_for(council_user).get(reverse("members:organization_edit", args=[enterprise.pk])).status_code == 403
+    assert (
+        client_for(council_user)
+        .get(reverse("members:organization_edit", args=[enterprise.pk]))
+        .status_code
+        == 403
+    )
 
 
 def test_wage_range_out_of_order_shows_a_field_error(client_for, hr_user, enterprise):
     response = client_for(hr_user).post(
-        reverse("members:organization_edit", args=[enterprise.pk]), {"wage_min": "8000", "wage_max": "5000"}
+        reverse("members:organization_edit", args=[enterprise.pk]),
+        {"wage_min": "8000", "wage_max": "5000"},
     )
     assert response.status_code == 200 and response.context["form"].errors["wage_max"]
 
 
 def test_withdrawal_keeps_the_member_with_a_date(client_for, secretariat_user, enterprise):
     client = client_for(secretariat_user)
-    response = client.post(reverse("members:organization_withdraw", args=[enterprise.pk]), {"left_on": "2025-09-30"})
+    response = client.post(
+        reverse("members:organization_withdraw", args=[enterprise.pk]), {"left_on": "2025-09-30"}
+    )
     assert response.status_code == 302
     enterprise.refresh_from_db()
     assert enterprise.status == "withdrawn" and enterprise.left_on == dt.date(2025, 9, 30)
     # A withdrawn member cannot be withdrawn twice; its page still opens, with its history.
-    assert client.get(reverse("members:organization_withdraw", args=[enterprise.pk])).status_code == 404
+    assert (
+        client.get(reverse("members:organization_withdraw", args=[enterprise.pk])).status_code
+        == 404
+    )
     detail = client.get(reverse("members:organization_detail", args=[enterprise.pk]))
     assert detail.status_code == 200 and len(detail.context["history"]) == 2
 
 
 def test_hr_cannot_withdraw(client_for, hr_user, enterprise):
-    assert client_for(hr_user).post(reverse("members:organization_withdraw", args=[enterprise.pk]), {"left_on": "2025-09-30"}).status_code == 403
+    assert (
+        client_for(hr_user)
+        .post(
+            reverse("members:organization_withdraw", args=[enterprise.pk]),
+            {"left_on": "2025-09-30"},
+        )
+        .status_code
+        == 403
+    )
 
 
-def test_detail_shows_sections_from_other_apps(client_for, hr_user, enterprise, django_assert_max_num_queries, settings, tmp_path):
+def test_detail_shows_sections_from_other_apps(
+    client_for, hr_user, enterprise, django_assert_max_num_queries, settings, tmp_path
+):
     (tmp_path / "members").mkdir()
     (tmp_path / "members" / "_test_section.html").write_text("<span>section-value-{{ n }}</span>")
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    ]
 
     def provider(organization, user):
-        return OrganizationSection(title="测试板块", template="members/_test_section.html", context={"n": 7}, order=1)
+        return OrganizationSection(
+            title="测试板块", template="members/_test_section.html", context={"n": 7}, order=1
+        )
 
     # Only this provider: the other apps' sections have their own query tests.
     saved = list(_providers)
@@ -171,6 +216,8 @@ def test_detail_shows_sections_from_other_apps(client_for, hr_user, enterprise, 
 
 
 def test_other_hr_sees_the_detail_without_edit_button(client_for, other_hr_user, enterprise):
-    response = client_for(other_hr_user).get(reverse("members:organization_detail", args=[enterprise.pk]))
+    response = client_for(other_hr_user).get(
+        reverse("members:organization_detail", args=[enterprise.pk])
+    )
     assert response.status_code == 200
     assert 'id="edit-organization"' not in response.content.decode()
