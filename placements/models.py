@@ -54,7 +54,7 @@ class Student(models.Model):
         limit_choices_to=SCHOOLS,
     )
     student_number = models.CharField(_("student number"), max_length=32)
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     national_id = models.CharField(
         _("ID number"),
         max_length=18,
@@ -639,7 +639,7 @@ class OutreachEvent(models.Model):
     """Plan §(四)9-11: 家长企业行, 企业宣传周, 企业家进课堂, 董事长进校园, 就业推荐会 ..."""
 
     kind = models.CharField(_("kind"), max_length=24, choices=OutreachKind.choices)
-    title = models.CharField(_("title"), max_length=100)
+    title = models.CharField(_("event title"), max_length=100)
     date = models.DateField(_("date"))
     school = models.ForeignKey(
         Organization,
@@ -709,7 +709,7 @@ class CareerMentor(models.Model):
         related_name="career_mentors",
         limit_choices_to=ENTERPRISES,
     )
-    person = models.CharField(_("name"), max_length=50)
+    person = models.CharField(_("full name"), max_length=50)
     title = models.CharField(
         _("job title"), max_length=50, help_text=_("For example 高级技师 or 生产经理.")
     )
