@@ -757,8 +757,13 @@ def plan_import(
     sheet: xlsx.Sheet,
     user,
     progress: Callable[[int, int], None] | None = None,
+    check_fields: bool = True,
 ) -> Plan:
     """Check every row of ``sheet`` and work out what an import would create and update.
+
+    ``check_fields=False`` skips the field validators (ID numbers, phones ...) and keeps every
+    other check: for the import of a file whose dry run passed, the values are the same (the
+    stored file does not change) but the data they refer to may have.
 
     Raises ``xlsx.WorkbookError`` when the file as a whole is refused (columns); row problems
     are collected in ``plan.errors`` (row number, column header, reason). Writes nothing.
@@ -840,6 +845,8 @@ def plan_import(
         owner_field = register.owners[0].split(".")[0].removesuffix("_id")
         owner_header = register.header_of_field(owner_field) or ""
 
+    # A model that normalises values in clean_fields (Organization's credit code) needs it always.
+    overrides_clean_fields = register.model.clean_fields is not models.Model.clean_fields
     for done, row in enumerate(rows, start=1):
         if progress is not None and done % 500 == 0:
             progress(done, total)
@@ -874,9 +881,12 @@ def plan_import(
             row.error(owner_header, _("You may only import records of your own organisation."))
             continue
         try:
-            row.instance.full_clean(
-                exclude=exclude, validate_unique=False, validate_constraints=False
-            )
+            if check_fields or overrides_clean_fields:
+                row.instance.full_clean(
+                    exclude=exclude, validate_unique=False, validate_constraints=False
+                )
+            else:
+                row.instance.clean()
         except ValidationError as exc:
             for name, messages in _message_list(exc).items():
                 header = (

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -53,22 +54,6 @@ def _reporter(batch_id: int, start: int, span: int):
         cache.set(_progress_key(batch_id), start + (span * done // max(total, 1)), 3600)
 
     return report
-
-
-def _estimate_rows(file) -> int:
-    """Rows declared by the sheet's dimension (cheap); 0 when unknown."""
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(file, read_only=True)
-        try:
-            return workbook.worksheets[0].max_row or 0
-        finally:
-            workbook.close()
-    except Exception:
-        return 0
-    finally:
-        file.seek(0)
 
 
 def _claim(batch_id: int, queued: str, running: str) -> bool:
@@ -128,7 +113,7 @@ def batch_upload(
             xlsx.check_container(stored)
         except xlsx.WorkbookError as exc:
             return _refuse(batch, exc.message)
-        rows = _estimate_rows(stored)
+        rows = xlsx.count_rows(stored) - 1  # without the header
     if rows > ASYNC_ROW_THRESHOLD and not run_now:
         from .tasks import check_import_batch
 
@@ -137,13 +122,28 @@ def batch_upload(
     return batch_check(batch_id=batch.pk, user=user)
 
 
-def _plan(batch: ImportBatch, user, progress) -> Plan:
+def _parsed_name(batch: ImportBatch) -> str:
+    return f"{batch.file.name}.json"
+
+
+def _read(batch: ImportBatch) -> xlsx.Sheet:
+    """The batch's sheet: parsed from the workbook once, then from the JSON kept beside it."""
+    storage = batch.file.storage
+    name = _parsed_name(batch)
+    if storage.exists(name):
+        with storage.open(name, "rb") as parsed:
+            return xlsx.load_sheet(parsed.read())
+    with batch.file.open("rb") as stored:
+        sheet = xlsx.read_sheet(stored)
+    storage.save(name, ContentFile(xlsx.dump_sheet(sheet)))
+    return sheet
+
+
+def _plan(batch: ImportBatch, user, progress, check_fields: bool = True) -> Plan:
     register = get_register(batch.register)
     if register is None:
         raise xlsx.WorkbookError(_("Unknown register."))
-    with batch.file.open("rb") as stored:
-        sheet = xlsx.read_sheet(stored)
-    return plan_import(register, sheet, user, progress=progress)
+    return plan_import(register, _read(batch), user, progress=progress, check_fields=check_fields)
 
 
 def _store_plan(batch: ImportBatch, plan: Plan) -> None:
@@ -212,7 +212,8 @@ def batch_import(*, batch_id: int, user=None) -> ImportBatch:
     try:
         with transaction.atomic():
             # Checked again inside the transaction: the data may have changed since the dry run.
-            plan = _plan(batch, user, _reporter(batch.pk, 0, 80))
+            # Field validators passed in the dry run of this same stored file: skipped here.
+            plan = _plan(batch, user, _reporter(batch.pk, 0, 80), check_fields=False)
             _store_plan(batch, plan)
             if not plan.ok:
                 raise ImportRefused

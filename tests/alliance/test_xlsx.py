@@ -142,3 +142,14 @@ def test_limits_are_stated():
         and "50,000" in xlsx.limits_text()
         and "60" in xlsx.limits_text()
     )
+
+
+def test_rows_are_counted_without_parsing_cells():
+    assert xlsx.count_rows(io.BytesIO(workbook_bytes(["名称"], [["甲"]] * 2500))) == 2501
+
+
+def test_a_read_sheet_survives_its_json_copy():
+    sheet = read(
+        workbook_bytes(["日期", "公式", "数"], [[dt.date(2024, 9, 1), "=1+1", 2.5, "多余"]])
+    )
+    assert xlsx.load_sheet(xlsx.dump_sheet(sheet)) == sheet
