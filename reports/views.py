@@ -58,7 +58,7 @@ def _indicator_cards(rows, year: int, **query):
     ]
 
 
-def _chart_data(rows, trend: dict, year: int) -> dict:
+def _chart_data(rows, year: int) -> dict:
     """Plain numbers for ECharts (passed with json_script; the page's JS only draws them)."""
     return {
         "year": year,
@@ -75,32 +75,48 @@ def _chart_data(rows, trend: dict, year: int) -> dict:
             for row in rows
             if row.indicator.unit == "%"
         ],
-        "trends": [
-            {
-                "code": code,
-                "label": str(BY_CODE[code].label),
-                "unit": BY_CODE[code].unit,
-                "years": [y for y, _v in points],
-                "values": [float(v) if v is not None else None for _y, v in points],
-            }
-            for code, points in trend.items()
-        ],
     }
+
+
+def _trend_data(trend: dict) -> list[dict]:
+    return [
+        {
+            "code": code,
+            "label": str(BY_CODE[code].label),
+            "unit": BY_CODE[code].unit,
+            "years": [y for y, _v in points],
+            "values": [float(v) if v is not None else None for _y, v in points],
+        }
+        for code, points in trend.items()
+    ]
+
+
+def _trend_fragment(request, year: int, scope: Scope):
+    """The five-year trend, fetched by the page with htmx once it is shown: the trend reads five
+    years of records, and the page's figures should not wait for it."""
+    data = DataSet()
+    trend = selectors.trend(year, scope, data=data)
+    return render(request, "reports/_trend.html", {"trend_data": _trend_data(trend)})
+
+
+def _wants_trend(request) -> bool:
+    return bool(request.htmx) and request.GET.get("part") == "trend"
 
 
 @allow(ALL_ROLES)
 def dashboard(request):
     """The alliance overview: every indicator this year, five-year trends, register counts."""
     year = _year(request)
+    if _wants_trend(request):
+        return _trend_fragment(request, year, ALLIANCE_SCOPE)
     data = DataSet()
     rows = selectors.indicator_rows(year, ALLIANCE_SCOPE, data=data)
-    trend = selectors.trend(year, ALLIANCE_SCOPE, data=data)
     context = {
         "year": year,
         "years": selectors.year_choices(),
         "cards": _indicator_cards(rows, year),
         "figures": _with_links(selectors.register_counts(data.year(year)), year),
-        "chart_data": _chart_data(rows, trend, year),
+        "chart_data": _chart_data(rows, year),
         "own_scorecard": _own_scorecard(request.user),
         "missing_sources": sorted(data.missing),
     }
@@ -143,10 +159,11 @@ def scorecards(request):
 def _scorecard(request, pk: int, kind: str):
     organization = get_object_or_404(scorecard_organizations(request.user).filter(kind=kind), pk=pk)
     year = _year(request)
-    data = DataSet()
     scope = Scope(kind, organization.pk)
+    if _wants_trend(request):
+        return _trend_fragment(request, year, scope)
+    data = DataSet()
     rows = selectors.indicator_rows(year, scope, data=data)
-    trend = selectors.trend(year, scope, data=data)
     query = {kind: organization.pk}
     if kind == SCHOOL:
         figures = selectors.school_figures_of(data.year(year), organization.pk)
@@ -165,7 +182,7 @@ def _scorecard(request, pk: int, kind: str):
             "is_member": member,
             "cards": _indicator_cards(rows, year, **query),
             "figures": _with_links(figures, year),
-            "chart_data": _chart_data(rows, trend, year),
+            "chart_data": _chart_data(rows, year),
         },
     )
 

@@ -34,9 +34,13 @@
     charts.push(bars);
   }
 
-  var trendsEl = document.getElementById("chart-trends");
-  if (trendsEl) {
-    data.trends.forEach(function (t) {
+  // The trend arrives later (an htmx fragment): draw it when it has been swapped in.
+  function drawTrends() {
+    var trendsEl = document.getElementById("chart-trends");
+    var trendSource = document.getElementById("trend-data");
+    if (!trendsEl || !trendSource || trendsEl.getAttribute("data-drawn")) { return; }
+    trendsEl.setAttribute("data-drawn", "1");
+    JSON.parse(trendSource.textContent).forEach(function (t) {
       var col = document.createElement("div");
       col.className = "col-md-6 col-xxl-4";
       var title = document.createElement("div");
@@ -63,5 +67,7 @@
       charts.push(chart);
     });
   }
+  drawTrends();
+  document.body.addEventListener("htmx:afterSettle", drawTrends);
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
 })();

@@ -215,3 +215,38 @@ def test_hr_never_sees_a_school_scorecard(client_for, hr_user, school):
         client_for(hr_user).get(reverse("reports:school_scorecard", args=[school.pk])).status_code
         == 403
     )
+
+
+def test_trend_fragment_has_five_years_per_rate(
+    client_for, council_user, members, django_assert_max_num_queries
+):
+    # session + user (2), then the rate indicators' selectors once per year for five years.
+    with django_assert_max_num_queries(100):  # ~18 per year
+        response = client_for(council_user).get(
+            reverse("reports:dashboard"), {"year": 2025, "part": "trend"}, HTTP_HX_REQUEST="true"
+        )
+    content = response.content.decode()
+    assert "<html" not in content and 'id="trend-data"' in content
+    import json
+    import re
+
+    trend = json.loads(
+        re.search(
+            r'<script id="trend-data" type="application/json">(.*?)</script>', content, re.S
+        ).group(1)
+    )
+    assert {t["code"] for t in trend} >= {
+        "base_coverage",
+        "training_ratio",
+        "local_employment_rate",
+    }
+    assert all(t["years"] == [2021, 2022, 2023, 2024, 2025] for t in trend)
+
+
+def test_dashboard_page_itself_reads_only_the_year_shown(
+    client_for, council_user, members, django_assert_max_num_queries
+):
+    # session + user (2), targets (1), this year's selectors and last year's employment (rises).
+    with django_assert_max_num_queries(55):  # about 28 selectors, a few of them 2-4 queries
+        response = client_for(council_user).get(reverse("reports:dashboard"), {"year": 2025})
+    assert 'hx-trigger="load"' in response.content.decode()
