@@ -21,6 +21,7 @@ from django.db import models
 from simple_history.utils import bulk_create_with_history
 
 from alliance.fake_ids import mobile
+from members.demo import LINQU_MEMBERS
 from members.models import Organization
 
 from .models import (
@@ -228,8 +229,11 @@ def _figures(schools: list[Organization]) -> dict[tuple[int, int], tuple[int, in
 
 def seed(rng: random.Random, scale: str = "demo") -> None:
     factor = SCALES.get(scale, 1)
-    enterprises = list(Organization.objects.enterprises().order_by("name"))
-    schools = list(Organization.objects.schools().order_by("name"))
+    # The Linqu members only: organisations other apps add for larger scales are created after
+    # this seed runs, and seeding them on a second run would break idempotence.
+    linqu = Organization.objects.filter(name__in=[name for name, _kind, _industry in LINQU_MEMBERS])
+    enterprises = list(linqu.enterprises().order_by("name"))
+    schools = list(linqu.schools().order_by("name"))
     if not enterprises or not schools:
         return
     by_name = {org.name: org for org in enterprises}
