@@ -821,10 +821,11 @@ def plan_import(
     _resolve_many(register, rows)
 
     # Build unsaved instances (needed for natural keys), then find the existing records.
+    # Rows with errors get an instance too, so that the model's own rules report their other
+    # problems in the same dry run (the columns already in error are left out of that check).
     for row in rows:
-        if not row.errors:
-            row.instance = register.model()
-            _assign(register, row, row.instance)
+        row.instance = register.model()
+        _assign(register, row, row.instance)
     _find_existing(register, rows)
 
     editable_ids: set = set()
@@ -851,6 +852,8 @@ def plan_import(
         if progress is not None and done % 500 == 0:
             progress(done, total)
         if row.errors:
+            if check_fields:
+                _clean_partial(register, row, exclude)
             continue
         if row.existing is not None:
             if row.existing.pk not in editable_ids:
@@ -925,6 +928,23 @@ def plan_import(
     if progress is not None:
         progress(total, total)
     return plan
+
+
+def _clean_partial(register: Register, row: _Row, exclude: list[str]) -> None:
+    """The model's checks on a row that already has errors, leaving out the columns in error."""
+    failed = {e.column for e in row.errors}
+    skip = [*exclude, *(c.field for c in register.import_columns if c.field and c.header in failed)]
+    try:
+        row.instance.full_clean(exclude=skip, validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        for name, messages in _message_list(exc).items():
+            if name == NON_FIELD_ERRORS:
+                continue  # rules across fields would mostly repeat the errors already found
+            header = register.header_of_field(name) or _verbose(register, name)
+            if header in failed:
+                continue
+            for message in messages:
+                row.error(header, message)
 
 
 def _verbose(register: Register, name: str) -> str:
