@@ -1,30 +1,36 @@
 """Drill-down links from a figure to the register list it counts (CONTRACT.md's URL names).
 
-A list that does not exist (yet) gives no link rather than an error, so a dashboard never
-breaks because another app has not shipped a page.
+A list that does not exist (yet), or that the user may not open, gives no link rather than an
+error page, so a dashboard never leads somewhere it should not.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.http import urlencode
+
+from members.permissions import has_access, view_access
 
 
 @lru_cache(maxsize=256)
-def _path(url_name: str) -> str | None:
+def _route(url_name: str) -> tuple[str, object] | None:
     try:
-        return reverse(url_name)
+        path = reverse(url_name)
     except NoReverseMatch:
         return None
+    return path, view_access(resolve(path).func)
 
 
-def drilldown(url_name: str, *, year: int | None = None, **query) -> str | None:
+def drilldown(url_name: str, *, user=None, year: int | None = None, **query) -> str | None:
     if not url_name:
         return None
-    path = _path(url_name)
-    if path is None:
+    route = _route(url_name)
+    if route is None:
+        return None
+    path, audience = route
+    if user is not None and (audience is None or not has_access(user, audience)):
         return None
     params = {
         key: value for key, value in {"year": year, **query}.items() if value not in (None, "")

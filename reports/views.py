@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,18 +41,21 @@ def _year(request) -> int:
     )
 
 
-def _with_links(figures, year: int):
+def _with_links(figures, year: int, user):
     for figure in figures:
-        figure.url = drilldown(figure.url_name, year=year, **figure.query)
+        figure.url = drilldown(figure.url_name, user=user, year=year, **figure.query)
     return figures
 
 
-def _indicator_cards(rows, year: int, **query):
+def _indicator_cards(rows, year: int, user, **query):
     return [
         {
             "row": row,
             "url": drilldown(
-                row.indicator.drilldown, year=year, **{**query, **row.indicator.drilldown_query}
+                row.indicator.drilldown,
+                user=user,
+                year=year,
+                **{**query, **row.indicator.drilldown_query},
             ),
         }
         for row in rows
@@ -114,8 +118,8 @@ def dashboard(request):
     context = {
         "year": year,
         "years": selectors.year_choices(),
-        "cards": _indicator_cards(rows, year),
-        "figures": _with_links(selectors.register_counts(data.year(year)), year),
+        "cards": _indicator_cards(rows, year, request.user),
+        "figures": _with_links(selectors.register_counts(data.year(year)), year, request.user),
         "chart_data": _chart_data(rows, year),
         "own_scorecard": _own_scorecard(request.user),
         "missing_sources": sorted(data.missing),
@@ -180,8 +184,8 @@ def _scorecard(request, pk: int, kind: str):
             "year": year,
             "years": selectors.year_choices(),
             "is_member": member,
-            "cards": _indicator_cards(rows, year, **query),
-            "figures": _with_links(figures, year),
+            "cards": _indicator_cards(rows, year, request.user, **query),
+            "figures": _with_links(figures, year, request.user),
             "chart_data": _chart_data(rows, year),
         },
     )
@@ -208,7 +212,8 @@ def my_scorecard(request):
         if organization.kind == OrganizationKind.SCHOOL
         else "reports:enterprise_scorecard"
     )
-    return redirect(name, pk=organization.pk)
+    query = request.GET.urlencode()
+    return redirect(reverse(name, args=[organization.pk]) + (f"?{query}" if query else ""))
 
 
 @allow(SECRETARIAT)
@@ -271,7 +276,7 @@ def coverage(request):
     data = DataSet()
     items = selectors.coverage(year, data=data)
     for item in items:
-        item.url = drilldown(item.url_name, year=year)
+        item.url = drilldown(item.url_name, user=request.user, year=year)
     return render(
         request,
         "reports/coverage.html",

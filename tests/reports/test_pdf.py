@@ -172,3 +172,22 @@ def test_pdf_has_no_personal_data(alliance_2025):
     ).stdout
     for student in Student.objects.all():
         assert student.name not in text and student.national_id not in text
+
+
+def test_kpi_for_one_enterprise(alliance_2025, enterprise):
+    out = io.StringIO()
+    call_command("kpi", year=2025, enterprise=enterprise.pk, stdout=out)
+    payload = json.loads(out.getvalue())
+    assert payload["scope"] == f"enterprise:{enterprise.pk}"
+    rows = {r["code"]: r for r in payload["indicators"]}
+    assert rows["base_coverage"]["value"] == 100 and rows["base_coverage"]["met"] is True
+    assert "secondment_rate" not in rows
+
+
+def test_build_report_prints_the_pdf_path(alliance_2025):
+    out = io.StringIO()
+    call_command("build_report", year=2025, stdout=out, stderr=io.StringIO())
+    path = out.getvalue().strip()
+    assert path.endswith(".pdf")
+    with open(path, "rb") as handle:
+        assert handle.read(5) == b"%PDF-"

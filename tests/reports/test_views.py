@@ -250,3 +250,26 @@ def test_dashboard_page_itself_reads_only_the_year_shown(
     with django_assert_max_num_queries(55):  # about 28 selectors, a few of them 2-4 queries
         response = client_for(council_user).get(reverse("reports:dashboard"), {"year": 2025})
     assert 'hx-trigger="load"' in response.content.decode()
+
+
+def test_my_scorecard_keeps_the_year(client_for, hr_user, enterprise):
+    response = client_for(hr_user).get(reverse("reports:my_scorecard"), {"year": 2024})
+    assert (
+        response["Location"]
+        == reverse("reports:enterprise_scorecard", args=[enterprise.pk]) + "?year=2024"
+    )
+
+
+def test_links_only_to_lists_the_user_may_open(client_for, council_user, secretariat_user, members):
+    from django.urls import resolve
+
+    from members.permissions import has_access, view_access
+
+    for user in [council_user, secretariat_user]:
+        content = (
+            client_for(user).get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+        )
+        import re
+
+        for href in set(re.findall(r'href="(/(?:members|training|placements)/[^"?]*)\?', content)):
+            assert has_access(user, view_access(resolve(href).func)), href
