@@ -378,8 +378,9 @@ def _placements(rng, schools, enterprises, students, order_classes, history: boo
             for i, sid in enumerate(ordered):
                 placement = GraduatePlacement(student_id=sid, graduation_year=graduation)
                 if i < employed_n:
+                    self_employed = i % 23 == 22 and sid not in hired_by
                     placement.destination = (
-                        Destination.SELF_EMPLOYED if i % 23 == 22 else Destination.EMPLOYED
+                        Destination.SELF_EMPLOYED if self_employed else Destination.EMPLOYED
                     )
                     placement.job = rng.choice(JOBS)
                     placement.wage_band = rng.choice(WageBand.values[1:])

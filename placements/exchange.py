@@ -17,27 +17,42 @@ from members.exchange import enterprise_ref, own_organization_example, school_re
 from members.models import Organization
 from members.permissions import organizations_editable_by, sees_personal_data
 
-from .filters import ApprenticeshipFilter, GraduatePlacementFilter, InternshipFilter, StudentFilter
+from .filters import (
+    ApprenticeshipFilter,
+    CareerMentorFilter,
+    GraduatePlacementFilter,
+    InternshipFilter,
+    OrderClassEnrolmentFilter,
+    OrderClassFilter,
+    OutreachEventFilter,
+    StudentFilter,
+)
 from .models import (
     Apprenticeship,
+    CareerMentor,
     GraduatePlacement,
     Internship,
     OrderClass,
     OrderClassEnrolment,
+    OutreachEvent,
     Student,
 )
 from .permissions import (
+    EVERYONE,
     HR_EDITORS,
     SCHOOL_EDITORS,
     STAFF_ROLES,
     STUDENT_ROLES,
     apprenticeships_editable_by,
     apprenticeships_visible_to,
+    events_visible_to,
     internships_editable_by,
     internships_visible_to,
     mask_wage,
+    mentors_visible_to,
     order_class_enrolments_editable_by,
     order_class_enrolments_visible_to,
+    order_classes_visible_to,
     placements_editable_by,
     placements_visible_to,
     students_editable_by,
@@ -133,6 +148,7 @@ register(
         editable_by=order_class_enrolments_editable_by,
         export_roles=frozenset(STAFF_ROLES),
         import_roles=frozenset(SCHOOL_EDITORS),
+        filterset=OrderClassEnrolmentFilter,
         select_related=("order_class__school", "student"),
         order_by=("order_class__name", "student__student_number"),
         example_for=own_organization_example("学校"),
@@ -287,5 +303,78 @@ register(
         order_by=("-graduation_year", "pk"),
         example_for=own_organization_example("学校"),
         **COMMON,
+    )
+)
+
+
+# -- exported only (their records are kept on their pages) -------------------------------------
+
+register(
+    Register(
+        key="order_classes",
+        title=_("Order classes"),
+        model=OrderClass,
+        list_url="placements:orderclass_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("订单班", "name", width=24),
+            Column("专业", "major"),
+            Column("订单企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("入学年份", "cohort_year"),
+            Column("毕业年份", "graduation_year"),
+            Column("计划人数", "planned_size"),
+        ],
+        visible_to=order_classes_visible_to,
+        export_roles=frozenset(EVERYONE),
+        filterset=OrderClassFilter,
+        select_related=("school",),
+        order_by=("-graduation_year", "name"),
+        sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="events",
+        title=_("Outreach events"),
+        model=OutreachEvent,
+        list_url="placements:event_list",
+        columns=[
+            Column("日期", "date"),
+            Column("类型", "kind"),
+            Column("活动名称", "title", width=30),
+            Column("学校", attr="school.name", width=28),
+            Column("参与企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("参与人数", "participants"),
+            Column("备注", "notes", width=30),
+        ],
+        visible_to=events_visible_to,
+        export_roles=frozenset(EVERYONE),
+        filterset=OutreachEventFilter,
+        select_related=("school",),
+        order_by=("-date", "-pk"),
+        sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="mentors",
+        title=_("Career mentors"),
+        model=CareerMentor,
+        list_url="placements:mentor_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("姓名", "person"),
+            Column("职务", "title"),
+            Column("服务学校", "schools", width=30, many=Organization.objects.schools),
+            Column("聘任日期", "appointed_on"),
+        ],
+        visible_to=mentors_visible_to,
+        export_roles=frozenset(EVERYONE),
+        filterset=CareerMentorFilter,
+        select_related=("enterprise",),
+        order_by=("enterprise__name", "person"),
+        sees_personal_data=sees_personal_data,
     )
 )

@@ -12,7 +12,7 @@ import mimetypes
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Max, Min, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -587,20 +587,24 @@ def followup_edit(request, pk, followup_pk=None):
     )
 
 
-def _years(request, default_span: int = 3) -> list[int]:
-    this_year = dt.date.today().year
+def _requested_year(request, default: int) -> int:
     try:
-        last = int(request.GET.get("year", this_year))
+        year = int(request.GET.get("year", default))
     except ValueError:
-        last = this_year
-    last = min(max(last, 2000), 2100)
-    return list(range(last - default_span - 1, last + 1))
+        year = default
+    return min(max(year, 2000), 2100)
 
 
 @allow(*EVERYONE)
 def local_employment(request):
     """留临就业率 by year per school and for the alliance, with the change on the previous year."""
-    years = _years(request)
+    # Up to the latest graduation year on record (or ?year=), at most five years back.
+    span = GraduatePlacement.objects.aggregate(
+        first=Min("graduation_year"), last=Max("graduation_year")
+    )
+    last = _requested_year(request, span["last"] or dt.date.today().year)
+    first = max(last - 4, min(span["first"] or last, last))
+    years = list(range(first, last + 1))
     schools = list(Organization.objects.schools().order_by("name").only("name"))
     table = selectors.local_employment_by_year(years)
     rows = [
@@ -714,7 +718,7 @@ def event_photo(request, pk, photo_pk):
 def outreach_overview(request):
     """Per semester, whether each school held its 家长企业行 and 企业宣传周 (plan §(四)9), and per
     enterprise whether it has a career mentor and its chairman visited a school this year (§(四)10)."""
-    year = _years(request)[-1]
+    year = _requested_year(request, dt.date.today().year)
     semesters = [f"{year}-1", f"{year}-2"]
     by_semester = selectors.outreach_by_semester(year)
     schools = list(Organization.objects.schools().active().order_by("name").only("name"))
