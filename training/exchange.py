@@ -16,22 +16,47 @@ from members.exchange import enterprise_ref, own_organization_example, school_re
 from members.models import Organization
 from members.permissions import organizations_editable_by, sees_personal_data
 
-from .filters import CraftsmanFilter, SecondmentFilter, TeacherFilter, TrainingProgrammeFilter
-from .models import Craftsman, Secondment, Teacher, TeacherStation, TrainingProgramme
+from .filters import (
+    CertificationFilter,
+    CraftsmanFilter,
+    InSchoolWorkshopFilter,
+    SecondmentFilter,
+    TeacherFilter,
+    TeacherStationFilter,
+    TeachingAssignmentFilter,
+    TrainingBaseFilter,
+    TrainingProgrammeFilter,
+)
+from .models import (
+    Certification,
+    Craftsman,
+    InSchoolWorkshop,
+    Secondment,
+    Teacher,
+    TeacherStation,
+    TeachingAssignment,
+    TrainingBase,
+    TrainingProgramme,
+)
 from .permissions import (
     ENTERPRISE_EDITORS,
     PEOPLE_READERS,
     PLATFORM_READERS,
     SCHOOL_EDITORS,
     SCHOOL_READERS,
+    assignments_visible_to,
+    bases_visible_to,
+    certifications_visible_to,
     craftsmen_editable_by,
     craftsmen_visible_to,
     programmes_editable_by,
     programmes_visible_to,
     secondments_editable_by,
     secondments_visible_to,
+    stations_visible_to,
     teachers_editable_by,
     teachers_visible_to,
+    workshops_visible_to,
 )
 
 COMMON = {
@@ -202,5 +227,128 @@ register(
         order_by=("-start_on", "title"),
         example_for=own_organization_example("承办学校"),
         **COMMON,
+    )
+)
+
+
+# -- exported only (their records are kept on their pages) -------------------------------------
+
+register(
+    Register(
+        key="workshops",
+        title=_("In-school workshops"),
+        model=InSchoolWorkshop,
+        list_url="training:workshop_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("校中厂名称", "name", width=28),
+            Column("合作企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("生产线", "production_line", width=30),
+            Column("投产日期", "opened_on"),
+            Column("状态", "status"),
+        ],
+        visible_to=workshops_visible_to,
+        export_roles=frozenset(PLATFORM_READERS),
+        filterset=InSchoolWorkshopFilter,
+        select_related=("school",),
+        order_by=("school__name", "name"),
+        sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="bases",
+        title=_("Training bases"),
+        model=TrainingBase,
+        list_url="training:base_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("基地名称", "name", width=28),
+            Column("地址", "address", width=30),
+            Column("容纳学生数", "capacity"),
+            Column("服务专业", "majors", width=30),
+            Column("师傅人数", "masters_count"),
+            Column("师傅姓名", "master_names", width=30),
+            Column("建立日期", "established_on"),
+            Column("关闭日期", "closed_on"),
+            Column("状态", "status"),
+        ],
+        visible_to=bases_visible_to,
+        export_roles=frozenset(PLATFORM_READERS),
+        filterset=TrainingBaseFilter,
+        select_related=("enterprise",),
+        order_by=("enterprise__name", "name"),
+        sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="stations",
+        title=_("Teacher stations"),
+        model=TeacherStation,
+        list_url="training:station_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("教师活动站", "name", width=28),
+            Column("建立日期", "established_on"),
+            Column("关闭日期", "closed_on"),
+        ],
+        visible_to=stations_visible_to,
+        export_roles=frozenset(PLATFORM_READERS),
+        filterset=TeacherStationFilter,
+        select_related=("enterprise",),
+        order_by=("enterprise__name", "name"),
+        sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="teaching_assignments",
+        title=_("Craftsmen teaching"),
+        model=TeachingAssignment,
+        list_url="training:assignment_list",
+        columns=[
+            Column("企业", attr="craftsman.enterprise.name", width=28),
+            Column("工匠", attr="craftsman.name"),
+            Column("学校", attr="school.name", width=28),
+            Column("课程", "course", width=24),
+            Column("年份", "year"),
+            Column("学期", "term"),
+            Column("学时", "hours"),
+            Column("类别", "kind"),
+        ],
+        visible_to=assignments_visible_to,
+        export_roles=frozenset(PEOPLE_READERS),
+        filterset=TeachingAssignmentFilter,
+        select_related=("craftsman__enterprise", "school"),
+        order_by=("-year", "-term", "course"),
+        sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="certifications",
+        title=_("Skill certifications"),
+        model=Certification,
+        list_url="training:certification_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("培训项目", attr="programme.title", width=30),
+            Column("认定日期", "assessed_on"),
+            Column("职业（工种）", "occupation", width=20),
+            Column("等级", "level"),
+            Column("参加人数", "candidates"),
+            Column("通过人数", "passed"),
+        ],
+        visible_to=certifications_visible_to,
+        export_roles=frozenset(PLATFORM_READERS),
+        filterset=CertificationFilter,
+        select_related=("school", "programme"),
+        order_by=("-assessed_on", "occupation"),
+        sees_personal_data=sees_personal_data,
     )
 )

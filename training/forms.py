@@ -163,6 +163,19 @@ class SecondmentForm(PortalForm):
         self.fields["teacher"].queryset = permissions.teachers_editable_by(user).select_related(
             "school"
         )
+        # Hundreds of teachers, some of the same name: show the staff number and department
+        # (and the school to the secretariat, who sees every school's teachers).
+        with_school = permissions.owner_organization(user) is None
+        self.fields["teacher"].label_from_instance = lambda t: " · ".join(
+            part
+            for part in (
+                t.name,
+                t.employee_number,
+                t.department,
+                t.school.name if with_school else "",
+            )
+            if part
+        )
         self.fields["station"].queryset = TeacherStation.objects.select_related("enterprise")
         self.fields["station"].label_from_instance = lambda s: f"{s.enterprise} · {s.name}"
 

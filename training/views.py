@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -182,11 +182,12 @@ class WorkshopList(WorkshopConfig, TrainingList):
     prefetch = ("enterprises",)
 
     def scoped_queryset(self):
-        # An aggregate drops the model's default ordering: restate it for stable pages.
+        # An aggregate drops the model's default ordering: restate it for stable pages. distinct:
+        # searching the partner enterprises joins rows that would multiply the count.
         return (
             super()
             .scoped_queryset()
-            .annotate(order_count=Count("orders"))
+            .annotate(order_count=Count("orders", distinct=True))
             .order_by("school__name", "name")
         )
 
@@ -347,10 +348,18 @@ class StationList(StationConfig, TrainingList):
     related = ("enterprise",)
 
     def scoped_queryset(self):
+        # A subquery, not a join: searching the posts would otherwise multiply the sum.
+        places = (
+            StationPost.objects.filter(station=OuterRef("pk"))
+            .order_by()
+            .values("station")
+            .annotate(total=Sum("places"))
+            .values("total")
+        )
         return (
             super()
             .scoped_queryset()
-            .annotate(post_places=Sum("posts__places"))
+            .annotate(post_places=Subquery(places))
             .order_by("enterprise__name", "name")
         )
 

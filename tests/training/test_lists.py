@@ -184,3 +184,19 @@ def test_detail_has_a_history_tab(client_for, hr_user, enterprise):
     base = TrainingBaseFactory(enterprise=enterprise)
     body = client_for(hr_user).get(reverse("training:base_detail", args=[base.pk])).content.decode()
     assert 'id="history-pane"' in body and "创建" in body
+
+
+def test_searching_partners_or_posts_does_not_inflate_the_figures(
+    client_for, secretariat_user, school
+):
+    a, b = EnterpriseFactory(name="甲铝业有限公司"), EnterpriseFactory(name="乙铝业有限公司")
+    workshop = InSchoolWorkshopFactory(school=school, enterprises=[a, b])
+    ProductionOrderFactory.create_batch(2, workshop=workshop)
+    client = client_for(secretariat_user)
+    [row] = client.get(reverse("training:workshop_list"), {"q": "铝业"}).context["object_list"]
+    assert row.order_count == 2
+    station = TeacherStationFactory()
+    StationPostFactory(station=station, post="工艺员甲", places=2)
+    StationPostFactory(station=station, post="工艺员乙", places=3)
+    [row] = client.get(reverse("training:station_list"), {"q": "工艺员"}).context["object_list"]
+    assert row.post_places == 5
