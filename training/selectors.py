@@ -105,6 +105,7 @@ def secondment_person_times(year: int) -> dict[int, int]:
 
 
 def secondments_by_enterprise(year: int) -> dict[int, int]:
+    """Enterprise id -> secondments it hosted (ongoing or completed, period overlapping the year)."""
     rows = _counted_secondments(year).values("enterprise_id").annotate(n=Count("pk"))
     return {r["enterprise_id"]: r["n"] for r in rows}
 

@@ -79,7 +79,6 @@ class RegisterConfig:
 class TrainingList(RegisterConfig, RegisterListView):
     related: tuple[str, ...] = ()
     prefetch: tuple = ()
-    export_key: str = ""
 
     def scoped_queryset(self):
         qs = type(self).scope(self.request.user).select_related(*self.related)
@@ -90,7 +89,6 @@ class TrainingList(RegisterConfig, RegisterListView):
         ctx["can_create"] = permissions.can_create(self.request.user, self.editors)
         ctx["create_url"] = reverse(f"training:{self.register}_create")
         ctx["list_url"] = reverse(f"training:{self.register}_list")
-        ctx["register_key"] = self.export_key or f"{self.register}s"
         ctx["shows_phone"] = permissions.shows_phone(self.request.user)
         return ctx
 
@@ -541,7 +539,6 @@ class CraftsmanList(CraftsmanConfig, TrainingList):
     filterset_class = filters.CraftsmanFilter
     template_name = "training/craftsman_list.html"
     related = ("enterprise",)
-    export_key = "craftsmen"
 
     def scoped_queryset(self):
         return (
@@ -609,7 +606,6 @@ class AssignmentList(AssignmentConfig, TrainingList):
     filterset_class = filters.TeachingAssignmentFilter
     template_name = "training/assignment_list.html"
     related = ("craftsman__enterprise", "school")
-    export_key = "teaching_assignments"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

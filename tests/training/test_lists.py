@@ -200,3 +200,11 @@ def test_searching_partners_or_posts_does_not_inflate_the_figures(
     StationPostFactory(station=station, post="工艺员乙", places=3)
     [row] = client.get(reverse("training:station_list"), {"q": "工艺员"}).context["object_list"]
     assert row.post_places == 5
+
+
+def test_pages_also_work_in_english(client_for, secretariat_user, school):
+    client = client_for(secretariat_user)
+    client.cookies["django_language"] = "en"
+    body = client.get(reverse("training:obligations"), {"year": 2025}).content.decode()
+    assert "Obligations of the plan" in body
+    assert "In-school workshops" in client.get(reverse("training:workshop_list")).content.decode()
