@@ -122,15 +122,16 @@ class Register:
     title: str
     model: type[models.Model]
     columns: list[Column]
-    natural_keys: list[tuple[str, ...]]
     visible_to: Callable[[Any], QuerySet]
-    editable_by: Callable[[Any], QuerySet]
-    # Organisations the user may write rows for (``members.permissions.organizations_editable_by``).
-    writable_organizations: Callable[[Any], QuerySet]
     sees_personal_data: Callable[[Any], bool]
-    # Roles that may export / import (each route declares them; rows are then scoped).
+    # Roles that may export / import (each route declares them; rows are then scoped). A
+    # register without import roles is exported only.
     export_roles: frozenset[str]
-    import_roles: frozenset[str]
+    import_roles: frozenset[str] = frozenset()
+    natural_keys: list[tuple[str, ...]] = field(default_factory=list)
+    editable_by: Callable[[Any], QuerySet] | None = None
+    # Organisations the user may write rows for (``members.permissions.organizations_editable_by``).
+    writable_organizations: Callable[[Any], QuerySet] | None = None
     refs: list[Ref] = field(default_factory=list)
     # Paths from an instance to the ids of the organisations owning it; a row is in scope when
     # one of them is writable by the user. Empty: only existing rows in ``editable_by`` and, for

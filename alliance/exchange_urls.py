@@ -22,13 +22,17 @@ urlpatterns = [
 
 for spec in all_registers():
     key = spec.key
-    urlpatterns += [
+    urlpatterns.append(
         path(
             f"{key}/export/",
             allow(*spec.export_roles)(views.export),
             {"register": key},
             name=f"{key}_export",
-        ),
+        )
+    )
+    if not spec.import_roles:
+        continue  # exported only
+    urlpatterns += [
         path(
             f"{key}/template/",
             allow(*spec.import_roles)(views.template),

@@ -47,7 +47,7 @@ def _register_or_404(key: str) -> Register:
 
 
 def may_import(user, register: Register) -> bool:
-    return has_access(user, audience_of(register.import_roles))
+    return bool(register.import_roles) and has_access(user, audience_of(register.import_roles))
 
 
 def may_export(user, register: Register) -> bool:

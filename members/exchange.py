@@ -10,15 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.exchange import Column, Ref, Register, register
 
-from .filters import OrganizationFilter, SchoolYearFiguresFilter
-from .models import Organization, SchoolYearFigures
+from .filters import CouncilMeetingFilter, OrganizationFilter, SchoolYearFiguresFilter
+from .models import CouncilMeeting, Organization, SchoolYearFigures
 from .permissions import (
     ALL_ROLES,
+    GOVERNANCE,
     SCHOOL_FIGURES_READERS,
     SCHOOL_FIGURES_WRITERS,
     SECRETARIAT,
     acting_organization,
     can_create_organization,
+    council_meetings_visible_to,
     organizations_editable_by,
     organizations_visible_to,
     school_figures_editable_by,
@@ -143,5 +145,28 @@ register(
         order_by=("-year", "school__name"),
         example_for=own_organization_example("学校"),
         **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="council_meetings",
+        title=_("Council meetings"),
+        model=CouncilMeeting,
+        list_url="members:meeting_list",
+        columns=[
+            Column("日期", "date"),
+            Column("类型", "kind"),
+            Column("状态", "status"),
+            Column("会议名称", "title", width=30),
+            Column("地点", "location", width=20),
+            Column("出席人数", "attendee_count"),
+            Column("会议纪要摘要", "summary", width=40),
+        ],
+        visible_to=council_meetings_visible_to,
+        export_roles=GOVERNANCE,
+        filterset=CouncilMeetingFilter,
+        order_by=("-date", "-pk"),
+        sees_personal_data=sees_personal_data,
     )
 )

@@ -366,3 +366,46 @@ def test_secretariat_imports_organisations_by_credit_code_or_name(client_for, se
         and added.is_local is False
         and added.joined_on == dt.date(2024, 1, 5)
     )
+
+
+@pytest.mark.parametrize(
+    "key", sorted(r.key for r in __import__("alliance.exchange", fromlist=["x"]).all_registers())
+)
+def test_every_register_exports_its_chinese_headers(client_for, secretariat_user, key):
+    from alliance.exchange import get_register
+
+    response = client_for(secretariat_user).get(reverse(f"exchange:{key}_export"))
+    assert response.status_code == 200
+    headers, rows = read_workbook(response.content)
+    assert headers == [c.header for c in get_register(key).columns]
+    assert rows == []
+
+
+def test_export_runs_a_bounded_number_of_queries(
+    client_for, secretariat_user, school, django_assert_max_num_queries
+):
+    from tests.placements.factories import StudentFactory
+
+    StudentFactory.create_batch(30, school=school)
+    client = client_for(secretariat_user)
+    # session, user, the students with their school (one query, select_related)
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("exchange:students_export"), {"school": school.pk})
+    _headers, rows = read_workbook(response.content)
+    assert len(rows) == 30
+
+
+def test_export_of_many_to_many_columns_is_bounded(
+    client_for, secretariat_user, school, django_assert_max_num_queries
+):
+    from tests.members.factories import EnterpriseFactory
+    from tests.training.factories import TrainingProgrammeFactory
+
+    enterprises = EnterpriseFactory.create_batch(2)
+    TrainingProgrammeFactory.create_batch(10, school=school, enterprises=enterprises)
+    client = client_for(secretariat_user)
+    # session, user, programmes with their school, their enterprises (prefetch)
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("exchange:programmes_export"))
+    headers, rows = read_workbook(response.content)
+    assert rows[0][headers.index("参训企业")] == "、".join(sorted(e.name for e in enterprises))

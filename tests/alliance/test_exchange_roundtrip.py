@@ -150,8 +150,8 @@ BUILDERS = {
 }
 
 
-def test_every_register_has_a_round_trip_test():
-    assert {r.key for r in all_registers()} <= set(BUILDERS)
+def test_every_importable_register_has_a_round_trip_test():
+    assert {r.key for r in all_registers() if r.import_roles} == set(BUILDERS)
 
 
 def _snapshot(register):
