@@ -28,7 +28,7 @@ def test_secretariat_builds_and_publishes_the_2025_report(
     anonymous = browser.new_context(locale="zh-CN")
     public = anonymous.new_page()
     public.goto(f"{live_server.url}/reports/")
-    assert "2025年度质量报告" in public.inner_text("#published-reports")
+    assert "2025年度产教融合质量报告" in public.inner_text("#published-reports")
     public.screenshot(path="/tmp/reports-public.png", full_page=True)
     link = public.locator("#published-reports .list-group-item", has_text="2025").locator(
         "a", has_text="PDF"
