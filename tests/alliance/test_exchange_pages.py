@@ -409,3 +409,46 @@ def test_export_of_many_to_many_columns_is_bounded(
         response = client.get(reverse("exchange:programmes_export"))
     headers, rows = read_workbook(response.content)
     assert rows[0][headers.index("参训企业")] == "、".join(sorted(e.name for e in enterprises))
+
+
+def test_detail_pages_history_tab_shows_the_page_edit_and_the_import(
+    client_for, school_user, school
+):
+    from placements.models import Student
+    from tests.placements.factories import StudentFactory
+
+    student = StudentFactory(school=school, student_number="2025000001", class_name="1班")
+    client = client_for(school_user)
+    headers = [
+        "学校",
+        "学号",
+        "姓名",
+        "身份证号",
+        "性别",
+        "专业",
+        "班级",
+        "入学年份",
+        "学习形式",
+        "手机",
+    ]
+    row = [
+        school.name,
+        student.student_number,
+        student.name,
+        student.national_id,
+        "男",
+        student.major,
+        "2班",
+        student.enrolment_year,
+        "全日制",
+        student.phone,
+    ]
+    post(client, "students", workbook_bytes(headers, [row]))
+    batch = ImportBatch.objects.get()
+    client.post(reverse("exchange:confirm", args=[batch.pk]))
+    assert Student.objects.get().class_name == "2班"
+    page = client.get(reverse("placements:student_detail", args=[student.pk])).content.decode()
+    history = page[page.find('id="history"') :]
+    assert exchange_services.change_reason(batch) in history
+    assert "1班 → 2班" in history
+    assert school_user.display_name in history
