@@ -329,12 +329,30 @@ def build_html(year: int, *, data: DataSet | None = None) -> Built:
     return Built(html, indicators)
 
 
-def render_pdf(html: str) -> tuple[bytes, int]:
+# Identical HTML gives an identical document: the last few renderings are kept, so building a
+# year again with unchanged records (or seeding the demo again in the same process) costs no
+# second typesetting. A few hundred KiB each.
+_RENDERED: dict[str, tuple[bytes, int]] = {}
+_RENDERED_MAX = 4
+
+
+def render_pdf(html: str, *, reuse: bool = True) -> tuple[bytes, int]:
     """HTML → A4 PDF bytes and page count (WeasyPrint embeds and subsets the CJK fonts)."""
     from weasyprint import HTML
 
+    key = sha256(html.encode())
+    if reuse and key in _RENDERED:
+        return _RENDERED[key]
     document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
-    return document.write_pdf(), len(document.pages)
+    result = document.write_pdf(), len(document.pages)
+    if len(_RENDERED) >= _RENDERED_MAX:
+        _RENDERED.pop(next(iter(_RENDERED)))
+    _RENDERED[key] = result
+    return result
+
+
+def forget_renderings() -> None:
+    _RENDERED.clear()
 
 
 def sha256(content: bytes) -> str:

@@ -109,7 +109,8 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return str(
-            _("Annual quality report %(year)s (run no. %(pk)s)") % {"year": self.year, "pk": self.pk}
+            _("Annual quality report %(year)s (run no. %(pk)s)")
+            % {"year": self.year, "pk": self.pk}
         )
 
     @property

@@ -193,7 +193,9 @@ def test_build_report_prints_the_pdf_path(alliance_2025):
         assert handle.read(5) == b"%PDF-"
 
 
-def test_dashboards_show_no_personal_data(alliance_2025, client_for, council_user, enterprise, school):
+def test_dashboards_show_no_personal_data(
+    alliance_2025, client_for, council_user, enterprise, school
+):
     from django.urls import reverse
 
     from placements.models import Student
@@ -206,8 +208,12 @@ def test_dashboards_show_no_personal_data(alliance_2025, client_for, council_use
         client.get(reverse("reports:school_scorecard", args=[school.pk]), {"year": 2025}),
         client.get(reverse("reports:enterprise_scorecard", args=[enterprise.pk]), {"year": 2025}),
     ]
-    secrets = [s.name for s in Student.objects.all()] + [s.national_id for s in Student.objects.all()]
-    secrets += [c.phone for c in Craftsman.objects.all() if c.phone] + [c.name for c in Craftsman.objects.all()]
+    secrets = [s.name for s in Student.objects.all()] + [
+        s.national_id for s in Student.objects.all()
+    ]
+    secrets += [c.phone for c in Craftsman.objects.all() if c.phone] + [
+        c.name for c in Craftsman.objects.all()
+    ]
     for response in pages:
         assert response.status_code == 200
         content = response.content.decode()

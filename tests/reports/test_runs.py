@@ -218,7 +218,10 @@ def test_public_page_lists_published_reports_with_open_data(
     assert anonymous.get(reverse("reports:published_pdf", args=[draft.pk])).status_code == 404
     services.report_publish(report=draft)
     page = anonymous.get(reverse("reports:public_list")).content.decode()
-    assert "2025年度产教融合质量报告" in page and reverse("reports:published_pdf", args=[draft.pk]) in page
+    assert (
+        "2025年度产教融合质量报告" in page
+        and reverse("reports:published_pdf", args=[draft.pk]) in page
+    )
     pdf = anonymous.get(reverse("reports:published_pdf", args=[draft.pk]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert b"".join(pdf.streaming_content).startswith(b"%PDF-")
