@@ -6,7 +6,9 @@ Migrates the database named by DATABASE_URL, creates a benchmark school and acco
 10,000-row students workbook with openpyxl, then times: the dry run (upload + check), the import
 (which checks the file again inside its transaction and writes with bulk operations and history),
 and a re-import of the same file (nothing to change). Removes its rows afterwards. Target
-(issue 7): dry run + import ≤ 10 s on PostgreSQL.
+(issue 7): dry run + import ≤ 10 s on PostgreSQL. Exits 1 when the target is missed.
+On a shared machine, the CPU time and the time waiting for PostgreSQL tell the cost apart from
+the waiting for a busy CPU.
 """
 
 from __future__ import annotations
@@ -78,18 +80,31 @@ def main() -> int:
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"database: {engine}; rows: {ROWS}; file: {len(content) / 1024:.0f} KB")
 
+    from django.db import connection
+
+    db_seconds = [0.0]
+
+    def timed(execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            db_seconds[0] += time.perf_counter() - start
+
     def upload():
         return SimpleUploadedFile("students.xlsx", content)
 
     cpu_start = time.process_time()
     start = time.perf_counter()
-    batch = exchange_services.batch_upload(
-        register=register, user=user, upload=upload(), run_now=True
-    )
+    with connection.execute_wrapper(timed):
+        batch = exchange_services.batch_upload(
+            register=register, user=user, upload=upload(), run_now=True
+        )
     dry_run = time.perf_counter() - start
     assert batch.status == ImportStatus.READY, (batch.status, batch.message, batch.errors[:5])
     start = time.perf_counter()
-    batch = exchange_services.batch_confirm(batch=batch, user=user, run_now=True)
+    with connection.execute_wrapper(timed):
+        batch = exchange_services.batch_confirm(batch=batch, user=user, run_now=True)
     imported = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
     assert batch.status == ImportStatus.DONE and batch.created_count == ROWS, (
@@ -110,9 +125,9 @@ def main() -> int:
     print(f"dry run (upload + check):        {dry_run:6.2f} s")
     print(f"import (re-check + bulk write):  {imported:6.2f} s")
     print(f"dry run + import:                {total:6.2f} s  (target ≤ {TARGET_SECONDS:.0f} s)")
-    print(
-        f"  of which CPU time of this process: {cpu:6.2f} s  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
-    )
+    print(f"  CPU time of this process:      {cpu:6.2f} s")
+    print(f"  waiting for PostgreSQL:        {db_seconds[0]:6.2f} s")
+    print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores while measuring")
     print(f"re-import of the same file:      {reimport:6.2f} s  (all {ROWS} rows unchanged)")
 
     Student.history.filter(school=school).delete()
