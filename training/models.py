@@ -260,7 +260,7 @@ class Teacher(models.Model):
         related_name="teachers",
         limit_choices_to=SCHOOLS,
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     employee_number = models.CharField(
         _("staff number"),
         max_length=30,
@@ -394,7 +394,7 @@ class CraftsmanRole(models.TextChoices):
 class Craftsman(models.Model):
     """A member of the craftsmen pool (兼职技师人才资源库) who may teach at the schools."""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     enterprise = models.ForeignKey(
         Organization,
         verbose_name=_("enterprise"),

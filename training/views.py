@@ -576,9 +576,13 @@ class CraftsmanDetail(CraftsmanConfig, TrainingDetail):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["assignments"] = self.object.assignments.select_related("school")
+        # Only the teaching the user may see (a school sees its own assignments).
+        assignments = permissions.assignments_visible_to(self.request.user).filter(
+            craftsman=self.object
+        )
+        ctx["assignments"] = assignments.select_related("school")
         ctx["hours_by_year"] = (
-            self.object.assignments.values("year").annotate(hours=Sum("hours")).order_by("-year")
+            assignments.order_by().values("year").annotate(hours=Sum("hours")).order_by("-year")
         )
         return ctx
 

@@ -208,3 +208,17 @@ def test_pages_also_work_in_english(client_for, secretariat_user, school):
     body = client.get(reverse("training:obligations"), {"year": 2025}).content.decode()
     assert "Obligations of the plan" in body
     assert "In-school workshops" in client.get(reverse("training:workshop_list")).content.decode()
+
+
+def test_craftsman_page_shows_a_school_only_its_own_teaching(
+    client_for, school_user, school, other_school
+):
+    craftsman = CraftsmanFactory()
+    TeachingAssignmentFactory(craftsman=craftsman, school=school, course="本校课程")
+    TeachingAssignmentFactory(craftsman=craftsman, school=other_school, course="外校课程")
+    body = (
+        client_for(school_user)
+        .get(reverse("training:craftsman_detail", args=[craftsman.pk]))
+        .content.decode()
+    )
+    assert "本校课程" in body and "外校课程" not in body
