@@ -138,10 +138,6 @@ NO_MENTOR_EVERY = 7
 NO_CHAIRMAN_EVERY = 5
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
-)
 
 
 def seed(rng: random.Random, scale: str = "demo") -> None:
@@ -794,5 +790,25 @@ def _files(schools, enterprises) -> None:
     )
     if event is not None and not event.photos.exists():
         OutreachPhoto(event=event, caption="家长走进华建铝业生产车间").image.save(
-            "parents-visit.png", ContentFile(PNG_BYTES)
+            "parents-visit.png", ContentFile(_demo_picture())
         )
+
+
+def _demo_picture() -> bytes:
+    """A simple drawn picture (a workshop hall with machines) standing in for a real photo."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 400), (214, 226, 238))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 300, 640, 400), fill=(120, 128, 140))
+    for x in range(40, 600, 150):
+        draw.rectangle((x, 180, x + 110, 300), fill=(46, 95, 160))
+        draw.rectangle((x + 15, 200, x + 95, 240), fill=(230, 236, 242))
+    for x in range(60, 620, 70):
+        draw.ellipse((x, 262, x + 24, 286), fill=(240, 180, 60))
+        draw.rectangle((x + 4, 286, x + 20, 330), fill=(60, 60, 70))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

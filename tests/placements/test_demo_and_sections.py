@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from members import demo as members_demo
+from members.sections import sections_for
+from placements import demo, selectors
+from placements.sections import placements_section
+from placements.models import GraduatePlacement, OrderClass
+from tests.placements.factories import (
+    ApprenticeshipFactory,
+    GraduatePlacementFactory,
+    OrderClassFactory,
+    StudentFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts() -> dict[str, int]:
+    return {m.__name__: m.objects.count() for m in apps.get_app_config("placements").get_models()}
+
+
+@pytest.fixture
+def seeded():
+    members_demo.seed(random.Random("2025:members.demo"))
+    demo.seed(random.Random("2025:placements.demo"))
+
+
+def test_demo_is_idempotent(seeded):
+    before = _counts()
+    demo.seed(random.Random("2025:placements.demo"))
+    assert _counts() == before
+
+
+def test_demo_local_rate_rises_for_the_centre_and_falls_for_the_technical_school(seeded):
+    table = selectors.local_employment_by_year(demo.GRADUATION_YEARS)
+    by_name = {o.name: o.pk for o in apps.get_model("members", "Organization").objects.schools()}
+    centre = [table["schools"][by_name[demo.CENTRE]][y].rate for y in demo.GRADUATION_YEARS]
+    technical = [table["schools"][by_name[demo.TECHNICAL]][y].rate for y in demo.GRADUATION_YEARS]
+    assert centre == sorted(centre) and centre[0] < centre[-1]
+    assert technical == sorted(technical, reverse=True) and technical[0] > technical[-1]
+
+
+def test_demo_has_a_joint_order_class_and_pending_hires_for_the_demo_hr(seeded):
+    assert any(oc.enterprises.count() == 2 for oc in OrderClass.objects.all())
+    assert GraduatePlacement.objects.filter(
+        employer__name=demo.HR_ENTERPRISE, hire_status="pending"
+    ).exists()
+
+
+def test_school_section_shows_figures_only(school, council_user, django_assert_max_num_queries):
+    OrderClassFactory(school=school)
+    GraduatePlacementFactory(student=StudentFactory(school=school), graduation_year=2025)
+    with django_assert_max_num_queries(4):  # students, order classes, events, graduates
+        section = placements_section(school, council_user)
+    assert section.template in [s.template for s in sections_for(school, council_user)]
+    assert section.context["figures"]["students"] == 1
+    assert section.context["figures"]["order_classes"] == 1
+
+
+def test_enterprise_section_on_the_organisation_page(client_for, hr_user, enterprise):
+    ApprenticeshipFactory(enterprise=enterprise, contract_end="2099-12-31")
+    response = client_for(hr_user).get(reverse("members:organization_detail", args=[enterprise.pk]))
+    assert response.status_code == 200
+    assert 'id="placements-section"' in response.content.decode()
