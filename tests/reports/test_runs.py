@@ -263,3 +263,23 @@ def test_a_future_year_is_refused(client_for, secretariat_user):
         response.status_code == 200 and "只能为已经开始的年度生成报告" in response.content.decode()
     )
     assert not AnnualReport.objects.exists()
+
+
+def test_a_queued_run_nobody_took_is_failed_after_an_hour():
+    report = AnnualReport.objects.create(year=2025)
+    AnnualReport.objects.filter(pk=report.pk).update(
+        requested_at=timezone.now() - dt.timedelta(hours=2)
+    )
+    assert services.report_fail_stale() == 1
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED and "Celery" in report.error
+
+
+def test_finished_run_page_shows_its_indicator_table(client_for, secretariat_user, small_year):
+    report = services.report_build_now(year=2025)
+    content = (
+        client_for(secretariat_user)
+        .get(reverse("reports:run_detail", args=[report.pk]))
+        .content.decode()
+    )
+    assert 'id="run-indicators"' in content and "2.07" in content
