@@ -2,7 +2,21 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Organization, User
+from .models import (
+    CouncilMeeting,
+    CouncilSeat,
+    ExpertMember,
+    Organization,
+    OrganizationPhoto,
+    Resolution,
+    SchoolYearFigures,
+    User,
+)
+
+
+class PhotoInline(admin.TabularInline):
+    model = OrganizationPhoto
+    extra = 0
 
 
 @admin.register(Organization)
@@ -10,6 +24,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "credit_code", "is_local", "status"]
     list_filter = ["kind", "status", "is_local"]
     search_fields = ["name", "credit_code"]
+    inlines = [PhotoInline]
 
 
 @admin.register(User)
@@ -17,3 +32,32 @@ class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
     list_display = ["username", "first_name", "role", "organization", "is_active"]
     list_filter = ["role", "is_active"]
     fieldsets = (*UserAdmin.fieldsets, ("Portal", {"fields": ("role", "organization", "phone")}))
+
+
+@admin.register(SchoolYearFigures)
+class SchoolYearFiguresAdmin(SimpleHistoryAdmin):
+    list_display = ["school", "year", "enrolled_students", "professional_teachers", "graduates"]
+    list_filter = ["year"]
+
+
+@admin.register(CouncilSeat)
+class CouncilSeatAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "organization", "role", "term_start", "term_end"]
+    list_filter = ["role"]
+
+
+@admin.register(ExpertMember)
+class ExpertMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "organization", "title", "role", "order"]
+
+
+class ResolutionInline(admin.TabularInline):
+    model = Resolution
+    extra = 0
+
+
+@admin.register(CouncilMeeting)
+class CouncilMeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "title", "kind", "status"]
+    list_filter = ["kind", "status"]
+    inlines = [ResolutionInline]

@@ -7,6 +7,7 @@ changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 
 from alliance.fake_ids import credit_code
@@ -349,11 +350,63 @@ def seed_meetings(orgs: dict[str, Organization], seats: list[CouncilSeat]) -> No
             resolution.save()
 
 
+PHOTO_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+PHOTO_COLOURS = ["#1f4e79", "#2e7d32", "#6a1b9a", "#b71c1c", "#e65100", "#00695c", "#37474f"]
+
+
+@functools.cache
+def _fonts():
+    from PIL import ImageFont
+
+    return ImageFont.truetype(PHOTO_FONT, 40), ImageFont.truetype(PHOTO_FONT, 30)
+
+
+def _demo_photo(name: str, industry: str) -> bytes:
+    """A drawn 'photo' for the culture corridor: a coloured panel with the enterprise's name."""
+    import io
+    import os
+
+    from PIL import Image, ImageDraw
+
+    colour = PHOTO_COLOURS[sum(map(ord, name)) % len(PHOTO_COLOURS)]
+    image = Image.new("RGB", (800, 450), colour)
+    draw = ImageDraw.Draw(image)
+    for i in range(0, 800, 80):  # a simple skyline of workshop roofs
+        height = 120 + (sum(map(ord, name[: i // 80 + 1])) % 90)
+        draw.rectangle([i + 8, 450 - height, i + 72, 450], fill="#e0e0e0")
+    if os.path.exists(PHOTO_FONT):
+        title, subtitle = _fonts()
+        draw.text((40, 60), name, font=title, fill="white")
+        draw.text((40, 130), industry, font=subtitle, fill="white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def seed_photos(orgs: dict[str, Organization]) -> None:
+    """One picture per enterprise for the corridor screens (only where there is none yet)."""
+    from django.core.files.base import ContentFile
+
+    from .models import OrganizationPhoto
+
+    with_photos = set(OrganizationPhoto.objects.values_list("organization_id", flat=True))
+    for name, org in orgs.items():
+        if org.kind != OrganizationKind.ENTERPRISE or org.pk in with_photos:
+            continue
+        photo = OrganizationPhoto(organization=org, caption=f"{org.industry}生产基地")
+        photo.image.save(
+            f"demo-{org.pk}.png", ContentFile(_demo_photo(name, org.industry)), save=False
+        )
+        photo.full_clean()
+        photo.save()
+
+
 def seed(rng: random.Random, scale: str = "demo") -> None:
     """``scale`` (demo, county, city) is accepted; larger scales may add organisations later."""
     orgs = seed_organizations(rng)
     seed_accounts(orgs)
     seed_profiles(orgs)
+    seed_photos(orgs)
     seed_school_figures(orgs)
     seats = seed_council(orgs)
     seed_meetings(orgs, seats)

@@ -73,6 +73,11 @@ class OrganizationForm(BootstrapMixin, forms.ModelForm):
         fields = ["kind", "name", "credit_code", "is_local", "joined_on", *PROFILE_FIELDS]
         labels = {"name": _("organisation name")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["joined_on"].initial = timezone.localdate
+
     def clean_credit_code(self) -> str | None:
         return normalize_credit_code(self.cleaned_data.get("credit_code"))
 

@@ -91,6 +91,17 @@ def meetings_in(year: int) -> QuerySet[CouncilMeeting]:
     )
 
 
+def half_years_with_meeting(year: int) -> tuple[bool, bool]:
+    """Whether a council meeting was held in the first and in the second half of ``year``:
+    the plan asks for one every half year, not just two somewhere in the year."""
+    months = set(
+        CouncilMeeting.objects.filter(date__year=year, status=MeetingStatus.HELD).values_list(
+            "date__month", flat=True
+        )
+    )
+    return any(m <= 6 for m in months), any(m > 6 for m in months)
+
+
 def council_meeting_count(year: int) -> int:
     return CouncilMeeting.objects.filter(date__year=year, status=MeetingStatus.HELD).count()
 

@@ -41,7 +41,15 @@ from .forms import (
     SchoolYearFiguresForm,
     WithdrawForm,
 )
-from .models import CouncilMeeting, CouncilSeat, ExpertMember, Organization, Resolution, User
+from .models import (
+    CouncilMeeting,
+    CouncilSeat,
+    ExpertMember,
+    MeetingStatus,
+    Organization,
+    Resolution,
+    User,
+)
 from .permissions import (
     ALL_ROLES,
     ENTERPRISE_HR,
@@ -355,7 +363,8 @@ def council(request):
     year = request.GET.get("year", "")
     year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
     meetings = list(selectors.meetings_in(year))
-    held = sum(1 for m in meetings if m.status == "held")
+    held = sum(1 for m in meetings if m.status == MeetingStatus.HELD)
+    first_half, second_half = selectors.half_years_with_meeting(year)
     context = {
         "year": year,
         "previous_year": year - 1,
@@ -364,7 +373,9 @@ def council(request):
         "meetings": meetings,
         "held": held,
         "required": selectors.MEETINGS_PER_YEAR,
-        "on_track": held >= selectors.MEETINGS_PER_YEAR,
+        "on_track": held >= selectors.MEETINGS_PER_YEAR and first_half and second_half,
+        "first_half": first_half,
+        "second_half": second_half,
         "overdue": list(selectors.overdue_resolutions(today)),
         "experts_count": ExpertMember.objects.count(),
         "can_manage": perms.can_manage_council(request.user),

@@ -66,7 +66,12 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     page.wait_for_load_state()
     assert "新成员企业年内建成技能实训基地" in page.inner_text("#resolutions")
 
-    page.goto(f"{live_server.url}/members/council/")
+    page.goto(f"{live_server.url}/members/corridor/")
+    page.click("main .list-group a >> nth=0")
+    assert "企业文化长廊" in page.inner_text("h1")
+    page.screenshot(path="/tmp/members-corridor.png")
+
+    page.goto(f"{live_server.url}/members/council/?year=2025")
     assert "吴维斌" in page.inner_text("#council-seats")
     page.screenshot(path="/tmp/members-council.png", full_page=True)
 

@@ -32,7 +32,7 @@ def test_council_page_compares_this_years_meetings_with_the_plan(
         ResolutionFactory(meeting=meeting, due_on=today.replace(month=1, day=20))
     CouncilMeetingFactory(date=dt.date(today.year - 1, 6, 1))
     client = client_for(council_user)
-    # session, user, this year's meetings, seats, overdue resolutions, expert count
+    # session, user, the year's meetings, half-years, seats, overdue resolutions, expert count
     with django_assert_max_num_queries(7):
         response = client.get(COUNCIL)
     assert response.status_code == 200

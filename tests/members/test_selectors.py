@@ -106,3 +106,13 @@ def test_overdue_resolutions_are_open_and_past_due():
     late.meeting.date = dt.date(2024, 12, 1)
     late.meeting.save()
     assert list(selectors.overdue_resolutions(dt.date(2025, 6, 1))) == [late]
+
+
+def test_half_years_need_a_meeting_each():
+    CouncilMeetingFactory(date=dt.date(2025, 3, 1))
+    CouncilMeetingFactory(date=dt.date(2025, 5, 1))
+    assert selectors.half_years_with_meeting(2025) == (True, False)
+    CouncilMeetingFactory(date=dt.date(2025, 11, 1), status="cancelled")
+    assert selectors.half_years_with_meeting(2025) == (True, False)
+    CouncilMeetingFactory(date=dt.date(2025, 11, 2))
+    assert selectors.half_years_with_meeting(2025) == (True, True)
