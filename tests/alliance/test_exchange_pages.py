@@ -452,3 +452,18 @@ def test_detail_pages_history_tab_shows_the_page_edit_and_the_import(
     assert exchange_services.change_reason(batch) in history
     assert "1班 → 2班" in history
     assert school_user.display_name in history
+
+
+def test_my_imports_is_in_the_menu_of_staff_only():
+    from alliance.navigation import menus_for
+    from members.models import User
+
+    def links(role):
+        return [
+            link.url
+            for _label, items in menus_for(User(role=role, username=role))
+            for link in items
+        ]
+
+    assert reverse("exchange:batches") in links("school_coordinator")
+    assert reverse("exchange:batches") not in links("council")

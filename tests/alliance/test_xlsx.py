@@ -153,3 +153,22 @@ def test_a_read_sheet_survives_its_json_copy():
         workbook_bytes(["日期", "公式", "数"], [[dt.date(2024, 9, 1), "=1+1", 2.5, "多余"]])
     )
     assert xlsx.load_sheet(xlsx.dump_sheet(sheet)) == sheet
+
+
+def test_xml_entity_bomb_inside_the_workbook_is_refused():
+    import zipfile
+
+    entities = "".join(
+        f'<!ENTITY lol{i} "' + (f"&lol{i - 1};" if i > 1 else "lol") * 10 + '">'
+        for i in range(1, 10)
+    )
+    bomb = f'<?xml version="1.0"?><!DOCTYPE sst [{entities}]><sst xmlns="{xlsx.MAIN_NS[1:-1]}"><si><t>&lol9;</t></si></sst>'
+    source = zipfile.ZipFile(io.BytesIO(workbook_bytes(["名称"], [["甲"]])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = bomb.encode() if item.filename == "xl/sharedStrings.xml" else source.read(item)
+            target.writestr(item, data)
+    with pytest.raises(xlsx.WorkbookError) as error:
+        read(out.getvalue())
+    assert "damaged" in error.value.message
