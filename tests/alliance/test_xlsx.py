@@ -162,12 +162,17 @@ def test_xml_entity_bomb_inside_the_workbook_is_refused():
         f'<!ENTITY lol{i} "' + (f"&lol{i - 1};" if i > 1 else "lol") * 10 + '">'
         for i in range(1, 10)
     )
-    bomb = f'<?xml version="1.0"?><!DOCTYPE sst [{entities}]><sst xmlns="{xlsx.MAIN_NS[1:-1]}"><si><t>&lol9;</t></si></sst>'
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]><worksheet xmlns="{xlsx.MAIN_NS[1:-1]}">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
+    )
     source = zipfile.ZipFile(io.BytesIO(workbook_bytes(["名称"], [["甲"]])))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
-            data = bomb.encode() if item.filename == "xl/sharedStrings.xml" else source.read(item)
+            data = (
+                bomb.encode() if item.filename == "xl/worksheets/sheet1.xml" else source.read(item)
+            )
             target.writestr(item, data)
     with pytest.raises(xlsx.WorkbookError) as error:
         read(out.getvalue())
