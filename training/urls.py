@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("stations/<int:pk>/posts/new/", views.PostCreate.as_view(), name="post_create"),
     path("posts/<int:pk>/edit/", views.PostUpdate.as_view(), name="post_update"),
+    path("stations/<int:pk>/posts/copy/", views.post_copy, name="post_copy"),
     *_register(
         "teacher",
         "teachers",

@@ -10,12 +10,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 
 from alliance.history import history_rows
@@ -24,7 +27,7 @@ from alliance.registers import RegisterListView
 from members.models import Organization
 from members.permissions import allow
 
-from . import filters, forms, permissions, selectors
+from . import filters, forms, permissions, selectors, services
 from .models import (
     COUNTED_SECONDMENTS,
     Certification,
@@ -372,6 +375,7 @@ class StationDetail(StationConfig, TrainingDetail):
         ctx = super().get_context_data(**kwargs)
         ctx["posts"] = self.object.posts.all()
         ctx["can_edit_posts"] = ctx["can_edit"]
+        ctx["next_year"] = timezone.localdate().year
         return ctx
 
 
@@ -422,6 +426,29 @@ class PostUpdate(PostMixin, UpdateView):
 
     def station(self) -> TeacherStation:
         return self.object.station
+
+
+@require_POST
+@allow(*ENTERPRISE_EDITORS)
+def post_copy(request, pk: int):
+    """Carry the station's latest posts over to the chosen year (one click each January)."""
+    station = get_object_or_404(permissions.stations_editable_by(request.user), pk=pk)
+    form = forms.YearForm(request.POST)
+    to_year = (
+        form.cleaned_data["year"]
+        if form.is_valid() and form.cleaned_data["year"]
+        else timezone.localdate().year
+    )
+    from_year, added = services.station_posts_copy(station=station, to_year=to_year)
+    if from_year is None:
+        messages.warning(request, _("There are no posts of an earlier year to copy."))
+    else:
+        messages.success(
+            request,
+            _("%(added)s posts of %(from)s offered again in %(to)s.")
+            % {"added": added, "from": from_year, "to": to_year},
+        )
+    return redirect(reverse("training:station_detail", args=[station.pk]) + "#posts")
 
 
 # --- teachers and secondments (教师入企实践) ------------------------------------------------------

@@ -64,6 +64,7 @@ KWARGS = {
     "training:station_detail": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
     "training:station_update": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
     "training:post_create": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
+    "training:post_copy": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
     "training:post_update": lambda: _pk(StationPost.objects.filter(station__enterprise__name=HR)),
     "training:teacher_detail": lambda: _pk(Teacher.objects.filter(school__name=SCHOOL)),
     "training:teacher_update": lambda: _pk(Teacher.objects.filter(school__name=SCHOOL)),
@@ -88,4 +89,4 @@ KWARGS = {
     ),
     "training:school_obligations": lambda: _org(SCHOOL),
 }
-POST_ONLY: set[str] = set()
+POST_ONLY = {"training:post_copy"}

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.training.factories import StationPostFactory, TeacherStationFactory
+from training.services import station_posts_copy
+
+pytestmark = pytest.mark.django_db
+
+
+def test_copy_offers_the_latest_years_posts_again_once():
+    station = TeacherStationFactory()
+    StationPostFactory(station=station, year=2023, post="旧岗位")
+    StationPostFactory(station=station, year=2024, post="工艺员", major="数控", places=3)
+    StationPostFactory(station=station, year=2024, post="质检员", major="机电", places=1)
+    StationPostFactory(station=station, year=2025, post="质检员", major="机电", places=2)
+    assert station_posts_copy(station=station, to_year=2025) == (2024, 1)
+    assert set(station.posts.filter(year=2025).values_list("post", "places")) == {
+        ("工艺员", 3),
+        ("质检员", 2),
+    }
+    assert station_posts_copy(station=station, to_year=2025) == (2024, 0)
+
+
+def test_copy_without_earlier_posts_adds_nothing():
+    station = TeacherStationFactory()
+    assert station_posts_copy(station=station, to_year=2025) == (None, 0)
+
+
+def test_hr_copies_posts_of_their_own_station_only(
+    client_for, hr_user, other_hr_user, school_user, enterprise
+):
+    station = TeacherStationFactory(enterprise=enterprise)
+    StationPostFactory(station=station, year=2024)
+    url = reverse("training:post_copy", args=[station.pk])
+    assert client_for(other_hr_user).post(url, {"year": 2025}).status_code == 404
+    assert client_for(school_user).post(url, {"year": 2025}).status_code == 403
+    assert client_for(hr_user).get(url).status_code == 405
+    response = client_for(hr_user).post(url, {"year": 2025}, follow=True)
+    assert station.posts.filter(year=2025).count() == 1
+    assert "2024" in response.content.decode()
