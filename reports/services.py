@@ -113,6 +113,8 @@ def report_request(*, year: int, requested_by) -> AnnualReport:
     failed with the reason, and can be restarted later.
     """
     report_fail_stale()
+    # An atomic block rather than the decorator: the on_commit hook (and so a broker error) must
+    # run when this block commits, inside this function, so that the caller gets the exception.
     with transaction.atomic():
         report = AnnualReport(year=year, requested_by=requested_by, stage=_("Waiting for a worker"))
         report.full_clean()
