@@ -9,8 +9,8 @@ from django.urls import reverse
 from members import demo as members_demo
 from members.sections import sections_for
 from placements import demo, selectors
-from placements.sections import placements_section
 from placements.models import GraduatePlacement, OrderClass
+from placements.sections import placements_section
 from tests.placements.factories import (
     ApprenticeshipFactory,
     GraduatePlacementFactory,

@@ -423,50 +423,90 @@ def test_alignment_document_must_be_pdf_or_word(client_for, school_user, school,
     order_class = OrderClassFactory(school=school, enterprises=[enterprise])
     url = reverse("placements:alignment_edit", args=[order_class.pk, "content"])
     client = client_for(school_user)
-    bad = client.post(url, {"status": "aligned", "document": SimpleUploadedFile("a.pdf", b"hello"), "notes": ""})
+    bad = client.post(
+        url, {"status": "aligned", "document": SimpleUploadedFile("a.pdf", b"hello"), "notes": ""}
+    )
     assert bad.status_code == 200 and "document" in bad.context["form"].errors
     good = client.post(
-        url, {"status": "aligned", "document": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"), "notes": "已签"}
+        url,
+        {
+            "status": "aligned",
+            "document": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"),
+            "notes": "已签",
+        },
     )
     assert good.status_code == 302
     alignment = order_class.alignments.get(aspect="content")
     assert alignment.status == "aligned"
-    download = client.get(reverse("placements:alignment_document", args=[order_class.pk, "content"]))
+    download = client.get(
+        reverse("placements:alignment_document", args=[order_class.pk, "content"])
+    )
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
 
 
-def test_employer_hr_adds_a_follow_up_to_the_local_talent_archive(client_for, hr_user, enterprise, student):
-    placement = GraduatePlacementFactory(student=student, employer=enterprise, employer_location="county")
+def test_employer_hr_adds_a_follow_up_to_the_local_talent_archive(
+    client_for, hr_user, enterprise, student
+):
+    placement = GraduatePlacementFactory(
+        student=student, employer=enterprise, employer_location="county"
+    )
     response = client_for(hr_user).post(
         reverse("placements:followup_create", args=[placement.pk]),
-        {"contacted_on": "2025-10-10", "still_employed": "on", "problems": "希望安排班车", "resolved": "on",
-         "resolved_by": ""},
+        {
+            "contacted_on": "2025-10-10",
+            "still_employed": "on",
+            "problems": "希望安排班车",
+            "resolved": "on",
+            "resolved_by": "",
+        },
     )
     assert "resolved_by" in response.context["form"].errors
     response = client_for(hr_user).post(
         reverse("placements:followup_create", args=[placement.pk]),
-        {"contacted_on": "2025-10-10", "still_employed": "on", "problems": "希望安排班车", "resolved": "on",
-         "resolved_by": "人力资源部"},
+        {
+            "contacted_on": "2025-10-10",
+            "still_employed": "on",
+            "problems": "希望安排班车",
+            "resolved": "on",
+            "resolved_by": "人力资源部",
+        },
     )
     assert response.status_code == 302 and placement.followups.get().resolved_by == "人力资源部"
 
 
-def test_hr_appoints_a_career_mentor_for_their_enterprise(client_for, hr_user, enterprise, school, other_school):
+def test_hr_appoints_a_career_mentor_for_their_enterprise(
+    client_for, hr_user, enterprise, school, other_school
+):
     response = client_for(hr_user).post(
         reverse("placements:mentor_create"),
-        {"enterprise": enterprise.pk, "person": "王建国", "title": "高级技师", "schools": [school.pk, other_school.pk],
-         "appointed_on": "2025-03-01", "ended_on": ""},
+        {
+            "enterprise": enterprise.pk,
+            "person": "王建国",
+            "title": "高级技师",
+            "schools": [school.pk, other_school.pk],
+            "appointed_on": "2025-03-01",
+            "ended_on": "",
+        },
     )
     assert response.status_code == 302
     mentor = enterprise.career_mentors.get()
     assert set(mentor.schools.all()) == {school, other_school}
 
 
-def test_school_records_an_event_with_enterprises(client_for, school_user, school, enterprise, other_enterprise):
+def test_school_records_an_event_with_enterprises(
+    client_for, school_user, school, enterprise, other_enterprise
+):
     response = client_for(school_user).post(
         reverse("placements:event_create"),
-        {"kind": "promotion_week", "title": "2025年秋季企业宣传周", "date": "2025-10-20", "school": school.pk,
-         "enterprises": [enterprise.pk, other_enterprise.pk], "participants": 120, "notes": ""},
+        {
+            "kind": "promotion_week",
+            "title": "2025年秋季企业宣传周",
+            "date": "2025-10-20",
+            "school": school.pk,
+            "enterprises": [enterprise.pk, other_enterprise.pk],
+            "participants": 120,
+            "notes": "",
+        },
     )
     assert response.status_code == 302
     event = school.outreach_events.get()
