@@ -2,13 +2,26 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.menus import Link, Menu
 
-from .permissions import ALL_ROLES, GOVERNANCE, SCHOOL_FIGURES_READERS, SECRETARIAT
+from .permissions import (
+    ALL_ROLES,
+    ENTERPRISE_HR,
+    GOVERNANCE,
+    SCHOOL_COORDINATOR,
+    SCHOOL_FIGURES_READERS,
+    SECRETARIAT,
+)
 
 _ALL = tuple(sorted(ALL_ROLES))
 
 MENU = Menu(
     _("Members"),
     [
+        Link(
+            _("My organisation"),
+            "members:my_organization",
+            (ENTERPRISE_HR, SCHOOL_COORDINATOR),
+            "house",
+        ),
         Link(_("Organisations"), "members:organization_list", _ALL, "building"),
         Link(
             _("School yearly figures"),

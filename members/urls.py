@@ -6,6 +6,7 @@ app_name = "members"
 
 urlpatterns = [
     path("organisations/", views.organization_list, name="organization_list"),
+    path("my-organisation/", views.my_organization, name="my_organization"),
     path("organisations/new/", views.organization_create, name="organization_create"),
     path("organisations/<int:pk>/", views.organization_detail, name="organization_detail"),
     path("organisations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),

@@ -144,6 +144,15 @@ def organization_detail(request, pk: int):
     return render(request, "members/organization_detail.html", context)
 
 
+@allow(ENTERPRISE_HR, SCHOOL_COORDINATOR)
+def my_organization(request):
+    """The menu's “my organisation” link: the page of the organisation the account acts for."""
+    organization = perms.acting_organization(request.user)
+    if organization is None:
+        raise Http404
+    return redirect("members:organization_detail", pk=organization.pk)
+
+
 def _edit_url(user, organization: Organization) -> str | None:
     if not perms.can_edit_organization(user, organization):
         return None

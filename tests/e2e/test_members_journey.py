@@ -24,6 +24,10 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     page.goto(f"{live_server.url}/members/organisations/")
     assert "山东华建铝业集团有限公司" in page.inner_text("#organization-table")
     page.screenshot(path="/tmp/members-organization-list.png", full_page=True)
+    # The filters refresh only the rows (htmx) and keep the URL shareable.
+    page.fill("#filters input[name=q]", "华建")
+    page.wait_for_function("document.querySelectorAll('#organization-table tbody tr').length === 1")
+    assert "q=" in page.url
 
     # Register: the wrong check character is refused with a Chinese message, then corrected.
     page.click("a[href='/members/organisations/new/']")

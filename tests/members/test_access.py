@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 USERNAMES = ["secretariat", "council", "hr", "school"]
 GET_ROUTES = [
+    "members:my_organization",
     "members:organization_list",
     "members:organization_create",
     "members:organization_detail",

@@ -221,3 +221,11 @@ def test_other_hr_sees_the_detail_without_edit_button(client_for, other_hr_user,
     )
     assert response.status_code == 200
     assert 'id="edit-organization"' not in response.content.decode()
+
+
+def test_my_organisation_link_opens_the_accounts_own_page(
+    client_for, hr_user, enterprise, secretariat_user
+):
+    response = client_for(hr_user).get(reverse("members:my_organization"))
+    assert response["Location"] == reverse("members:organization_detail", args=[enterprise.pk])
+    assert client_for(secretariat_user).get(reverse("members:my_organization")).status_code == 403
