@@ -1014,11 +1014,3 @@ def _apply_many(plan: Plan) -> None:
             ],
             batch_size=1000,
         )
-
-
-def rows_preview(plan: Plan, limit: int = 20) -> list[tuple[str, str]]:
-    """A few of the rows to create and update, as text, for the dry-run page."""
-    return [
-        *[(_("create"), str(o)) for o in plan.to_create[:limit]],
-        *[(_("update"), str(o)) for o in plan.to_update[:limit]],
-    ]
