@@ -254,6 +254,7 @@ class SchoolObligation:
     seconded: int
     enrolled_students: int | None
     person_times: int
+    teaching_hours: Decimal = Decimal("0")
 
     @property
     def secondment_rate(self) -> float | None:
@@ -298,7 +299,8 @@ def school_obligations(year: int, schools=None) -> list[SchoolObligation]:
 
     Denominators come from the members' school yearly figures; when a school has no figures for
     the year, its professional teachers are counted in the teacher register instead (flagged).
-    Five queries: schools, figures, seconded teachers, person-times, register counts.
+    Six queries: schools, figures, seconded teachers, person-times, register counts, the
+    craftsmen's teaching hours at the school.
     """
     if schools is None:
         schools = Organization.objects.schools()
@@ -306,6 +308,7 @@ def school_obligations(year: int, schools=None) -> list[SchoolObligation]:
     figures = _school_figures(year)
     seconded = seconded_professional_teachers(year)
     person_times = training_person_times(year)
+    hours = teaching_hours_by_school(year)
     register = dict(
         Teacher.objects.filter(is_professional=True, school_id__in=[pk for pk, _ in rows])
         .values("school_id")
@@ -326,6 +329,7 @@ def school_obligations(year: int, schools=None) -> list[SchoolObligation]:
                 seconded=seconded.get(pk, 0),
                 enrolled_students=fig.enrolled_students if fig and fig.enrolled_students else None,
                 person_times=person_times.get(pk, 0),
+                teaching_hours=hours.get(pk, Decimal("0")),
             )
         )
     return result

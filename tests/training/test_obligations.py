@@ -183,3 +183,11 @@ def test_demo_seed_is_idempotent_and_shows_the_contrasts(
     rows = {r.school_name: r for r in selectors.school_obligations(2025)}
     assert rows[school.name].secondment_met and rows[school.name].training_met
     assert not rows[other_school.name].secondment_met and not rows[other_school.name].training_met
+
+
+def test_school_rows_total_the_craftsmen_teaching_hours(school):
+    from tests.training.factories import TeachingAssignmentFactory
+
+    TeachingAssignmentFactory(school=school, hours=12)
+    TeachingAssignmentFactory(school=school, hours=20)
+    assert selectors.school_obligations(2025)[0].teaching_hours == 32
