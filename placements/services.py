@@ -92,10 +92,12 @@ def apprenticeship_register(*, apprenticeship: Apprenticeship, student: Student)
     ).first()
     if existing is not None:
         if existing.name != student.name:
+            # Never name the student: an enterprise must not learn who else studies there.
             raise ValidationError(
                 {
-                    "student_number": _("This student number belongs to %(name)s at this school.")
-                    % {"name": existing.name}
+                    "student_number": _(
+                        "This student number is already used by another student of the school."
+                    )
                 }
             )
         student = existing

@@ -511,3 +511,15 @@ def test_school_records_an_event_with_enterprises(
     assert response.status_code == 302
     event = school.outreach_events.get()
     assert event.enterprises.count() == 2 and event.semester == "2025-2"
+
+
+def test_apprentice_registration_never_reveals_another_students_name(
+    client_for, hr_user, school, enterprise
+):
+    StudentFactory(school=school, student_number="XT001", name="王五")
+    response = client_for(hr_user).post(
+        reverse("placements:apprenticeship_create"), _apprentice_post(school, enterprise)
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "王五" not in body and "已被其他学生使用" in body
