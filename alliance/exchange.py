@@ -460,7 +460,9 @@ def write_template(register: Register, user, out) -> None:
         example = dict(register.example)
         if register.example_for is not None:
             example.update({k: v for k, v in register.example_for(user).items() if v is not None})
-        row = [example.get(c.header, c.example) for c in register.columns]
+        row = [
+            _example_value(register, c, example.get(c.header, c.example)) for c in register.columns
+        ]
         xlsx.write_workbook(
             out,
             title=str(register.title),
@@ -469,6 +471,18 @@ def write_template(register: Register, user, out) -> None:
             notes=template_notes(register),
             notes_title=_("Notes"),
         )
+
+
+def _example_value(register: Register, column: Column, value: Any) -> Any:
+    """The example of a choice column is always an allowed label (the field's default or first)."""
+    if register.kind_of(column) != CHOICE or not column.field:
+        return value
+    model_field = register.model_field(column.field)
+    accepted, labels = _choice_maps(model_field)
+    if value is not None and str(value).strip().lower() in accepted:
+        return value
+    default = model_field.get_default() if model_field.has_default() else None
+    return labels.get(default) or next(iter(labels.values()), None)
 
 
 # -- import planning ------------------------------------------------------------------------
