@@ -16,6 +16,7 @@ urlpatterns = [
         views.organization_withdraw,
         name="organization_withdraw",
     ),
+    path("organisations/<int:pk>/rejoin/", views.organization_rejoin, name="organization_rejoin"),
     path(
         "organisations/<int:pk>/photos/new/",
         views.organization_photo_add,

@@ -47,6 +47,7 @@ from .models import (
     ExpertMember,
     MeetingStatus,
     Organization,
+    OrganizationStatus,
     Resolution,
     User,
 )
@@ -139,6 +140,7 @@ def organization_detail(request, pk: int):
         "edit_url": _edit_url(user, organization),
         "can_add_photos": perms.can_add_photos(user, organization),
         "can_withdraw": perms.can_withdraw_organization(user) and not organization.is_withdrawn,
+        "can_rejoin": perms.can_withdraw_organization(user) and organization.is_withdrawn,
         "today": timezone.localdate(),
     }
     return render(request, "members/organization_detail.html", context)
@@ -237,6 +239,18 @@ def organization_withdraw(request, pk: int):
     )
 
 
+@require_POST
+@allow(SECRETARIAT)
+def organization_rejoin(request, pk: int):
+    """Undo a withdrawal recorded by mistake: the member is active again."""
+    organization = get_object_or_404(
+        Organization.objects.filter(status=OrganizationStatus.WITHDRAWN), pk=pk
+    )
+    services.organization_rejoin(organization=organization)
+    messages.success(request, _("%(name)s is an active member again.") % {"name": organization})
+    return redirect("members:organization_detail", pk=organization.pk)
+
+
 @allow(SECRETARIAT, ENTERPRISE_HR)
 def organization_photo_add(request, pk: int):
     organization = get_object_or_404(perms.organizations_editable_by(request.user), pk=pk)
@@ -261,13 +275,17 @@ def organization_photo_add(request, pk: int):
 @allow(*ALL_ROLES)
 def organization_photo(request, pk: int):
     photo = get_object_or_404(perms.organization_photos_visible_to(request.user), pk=pk)
-    content_type = mimetypes.guess_type(photo.image.name)[0] or "application/octet-stream"
+    # Only the two image types the upload check accepts are served inline; anything else downloads.
+    content_type = mimetypes.guess_type(photo.image.name)[0]
+    if content_type not in ("image/png", "image/jpeg"):
+        content_type = "application/octet-stream"
     try:
         handle = photo.image.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
     response = FileResponse(handle, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

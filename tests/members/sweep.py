@@ -88,6 +88,7 @@ KWARGS = {
     "members:organization_edit": lambda: {"pk": _hr_enterprise().pk},
     "members:school_edit": lambda: {"pk": _demo_school().pk},
     "members:organization_withdraw": lambda: {"pk": _hr_enterprise().pk},
+    "members:organization_rejoin": lambda: {"pk": _hr_enterprise().pk},
     "members:organization_photo_add": lambda: {"pk": _hr_enterprise().pk},
     "members:organization_photo": lambda: {"pk": _photo().pk},
     "members:organization_photo_delete": lambda: {"pk": _photo().pk},
@@ -107,6 +108,7 @@ KWARGS = {
 }
 
 POST_ONLY = {
+    "members:organization_rejoin",
     "members:organization_photo_delete",
     "members:resolution_done",
     "members:account_set_active",

@@ -229,3 +229,16 @@ def test_my_organisation_link_opens_the_accounts_own_page(
     response = client_for(hr_user).get(reverse("members:my_organization"))
     assert response["Location"] == reverse("members:organization_detail", args=[enterprise.pk])
     assert client_for(secretariat_user).get(reverse("members:my_organization")).status_code == 403
+
+
+def test_secretariat_undoes_a_withdrawal(client_for, secretariat_user, hr_user):
+    org = EnterpriseFactory(status="withdrawn", left_on=dt.date(2025, 1, 1))
+    assert (
+        client_for(hr_user).post(reverse("members:organization_rejoin", args=[org.pk])).status_code
+        == 403
+    )
+    response = client_for(secretariat_user).post(
+        reverse("members:organization_rejoin", args=[org.pk])
+    )
+    org.refresh_from_db()
+    assert response.status_code == 302 and org.status == "active" and org.left_on is None

@@ -106,3 +106,13 @@ def test_coordinator_gets_404_on_another_schools_corridor(client_for, school_use
         client_for(school_user).get(reverse("members:corridor", args=[other_school.pk])).status_code
         == 404
     )
+
+
+def test_photos_are_served_as_images_only(client_for, council_user):
+    photo = OrganizationPhotoFactory()
+    response = client_for(council_user).get(reverse("members:organization_photo", args=[photo.pk]))
+    assert response["Content-Type"] == "image/png"
+    assert (
+        response["X-Content-Type-Options"] == "nosniff"
+        and "sandbox" in response["Content-Security-Policy"]
+    )
