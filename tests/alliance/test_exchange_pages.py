@@ -467,3 +467,13 @@ def test_my_imports_is_in_the_menu_of_staff_only():
 
     assert reverse("exchange:batches") in links("school_coordinator")
     assert reverse("exchange:batches") not in links("council")
+
+
+def test_files_stay_chinese_when_the_interface_is_english(client_for, secretariat_user, school):
+    from django.utils import translation
+
+    client = client_for(secretariat_user)
+    with translation.override("en"):
+        response = client.get(reverse("exchange:organizations_export"), HTTP_ACCEPT_LANGUAGE="en")
+    headers, rows = read_workbook(response.content)
+    assert headers[1] == "类型" and rows[0][1] == "学校"
