@@ -119,12 +119,21 @@ def celery_worker():
 
     if not settings.REDIS_URL:
         pytest.skip("needs REDIS_URL (a real broker)")
+    # Celery caches the result backend per thread once a task has been applied (eagerly, in an
+    # earlier test): forget it on both sides so this test and the next see the backend they set.
+    _forget_result_backend(app)
     app.conf.result_backend = settings.REDIS_URL
     try:
         with start_worker(app, pool="solo", perform_ping_check=True, shutdown_timeout=10) as worker:
             yield worker
     finally:
         app.conf.result_backend = None
+        _forget_result_backend(app)
+
+
+def _forget_result_backend(app) -> None:
+    if hasattr(app._local, "backend"):
+        del app._local.backend
 
 
 @pytest.fixture

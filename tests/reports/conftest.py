@@ -24,14 +24,3 @@ def fake_selectors(monkeypatch):
         monkeypatch.setattr(sources, "_selector", selector)
 
     return install
-
-
-@pytest.fixture(autouse=True)
-def _fresh_result_backend():
-    """Celery caches its result backend per thread once a task is applied; the real-worker test
-    sets a backend afterwards, so forget the cached one after every test."""
-    yield
-    from alliance.celery import app
-
-    if hasattr(app._local, "backend"):
-        del app._local.backend
