@@ -346,6 +346,13 @@ class Secondment(models.Model):
         verbose_name = _("secondment")
         verbose_name_plural = _("secondments")
         ordering = ["-start_on", "pk"]
+        constraints = [
+            # The natural key an Excel import matches on: one teacher starts one secondment
+            # at one enterprise on a given day.
+            models.UniqueConstraint(
+                fields=["teacher", "enterprise", "start_on"], name="secondment_unique_teacher_enterprise_start"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.teacher}（{self.enterprise}）"
