@@ -41,7 +41,9 @@ class BootstrapMixin:
             else:
                 widget.attrs.setdefault("class", "form-control")
             if isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("rows", 3)
+                widget.attrs["rows"] = (
+                    3  # Django's default of 10 rows makes the profile form very long
+                )
 
 
 PROFILE_FIELDS = [

@@ -42,6 +42,7 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     page.wait_for_load_state()
     error = page.inner_text(".invalid-feedback")
     assert "统一社会信用代码" in error and "校验" in error
+    page.screenshot(path="/tmp/members-organization-form-error.png", full_page=True)
     page.fill("input[name=credit_code]", good)
     page.click("#members-form button[type=submit]")
     page.wait_for_load_state()
@@ -88,6 +89,7 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     page.click("#members-form button[type=submit]")
     page.wait_for_load_state()
     password = page.inner_text("#new-password").strip()
+    page.screenshot(path="/tmp/members-account-password.png")
     assert len(password) >= 10
 
     # The new HR manager logs in from another browser and edits its own profile.
