@@ -401,8 +401,61 @@ def seed_photos(orgs: dict[str, Organization]) -> None:
         photo.save()
 
 
+# The city scale (``seed_demo --scale city``): a prefecture-wide alliance of 40 schools and
+# 500 enterprises, the Linqu members included. Created here, before the other apps seed, so
+# that every app's demo records cover them.
+CITY_SCHOOLS, CITY_ENTERPRISES = 40, 500
+
+
+def seed_city_organizations(rng: random.Random) -> None:
+    wanted = [
+        Organization(
+            name=f"潍坊市第{i:02d}职业学校",
+            kind=OrganizationKind.SCHOOL,
+            industry="职业教育",
+            is_local=False,
+            joined_on=dt.date(2024, 3, 1),
+        )
+        for i in range(1, CITY_SCHOOLS - 1)
+    ] + [
+        Organization(
+            name=f"潍坊示范企业{i:03d}有限公司",
+            kind=OrganizationKind.ENTERPRISE,
+            industry="制造业",
+            credit_code=credit_code(rng, "370700"),
+            is_local=i % 3 == 0,
+            joined_on=dt.date(2024, 3, 1),
+        )
+        for i in range(1, CITY_ENTERPRISES - 20)
+    ]
+    existing = set(
+        Organization.objects.filter(name__in=[o.name for o in wanted]).values_list(
+            "name", flat=True
+        )
+    )
+    Organization.objects.bulk_create([o for o in wanted if o.name not in existing], batch_size=1000)
+    schools = Organization.objects.filter(name__in=[o.name for o in wanted if o.is_school])
+    have = set(
+        SchoolYearFigures.objects.filter(school__in=schools).values_list("school_id", "year")
+    )
+    SchoolYearFigures.objects.bulk_create(
+        [
+            SchoolYearFigures(
+                school=school,
+                year=year,
+                enrolled_students=5000 + rng.randrange(-400, 400),
+                professional_teachers=270 + rng.randrange(-30, 30),
+                graduates=1600 + rng.randrange(-150, 150),
+            )
+            for school in schools
+            for year in (2023, 2024, 2025)
+            if (school.pk, year) not in have
+        ]
+    )
+
+
 def seed(rng: random.Random, scale: str = "demo") -> None:
-    """``scale`` (demo, county, city) is accepted; larger scales may add organisations later."""
+    """The Linqu alliance; ``scale="city"`` adds the prefecture's other schools and enterprises."""
     orgs = seed_organizations(rng)
     seed_accounts(orgs)
     seed_profiles(orgs)
@@ -410,3 +463,5 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     seed_school_figures(orgs)
     seats = seed_council(orgs)
     seed_meetings(orgs, seats)
+    if scale == "city":
+        seed_city_organizations(rng)

@@ -25,8 +25,8 @@ from django.core.files.base import ContentFile
 from django.db import models
 from simple_history.utils import bulk_create_with_history
 
-from alliance.fake_ids import credit_code, mobile, national_id
-from members.models import Organization, OrganizationKind
+from alliance.fake_ids import mobile, national_id
+from members.models import Organization
 
 from .models import (
     AlignmentStatus,
@@ -60,7 +60,6 @@ GRADUATION_YEARS = [2023, 2024, 2025]
 COHORTS = list(range(2020, 2026))  # enrolment years: classes of 2023 … 2028
 # Graduates per school and cohort; students per cohort = graduates (three-year programmes).
 COHORT_SIZE = {"demo": 60, "county": 500, "city": 830}
-CITY_SCHOOLS, CITY_ENTERPRISES = 40, 500
 BATCH = 2000
 
 # Local employment rate (in the county ÷ employed) by graduation year: rising for the centre,
@@ -143,7 +142,7 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def seed(rng: random.Random, scale: str = "demo") -> None:
     size = COHORT_SIZE.get(scale, COHORT_SIZE["demo"])
     history = scale == "demo"
-    schools, enterprises = _organizations(rng, scale)
+    schools, enterprises = _organizations()
     if not schools or not enterprises:
         return
     students = _students(rng, schools, size, history)
@@ -173,37 +172,8 @@ def _name(rng: random.Random) -> str:
 # --- organisations ----------------------------------------------------------------------
 
 
-def _organizations(rng: random.Random, scale: str) -> tuple[list[Organization], list[Organization]]:
-    """The demo schools and enterprises; at city scale, the missing ones up to 40 and 500."""
-    if scale == "city":
-        wanted = [
-            Organization(
-                name=f"潍坊市第{i:02d}职业学校",
-                kind=OrganizationKind.SCHOOL,
-                industry="职业教育",
-                is_local=False,
-                joined_on=dt.date(2024, 3, 1),
-            )
-            for i in range(1, CITY_SCHOOLS - 1)
-        ] + [
-            Organization(
-                name=f"潍坊示范企业{i:03d}有限公司",
-                kind=OrganizationKind.ENTERPRISE,
-                industry="制造业",
-                credit_code=credit_code(rng, "370700"),
-                is_local=i % 3 == 0,
-                joined_on=dt.date(2024, 3, 1),
-            )
-            for i in range(1, CITY_ENTERPRISES - 20)
-        ]
-        existing = set(
-            Organization.objects.filter(name__in=[o.name for o in wanted]).values_list(
-                "name", flat=True
-            )
-        )
-        Organization.objects.bulk_create(
-            [o for o in wanted if o.name not in existing], batch_size=BATCH
-        )
+def _organizations() -> tuple[list[Organization], list[Organization]]:
+    """The member schools and enterprises (at city scale members.demo has added the others)."""
     schools = list(Organization.objects.schools().order_by("pk"))
     enterprises = list(Organization.objects.enterprises().order_by("pk"))
     # The two Linqu schools first, then the others in creation order.

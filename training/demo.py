@@ -229,11 +229,13 @@ def _figures(schools: list[Organization]) -> dict[tuple[int, int], tuple[int, in
 
 def seed(rng: random.Random, scale: str = "demo") -> None:
     factor = SCALES.get(scale, 1)
-    # The Linqu members only: organisations other apps add for larger scales are created after
-    # this seed runs, and seeding them on a second run would break idempotence.
-    linqu = Organization.objects.filter(name__in=[name for name, _kind, _industry in LINQU_MEMBERS])
-    enterprises = list(linqu.enterprises().order_by("name"))
-    schools = list(linqu.schools().order_by("name"))
+    # The Linqu members, and at city scale the prefecture's other members (members.demo creates
+    # them before this seed runs).
+    members = Organization.objects.all()
+    if scale != "city":
+        members = members.filter(name__in=[name for name, _kind, _industry in LINQU_MEMBERS])
+    enterprises = list(members.enterprises().order_by("name"))
+    schools = list(members.schools().order_by("name"))
     if not enterprises or not schools:
         return
     by_name = {org.name: org for org in enterprises}
