@@ -20,6 +20,7 @@ from members.permissions import (
     PUBLIC,
     SCHOOL_COORDINATOR,
     SECRETARIAT,
+    acting_organization,
     allow,
 )
 
@@ -121,17 +122,12 @@ def dashboard(request):
         "cards": _indicator_cards(rows, year, request.user),
         "figures": _with_links(selectors.register_counts(data.year(year)), year, request.user),
         "chart_data": _chart_data(rows, year),
-        "own_scorecard": _own_scorecard(request.user),
+        "own_scorecard": acting_organization(request.user),
         "missing_sources": sorted(data.missing),
     }
     return render(request, "reports/dashboard.html", context)
 
 
-def _own_scorecard(user):
-    organization = getattr(user, "organization", None)
-    if organization is None or user.role not in (ENTERPRISE_HR, SCHOOL_COORDINATOR):
-        return None
-    return organization
 
 
 @allow(SECRETARIAT, COUNCIL)
