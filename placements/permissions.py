@@ -158,17 +158,22 @@ def order_class_enrolments_editable_by(user) -> QuerySet[OrderClassEnrolment]:
     return OrderClassEnrolment.objects.filter(order_class__in=order_classes_editable_by(user))
 
 
-# --- apprenticeships --------------------------------------------------------------------
-
-
-def apprenticeships_visible_to(user) -> QuerySet[Apprenticeship]:
-    qs = Apprenticeship.objects.all()
+def _either_side(user, qs: QuerySet, *, enterprise: str) -> QuerySet:
+    """Records that join an enterprise and a school's student: the secretariat sees all, HR the
+    rows of their enterprise, a school the rows of its own students, anyone else none."""
     if is_secretariat(user):
         return qs
     org = acting_organization(user)
     if org is None:
         return qs.none()
-    return qs.filter(enterprise=org) if is_hr(user) else qs.filter(student__school=org)
+    return qs.filter(**{enterprise: org}) if is_hr(user) else qs.filter(student__school=org)
+
+
+# --- apprenticeships --------------------------------------------------------------------
+
+
+def apprenticeships_visible_to(user) -> QuerySet[Apprenticeship]:
+    return _either_side(user, Apprenticeship.objects.all(), enterprise="enterprise")
 
 
 def apprenticeships_editable_by(user) -> QuerySet[Apprenticeship]:
@@ -186,13 +191,7 @@ def can_create_apprenticeship(user) -> bool:
 
 
 def internships_visible_to(user) -> QuerySet[Internship]:
-    qs = Internship.objects.all()
-    if is_secretariat(user):
-        return qs
-    org = acting_organization(user)
-    if org is None:
-        return qs.none()
-    return qs.filter(enterprise=org) if is_hr(user) else qs.filter(student__school=org)
+    return _either_side(user, Internship.objects.all(), enterprise="enterprise")
 
 
 def internships_editable_by(user) -> QuerySet[Internship]:
@@ -209,13 +208,7 @@ def can_create_internship(user) -> bool:
 
 
 def placements_visible_to(user) -> QuerySet[GraduatePlacement]:
-    qs = GraduatePlacement.objects.all()
-    if is_secretariat(user):
-        return qs
-    org = acting_organization(user)
-    if org is None:
-        return qs.none()
-    return qs.filter(employer=org) if is_hr(user) else qs.filter(student__school=org)
+    return _either_side(user, GraduatePlacement.objects.all(), enterprise="employer")
 
 
 def placements_editable_by(user) -> QuerySet[GraduatePlacement]:
