@@ -4,14 +4,15 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from members.permissions import AUTHENTICATED, PUBLIC, allow, home_sections
+from members.permissions import AUTHENTICATED, PUBLIC, allow
 
 from .health import health
 
 
 @allow(AUTHENTICATED)
 def home(request):
-    return render(request, "home.html", {"sections": home_sections(request.user)})
+    """Each role's sections: the menus it may use (``menus`` from the context processor)."""
+    return render(request, "home.html")
 
 
 @never_cache

@@ -156,21 +156,6 @@ def can_edit_organization(user, organization: Organization) -> bool:
     )
 
 
-def home_sections(user) -> list[str]:
-    """Names of the home-page sections a role sees, in order."""
-    if not user.is_authenticated:
-        return []
-    return {
-        SECRETARIAT: ["registers", "governance", "reports", "accounts"],
-        ENTERPRISE_HR: ["my_enterprise", "reports"],
-        SCHOOL_COORDINATOR: ["my_school", "reports"],
-        COUNCIL: ["governance", "reports"],
-    }.get(user.role, [])
-
-
-# --- members' own scopes ------------------------------------------------------------------------
-
-
 def _role(user) -> str | None:
     return user.role if user.is_authenticated and user.is_active else None
 
