@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, When
+from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -36,6 +36,20 @@ class SchoolFigures(NamedTuple):
     enrolled_students: int
     professional_teachers: int
     graduates: int
+
+
+def default_year() -> int:
+    """The year that dashboards and obligation pages open on, the same everywhere.
+
+    The latest year (not after this one) for which schools have entered their yearly figures —
+    the denominators of the plan's rates — so that a page never opens on a year that cannot be
+    assessed yet; this year when no figures exist at all. One query.
+    """
+    this_year = timezone.localdate().year
+    latest = SchoolYearFigures.objects.filter(year__lte=this_year).aggregate(year=Max("year"))[
+        "year"
+    ]
+    return latest or this_year
 
 
 def _year_end(year: int) -> dt.date:

@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members import selectors as member_selectors
+
 from .indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -37,10 +39,9 @@ FIRST_YEAR = 2023  # the alliance was founded by the plan of December 2023
 
 
 def default_year() -> int:
-    """The year the dashboards open on: the last complete year until the new year's first half
-    is over (schools report their figures in spring), then the current year."""
-    today = timezone.localdate()
-    return today.year if today.month >= 7 else today.year - 1
+    """The year the dashboards open on: the alliance-wide rule (the latest year schools have
+    reported their yearly figures for), so dashboards and obligation pages agree."""
+    return member_selectors.default_year()
 
 
 def year_choices() -> list[int]:

@@ -13,9 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from members import selectors as member_selectors
 from members.models import Organization
 
 from .models import (
@@ -33,22 +34,8 @@ from .models import (
 
 
 def default_year() -> int:
-    """The year the obligation pages open on: this year once it has records, else the latest one.
-
-    In January nothing of the new year is recorded yet; showing last year's figures then is
-    what the secretariat expects (two queries).
-    """
-    this_year = timezone.localdate().year
-    latest = [
-        Secondment.objects.filter(start_on__year__lte=this_year).aggregate(y=Max("start_on__year"))[
-            "y"
-        ],
-        TrainingProgramme.objects.filter(start_on__year__lte=this_year).aggregate(
-            y=Max("start_on__year")
-        )["y"],
-    ]
-    years = [y for y in latest if y]
-    return max(years) if years else this_year
+    """The year the obligation pages open on: the alliance-wide rule of the members app."""
+    return member_selectors.default_year()
 
 
 def year_choices(selected: int) -> list[int]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from members import selectors
 from members.selectors import SchoolFigures
@@ -116,3 +117,16 @@ def test_half_years_need_a_meeting_each():
     assert selectors.half_years_with_meeting(2025) == (True, False)
     CouncilMeetingFactory(date=dt.date(2025, 11, 2))
     assert selectors.half_years_with_meeting(2025) == (True, True)
+
+
+def test_pages_open_on_the_latest_year_with_school_figures(django_assert_max_num_queries):
+    this_year = timezone.localdate().year
+    SchoolYearFiguresFactory(year=this_year - 2)
+    SchoolYearFiguresFactory(year=this_year - 1)
+    SchoolYearFiguresFactory(year=this_year + 1)  # figures planned ahead don't count
+    with django_assert_max_num_queries(1):
+        assert selectors.default_year() == this_year - 1
+
+
+def test_pages_open_on_this_year_when_nothing_is_reported():
+    assert selectors.default_year() == timezone.localdate().year
