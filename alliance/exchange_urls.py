@@ -7,7 +7,7 @@ and HR ...).
 
 from django.urls import path
 
-from members.permissions import allow
+from alliance.access import allow
 
 from . import exchange_views as views
 from .exchange import all_registers

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from members.permissions import STAFF, allow, audience_of, has_access
+from alliance.access import STAFF, allow, audience_of, has_access
 
 from . import xlsx
 from .exchange import Register, export_queryset, get_register, write_export, write_template

@@ -41,10 +41,16 @@ def _display(record, field_name: str) -> str:
     return str(value)
 
 
-def history_rows(obj, masked: dict[str, Callable[[str], str]] | None = None, limit: int = 50) -> list[HistoryRow]:
+def history_rows(
+    obj, masked: dict[str, Callable[[str], str]] | None = None, limit: int = 50
+) -> list[HistoryRow]:
     """The newest ``limit`` versions of ``obj``, newest first, in two queries."""
     masked = masked or {}
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
     rows = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         if len(rows) == limit:

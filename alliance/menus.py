@@ -1,7 +1,7 @@
 """Menu entries that each app declares in its ``nav.py`` (plain data; imports no app).
 
-``roles`` is a tuple of role names, or ``"public"`` / ``"authenticated"``, the same audience
-vocabulary as ``members.permissions.allow``.
+A link names a route only: who sees it is the route's own audience (``alliance.access.allow``
+on its view), so a menu can never offer a page its reader would be refused.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 class Link:
     label: str
     url_name: str
-    roles: tuple[str, ...] | str
     icon: str = "circle"
 
 

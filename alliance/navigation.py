@@ -1,19 +1,29 @@
-"""The portal's menus, gathered from each app's ``nav.py`` and filtered by role.
+"""The portal's menus (project wiring): each app's ``nav.py``, filtered by the reader's access.
 
-The project never hard-codes another app's pages, and a role sees only the links it may open.
+A link is shown when the reader may open the route it names; the audience is read from the
+route's view, never from a second list that could drift from it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
+from functools import cache
 
-from django.apps import apps
-from django.urls import reverse
+from django.urls import resolve, reverse
 
-from members.permissions import audience_of, has_access
+from members import nav as members_nav
+from placements import nav as placements_nav
+from reports import nav as reports_nav
+from training import nav as training_nav
 
+from . import nav as alliance_nav
+from .access import Audience, has_access, view_access
 from .menus import Menu
+
+MENUS: list[Menu] = sorted(
+    (members_nav.MENU, training_nav.MENU, placements_nav.MENU, alliance_nav.MENU, reports_nav.MENU),
+    key=lambda menu: menu.order,
+)
 
 
 @dataclass(frozen=True)
@@ -23,28 +33,24 @@ class VisibleLink:
     icon: str
 
 
-def _menus() -> list[Menu]:
-    menus = []
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.nav")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.nav":
-                raise
-            continue
-        menus.append(module.MENU)
-    return sorted(menus, key=lambda m: m.order)
+@cache
+def _route(url_name: str) -> tuple[str, Audience]:
+    url = reverse(url_name)
+    audience = view_access(resolve(url).func)
+    if audience is None:
+        raise LookupError(f"menu link {url_name} points to a route with no declared access")
+    return url, audience
 
 
 def menus_for(user) -> list[tuple[str, list[VisibleLink]]]:
     """[(menu label, [links this user may open])], menus without any link left out."""
     result = []
-    for menu in _menus():
-        links = [
-            VisibleLink(str(link.label), reverse(link.url_name), link.icon)
-            for link in menu.links
-            if has_access(user, audience_of(link.roles))
-        ]
+    for menu in MENUS:
+        links = []
+        for link in menu.links:
+            url, audience = _route(link.url_name)
+            if has_access(user, audience):
+                links.append(VisibleLink(str(link.label), url, link.icon))
         if links:
             result.append((str(menu.label), links))
     return result

@@ -80,7 +80,10 @@ class UploadValidator:
         validate_upload(getattr(file, "file", file), self.kinds, self.max_bytes)
 
     def __eq__(self, other):
-        return isinstance(other, UploadValidator) and (self.kinds, self.max_bytes) == (other.kinds, other.max_bytes)
+        return isinstance(other, UploadValidator) and (self.kinds, self.max_bytes) == (
+            other.kinds,
+            other.max_bytes,
+        )
 
     def deconstruct(self):
         return ("alliance.uploads.UploadValidator", self.kinds, {"max_bytes": self.max_bytes})

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from members.permissions import AUTHENTICATED, PUBLIC, allow
+from alliance.access import AUTHENTICATED, PUBLIC, allow
 
 from . import views
 

@@ -22,7 +22,9 @@ def validate_credit_code(value: str) -> None:
         uscc.validate(value)
     except InvalidChecksum as exc:
         raise ValidationError(
-            _("The check character of this unified social credit code is wrong; please check the code."),
+            _(
+                "The check character of this unified social credit code is wrong; please check the code."
+            ),
             code="checksum",
         ) from exc
     except StdnumError as exc:
@@ -60,11 +62,14 @@ def validate_national_id(value: str) -> None:
             raise InvalidComponent()
     except InvalidChecksum as exc:
         raise ValidationError(
-            _("The check digit of this ID number is wrong; please check the number."), code="checksum"
+            _("The check digit of this ID number is wrong; please check the number."),
+            code="checksum",
         ) from exc
     except StdnumError as exc:
         raise ValidationError(
-            _("An ID number has 18 characters: 17 digits and a digit or X, with a valid birth date."),
+            _(
+                "An ID number has 18 characters: 17 digits and a digit or X, with a valid birth date."
+            ),
             code="format",
         ) from exc
 
@@ -72,4 +77,6 @@ def validate_national_id(value: str) -> None:
 def validate_mobile(value: str) -> None:
     """Mainland mobile number: 11 digits starting with 13-19."""
     if value and not MOBILE_RE.match(value):
-        raise ValidationError(_("A mobile number has 11 digits and starts with 13 to 19."), code="format")
+        raise ValidationError(
+            _("A mobile number has 11 digits and starts with 13 to 19."), code="format"
+        )

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from members.permissions import AUTHENTICATED, PUBLIC, allow
+from alliance.access import AUTHENTICATED, PUBLIC, allow
 
 from .health import health
 

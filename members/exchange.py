@@ -8,24 +8,26 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from alliance.access import (
+    EVERYONE,
+    GOVERNANCE,
+    SCHOOL_READERS,
+    SCHOOL_STAFF,
+    SECRETARIAT,
+    acting_organization,
+    sees_personal_data,
+)
 from alliance.exchange import Column, Ref, Register, register
 
 from .filters import CouncilMeetingFilter, OrganizationFilter, SchoolYearFiguresFilter
 from .models import CouncilMeeting, Organization, SchoolYearFigures
 from .permissions import (
-    ALL_ROLES,
-    GOVERNANCE,
-    SCHOOL_FIGURES_READERS,
-    SCHOOL_FIGURES_WRITERS,
-    SECRETARIAT,
-    acting_organization,
     can_create_organization,
     council_meetings_visible_to,
     organizations_editable_by,
     organizations_visible_to,
     school_figures_editable_by,
     school_figures_visible_to,
-    sees_personal_data,
 )
 
 
@@ -112,7 +114,7 @@ register(
         visible_to=organizations_visible_to,
         editable_by=organizations_editable_by,
         can_create=can_create_organization,
-        export_roles=ALL_ROLES,
+        export_roles=EVERYONE,
         import_roles=frozenset({SECRETARIAT}),
         filterset=OrganizationFilter,
         order_by=("kind", "name"),
@@ -138,8 +140,8 @@ register(
         owners=("school_id",),
         visible_to=school_figures_visible_to,
         editable_by=school_figures_editable_by,
-        export_roles=SCHOOL_FIGURES_READERS,
-        import_roles=SCHOOL_FIGURES_WRITERS,
+        export_roles=SCHOOL_READERS,
+        import_roles=SCHOOL_STAFF,
         filterset=SchoolYearFiguresFilter,
         select_related=("school",),
         order_by=("-year", "school__name"),

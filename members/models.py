@@ -10,15 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from alliance.access import Role
 from alliance.uploads import DOCX, IMAGE, PDF, UploadValidator
 from alliance.validators import validate_credit_code
-
-
-class Role(models.TextChoices):
-    SECRETARIAT = "secretariat", _("Secretariat")
-    ENTERPRISE_HR = "enterprise_hr", _("Enterprise HR")
-    SCHOOL_COORDINATOR = "school_coordinator", _("School coordinator")
-    COUNCIL = "council", _("Council member")
 
 
 class OrganizationKind(models.TextChoices):

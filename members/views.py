@@ -16,6 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alliance.access import (
+    ENTERPRISE_HR,
+    EVERYONE,
+    GOVERNANCE,
+    SCHOOL_COORDINATOR,
+    SCHOOL_READERS,
+    SCHOOL_STAFF,
+    SECRETARIAT,
+    acting_organization,
+    allow,
+)
 from alliance.history import history_rows
 from alliance.registers import RegisterListView
 
@@ -50,16 +61,6 @@ from .models import (
     OrganizationStatus,
     Resolution,
     User,
-)
-from .permissions import (
-    ALL_ROLES,
-    ENTERPRISE_HR,
-    GOVERNANCE,
-    SCHOOL_COORDINATOR,
-    SCHOOL_FIGURES_READERS,
-    SCHOOL_FIGURES_WRITERS,
-    SECRETARIAT,
-    allow,
 )
 from .sections import sections_for
 
@@ -99,7 +100,7 @@ class MembersRegisterView(RegisterListView):
 # --- organisations ------------------------------------------------------------------------------
 
 
-@allow(*ALL_ROLES)
+@allow(*EVERYONE)
 class OrganizationListView(MembersRegisterView):
     filterset_class = OrganizationFilter
     template_name = "members/organization_list.html"
@@ -116,7 +117,7 @@ class OrganizationListView(MembersRegisterView):
 organization_list = OrganizationListView.as_view()
 
 
-@allow(*ALL_ROLES)
+@allow(*EVERYONE)
 def organization_detail(request, pk: int):
     organization = get_object_or_404(perms.organizations_visible_to(request.user), pk=pk)
     user = request.user
@@ -149,7 +150,7 @@ def organization_detail(request, pk: int):
 @allow(ENTERPRISE_HR, SCHOOL_COORDINATOR)
 def my_organization(request):
     """The menu's “my organisation” link: the page of the organisation the account acts for."""
-    organization = perms.acting_organization(request.user)
+    organization = acting_organization(request.user)
     if organization is None:
         raise Http404
     return redirect("members:organization_detail", pk=organization.pk)
@@ -272,7 +273,7 @@ def organization_photo_add(request, pk: int):
     )
 
 
-@allow(*ALL_ROLES)
+@allow(*EVERYONE)
 def organization_photo(request, pk: int):
     photo = get_object_or_404(perms.organization_photos_visible_to(request.user), pk=pk)
     # Only the two image types the upload check accepts are served inline; anything else downloads.
@@ -303,7 +304,7 @@ def organization_photo_delete(request, pk: int):
 # --- culture corridor ---------------------------------------------------------------------------
 
 
-@allow(*ALL_ROLES)
+@allow(*EVERYONE)
 def corridor_index(request):
     schools = list(perms.corridor_schools_for(request.user).order_by("name"))
     if len(schools) == 1:
@@ -311,7 +312,7 @@ def corridor_index(request):
     return render(request, "members/corridor_index.html", {"schools": schools})
 
 
-@allow(*ALL_ROLES)
+@allow(*EVERYONE)
 def corridor(request, pk: int):
     school = get_object_or_404(perms.corridor_schools_for(request.user), pk=pk)
     enterprises = list(selectors.corridor_enterprises())
@@ -321,7 +322,7 @@ def corridor(request, pk: int):
 # --- school yearly figures ----------------------------------------------------------------------
 
 
-@allow(*SCHOOL_FIGURES_READERS)
+@allow(*SCHOOL_READERS)
 class SchoolFiguresListView(MembersRegisterView):
     filterset_class = SchoolYearFiguresFilter
     template_name = "members/school_figures_list.html"
@@ -346,7 +347,7 @@ class SchoolFiguresListView(MembersRegisterView):
 school_figures_list = SchoolFiguresListView.as_view()
 
 
-@allow(*SCHOOL_FIGURES_WRITERS)
+@allow(*SCHOOL_STAFF)
 def school_figures_create(request):
     form = SchoolYearFiguresForm(_posted(request), schools=perms.schools_for_figures(request.user))
     if request.method == "POST" and form.is_valid():
@@ -361,7 +362,7 @@ def school_figures_create(request):
     )
 
 
-@allow(*SCHOOL_FIGURES_WRITERS)
+@allow(*SCHOOL_STAFF)
 def school_figures_edit(request, pk: int):
     figures = get_object_or_404(perms.school_figures_editable_by(request.user), pk=pk)
     form = SchoolYearFiguresForm(

@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 
 from alliance.fake_ids import mobile, national_id
 from members.models import Organization
+from training.models import TrainingBase
 
 from .models import (
     AlignmentStatus,
@@ -538,16 +539,9 @@ def _internships(rng, schools, enterprises, students, history: bool) -> None:
 
 
 def _training_bases() -> dict[int, int]:
-    """Enterprise id → one of its training bases (厂中校), read through the app registry:
-    placements never imports training."""
-    from django.apps import apps
-
-    try:
-        base = apps.get_model("training", "TrainingBase")
-    except LookupError:
-        return {}
+    """Enterprise id → one of its training bases (厂中校)."""
     result: dict[int, int] = {}
-    for enterprise_id, pk in base.objects.order_by("pk").values_list("enterprise", "pk"):
+    for enterprise_id, pk in TrainingBase.objects.order_by("pk").values_list("enterprise", "pk"):
         result.setdefault(enterprise_id, pk)
     return result
 

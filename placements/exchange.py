@@ -8,14 +8,15 @@ Chinese strings (the file format users fill in).
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, sees_personal_data
 from alliance.exchange import Column, Ref, Register, register
 from alliance.masking import mask_national_id, mask_phone
 from members.exchange import enterprise_ref, own_organization_example, school_ref
 from members.models import Organization
-from members.permissions import organizations_editable_by, sees_personal_data
+from members.permissions import organizations_editable_by
+from training.models import TrainingBase
 
 from .filters import (
     ApprenticeshipFilter,
@@ -38,11 +39,6 @@ from .models import (
     Student,
 )
 from .permissions import (
-    EVERYONE,
-    HR_EDITORS,
-    SCHOOL_EDITORS,
-    STAFF_ROLES,
-    STUDENT_ROLES,
     apprenticeships_editable_by,
     apprenticeships_visible_to,
     events_visible_to,
@@ -81,8 +77,7 @@ def order_class_ref(field: str, header: str = "订单班") -> Ref:
 
 
 def _training_bases():
-    # Placements does not import training (DESIGN §2): the model is looked up by name.
-    return apps.get_model("training", "TrainingBase").objects.all()
+    return TrainingBase.objects.all()
 
 
 STUDENT_NAME = Column(
@@ -118,8 +113,8 @@ register(
         owners=("school_id",),
         visible_to=students_visible_to,
         editable_by=students_editable_by,
-        export_roles=frozenset(STUDENT_ROLES),
-        import_roles=frozenset(STUDENT_ROLES),
+        export_roles=frozenset(SCHOOL_STAFF),
+        import_roles=frozenset(SCHOOL_STAFF),
         filterset=StudentFilter,
         select_related=("school",),
         order_by=("school__name", "-enrolment_year", "student_number"),
@@ -146,8 +141,8 @@ register(
         owners=("order_class.school_id",),
         visible_to=order_class_enrolments_visible_to,
         editable_by=order_class_enrolments_editable_by,
-        export_roles=frozenset(STAFF_ROLES),
-        import_roles=frozenset(SCHOOL_EDITORS),
+        export_roles=frozenset(STAFF),
+        import_roles=frozenset(SCHOOL_STAFF),
         filterset=OrderClassEnrolmentFilter,
         select_related=("order_class__school", "student"),
         order_by=("order_class__name", "student__student_number"),
@@ -188,8 +183,8 @@ register(
         owners=("enterprise_id",),
         visible_to=apprenticeships_visible_to,
         editable_by=apprenticeships_editable_by,
-        export_roles=frozenset(STAFF_ROLES),
-        import_roles=frozenset(HR_EDITORS),
+        export_roles=frozenset(STAFF),
+        import_roles=frozenset(ENTERPRISE_STAFF),
         filterset=ApprenticeshipFilter,
         select_related=("student__school", "enterprise"),
         order_by=("-contract_start", "pk"),
@@ -237,8 +232,8 @@ register(
         owners=("student.school_id",),
         visible_to=internships_visible_to,
         editable_by=internships_editable_by,
-        export_roles=frozenset(STAFF_ROLES),
-        import_roles=frozenset(SCHOOL_EDITORS),
+        export_roles=frozenset(STAFF),
+        import_roles=frozenset(SCHOOL_STAFF),
         filterset=InternshipFilter,
         select_related=("student__school", "enterprise", "training_base"),
         order_by=("-start_date", "pk"),
@@ -296,8 +291,8 @@ register(
         owners=("student.school_id",),
         visible_to=placements_visible_to,
         editable_by=placements_editable_by,
-        export_roles=frozenset(STAFF_ROLES),
-        import_roles=frozenset(SCHOOL_EDITORS),
+        export_roles=frozenset(STAFF),
+        import_roles=frozenset(SCHOOL_STAFF),
         filterset=GraduatePlacementFilter,
         select_related=("student__school", "employer", "via_order_class"),
         order_by=("-graduation_year", "pk"),

@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from alliance.access import sees_personal_data
 from alliance.masking import mask_national_id, mask_phone
-from members.permissions import sees_personal_data
+from training.models import TrainingBase
 
 from . import permissions
 from .models import (
@@ -280,8 +280,7 @@ class InternshipForm(BootstrapMixin, StudentByNumberMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = permissions.all_enterprises()
-        base_model = apps.get_model("training", "TrainingBase")
-        self.fields["training_base"].queryset = base_model.objects.select_related("enterprise")
+        self.fields["training_base"].queryset = TrainingBase.objects.select_related("enterprise")
         self.fields["training_base"].label_from_instance = lambda b: f"{b.enterprise} · {b.name}"
         self._add_student_fields(user)
         self._style()

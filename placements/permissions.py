@@ -7,7 +7,7 @@
 - Council members see aggregates only: order classes (without their students), events, mentors
   and the two overview pages; never a list of students.
 
-Views declare the roles with ``members.permissions.allow`` (audiences below) and fetch objects
+Views declare the roles with ``alliance.access.allow`` (audiences below) and fetch objects
 through the ``*_visible_to`` / ``*_editable_by`` querysets (404 for another organisation's row).
 """
 
@@ -17,18 +17,21 @@ from collections.abc import Callable
 
 from django.db.models import Q, QuerySet
 
-from alliance.masking import mask_national_id, mask_phone
-from members.models import Organization
-from members.permissions import (
+from alliance.access import (
     COUNCIL,
     ENTERPRISE_HR,
+    ENTERPRISE_STAFF,
+    EVERYONE,
     SCHOOL_COORDINATOR,
-    SECRETARIAT,
+    SCHOOL_STAFF,
+    STAFF,
     acting_organization,
     is_secretariat,
-    scope_by_organization,
+    scope_to_organization,
     sees_personal_data,
 )
+from alliance.masking import mask_national_id, mask_phone
+from members.models import Organization
 
 from .models import (
     Apprenticeship,
@@ -43,12 +46,8 @@ from .models import (
     Student,
 )
 
-# Audiences for ``allow(...)``: who may open each kind of page at all.
-STUDENT_ROLES = (SECRETARIAT, SCHOOL_COORDINATOR)
-SCHOOL_EDITORS = (SECRETARIAT, SCHOOL_COORDINATOR)
-HR_EDITORS = (SECRETARIAT, ENTERPRISE_HR)
-STAFF_ROLES = (SECRETARIAT, SCHOOL_COORDINATOR, ENTERPRISE_HR)
-EVERYONE = (SECRETARIAT, SCHOOL_COORDINATOR, ENTERPRISE_HR, COUNCIL)
+# Audiences of the pages (``allow(...)`` in views.py) come from ``alliance.access``.
+__all__ = ["ENTERPRISE_STAFF", "EVERYONE", "SCHOOL_STAFF", "STAFF"]
 
 
 def _role(user) -> str:
@@ -89,11 +88,11 @@ def placement_masks(user) -> dict[str, Callable[[str], str]]:
 def students_visible_to(user) -> QuerySet[Student]:
     """Schools see their own students; the secretariat all. HR see students only through the
     apprenticeships, internships and hires of their enterprise (other querysets below)."""
-    return scope_by_organization(user, Student.objects.all(), "school")
+    return scope_to_organization(user, Student.objects.all(), "school")
 
 
 def students_editable_by(user) -> QuerySet[Student]:
-    return scope_by_organization(user, Student.objects.all(), "school")
+    return scope_to_organization(user, Student.objects.all(), "school")
 
 
 def can_create_student(user) -> bool:
@@ -102,7 +101,7 @@ def can_create_student(user) -> bool:
 
 def schools_for(user) -> QuerySet[Organization]:
     """Schools a user may file records for (a school coordinator: only their own)."""
-    return scope_by_organization(user, Organization.objects.schools(), "pk")
+    return scope_to_organization(user, Organization.objects.schools(), "pk")
 
 
 def all_schools() -> QuerySet[Organization]:
@@ -115,7 +114,7 @@ def all_enterprises() -> QuerySet[Organization]:
 
 
 def enterprises_for(user) -> QuerySet[Organization]:
-    return scope_by_organization(user, Organization.objects.enterprises(), "pk")
+    return scope_to_organization(user, Organization.objects.enterprises(), "pk")
 
 
 # --- order classes ----------------------------------------------------------------------
@@ -136,7 +135,7 @@ def order_classes_visible_to(user) -> QuerySet[OrderClass]:
 def order_classes_editable_by(user) -> QuerySet[OrderClass]:
     if is_hr(user):
         return OrderClass.objects.none()
-    return scope_by_organization(user, OrderClass.objects.all(), "school")
+    return scope_to_organization(user, OrderClass.objects.all(), "school")
 
 
 def can_create_order_class(user) -> bool:
@@ -145,7 +144,7 @@ def can_create_order_class(user) -> bool:
 
 def sees_order_class_students(user) -> bool:
     """Council members see an order class's size, never its students."""
-    return _role(user) in STAFF_ROLES
+    return _role(user) in STAFF
 
 
 def order_class_enrolments_visible_to(user) -> QuerySet[OrderClassEnrolment]:
@@ -180,7 +179,7 @@ def apprenticeships_editable_by(user) -> QuerySet[Apprenticeship]:
     """Enterprise HR keep their apprentices (招工即招生 starts at the employer)."""
     if is_school(user):
         return Apprenticeship.objects.none()
-    return scope_by_organization(user, Apprenticeship.objects.all(), "enterprise")
+    return scope_to_organization(user, Apprenticeship.objects.all(), "enterprise")
 
 
 def can_create_apprenticeship(user) -> bool:
@@ -197,7 +196,7 @@ def internships_visible_to(user) -> QuerySet[Internship]:
 def internships_editable_by(user) -> QuerySet[Internship]:
     if is_hr(user):
         return Internship.objects.none()
-    return scope_by_organization(user, Internship.objects.all(), "student__school")
+    return scope_to_organization(user, Internship.objects.all(), "student__school")
 
 
 def can_create_internship(user) -> bool:
@@ -214,7 +213,7 @@ def placements_visible_to(user) -> QuerySet[GraduatePlacement]:
 def placements_editable_by(user) -> QuerySet[GraduatePlacement]:
     if is_hr(user):
         return GraduatePlacement.objects.none()
-    return scope_by_organization(user, GraduatePlacement.objects.all(), "student__school")
+    return scope_to_organization(user, GraduatePlacement.objects.all(), "student__school")
 
 
 def can_create_placement(user) -> bool:
@@ -269,7 +268,7 @@ def events_visible_to(user) -> QuerySet[OutreachEvent]:
 def events_editable_by(user) -> QuerySet[OutreachEvent]:
     if is_hr(user):
         return OutreachEvent.objects.none()
-    return scope_by_organization(user, OutreachEvent.objects.all(), "school")
+    return scope_to_organization(user, OutreachEvent.objects.all(), "school")
 
 
 def can_create_event(user) -> bool:
@@ -283,7 +282,7 @@ def mentors_visible_to(user) -> QuerySet[CareerMentor]:
 def mentors_editable_by(user) -> QuerySet[CareerMentor]:
     if is_school(user):
         return CareerMentor.objects.none()
-    return scope_by_organization(user, CareerMentor.objects.all(), "enterprise")
+    return scope_to_organization(user, CareerMentor.objects.all(), "enterprise")
 
 
 def can_create_mentor(user) -> bool:

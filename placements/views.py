@@ -19,11 +19,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alliance.access import (
+    ENTERPRISE_STAFF,
+    EVERYONE,
+    SCHOOL_STAFF,
+    STAFF,
+    allow,
+    sees_personal_data,
+)
 from alliance.history import history_rows
 from alliance.masking import mask_national_id, mask_phone
 from alliance.registers import RegisterListView
 from members.models import Organization
-from members.permissions import allow, sees_personal_data
 
 from . import filters, forms, permissions, selectors, services
 from .models import (
@@ -33,7 +40,6 @@ from .models import (
     OutreachKind,
     semester_key,
 )
-from .permissions import EVERYONE, HR_EDITORS, SCHOOL_EDITORS, STAFF_ROLES, STUDENT_ROLES
 
 
 def show_personal(obj, user, student_attr: str | None = None) -> None:
@@ -121,7 +127,7 @@ class ScopedList(RegisterListView):
 # --- students ---------------------------------------------------------------------------
 
 
-@allow(*STUDENT_ROLES)
+@allow(*SCHOOL_STAFF)
 class StudentList(ScopedList):
     visible = staticmethod(permissions.students_visible_to)
     create_allowed = staticmethod(permissions.can_create_student)
@@ -132,7 +138,7 @@ class StudentList(ScopedList):
     template_name = "placements/student_list.html"
 
 
-@allow(*STUDENT_ROLES)
+@allow(*SCHOOL_STAFF)
 def student_detail(request, pk):
     student = get_object_or_404(
         permissions.students_visible_to(request.user).select_related("school"), pk=pk
@@ -150,7 +156,7 @@ def student_detail(request, pk):
     return render(request, "placements/student_detail.html", context)
 
 
-@allow(*STUDENT_ROLES)
+@allow(*SCHOOL_STAFF)
 def student_edit(request, pk=None):
     user = request.user
     student = get_object_or_404(permissions.students_editable_by(user), pk=pk) if pk else None
@@ -228,7 +234,7 @@ def orderclass_detail(request, pk):
     return render(request, "placements/orderclass_detail.html", context)
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def orderclass_edit(request, pk=None):
     user = request.user
     order_class = _order_class_or_404(request, pk, editable=True) if pk else None
@@ -256,7 +262,7 @@ def orderclass_edit(request, pk=None):
 
 
 @require_POST
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def orderclass_enrol(request, pk):
     order_class = _order_class_or_404(request, pk, editable=True)
     form = forms.EnrolForm(request.POST, order_class=order_class)
@@ -272,7 +278,7 @@ def orderclass_enrol(request, pk):
 
 
 @require_POST
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def orderclass_unenrol(request, pk, enrolment_pk):
     enrolment = get_object_or_404(
         permissions.order_class_enrolments_editable_by(request.user),
@@ -288,7 +294,7 @@ def orderclass_unenrol(request, pk, enrolment_pk):
     return redirect("placements:orderclass_detail", pk=pk)
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def alignment_edit(request, pk, aspect):
     order_class = _order_class_or_404(request, pk, editable=True)
     if aspect not in Aspect.values:
@@ -319,12 +325,12 @@ def _file_response(field_file):
     )
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 def orderclass_agreement(request, pk):
     return _file_response(_order_class_or_404(request, pk).agreement)
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 def alignment_document(request, pk, aspect):
     order_class = _order_class_or_404(request, pk)
     alignment = get_object_or_404(OrderClassAlignment, order_class=order_class, aspect=aspect)
@@ -334,7 +340,7 @@ def alignment_document(request, pk, aspect):
 # --- apprenticeships --------------------------------------------------------------------
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 class ApprenticeshipList(ScopedList):
     visible = staticmethod(permissions.apprenticeships_visible_to)
     create_allowed = staticmethod(permissions.can_create_apprenticeship)
@@ -344,7 +350,7 @@ class ApprenticeshipList(ScopedList):
     template_name = "placements/apprenticeship_list.html"
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 def apprenticeship_detail(request, pk):
     user = request.user
     apprenticeship = get_object_or_404(
@@ -362,7 +368,7 @@ def apprenticeship_detail(request, pk):
     return render(request, "placements/apprenticeship_detail.html", context)
 
 
-@allow(*HR_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 def apprenticeship_create(request):
     user = request.user
     form = forms.ApprenticeshipForm(
@@ -394,7 +400,7 @@ def apprenticeship_create(request):
     )
 
 
-@allow(*HR_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 def apprenticeship_edit(request, pk):
     user = request.user
     apprenticeship = get_object_or_404(permissions.apprenticeships_editable_by(user), pk=pk)
@@ -413,7 +419,7 @@ def apprenticeship_edit(request, pk):
 # --- internships ------------------------------------------------------------------------
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 class InternshipList(ScopedList):
     visible = staticmethod(permissions.internships_visible_to)
     create_allowed = staticmethod(permissions.can_create_internship)
@@ -423,7 +429,7 @@ class InternshipList(ScopedList):
     template_name = "placements/internship_list.html"
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 def internship_detail(request, pk):
     user = request.user
     internship = get_object_or_404(
@@ -440,7 +446,7 @@ def internship_detail(request, pk):
     return render(request, "placements/internship_detail.html", context)
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def internship_edit(request, pk=None):
     user = request.user
     internship = get_object_or_404(permissions.internships_editable_by(user), pk=pk) if pk else None
@@ -462,7 +468,7 @@ def internship_edit(request, pk=None):
 # --- graduate placements, hires and the local-talent archive -------------------------------
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 class PlacementList(ScopedList):
     visible = staticmethod(permissions.placements_visible_to)
     create_allowed = staticmethod(permissions.can_create_placement)
@@ -478,7 +484,7 @@ class PlacementList(ScopedList):
         return context
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 def placement_detail(request, pk):
     user = request.user
     placement = get_object_or_404(
@@ -500,7 +506,7 @@ def placement_detail(request, pk):
     return render(request, "placements/placement_detail.html", context)
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def placement_edit(request, pk=None):
     user = request.user
     placement = get_object_or_404(permissions.placements_editable_by(user), pk=pk) if pk else None
@@ -520,7 +526,7 @@ def placement_edit(request, pk=None):
     )
 
 
-@allow(*HR_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 def hire_list(request):
     """Graduates recorded as hired by the HR's enterprise, awaiting its confirmation."""
     user = request.user
@@ -541,7 +547,7 @@ def hire_list(request):
 
 
 @require_POST
-@allow(*HR_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 def hire_decide(request, pk):
     placement = get_object_or_404(permissions.hires_decidable_by(request.user), pk=pk)
     confirm = request.POST.get("decision") == "confirm"
@@ -554,7 +560,7 @@ def hire_decide(request, pk):
     return redirect(request.POST.get("next") or reverse("placements:hire_list"))
 
 
-@allow(*STAFF_ROLES)
+@allow(*STAFF)
 def followup_edit(request, pk, followup_pk=None):
     user = request.user
     placement = get_object_or_404(
@@ -658,7 +664,7 @@ def event_detail(request, pk):
     return render(request, "placements/event_detail.html", context)
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def event_edit(request, pk=None):
     user = request.user
     event = get_object_or_404(permissions.events_editable_by(user), pk=pk) if pk else None
@@ -687,7 +693,7 @@ def event_edit(request, pk=None):
 
 
 @require_POST
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 def event_photo_add(request, pk):
     event = get_object_or_404(permissions.events_editable_by(request.user), pk=pk)
     form = forms.PhotoForm(request.POST, request.FILES)
@@ -787,7 +793,7 @@ def mentor_detail(request, pk):
     return render(request, "placements/mentor_detail.html", context)
 
 
-@allow(*HR_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 def mentor_edit(request, pk=None):
     user = request.user
     mentor = get_object_or_404(permissions.mentors_editable_by(user), pk=pk) if pk else None

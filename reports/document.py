@@ -310,7 +310,6 @@ def report_context(year: int, *, data: DataSet | None = None) -> dict:
         "enterprise_columns": enterprise_columns,
         "enterprise_lines": enterprise_lines,
         "coverage": coverage_items,
-        "missing_sources": sorted(data.missing),
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},

@@ -11,7 +11,7 @@ from functools import lru_cache
 from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.http import urlencode
 
-from members.permissions import has_access, view_access
+from alliance.access import has_access, view_access
 
 
 @lru_cache(maxsize=256)

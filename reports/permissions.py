@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from alliance.access import COUNCIL, acting_organization, is_secretariat
 from members.models import Organization
-from members.permissions import COUNCIL, acting_organization, is_secretariat
 
 
 def sees_all_scorecards(user) -> bool:

@@ -383,14 +383,8 @@ def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
 
 
 def organization_names(ids) -> dict[int, str]:
-    from importlib import import_module
-
     ids = list(ids)
-    try:
-        names = import_module("members.selectors").organization_names
-    except (ModuleNotFoundError, AttributeError):
-        return {i: f"#{i}" for i in ids}
-    found = names(ids)
+    found = member_selectors.organization_names(ids)
     return {i: found.get(i, f"#{i}") for i in ids}
 
 

@@ -1,63 +1,52 @@
-"""The figures of one year, read from the other apps through their selectors (CONTRACT.md).
+"""The figures of one year, read from the other apps through their selectors.
 
-``reports`` never reads another app's tables: every number comes from a selector function named
-in the contract. :class:`YearData` calls each selector at most once per year and keeps the
-answer, so an indicator computed for the alliance, for every school and for every enterprise
-costs the same few queries as computing it once.
-
-A selector that does not exist (an app not deployed, or an older version) is recorded in
-``missing`` and read as "no records", so the data-coverage notes can say so instead of the
-report crashing.
+``reports`` never reads another app's tables: every number comes from one of the selector
+functions named below, imported plainly, so a missing selector is an ImportError at start-up
+and never a silent zero in a published report. :class:`YearData` calls each selector at most
+once per year and keeps the answer, so an indicator computed for the alliance, for every school
+and for every enterprise costs the same few queries as computing it once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 from typing import Any
 
-# selector name -> (module, empty value when the selector is unavailable)
-SELECTORS: dict[str, tuple[str, Callable[[], Any]]] = {
-    "member_enterprise_ids": ("members.selectors", set),
-    "member_school_ids": ("members.selectors", set),
-    "school_figures": ("members.selectors", dict),
-    "council_meeting_count": ("members.selectors", int),
-    "council_overview": ("members.selectors", lambda: {"seats": [], "experts": [], "meetings": []}),
-    "organizations_by_kind": ("members.selectors", dict),
-    "enterprises_with_active_base": ("training.selectors", set),
-    "enterprises_with_station": ("training.selectors", set),
-    "seconded_professional_teachers": ("training.selectors", dict),
-    "secondments_by_enterprise": ("training.selectors", dict),
-    "training_person_times": ("training.selectors", dict),
-    "training_person_times_by_enterprise": ("training.selectors", dict),
-    "craftsmen_by_enterprise": ("training.selectors", dict),
-    "teaching_hours_by_school": ("training.selectors", dict),
-    "teaching_hours_by_enterprise": ("training.selectors", dict),
-    "certification_totals": ("training.selectors", dict),
-    "platform_summary": ("training.selectors", lambda: {"workshops": [], "bases": []}),
-    "employment_counts": ("placements.selectors", dict),
-    "hires_by_enterprise": ("placements.selectors", dict),
-    "order_class_hires": ("placements.selectors", dict),
-    "order_class_hires_by_enterprise": ("placements.selectors", dict),
-    "apprentice_counts": ("placements.selectors", dict),
-    "enterprises_with_mentor": ("placements.selectors", set),
-    "enterprises_with_chairman_visit": ("placements.selectors", set),
-    "outreach_by_semester": ("placements.selectors", dict),
-    "recommendation_events": ("placements.selectors", dict),
-    "events_by_enterprise": ("placements.selectors", dict),
-    "retention_summary": ("placements.selectors", dict),
+from members import selectors as members
+from placements import selectors as placements
+from training import selectors as training
+
+#: selector name -> the function answering it for a calendar year
+SELECTORS: dict[str, Callable[[int], Any]] = {
+    "member_enterprise_ids": members.member_enterprise_ids,
+    "member_school_ids": members.member_school_ids,
+    "school_figures": members.school_figures,
+    "council_meeting_count": members.council_meeting_count,
+    "council_overview": members.council_overview,
+    "organizations_by_kind": members.organizations_by_kind,
+    "enterprises_with_active_base": training.enterprises_with_active_base,
+    "enterprises_with_station": training.enterprises_with_station,
+    "seconded_professional_teachers": training.seconded_professional_teachers,
+    "secondments_by_enterprise": training.secondments_by_enterprise,
+    "training_person_times": training.training_person_times,
+    "training_person_times_by_enterprise": training.training_person_times_by_enterprise,
+    "craftsmen_by_enterprise": training.craftsmen_by_enterprise,
+    "teaching_hours_by_school": training.teaching_hours_by_school,
+    "teaching_hours_by_enterprise": training.teaching_hours_by_enterprise,
+    "certification_totals": training.certification_totals,
+    "platform_summary": training.platform_summary,
+    "employment_counts": placements.employment_counts,
+    "hires_by_enterprise": placements.hires_by_enterprise,
+    "order_class_hires": placements.order_class_hires,
+    "order_class_hires_by_enterprise": placements.order_class_hires_by_enterprise,
+    "apprentice_counts": placements.apprentice_counts,
+    "enterprises_with_mentor": placements.enterprises_with_mentor,
+    "enterprises_with_chairman_visit": placements.enterprises_with_chairman_visit,
+    "outreach_by_semester": placements.outreach_by_semester,
+    "recommendation_events": placements.recommendation_events,
+    "events_by_enterprise": placements.events_by_enterprise,
+    "retention_summary": placements.retention_summary,
 }
-
-
-def _selector(name: str) -> Callable | None:
-    module_name, _empty = SELECTORS[name]
-    try:
-        module = import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return None
-    return getattr(module, name, None)
 
 
 def semesters(year: int) -> list[str]:
@@ -71,16 +60,10 @@ class YearData:
     def __init__(self, year: int) -> None:
         self.year = year
         self._cache: dict[str, Any] = {}
-        self.missing: set[str] = set()
 
     def get(self, name: str) -> Any:
         if name not in self._cache:
-            function = _selector(name)
-            if function is None:
-                self.missing.add(name)
-                self._cache[name] = SELECTORS[name][1]()
-            else:
-                self._cache[name] = function(self.year)
+            self._cache[name] = SELECTORS[name](self.year)
         return self._cache[name]
 
     def __getattr__(self, name: str) -> Any:
@@ -108,9 +91,3 @@ class DataSet:
         if year not in self._years:
             self._years[year] = YearData(year)
         return self._years[year]
-
-    @property
-    def missing(self) -> set[str]:
-        return (
-            set().union(*(data.missing for data in self._years.values())) if self._years else set()
-        )

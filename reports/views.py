@@ -12,17 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.models import OrganizationKind
-from members.permissions import (
-    ALL_ROLES,
+from alliance.access import (
     COUNCIL,
     ENTERPRISE_HR,
+    EVERYONE,
     PUBLIC,
     SCHOOL_COORDINATOR,
     SECRETARIAT,
     acting_organization,
     allow,
 )
+from members.models import OrganizationKind
 
 from . import selectors, services
 from .forms import RunForm, TargetForm, YearForm
@@ -108,7 +108,7 @@ def _wants_trend(request) -> bool:
     return bool(request.htmx) and request.GET.get("part") == "trend"
 
 
-@allow(ALL_ROLES)
+@allow(EVERYONE)
 def dashboard(request):
     """The alliance overview: every indicator this year, five-year trends, register counts."""
     year = _year(request)
@@ -123,11 +123,8 @@ def dashboard(request):
         "figures": _with_links(selectors.register_counts(data.year(year)), year, request.user),
         "chart_data": _chart_data(rows, year),
         "own_scorecard": acting_organization(request.user),
-        "missing_sources": sorted(data.missing),
     }
     return render(request, "reports/dashboard.html", context)
-
-
 
 
 @allow(SECRETARIAT, COUNCIL)
@@ -280,7 +277,6 @@ def coverage(request):
             "year": year,
             "years": selectors.year_choices(),
             "items": items,
-            "missing_sources": sorted(data.missing),
         },
     )
 

@@ -81,7 +81,9 @@ def school_user(school):
 
 @pytest.fixture
 def other_school_user(other_school):
-    return UserFactory(username="other_coordinator", role="school_coordinator", organization=other_school)
+    return UserFactory(
+        username="other_coordinator", role="school_coordinator", organization=other_school
+    )
 
 
 @pytest.fixture

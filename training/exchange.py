@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, sees_personal_data
 from alliance.exchange import Column, Ref, Register, register
 from alliance.masking import mask_phone
 from members.exchange import enterprise_ref, own_organization_example, school_ref
 from members.models import Organization
-from members.permissions import organizations_editable_by, sees_personal_data
+from members.permissions import organizations_editable_by
 
 from .filters import (
     CertificationFilter,
@@ -39,11 +40,6 @@ from .models import (
     TrainingProgramme,
 )
 from .permissions import (
-    ENTERPRISE_EDITORS,
-    PEOPLE_READERS,
-    PLATFORM_READERS,
-    SCHOOL_EDITORS,
-    SCHOOL_READERS,
     assignments_visible_to,
     bases_visible_to,
     certifications_visible_to,
@@ -88,8 +84,8 @@ register(
         owners=("school_id",),
         visible_to=teachers_visible_to,
         editable_by=teachers_editable_by,
-        export_roles=frozenset(SCHOOL_READERS),
-        import_roles=frozenset(SCHOOL_EDITORS),
+        export_roles=frozenset(SCHOOL_STAFF),
+        import_roles=frozenset(SCHOOL_STAFF),
         filterset=TeacherFilter,
         select_related=("school",),
         order_by=("school__name", "department", "name"),
@@ -142,8 +138,8 @@ register(
         owners=("teacher.school_id",),
         visible_to=secondments_visible_to,
         editable_by=secondments_editable_by,
-        export_roles=frozenset(PEOPLE_READERS),
-        import_roles=frozenset(SCHOOL_EDITORS),
+        export_roles=frozenset(STAFF),
+        import_roles=frozenset(SCHOOL_STAFF),
         filterset=SecondmentFilter,
         select_related=("teacher__school", "enterprise", "station"),
         order_by=("-start_on", "pk"),
@@ -175,8 +171,8 @@ register(
         owners=("enterprise_id",),
         visible_to=craftsmen_visible_to,
         editable_by=craftsmen_editable_by,
-        export_roles=frozenset(PEOPLE_READERS),
-        import_roles=frozenset(ENTERPRISE_EDITORS),
+        export_roles=frozenset(STAFF),
+        import_roles=frozenset(ENTERPRISE_STAFF),
         filterset=CraftsmanFilter,
         select_related=("enterprise",),
         order_by=("enterprise__name", "name"),
@@ -220,8 +216,8 @@ register(
         owners=("school_id",),
         visible_to=programmes_visible_to,
         editable_by=programmes_editable_by,
-        export_roles=frozenset(PLATFORM_READERS),
-        import_roles=frozenset(SCHOOL_EDITORS),
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(SCHOOL_STAFF),
         filterset=TrainingProgrammeFilter,
         select_related=("school",),
         order_by=("-start_on", "title"),
@@ -248,7 +244,7 @@ register(
             Column("状态", "status"),
         ],
         visible_to=workshops_visible_to,
-        export_roles=frozenset(PLATFORM_READERS),
+        export_roles=frozenset(EVERYONE),
         filterset=InSchoolWorkshopFilter,
         select_related=("school",),
         order_by=("school__name", "name"),
@@ -275,7 +271,7 @@ register(
             Column("状态", "status"),
         ],
         visible_to=bases_visible_to,
-        export_roles=frozenset(PLATFORM_READERS),
+        export_roles=frozenset(EVERYONE),
         filterset=TrainingBaseFilter,
         select_related=("enterprise",),
         order_by=("enterprise__name", "name"),
@@ -296,7 +292,7 @@ register(
             Column("关闭日期", "closed_on"),
         ],
         visible_to=stations_visible_to,
-        export_roles=frozenset(PLATFORM_READERS),
+        export_roles=frozenset(EVERYONE),
         filterset=TeacherStationFilter,
         select_related=("enterprise",),
         order_by=("enterprise__name", "name"),
@@ -321,7 +317,7 @@ register(
             Column("类别", "kind"),
         ],
         visible_to=assignments_visible_to,
-        export_roles=frozenset(PEOPLE_READERS),
+        export_roles=frozenset(STAFF),
         filterset=TeachingAssignmentFilter,
         select_related=("craftsman__enterprise", "school"),
         order_by=("-year", "-term", "course"),
@@ -345,7 +341,7 @@ register(
             Column("通过人数", "passed"),
         ],
         visible_to=certifications_visible_to,
-        export_roles=frozenset(PLATFORM_READERS),
+        export_roles=frozenset(EVERYONE),
         filterset=CertificationFilter,
         select_related=("school", "programme"),
         order_by=("-assessed_on", "occupation"),

@@ -350,7 +350,8 @@ class Secondment(models.Model):
             # The natural key an Excel import matches on: one teacher starts one secondment
             # at one enterprise on a given day.
             models.UniqueConstraint(
-                fields=["teacher", "enterprise", "start_on"], name="secondment_unique_teacher_enterprise_start"
+                fields=["teacher", "enterprise", "start_on"],
+                name="secondment_unique_teacher_enterprise_start",
             )
         ]
 

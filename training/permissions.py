@@ -25,17 +25,20 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from members.models import Organization
-from members.permissions import (
-    ALL_ROLES,
+from alliance.access import (
     COUNCIL,
     ENTERPRISE_HR,
+    ENTERPRISE_STAFF,
+    EVERYONE,
     SCHOOL_COORDINATOR,
-    SECRETARIAT,
+    SCHOOL_READERS,
+    SCHOOL_STAFF,
+    STAFF,
     acting_organization,
     is_secretariat,
     sees_personal_data,
 )
+from members.models import Organization
 
 from .models import (
     Certification,
@@ -52,13 +55,8 @@ from .models import (
     TrainingProgramme,
 )
 
-# Audiences of the pages (``allow(*...)`` in views.py and the links in nav.py).
-PLATFORM_READERS = tuple(sorted(ALL_ROLES))
-PEOPLE_READERS = (SECRETARIAT, ENTERPRISE_HR, SCHOOL_COORDINATOR)
-SCHOOL_READERS = (SECRETARIAT, SCHOOL_COORDINATOR)
-SCHOOL_EDITORS = (SECRETARIAT, SCHOOL_COORDINATOR)
-ENTERPRISE_EDITORS = (SECRETARIAT, ENTERPRISE_HR)
-OBLIGATION_READERS = (SECRETARIAT, COUNCIL, SCHOOL_COORDINATOR)
+# Audiences of the pages (``allow(...)`` in views.py) come from ``alliance.access``.
+__all__ = ["ENTERPRISE_STAFF", "EVERYONE", "SCHOOL_READERS", "SCHOOL_STAFF", "STAFF"]
 
 
 def _role(user) -> str | None:

@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_READERS, SCHOOL_STAFF, STAFF, allow
 from alliance.history import history_rows
 from alliance.masking import mask_phone
 from alliance.registers import RegisterListView
 from members.models import Organization
-from members.permissions import allow
 
 from . import filters, forms, permissions, selectors, services
 from .models import (
@@ -42,14 +42,6 @@ from .models import (
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
-)
-from .permissions import (
-    ENTERPRISE_EDITORS,
-    OBLIGATION_READERS,
-    PEOPLE_READERS,
-    PLATFORM_READERS,
-    SCHOOL_EDITORS,
-    SCHOOL_READERS,
 )
 
 # --- shared behaviour ---------------------------------------------------------------------------
@@ -171,11 +163,11 @@ class WorkshopConfig(RegisterConfig):
     register = "workshop"
     scope = permissions.workshops_visible_to
     editable = permissions.workshops_editable_by
-    editors = SCHOOL_EDITORS
+    editors = SCHOOL_STAFF
     model = InSchoolWorkshop
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class WorkshopList(WorkshopConfig, TrainingList):
     filterset_class = filters.InSchoolWorkshopFilter
     template_name = "training/workshop_list.html"
@@ -193,7 +185,7 @@ class WorkshopList(WorkshopConfig, TrainingList):
         )
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class WorkshopDetail(WorkshopConfig, TrainingDetail):
     template_name = "training/workshop_detail.html"
     related = ("school",)
@@ -208,12 +200,12 @@ class WorkshopDetail(WorkshopConfig, TrainingDetail):
         return ctx
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class WorkshopCreate(WorkshopConfig, TrainingCreate):
     form_class = forms.InSchoolWorkshopForm
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class WorkshopUpdate(WorkshopConfig, TrainingUpdate):
     form_class = forms.InSchoolWorkshopForm
 
@@ -258,13 +250,13 @@ class WorkshopChildUpdate(WorkshopChildMixin, UpdateView):
         return self.object.workshop
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class OrderCreate(WorkshopChildCreate):
     form_class = forms.ProductionOrderForm
     anchor = "orders"
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class OrderUpdate(WorkshopChildUpdate):
     form_class = forms.ProductionOrderForm
     model = ProductionOrder
@@ -272,13 +264,13 @@ class OrderUpdate(WorkshopChildUpdate):
     anchor = "orders"
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class RotationCreate(WorkshopChildCreate):
     form_class = forms.StudentRotationForm
     anchor = "rotations"
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class RotationUpdate(WorkshopChildUpdate):
     form_class = forms.StudentRotationForm
     model = StudentRotation
@@ -293,18 +285,18 @@ class BaseConfig(RegisterConfig):
     register = "base"
     scope = permissions.bases_visible_to
     editable = permissions.bases_editable_by
-    editors = ENTERPRISE_EDITORS
+    editors = ENTERPRISE_STAFF
     model = TrainingBase
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class BaseList(BaseConfig, TrainingList):
     filterset_class = filters.TrainingBaseFilter
     template_name = "training/base_list.html"
     related = ("enterprise",)
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class BaseDetail(BaseConfig, TrainingDetail):
     related = ("enterprise",)
     fields = (
@@ -321,12 +313,12 @@ class BaseDetail(BaseConfig, TrainingDetail):
     )
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class BaseCreate(BaseConfig, TrainingCreate):
     form_class = forms.TrainingBaseForm
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class BaseUpdate(BaseConfig, TrainingUpdate):
     form_class = forms.TrainingBaseForm
 
@@ -338,11 +330,11 @@ class StationConfig(RegisterConfig):
     register = "station"
     scope = permissions.stations_visible_to
     editable = permissions.stations_editable_by
-    editors = ENTERPRISE_EDITORS
+    editors = ENTERPRISE_STAFF
     model = TeacherStation
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class StationList(StationConfig, TrainingList):
     filterset_class = filters.TeacherStationFilter
     template_name = "training/station_list.html"
@@ -365,7 +357,7 @@ class StationList(StationConfig, TrainingList):
         )
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class StationDetail(StationConfig, TrainingDetail):
     template_name = "training/station_detail.html"
     related = ("enterprise",)
@@ -379,12 +371,12 @@ class StationDetail(StationConfig, TrainingDetail):
         return ctx
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class StationCreate(StationConfig, TrainingCreate):
     form_class = forms.TeacherStationForm
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class StationUpdate(StationConfig, TrainingUpdate):
     form_class = forms.TeacherStationForm
 
@@ -402,7 +394,7 @@ class PostMixin(TrainingFormMixin):
         return ctx
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class PostCreate(PostMixin, CreateView):
     form_class = forms.StationPostForm
 
@@ -417,7 +409,7 @@ class PostCreate(PostMixin, CreateView):
         return {**super().get_form_kwargs(), "instance": StationPost(station=self.station())}
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class PostUpdate(PostMixin, UpdateView):
     form_class = forms.StationPostForm
 
@@ -429,7 +421,7 @@ class PostUpdate(PostMixin, UpdateView):
 
 
 @require_POST
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 def post_copy(request, pk: int):
     """Carry the station's latest posts over to the chosen year (one click each January)."""
     station = get_object_or_404(permissions.stations_editable_by(request.user), pk=pk)
@@ -458,18 +450,18 @@ class TeacherConfig(RegisterConfig):
     register = "teacher"
     scope = permissions.teachers_visible_to
     editable = permissions.teachers_editable_by
-    editors = SCHOOL_EDITORS
+    editors = SCHOOL_STAFF
     model = Teacher
 
 
-@allow(*SCHOOL_READERS)
+@allow(*SCHOOL_STAFF)
 class TeacherList(TeacherConfig, TrainingList):
     filterset_class = filters.TeacherFilter
     template_name = "training/teacher_list.html"
     related = ("school",)
 
 
-@allow(*SCHOOL_READERS)
+@allow(*SCHOOL_STAFF)
 class TeacherDetail(TeacherConfig, TrainingDetail):
     template_name = "training/teacher_detail.html"
     related = ("school",)
@@ -488,12 +480,12 @@ class TeacherDetail(TeacherConfig, TrainingDetail):
         return ctx
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class TeacherCreate(TeacherConfig, TrainingCreate):
     form_class = forms.TeacherForm
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class TeacherUpdate(TeacherConfig, TrainingUpdate):
     form_class = forms.TeacherForm
 
@@ -502,18 +494,18 @@ class SecondmentConfig(RegisterConfig):
     register = "secondment"
     scope = permissions.secondments_visible_to
     editable = permissions.secondments_editable_by
-    editors = SCHOOL_EDITORS
+    editors = SCHOOL_STAFF
     model = Secondment
 
 
-@allow(*PEOPLE_READERS)
+@allow(*STAFF)
 class SecondmentList(SecondmentConfig, TrainingList):
     filterset_class = filters.SecondmentFilter
     template_name = "training/secondment_list.html"
     related = ("teacher__school", "enterprise", "station")
 
 
-@allow(*PEOPLE_READERS)
+@allow(*STAFF)
 class SecondmentDetail(SecondmentConfig, TrainingDetail):
     template_name = "training/secondment_detail.html"
     related = ("teacher__school", "enterprise", "station")
@@ -525,17 +517,17 @@ class SecondmentDetail(SecondmentConfig, TrainingDetail):
         return ctx
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class SecondmentCreate(SecondmentConfig, TrainingCreate):
     form_class = forms.SecondmentForm
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class SecondmentUpdate(SecondmentConfig, TrainingUpdate):
     form_class = forms.SecondmentForm
 
 
-@allow(*PEOPLE_READERS)
+@allow(*STAFF)
 def secondment_report(request, pk: int):
     """The outcome report, only to those who may see the secondment (never from MEDIA_URL)."""
     secondment = get_object_or_404(permissions.secondments_visible_to(request.user), pk=pk)
@@ -557,11 +549,11 @@ class CraftsmanConfig(RegisterConfig):
     register = "craftsman"
     scope = permissions.craftsmen_visible_to
     editable = permissions.craftsmen_editable_by
-    editors = ENTERPRISE_EDITORS
+    editors = ENTERPRISE_STAFF
     model = Craftsman
 
 
-@allow(*PEOPLE_READERS)
+@allow(*STAFF)
 class CraftsmanList(CraftsmanConfig, TrainingList):
     filterset_class = filters.CraftsmanFilter
     template_name = "training/craftsman_list.html"
@@ -584,7 +576,7 @@ class CraftsmanList(CraftsmanConfig, TrainingList):
         return ctx
 
 
-@allow(*PEOPLE_READERS)
+@allow(*STAFF)
 class CraftsmanDetail(CraftsmanConfig, TrainingDetail):
     template_name = "training/craftsman_detail.html"
     related = ("enterprise",)
@@ -614,12 +606,12 @@ class CraftsmanDetail(CraftsmanConfig, TrainingDetail):
         return ctx
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class CraftsmanCreate(CraftsmanConfig, TrainingCreate):
     form_class = forms.CraftsmanForm
 
 
-@allow(*ENTERPRISE_EDITORS)
+@allow(*ENTERPRISE_STAFF)
 class CraftsmanUpdate(CraftsmanConfig, TrainingUpdate):
     form_class = forms.CraftsmanForm
 
@@ -628,11 +620,11 @@ class AssignmentConfig(RegisterConfig):
     register = "assignment"
     scope = permissions.assignments_visible_to
     editable = permissions.assignments_editable_by
-    editors = SCHOOL_EDITORS
+    editors = SCHOOL_STAFF
     model = TeachingAssignment
 
 
-@allow(*PEOPLE_READERS)
+@allow(*STAFF)
 class AssignmentList(AssignmentConfig, TrainingList):
     filterset_class = filters.TeachingAssignmentFilter
     template_name = "training/assignment_list.html"
@@ -651,18 +643,18 @@ class AssignmentList(AssignmentConfig, TrainingList):
         return ctx
 
 
-@allow(*PEOPLE_READERS)
+@allow(*STAFF)
 class AssignmentDetail(AssignmentConfig, TrainingDetail):
     related = ("craftsman__enterprise", "school")
     fields = ("craftsman", "school", "course", "year", "term", "hours", "kind")
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class AssignmentCreate(AssignmentConfig, TrainingCreate):
     form_class = forms.TeachingAssignmentForm
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class AssignmentUpdate(AssignmentConfig, TrainingUpdate):
     form_class = forms.TeachingAssignmentForm
 
@@ -674,11 +666,11 @@ class ProgrammeConfig(RegisterConfig):
     register = "programme"
     scope = permissions.programmes_visible_to
     editable = permissions.programmes_editable_by
-    editors = SCHOOL_EDITORS
+    editors = SCHOOL_STAFF
     model = TrainingProgramme
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class ProgrammeList(ProgrammeConfig, TrainingList):
     filterset_class = filters.TrainingProgrammeFilter
     template_name = "training/programme_list.html"
@@ -686,7 +678,7 @@ class ProgrammeList(ProgrammeConfig, TrainingList):
     prefetch = ("enterprises",)
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class ProgrammeDetail(ProgrammeConfig, TrainingDetail):
     template_name = "training/programme_detail.html"
     related = ("school",)
@@ -707,12 +699,12 @@ class ProgrammeDetail(ProgrammeConfig, TrainingDetail):
         return ctx
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class ProgrammeCreate(ProgrammeConfig, TrainingCreate):
     form_class = forms.TrainingProgrammeForm
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class ProgrammeUpdate(ProgrammeConfig, TrainingUpdate):
     form_class = forms.TrainingProgrammeForm
 
@@ -721,29 +713,29 @@ class CertificationConfig(RegisterConfig):
     register = "certification"
     scope = permissions.certifications_visible_to
     editable = permissions.certifications_editable_by
-    editors = SCHOOL_EDITORS
+    editors = SCHOOL_STAFF
     model = Certification
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class CertificationList(CertificationConfig, TrainingList):
     filterset_class = filters.CertificationFilter
     template_name = "training/certification_list.html"
     related = ("school", "programme")
 
 
-@allow(*PLATFORM_READERS)
+@allow(*EVERYONE)
 class CertificationDetail(CertificationConfig, TrainingDetail):
     related = ("school", "programme")
     fields = ("school", "programme", "assessed_on", "occupation", "level", "candidates", "passed")
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class CertificationCreate(CertificationConfig, TrainingCreate):
     form_class = forms.CertificationForm
 
 
-@allow(*SCHOOL_EDITORS)
+@allow(*SCHOOL_STAFF)
 class CertificationUpdate(CertificationConfig, TrainingUpdate):
     form_class = forms.CertificationForm
 
@@ -758,7 +750,7 @@ def _year(request) -> int:
     return selectors.default_year()
 
 
-@allow(*OBLIGATION_READERS)
+@allow(*SCHOOL_READERS)
 def obligations(request):
     year = _year(request)
     enterprises = selectors.enterprise_obligations(year)
@@ -780,7 +772,7 @@ def obligations(request):
     )
 
 
-@allow(*OBLIGATION_READERS)
+@allow(*SCHOOL_READERS)
 def school_obligations(request, pk: int):
     schools = permissions.schools_for_obligations(request.user)
     school = get_object_or_404(schools, pk=pk)
@@ -819,6 +811,6 @@ def school_obligations(request, pk: int):
             "programmes": programmes,
             "secondment_target": selectors.SECONDMENT_TARGET,
             "training_target": selectors.TRAINING_TARGET,
-            "can_record": permissions.can_create(request.user, SCHOOL_EDITORS),
+            "can_record": permissions.can_create(request.user, SCHOOL_STAFF),
         },
     )

@@ -25,8 +25,12 @@ def test_english_on_request(client):
 
 @pytest.mark.parametrize(
     ("persona", "expected_role_label"),
-    [("secretariat_user", "联盟办公室"), ("hr_user", "企业人力资源"), ("school_user", "学校联络员"),
-     ("council_user", "理事会成员")],
+    [
+        ("secretariat_user", "联盟办公室"),
+        ("hr_user", "企业人力资源"),
+        ("school_user", "学校联络员"),
+        ("council_user", "理事会成员"),
+    ],
 )
 def test_each_role_sees_its_home(client_for, request, persona, expected_role_label):
     user = request.getfixturevalue(persona)

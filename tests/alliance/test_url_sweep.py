@@ -1,6 +1,6 @@
 """Walk every URL pattern: each must be classified, and answer only the audience it declares.
 
-A route is classified by ``members.permissions.allow`` on its view. Routes with URL parameters
+A route is classified by ``alliance.access.allow`` on its view. Routes with URL parameters
 take their arguments from ``KWARGS`` in ``tests/<app>/sweep.py`` (built from the demo data, so
 that the HR and school demo accounts open objects of their own organisation); POST-only routes
 are listed in ``POST_ONLY`` there and are only checked for refusal, since a successful POST
@@ -15,14 +15,19 @@ import pytest
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from alliance.access import AUTHENTICATED, PUBLIC, view_access
 from members.models import User
-from members.permissions import AUTHENTICATED, PUBLIC, view_access
 
 pytestmark = pytest.mark.django_db
 
 DEMO_USERNAMES = ["secretariat", "council", "hr", "school"]
-SWEEP_MODULES = ["tests.alliance.sweep", "tests.members.sweep", "tests.training.sweep",
-                 "tests.placements.sweep", "tests.reports.sweep"]
+SWEEP_MODULES = [
+    "tests.alliance.sweep",
+    "tests.members.sweep",
+    "tests.training.sweep",
+    "tests.placements.sweep",
+    "tests.reports.sweep",
+]
 
 
 def _sweep_config():
@@ -56,10 +61,12 @@ def _all_routes():
 
 
 def test_every_route_is_named_and_classified():
-    unclassified = [route for name, route, entry in _all_routes() if view_access(entry.callback) is None]
+    unclassified = [
+        route for name, route, entry in _all_routes() if view_access(entry.callback) is None
+    ]
     unnamed = [route for name, route, entry in _all_routes() if not name]
     assert not unnamed, f"routes without a name: {unnamed}"
-    assert not unclassified, f"routes not classified with members.permissions.allow: {unclassified}"
+    assert not unclassified, f"routes not classified with alliance.access.allow: {unclassified}"
 
 
 def _is_login_redirect(response) -> bool:
@@ -77,7 +84,10 @@ def _allowed(audience, user) -> bool:
 def test_each_route_answers_only_its_audience(client):
     call_command("seed_demo", verbosity=0)
     kwargs_for, post_only = _sweep_config()
-    users = {None: None, **{u.username: u for u in User.objects.filter(username__in=DEMO_USERNAMES)}}
+    users = {
+        None: None,
+        **{u.username: u for u in User.objects.filter(username__in=DEMO_USERNAMES)},
+    }
     assert len(users) == 5
     failures = []
     for name, _route, entry in _all_routes():
@@ -99,9 +109,13 @@ def test_each_route_answers_only_its_audience(client):
             response = client.post(url) if is_post else client.get(url)
             ok = 200 <= response.status_code < 400 and not _is_login_redirect(response)
             if allowed and not ok:
-                failures.append(f"{name} {url} as {username}: expected access, got {response.status_code}")
+                failures.append(
+                    f"{name} {url} as {username}: expected access, got {response.status_code}"
+                )
             if not allowed and ok:
-                failures.append(f"{name} {url} as {username}: expected refusal, got {response.status_code}")
+                failures.append(
+                    f"{name} {url} as {username}: expected refusal, got {response.status_code}"
+                )
             if not allowed and response.status_code == 200:
                 failures.append(f"{name} {url} as {username}: leaked a page")
     assert not failures, "\n".join(failures)

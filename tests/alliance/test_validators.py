@@ -25,8 +25,12 @@ def test_generated_identifiers_pass_their_validators():
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("370724200603143212", "校验位不正确"), ("37072420060314321", "应为18位"),
-     ("370724200613143215", "出生日期有效"), ("990000200603143218", "应为18位")],
+    [
+        ("370724200603143212", "校验位不正确"),
+        ("37072420060314321", "应为18位"),
+        ("370724200613143215", "出生日期有效"),
+        ("990000200603143218", "应为18位"),
+    ],
 )
 def test_bad_national_ids_are_refused_in_chinese(value, message):
     with pytest.raises(ValidationError) as exc:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from alliance.access import view_access
 from members.models import Organization, SchoolYearFigures
-from members.permissions import view_access
 from tests.members.factories import OrganizationPhotoFactory
 from tests.members.sweep import KWARGS, POST_ONLY
 

@@ -1,4 +1,4 @@
-"""Fixtures of the reports tests: a hand-built data set behind the contract's selectors."""
+"""Fixtures of the reports tests: a hand-built data set behind the selectors."""
 
 from __future__ import annotations
 
@@ -6,21 +6,35 @@ import pytest
 
 from reports import sources
 
+# What each selector answers for a year with no records.
+EMPTY = {
+    "council_overview": lambda: {"seats": [], "experts": [], "meetings": []},
+    "council_meeting_count": int,
+    "platform_summary": lambda: {"workshops": [], "bases": []},
+    "member_enterprise_ids": set,
+    "member_school_ids": set,
+    "enterprises_with_active_base": set,
+    "enterprises_with_station": set,
+    "enterprises_with_mentor": set,
+    "enterprises_with_chairman_visit": set,
+}
+
 
 @pytest.fixture
 def fake_selectors(monkeypatch):
-    """``fake_selectors({2025: {"member_school_ids": {1, 2}, ...}})`` answers the contract's
-    selectors from plain values (anything not given: no records), so that every formula can be
-    checked on numbers worked out by hand."""
+    """``fake_selectors({2025: {"member_school_ids": {1, 2}, ...}})`` answers the selectors from
+    plain values (anything not given: no records), so that every formula can be checked on
+    numbers worked out by hand."""
 
     def install(years: dict[int, dict]):
-        def selector(name: str):
+        def answer_for(name: str):
             def answer(year: int):
                 values = years.get(year, {})
-                return values[name] if name in values else sources.SELECTORS[name][1]()
+                return values[name] if name in values else EMPTY.get(name, dict)()
 
             return answer
 
-        monkeypatch.setattr(sources, "_selector", selector)
+        for name in list(sources.SELECTORS):
+            monkeypatch.setitem(sources.SELECTORS, name, answer_for(name))
 
     return install

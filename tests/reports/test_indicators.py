@@ -229,18 +229,16 @@ def test_each_selector_is_called_once_per_year(fake_selectors, monkeypatch):
 
     calls = []
     fake_selectors({2025: YEAR_2025, 2024: YEAR_2024})
-    inner = sources._selector
 
-    def counting(name):
-        function = inner(name)
-
+    def counting(name, function):
         def answer(year):
             calls.append((name, year))
             return function(year)
 
         return answer
 
-    monkeypatch.setattr(sources, "_selector", counting)
+    for name, function in list(sources.SELECTORS.items()):
+        monkeypatch.setitem(sources.SELECTORS, name, counting(name, function))
     data = DataSet()
     for scope in [ALLIANCE_SCOPE, Scope(SCHOOL, S1), Scope(SCHOOL, S2), Scope(ENTERPRISE, E1)]:
         indicator_rows(2025, scope, data=data)

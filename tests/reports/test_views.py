@@ -263,7 +263,7 @@ def test_my_scorecard_keeps_the_year(client_for, hr_user, enterprise):
 def test_links_only_to_lists_the_user_may_open(client_for, council_user, secretariat_user, members):
     from django.urls import resolve
 
-    from members.permissions import has_access, view_access
+    from alliance.access import has_access, view_access
 
     for user in [council_user, secretariat_user]:
         content = (

@@ -12,10 +12,10 @@ from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
+from alliance.access import SECRETARIAT
 from alliance.exchange import all_registers, get_register
 from alliance.exchange_services import batch_confirm, batch_upload
 from alliance.models import ImportStatus
-from members.permissions import SECRETARIAT
 
 
 def command_user(username: str | None):

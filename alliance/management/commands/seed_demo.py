@@ -14,10 +14,14 @@ DEMO_MODULES = ["members.demo", "training.demo", "placements.demo", "reports.dem
 
 
 class Command(BaseCommand):
-    help = "Create the demo alliance from the Linqu plan (idempotent: a second run changes nothing)."
+    help = (
+        "Create the demo alliance from the Linqu plan (idempotent: a second run changes nothing)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--seed", type=int, default=2025, help="Random seed (same seed, same data).")
+        parser.add_argument(
+            "--seed", type=int, default=2025, help="Random seed (same seed, same data)."
+        )
         parser.add_argument("--scale", choices=["demo", "county", "city"], default="demo")
 
     def handle(self, *args, seed: int, scale: str, **options):
@@ -34,4 +38,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.seed(rng, scale=scale)
             self.stdout.write(f"{name}: done ({time.monotonic() - started:.1f} s)")
-        self.stdout.write(self.style.SUCCESS(f"Demo alliance ready ({scale}) in {time.monotonic() - started:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo alliance ready ({scale}) in {time.monotonic() - started:.1f} s."
+            )
+        )
