@@ -18,7 +18,7 @@ IMAGE = "image"
 KIND_LABELS = {PDF: "PDF", DOCX: "Word (.docx)", IMAGE: "JPEG/PNG"}
 
 
-def _sniff(file) -> str | None:
+def sniff(file) -> str | None:
     file.seek(0)
     head = file.read(8)
     file.seek(0)
@@ -58,7 +58,7 @@ def validate_upload(file, kinds: tuple[str, ...], max_bytes: int | None = None) 
             % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
-    if _sniff(file) not in kinds:
+    if sniff(file) not in kinds:
         raise ValidationError(
             _("This file type is not accepted. Accepted: %(kinds)s.")
             % {"kinds": "、".join(KIND_LABELS[k] for k in kinds)},

@@ -28,7 +28,7 @@ from alliance.access import (
     allow,
 )
 from alliance.history import history_rows
-from alliance.registers import RegisterListView
+from alliance.registers.legacy import RegisterListView
 
 from . import permissions as perms
 from . import selectors, services

@@ -29,7 +29,7 @@ from alliance.access import (
 )
 from alliance.history import history_rows
 from alliance.masking import mask_national_id, mask_phone
-from alliance.registers import RegisterListView
+from alliance.registers.legacy import RegisterListView
 from members.models import Organization
 
 from . import filters, forms, permissions, selectors, services

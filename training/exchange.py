@@ -25,7 +25,6 @@ from .filters import (
     TeacherFilter,
     TeacherStationFilter,
     TeachingAssignmentFilter,
-    TrainingBaseFilter,
     TrainingProgrammeFilter,
 )
 from .models import (
@@ -54,6 +53,7 @@ from .permissions import (
     teachers_visible_to,
     workshops_visible_to,
 )
+from .registers import BASES
 
 COMMON = {
     "writable_organizations": organizations_editable_by,
@@ -272,7 +272,7 @@ register(
         ],
         visible_to=bases_visible_to,
         export_roles=frozenset(EVERYONE),
-        filterset=TrainingBaseFilter,
+        filterset=BASES.filterset_class(),
         select_related=("enterprise",),
         order_by=("enterprise__name", "name"),
         sees_personal_data=sees_personal_data,

@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from alliance.registers import RegisterFilterSet
 from members.models import Organization
 
 from .models import (
@@ -138,15 +139,14 @@ class InSchoolWorkshopFilter(PortalFilterSet):
         return super().qs.distinct()
 
 
-class TrainingBaseFilter(PortalFilterSet):
-    q = _search_filter("name", "majors", "address", "master_names")
+class TrainingBaseFilter(RegisterFilterSet):
     enterprise = _enterprise_filter()
     status = df.ChoiceFilter(choices=PlatformStatus.choices, label=_("Status"))
     year = _year_filter(_overlapping_year("established_on", "closed_on"))
 
     class Meta:
         model = TrainingBase
-        fields = ["q", "enterprise", "status", "year"]
+        fields = ["enterprise", "status", "year"]
 
 
 class TeacherStationFilter(PortalFilterSet):

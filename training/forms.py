@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.masking import mask_phone
+from alliance.registers import RegisterForm
 from members.models import Organization
 
 from . import permissions
@@ -83,7 +84,7 @@ class StudentRotationForm(PortalForm):
         widgets = {"start_on": DATE, "end_on": DATE}
 
 
-class TrainingBaseForm(PortalForm):
+class TrainingBaseForm(RegisterForm):
     owner_field = "enterprise"
 
     class Meta:

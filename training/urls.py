@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import registers, views
 
 app_name = "training"
 
@@ -29,9 +29,7 @@ urlpatterns = [
         "workshops/<int:pk>/rotations/new/", views.RotationCreate.as_view(), name="rotation_create"
     ),
     path("rotations/<int:pk>/edit/", views.RotationUpdate.as_view(), name="rotation_update"),
-    *_register(
-        "base", "bases", views.BaseList, views.BaseDetail, views.BaseCreate, views.BaseUpdate
-    ),
+    *registers.BASES.urls(),
     *_register(
         "station",
         "stations",

@@ -24,7 +24,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_READERS, SCHOOL_STAFF, STAFF, allow
 from alliance.history import history_rows
 from alliance.masking import mask_phone
-from alliance.registers import RegisterListView
+from alliance.registers.legacy import RegisterListView
 from members.models import Organization
 
 from . import filters, forms, permissions, selectors, services
@@ -40,7 +40,6 @@ from .models import (
     Teacher,
     TeacherStation,
     TeachingAssignment,
-    TrainingBase,
     TrainingProgramme,
 )
 
@@ -276,51 +275,6 @@ class RotationUpdate(WorkshopChildUpdate):
     model = StudentRotation
     child_editable = permissions.rotations_editable_by
     anchor = "rotations"
-
-
-# --- training bases (厂中校) ------------------------------------------------------------------------
-
-
-class BaseConfig(RegisterConfig):
-    register = "base"
-    scope = permissions.bases_visible_to
-    editable = permissions.bases_editable_by
-    editors = ENTERPRISE_STAFF
-    model = TrainingBase
-
-
-@allow(*EVERYONE)
-class BaseList(BaseConfig, TrainingList):
-    filterset_class = filters.TrainingBaseFilter
-    template_name = "training/base_list.html"
-    related = ("enterprise",)
-
-
-@allow(*EVERYONE)
-class BaseDetail(BaseConfig, TrainingDetail):
-    related = ("enterprise",)
-    fields = (
-        "enterprise",
-        "name",
-        "address",
-        "capacity",
-        "majors",
-        "masters_count",
-        "master_names",
-        "established_on",
-        "closed_on",
-        "status",
-    )
-
-
-@allow(*ENTERPRISE_STAFF)
-class BaseCreate(BaseConfig, TrainingCreate):
-    form_class = forms.TrainingBaseForm
-
-
-@allow(*ENTERPRISE_STAFF)
-class BaseUpdate(BaseConfig, TrainingUpdate):
-    form_class = forms.TrainingBaseForm
 
 
 # --- teacher stations (教师活动站) ----------------------------------------------------------------

@@ -1,10 +1,4 @@
-"""Base views shared by every register (organisations, bases, students ...).
-
-A register list is a django-filter ``FilterView`` with pagination; the app supplies the
-queryset already scoped through its ``permissions.py`` (``scoped_queryset``), a FilterSet and a
-template. With htmx the same view answers with the template's ``rows`` partial only, so
-filters and pages refresh the table without reloading the page.
-"""
+"""The list base of the registers not yet declared on the framework (removed once all are)."""
 
 from __future__ import annotations
 
@@ -14,8 +8,6 @@ from django_filters.views import FilterView
 
 class RegisterListView(FilterView):
     paginate_by = 25
-    # Django-filter would otherwise show nothing for an invalid filter; show all rows instead
-    # and let the form display its errors.
     strict = False
 
     def scoped_queryset(self) -> QuerySet:

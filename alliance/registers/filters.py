@@ -1,0 +1,67 @@
+"""The filter base of every register list: a search box over the declared fields, and an
+"all" choice on every choice filter (a filter without one silently hides rows)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .forms import style_form
+
+ALL = _("All")
+
+
+class RegisterFilterSet(django_filters.FilterSet):
+    """``search_fields`` is set by the register (its ``search`` declaration)."""
+
+    search_fields: tuple[str, ...] = ()
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.search_fields:
+            self.form.fields.pop("q", None)
+        for field in self.form.fields.values():
+            field.required = False
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = ALL
+            elif isinstance(field, forms.NullBooleanField):
+                field.widget = forms.Select(
+                    choices=[("", ALL), ("true", _("Yes")), ("false", _("No"))]
+                )
+            elif isinstance(field, forms.ChoiceField) and not isinstance(
+                field, forms.MultipleChoiceField
+            ):
+                choices = [c for c in field.choices if c[0] not in ("", None)]
+                field.choices = [("", ALL), *choices]
+        style_form(self.form, small=True)
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        words = value.split()
+        for word in words:
+            condition = Q()
+            for path in self.search_fields:
+                condition |= Q(**{f"{path}__icontains": word})
+            queryset = queryset.filter(condition)
+        # A search through a many-valued relation repeats rows.
+        return queryset.distinct() if any("__" in p for p in self.search_fields) else queryset
+
+
+def filterset_for(register) -> type[RegisterFilterSet]:
+    """The register's FilterSet with its search fields (cached on the register class)."""
+    cls = type(register)
+    cached = cls.__dict__.get("_filterset_class")
+    if cached is not None:
+        return cached
+    base = register.filterset or RegisterFilterSet
+    if not issubclass(base, RegisterFilterSet):
+        raise TypeError(f"{base.__name__} must derive from RegisterFilterSet")
+    meta = getattr(base, "Meta", None)
+    attrs = {"search_fields": tuple(register.search)}
+    if meta is None or getattr(meta, "model", None) is None:
+        attrs["Meta"] = type("Meta", (), {"model": register.model, "fields": []})
+    filterset = type(f"{cls.__name__}Filter", (base,), attrs)
+    cls._filterset_class = filterset
+    return filterset

@@ -1,0 +1,47 @@
+"""The routes of a register, built from its declaration, each with its audience."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from alliance.access import allow
+
+from .declaration import Register
+from .files import file_view
+from .views import RegisterCreate, RegisterDetail, RegisterList, RegisterUpdate
+
+
+def register_urls(register: Register) -> list:
+    slug, name = register.slug, register.name
+    readers = allow(register.readers)
+    routes = [
+        path(f"{slug}/", readers(RegisterList.as_view(register=register)), name=f"{name}_list"),
+        path(
+            f"{slug}/<int:pk>/",
+            readers(RegisterDetail.as_view(register=register)),
+            name=f"{name}_detail",
+        ),
+    ]
+    if register.form is not None and register.editors is not None:
+        editors = allow(register.editors)
+        routes += [
+            path(
+                f"{slug}/new/",
+                editors(RegisterCreate.as_view(register=register)),
+                name=f"{name}_create",
+            ),
+            path(
+                f"{slug}/<int:pk>/edit/",
+                editors(RegisterUpdate.as_view(register=register)),
+                name=f"{name}_update",
+            ),
+        ]
+    if register.files:
+        routes.append(
+            path(
+                f"{slug}/<int:pk>/files/<str:field>/",
+                readers(file_view(type(register).scope, register.files)),
+                name=f"{name}_file",
+            )
+        )
+    return routes

@@ -1,0 +1,34 @@
+// The portal's own behaviour, loaded on every page (no inline script: the CSP forbids it).
+(function () {
+  "use strict";
+
+  // Long choice lists (teachers, students, organisations) get a search box.
+  function searchable(root) {
+    if (typeof TomSelect === "undefined") return;
+    root.querySelectorAll("select[data-searchable]").forEach(function (select) {
+      if (select.tomselect) return;
+      new TomSelect(select, {
+        maxOptions: null,
+        allowEmptyOption: true,
+        placeholder: select.dataset.placeholder || "",
+        plugins: select.multiple ? ["remove_button"] : [],
+      });
+    });
+  }
+
+  // A form that starts a job or saves a record can be sent once: its buttons wait for the answer.
+  function disableOnSubmit(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-disable-on-submit]")) return;
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
+        button.disabled = true;
+        button.setAttribute("aria-busy", "true");
+      });
+    }, 0);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { searchable(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { searchable(event.target); });
+  document.addEventListener("submit", disableOnSubmit);
+})();
