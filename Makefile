@@ -6,15 +6,20 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk poppler-utils chromium gettext
 
-.PHONY: run test deps setup messages lint bench worker clean
+.PHONY: run test deps setup messages lint lock bench worker clean
 
 run: setup ## Install what is missing, migrate, seed the demo and serve http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup ## The whole suite: lint, migrations in sync, unit, worker and browser tests
+# Two processes (the machines have two cores); the Redis worker tests stay in one of them.
+PYTEST_ARGS ?= -n 2 --dist loadgroup
+
+test: setup ## The whole suite: lint, format, import contracts, migrations, unit, worker and browser tests
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
@@ -30,11 +35,17 @@ deps: ## Debian packages for PDFs (pango, harfbuzz, CJK fonts), poppler, Chromiu
 	  else echo "Missing Debian packages (install them as root): $$missing"; exit 1; fi; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions the tests passed with (requirements.lock, from `make lock`).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -e ".[dev]"
+	$(VENV)/bin/pip install -q -r requirements.lock
+	$(VENV)/bin/pip install -q --no-deps -e .
 	touch $@
+
+lock: $(VENV)/.installed ## Re-pin requirements.lock after a change to pyproject.toml's dependencies
+	$(VENV)/bin/pip-compile -q --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -46,6 +57,7 @@ messages: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 worker: setup ## A Celery worker (needs REDIS_URL)
 	$(VENV)/bin/celery -A alliance worker -l info

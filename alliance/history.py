@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_m2m_reverse_field_name
 
 ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
@@ -41,6 +42,16 @@ def _display(record, field_name: str) -> str:
     return str(value)
 
 
+def _related_names(field, rows: list[dict]) -> str:
+    """The names of the records an M2M version held (``rows`` are its through-table rows)."""
+    target = get_m2m_reverse_field_name(field)
+    ids = [row[target] for row in rows]
+    if not ids:
+        return "—"
+    names = {o.pk: str(o) for o in field.related_model._default_manager.filter(pk__in=ids)}
+    return "、".join(str(names.get(pk, f"#{pk}")) for pk in ids)
+
+
 def history_rows(
     obj, masked: dict[str, Callable[[str], str]] | None = None, limit: int = 50
 ) -> list[HistoryRow]:
@@ -60,7 +71,10 @@ def history_rows(
             delta = newer.diff_against(older)
             for change in delta.changes:
                 field = obj._meta.get_field(change.field)
-                old, new = _display(older, change.field), _display(newer, change.field)
+                if field.many_to_many:
+                    old, new = _related_names(field, change.old), _related_names(field, change.new)
+                else:
+                    old, new = _display(older, change.field), _display(newer, change.field)
                 if change.field in masked:
                     old, new = masked[change.field](old), masked[change.field](new)
                 changes.append(Change(str(field.verbose_name), old, new))

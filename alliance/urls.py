@@ -4,8 +4,12 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from alliance.access import AUTHENTICATED, PUBLIC, allow
+from members import urls as members_urls
+from placements import urls as placements_urls
+from reports import urls as reports_urls
+from training import urls as training_urls
 
-from . import views
+from . import exchange_urls, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -27,11 +31,11 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/setlang/", allow(PUBLIC)(set_language), name="set_language"),
-    path("members/", include("members.urls")),
-    path("training/", include("training.urls")),
-    path("placements/", include("placements.urls")),
-    path("reports/", include("reports.urls")),
-    path("exchange/", include("alliance.exchange_urls")),
+    path("members/", include(members_urls)),
+    path("training/", include(training_urls)),
+    path("placements/", include(placements_urls)),
+    path("reports/", include(reports_urls)),
+    path("exchange/", include(exchange_urls)),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 
+from members.models import User
+
 from .models import AnnualReport
 from .services import report_build_now, report_publish
 
@@ -16,8 +18,6 @@ DEMO_PUBLISHED_YEAR = 2024
 def seed(rng: random.Random, *, scale: str = "demo") -> None:
     if AnnualReport.objects.filter(year=DEMO_PUBLISHED_YEAR, is_published=True).exists():
         return
-    from members.models import User
-
     secretariat = User.objects.filter(username="secretariat").first()
     report = report_build_now(year=DEMO_PUBLISHED_YEAR, requested_by=secretariat)
     if report.status == "done":

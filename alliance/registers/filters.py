@@ -25,7 +25,7 @@ class RegisterFilterSet(django_filters.FilterSet):
             self.form.fields.pop("q", None)
         for field in self.form.fields.values():
             field.required = False
-            if isinstance(field, forms.ModelChoiceField):
+            if hasattr(field, "empty_label"):  # model choices, and django-filter's choices
                 field.empty_label = ALL
             elif isinstance(field, forms.NullBooleanField):
                 field.widget = forms.Select(

@@ -39,7 +39,7 @@ def style_field(name: str, field: forms.Field) -> None:
         widget.input_type = "date"
     if isinstance(widget, forms.Select | forms.SelectMultiple):
         attrs.setdefault("class", "form-select")
-        if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
             field.empty_label = _("Please choose")
         if isinstance(widget, forms.SelectMultiple) or _choice_count(field) > SEARCHABLE_AFTER:
             attrs["data-searchable"] = "true"

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import random
 import time
-from importlib import import_module
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from members import demo as members_demo
+from placements import demo as placements_demo
+from reports import demo as reports_demo
+from training import demo as training_demo
+
 # Dependency order: members first, then the apps that point at it, reports last.
-DEMO_MODULES = ["members.demo", "training.demo", "placements.demo", "reports.demo"]
+DEMO_MODULES = [members_demo, training_demo, placements_demo, reports_demo]
 
 
 class Command(BaseCommand):
@@ -26,13 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed: int, scale: str, **options):
         started = time.monotonic()
-        for name in DEMO_MODULES:
-            try:
-                module = import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
-                continue
+        for module in DEMO_MODULES:
+            name = module.__name__
             # One random stream per app, so adding records to one app leaves the others' data unchanged.
             rng = random.Random(f"{seed}:{name}")
             with transaction.atomic():
