@@ -40,7 +40,8 @@ def browser_context_args(browser_context_args):
 def demo(transactional_db):
     from django.core.management import call_command
 
-    call_command("seed_demo", verbosity=0)
+    # The journeys never open the published 2024 report: skip building its PDF (the slow step).
+    call_command("seed_demo", verbosity=0, without_report=True)
 
 
 @pytest.fixture

@@ -27,10 +27,16 @@ class Command(BaseCommand):
             "--seed", type=int, default=2025, help="Random seed (same seed, same data)."
         )
         parser.add_argument("--scale", choices=["demo", "county", "city"], default="demo")
+        parser.add_argument(
+            "--without-report",
+            action="store_true",
+            help="Skip building the published 2024 report (the slow step; browser tests use it).",
+        )
 
-    def handle(self, *args, seed: int, scale: str, **options):
+    def handle(self, *args, seed: int, scale: str, without_report: bool = False, **options):
         started = time.monotonic()
-        for module in DEMO_MODULES:
+        modules = [m for m in DEMO_MODULES if not (without_report and m is reports_demo)]
+        for module in modules:
             name = module.__name__
             # One random stream per app, so adding records to one app leaves the others' data unchanged.
             rng = random.Random(f"{seed}:{name}")
