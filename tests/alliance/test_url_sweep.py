@@ -1,6 +1,8 @@
-"""Walk every URL pattern: each must be classified, and answer only the audience it declares.
+"""Walk every URL pattern: each must be in the hand-written access table and answer exactly the
+audience the table gives it (``tests/alliance/access_policy.py``, from DESIGN §1).
 
-A route is classified by ``alliance.access.allow`` on its view. Routes with URL parameters
+Every view is classified by ``alliance.access.allow``; the table, not that declaration, is what
+the sweep expects, so a view opened to the wrong roles fails here. Routes with URL parameters
 take their arguments from ``KWARGS`` in ``tests/<app>/sweep.py`` (built from the demo data, so
 that the HR and school demo accounts open objects of their own organisation); POST-only routes
 are listed in ``POST_ONLY`` there and are only checked for refusal, since a successful POST
@@ -9,36 +11,29 @@ would change the data under the rest of the sweep.
 
 from __future__ import annotations
 
-from importlib import import_module
-
 import pytest
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from alliance.access import AUTHENTICATED, PUBLIC, view_access
+from alliance.navigation import menus_for
 from members.models import User
+from tests.alliance import sweep as alliance_sweep
+from tests.alliance.access_policy import POLICY
+from tests.members import sweep as members_sweep
+from tests.placements import sweep as placements_sweep
+from tests.reports import sweep as reports_sweep
+from tests.training import sweep as training_sweep
 
 pytestmark = pytest.mark.django_db
 
 DEMO_USERNAMES = ["secretariat", "council", "hr", "school"]
-SWEEP_MODULES = [
-    "tests.alliance.sweep",
-    "tests.members.sweep",
-    "tests.training.sweep",
-    "tests.placements.sweep",
-    "tests.reports.sweep",
-]
+SWEEP_MODULES = [alliance_sweep, members_sweep, training_sweep, placements_sweep, reports_sweep]
 
 
 def _sweep_config():
     kwargs, post_only = {}, set()
-    for name in SWEEP_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+    for module in SWEEP_MODULES:
         kwargs.update(getattr(module, "KWARGS", {}))
         post_only |= set(getattr(module, "POST_ONLY", ()))
     return kwargs, post_only
@@ -69,6 +64,14 @@ def test_every_route_is_named_and_classified():
     assert not unclassified, f"routes not classified with alliance.access.allow: {unclassified}"
 
 
+def test_the_access_table_lists_exactly_the_routes():
+    names = {name for name, _route, _entry in _all_routes()}
+    missing = sorted(names - POLICY.keys())
+    stale = sorted(POLICY.keys() - names)
+    assert not missing, f"routes with no line in tests/alliance/access_policy.py: {missing}"
+    assert not stale, f"lines of tests/alliance/access_policy.py naming no route: {stale}"
+
+
 def _is_login_redirect(response) -> bool:
     return response.status_code in (301, 302) and response["Location"].startswith(reverse("login"))
 
@@ -91,7 +94,7 @@ def test_each_route_answers_only_its_audience(client):
     assert len(users) == 5
     failures = []
     for name, _route, entry in _all_routes():
-        audience = view_access(entry.callback)
+        audience = POLICY[name]
         needs_kwargs = bool(entry.pattern.regex.groupindex)
         if needs_kwargs and name not in kwargs_for:
             failures.append(f"{name}: add its URL arguments to tests/<app>/sweep.py KWARGS")
@@ -118,6 +121,16 @@ def test_each_route_answers_only_its_audience(client):
                 )
             if not allowed and response.status_code == 200:
                 failures.append(f"{name} {url} as {username}: leaked a page")
+    # The menus link only to pages their reader may open.
+    for username, user in users.items():
+        if user is None:
+            continue
+        client.force_login(user)
+        for _label, links in menus_for(user):
+            for link in links:
+                status = client.get(link.url).status_code
+                if status >= 400:
+                    failures.append(f"menu of {username} links to {link.url}: {status}")
     assert not failures, "\n".join(failures)
 
 

@@ -1,0 +1,209 @@
+"""Who may open each route, written by hand from DESIGN §1 — never read back from the views.
+
+The URL sweep (``test_url_sweep.py``) checks every route against this table: a route missing here
+fails, and a view whose ``allow(...)`` drifts from the policy fails. Opening
+``members:account_create`` to every role, say, makes the sweep fail.
+
+DESIGN §1 in short:
+- secretariat: everything;
+- enterprise HR: their enterprise's profile and records (bases, stations, craftsmen, apprentices,
+  mentors, hires), the registers that hold no personal data, aggregate dashboards; never another
+  enterprise's or a school's people data;
+- school coordinator: their school's teachers, secondments, students, order classes, training
+  programmes, graduate outcomes, events; the registers without personal data; dashboards;
+- council: dashboards, scorecards, meeting records, reports, registers without personal data;
+  never personal data;
+- the public: the alliance's public page and the published reports.
+"""
+
+from __future__ import annotations
+
+PUBLIC = "public"
+ANYONE_LOGGED_IN = "authenticated"
+
+S, H, C, K = "secretariat", "enterprise_hr", "school_coordinator", "council"
+EVERY_ROLE = frozenset({S, H, C, K})
+OFFICE = frozenset({S})
+SCHOOL_SIDE = frozenset({S, C})  # a school's records: the office and the school
+ENTERPRISE_SIDE = frozenset({S, H})  # an enterprise's records: the office and the enterprise
+RECORD_KEEPERS = frozenset({S, H, C})  # records naming people both sides see (secondments ...)
+GOVERNANCE_READERS = frozenset({S, K})  # the council's own records
+SCHOOL_FIGURE_READERS = frozenset({S, C, K})  # figures per school (no personal data)
+ENTERPRISE_FIGURE_READERS = frozenset({S, H, K})
+OWN_ORGANIZATION = frozenset({H, C})  # "my organisation", "my scorecard"
+
+
+def register(ns: str, name: str, *, readers, editors=None, extra: dict | None = None) -> dict:
+    """The routes of one register: list and detail for ``readers``, forms for ``editors``."""
+    routes = {f"{ns}:{name}_list": readers, f"{ns}:{name}_detail": readers}
+    if editors is not None:
+        routes[f"{ns}:{name}_create"] = editors
+        routes[f"{ns}:{name}_update"] = editors
+    return {**routes, **(extra or {})}
+
+
+def exchange(key: str, *, export, imports=None) -> dict:
+    routes = {f"exchange:{key}_export": export}
+    if imports is not None:
+        routes[f"exchange:{key}_template"] = imports
+        routes[f"exchange:{key}_import"] = imports
+    return routes
+
+
+POLICY: dict[str, object] = {
+    # --- the site -----------------------------------------------------------------------------------
+    "home": ANYONE_LOGGED_IN,
+    "healthz": PUBLIC,
+    "login": PUBLIC,
+    "logout": PUBLIC,
+    "password_change": ANYONE_LOGGED_IN,
+    "password_change_done": ANYONE_LOGGED_IN,
+    "set_language": PUBLIC,
+    # --- members: who the members are is no secret inside the alliance --------------------------
+    "members:organization_list": EVERY_ROLE,
+    "members:organization_detail": EVERY_ROLE,
+    "members:my_organization": OWN_ORGANIZATION,
+    "members:organization_create": OFFICE,
+    "members:organization_edit": ENTERPRISE_SIDE,  # HR edits its enterprise's profile
+    "members:school_edit": SCHOOL_SIDE,  # a coordinator edits its school's profile
+    "members:organization_withdraw": OFFICE,
+    "members:organization_rejoin": OFFICE,
+    "members:organization_photo_add": ENTERPRISE_SIDE,  # photos feed the culture corridor
+    "members:organization_photo": EVERY_ROLE,
+    "members:organization_photo_delete": ENTERPRISE_SIDE,
+    "members:corridor_index": EVERY_ROLE,
+    "members:corridor": EVERY_ROLE,
+    "members:school_figures_list": SCHOOL_FIGURE_READERS,
+    "members:school_figures_create": SCHOOL_SIDE,
+    "members:school_figures_edit": SCHOOL_SIDE,
+    "members:council": GOVERNANCE_READERS,
+    "members:seat_create": OFFICE,
+    "members:seat_edit": OFFICE,
+    "members:expert_list": GOVERNANCE_READERS,
+    "members:expert_create": OFFICE,
+    "members:expert_edit": OFFICE,
+    "members:meeting_list": GOVERNANCE_READERS,
+    "members:meeting_detail": GOVERNANCE_READERS,
+    "members:meeting_minutes": GOVERNANCE_READERS,
+    "members:meeting_create": OFFICE,
+    "members:meeting_edit": OFFICE,
+    "members:resolution_create": OFFICE,
+    "members:resolution_edit": OFFICE,
+    "members:resolution_done": OFFICE,
+    # accounts: the office alone creates and manages logins
+    "members:account_list": OFFICE,
+    "members:account_create": OFFICE,
+    "members:account_edit": OFFICE,
+    "members:account_set_active": OFFICE,
+    "members:account_reset_password": OFFICE,
+    # --- training ---------------------------------------------------------------------------------
+    # platforms hold no personal data: every role reads them; schools keep the in-school workshops,
+    # enterprises their bases and stations
+    **register("training", "workshop", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:order_create": SCHOOL_SIDE,
+    "training:order_update": SCHOOL_SIDE,
+    "training:rotation_create": SCHOOL_SIDE,
+    "training:rotation_update": SCHOOL_SIDE,
+    **register("training", "base", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    **register("training", "station", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    "training:post_create": ENTERPRISE_SIDE,
+    "training:post_update": ENTERPRISE_SIDE,
+    "training:post_copy": ENTERPRISE_SIDE,
+    # people: a school's teacher register is the school's; secondments are read by the host
+    # enterprise too; craftsmen are the enterprises' people, read by the schools they teach at
+    **register("training", "teacher", readers=SCHOOL_SIDE, editors=SCHOOL_SIDE),
+    **register("training", "secondment", readers=RECORD_KEEPERS, editors=SCHOOL_SIDE),
+    "training:secondment_report": RECORD_KEEPERS,
+    **register("training", "craftsman", readers=RECORD_KEEPERS, editors=ENTERPRISE_SIDE),
+    **register("training", "assignment", readers=RECORD_KEEPERS, editors=SCHOOL_SIDE),
+    # in-service training and certifications are counts, not people
+    **register("training", "programme", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    **register("training", "certification", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:obligations": SCHOOL_FIGURE_READERS,
+    "training:school_obligations": SCHOOL_FIGURE_READERS,
+    # --- placements -------------------------------------------------------------------------------
+    # students are a school's personal data: never HR's or the council's register
+    "placements:student_list": SCHOOL_SIDE,
+    "placements:student_detail": SCHOOL_SIDE,
+    "placements:student_create": SCHOOL_SIDE,
+    "placements:student_edit": SCHOOL_SIDE,
+    "placements:orderclass_list": EVERY_ROLE,
+    "placements:orderclass_detail": EVERY_ROLE,
+    "placements:orderclass_create": SCHOOL_SIDE,
+    "placements:orderclass_edit": SCHOOL_SIDE,
+    "placements:orderclass_enrol": SCHOOL_SIDE,
+    "placements:orderclass_unenrol": SCHOOL_SIDE,
+    "placements:orderclass_agreement": RECORD_KEEPERS,
+    "placements:alignment_edit": SCHOOL_SIDE,
+    "placements:alignment_document": RECORD_KEEPERS,
+    "placements:apprenticeship_list": RECORD_KEEPERS,
+    "placements:apprenticeship_detail": RECORD_KEEPERS,
+    "placements:apprenticeship_create": ENTERPRISE_SIDE,
+    "placements:apprenticeship_edit": ENTERPRISE_SIDE,
+    "placements:internship_list": RECORD_KEEPERS,
+    "placements:internship_detail": RECORD_KEEPERS,
+    "placements:internship_create": SCHOOL_SIDE,
+    "placements:internship_edit": SCHOOL_SIDE,
+    "placements:placement_list": RECORD_KEEPERS,
+    "placements:placement_detail": RECORD_KEEPERS,
+    "placements:placement_create": SCHOOL_SIDE,
+    "placements:placement_edit": SCHOOL_SIDE,
+    "placements:followup_create": RECORD_KEEPERS,
+    "placements:followup_edit": RECORD_KEEPERS,
+    # the employer confirms a hire
+    "placements:hire_list": ENTERPRISE_SIDE,
+    "placements:hire_decide": ENTERPRISE_SIDE,
+    "placements:local_employment": EVERY_ROLE,
+    "placements:event_list": EVERY_ROLE,
+    "placements:event_detail": EVERY_ROLE,
+    "placements:event_create": SCHOOL_SIDE,
+    "placements:event_edit": SCHOOL_SIDE,
+    "placements:event_photo_add": SCHOOL_SIDE,
+    "placements:event_photo": EVERY_ROLE,
+    "placements:outreach_overview": EVERY_ROLE,
+    "placements:mentor_list": EVERY_ROLE,
+    "placements:mentor_detail": EVERY_ROLE,
+    "placements:mentor_create": ENTERPRISE_SIDE,
+    "placements:mentor_edit": ENTERPRISE_SIDE,
+    # --- reports ----------------------------------------------------------------------------------
+    "reports:public_list": PUBLIC,
+    "reports:published_pdf": PUBLIC,
+    "reports:published_csv": PUBLIC,
+    "reports:published_json": PUBLIC,
+    "reports:dashboard": EVERY_ROLE,
+    "reports:scorecards": GOVERNANCE_READERS,
+    "reports:my_scorecard": OWN_ORGANIZATION,
+    "reports:school_scorecard": SCHOOL_FIGURE_READERS,
+    "reports:enterprise_scorecard": ENTERPRISE_FIGURE_READERS,
+    "reports:targets": OFFICE,
+    "reports:coverage": OFFICE,
+    "reports:runs": OFFICE,
+    "reports:run_detail": OFFICE,
+    "reports:run_publish": OFFICE,
+    "reports:run_restart": OFFICE,
+    "reports:run_pdf": OFFICE,  # a draft is not public until published
+    # --- Excel exchange: export follows who reads the register, import who keeps it -------------
+    "exchange:batches": RECORD_KEEPERS,
+    "exchange:batch": RECORD_KEEPERS,
+    "exchange:confirm": RECORD_KEEPERS,
+    **exchange("organizations", export=EVERY_ROLE, imports=OFFICE),
+    **exchange("school_figures", export=SCHOOL_FIGURE_READERS, imports=SCHOOL_SIDE),
+    **exchange("council_meetings", export=GOVERNANCE_READERS),
+    **exchange("teachers", export=SCHOOL_SIDE, imports=SCHOOL_SIDE),
+    **exchange("secondments", export=RECORD_KEEPERS, imports=SCHOOL_SIDE),
+    **exchange("craftsmen", export=RECORD_KEEPERS, imports=ENTERPRISE_SIDE),
+    **exchange("programmes", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("workshops", export=EVERY_ROLE),
+    **exchange("bases", export=EVERY_ROLE),
+    **exchange("stations", export=EVERY_ROLE),
+    **exchange("teaching_assignments", export=RECORD_KEEPERS),
+    **exchange("certifications", export=EVERY_ROLE),
+    **exchange("students", export=SCHOOL_SIDE, imports=SCHOOL_SIDE),
+    **exchange("order_class_enrolments", export=RECORD_KEEPERS, imports=SCHOOL_SIDE),
+    **exchange("apprenticeships", export=RECORD_KEEPERS, imports=ENTERPRISE_SIDE),
+    **exchange("internships", export=RECORD_KEEPERS, imports=SCHOOL_SIDE),
+    **exchange("placements", export=RECORD_KEEPERS, imports=SCHOOL_SIDE),
+    **exchange("order_classes", export=EVERY_ROLE),
+    **exchange("events", export=EVERY_ROLE),
+    **exchange("mentors", export=EVERY_ROLE),
+}
