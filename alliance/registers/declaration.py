@@ -85,6 +85,9 @@ class Register:
     def detail_url(self, obj: models.Model) -> str:
         return reverse(self.url_name("detail"), args=[obj.pk])
 
+    def options_url(self, kind: str, field: str) -> str:
+        return reverse(self.url_name("options"), args=[kind, field])
+
     def heading(self) -> str:
         return str(self.label or self.model._meta.verbose_name_plural)
 

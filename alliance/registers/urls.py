@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.urls import path
 
 from alliance.access import allow
 
 from .declaration import Register
 from .files import file_view
-from .views import RegisterCreate, RegisterDetail, RegisterList, RegisterUpdate
+from .views import RegisterCreate, RegisterDetail, RegisterList, RegisterUpdate, register_options
 
 
 def register_urls(register: Register) -> list:
@@ -22,6 +24,13 @@ def register_urls(register: Register) -> list:
             name=f"{name}_detail",
         ),
     ]
+    routes.append(
+        path(
+            f"{slug}/options/<str:kind>/<str:field>/",
+            readers(partial(register_options, register=register)),
+            name=f"{name}_options",
+        )
+    )
     if register.form is not None and register.editors is not None:
         editors = allow(register.editors)
         routes += [

@@ -12,7 +12,8 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.forms import ModelChoiceField
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,6 +26,7 @@ from django_tables2 import SingleTableMixin
 from alliance.history import history_rows
 
 from .declaration import Register
+from .options import options_response, use_remote_options
 
 
 def _display(obj, name: str, masks: dict) -> Any:
@@ -62,6 +64,11 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
 
     def get_filterset_class(self):
         return self.register.filterset_class()
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        use_remote_options(filterset.form, lambda field: self.register.options_url("filter", field))
+        return filterset
 
     def get_table_class(self):
         return self.register.table
@@ -134,6 +141,11 @@ class RegisterFormMixin(RegisterMixin):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        use_remote_options(form, lambda field: self.register.options_url("form", field))
+        return form
+
     def get_template_names(self):
         return [self.register.form_template]
 
@@ -170,6 +182,22 @@ class RegisterCreate(RegisterFormMixin, CreateView):
 class RegisterUpdate(RegisterFormMixin, UpdateView):
     def get_queryset(self):
         return self.register.editable_queryset(self.request.user)
+
+
+def register_options(request, register: Register, kind: str, field: str):
+    """The options of one long choice field of the register's filters or form, searched."""
+    if kind == "filter":
+        form = register.filterset_class()(
+            request=request, queryset=register.model._default_manager.none()
+        ).form
+    elif kind == "form" and register.may_create(request.user):
+        form = register.form(user=request.user)
+    else:
+        raise Http404
+    choice = form.fields.get(field)
+    if not isinstance(choice, ModelChoiceField) or choice.disabled:
+        raise Http404
+    return options_response(choice, request.GET.get("q", ""))
 
 
 def add_errors(form, error: ValidationError) -> None:

@@ -7,12 +7,27 @@
     if (typeof TomSelect === "undefined") return;
     root.querySelectorAll("select[data-searchable]").forEach(function (select) {
       if (select.tomselect) return;
-      new TomSelect(select, {
+      var settings = {
         maxOptions: null,
         allowEmptyOption: true,
         placeholder: select.dataset.placeholder || "",
         plugins: select.multiple ? ["remove_button"] : [],
-      });
+      };
+      var url = select.dataset.optionsUrl;
+      if (url) {
+        // Long lists are searched on the server as the user types.
+        settings.valueField = "value";
+        settings.labelField = "text";
+        settings.searchField = ["text"];
+        settings.preload = "focus";
+        settings.load = function (query, callback) {
+          fetch(url + "?q=" + encodeURIComponent(query), { headers: { Accept: "application/json" } })
+            .then(function (response) { return response.json(); })
+            .then(function (json) { callback(json.results); })
+            .catch(function () { callback(); });
+        };
+      }
+      new TomSelect(select, settings);
     });
   }
 

@@ -105,6 +105,7 @@ POLICY: dict[str, object] = {
     "training:rotation_create": SCHOOL_SIDE,
     "training:rotation_update": SCHOOL_SIDE,
     **register("training", "base", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    "training:base_options": EVERY_ROLE,  # searched choices of its filters (and form, editors)
     **register("training", "station", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
     "training:post_create": ENTERPRISE_SIDE,
     "training:post_update": ENTERPRISE_SIDE,

@@ -204,3 +204,38 @@ def test_a_refused_action_changes_nothing_and_says_why(secretariat_user):
 def test_next_stays_on_the_site(rf, target, expected):
     request = rf.post("/", {"next": target})
     assert safe_next(request, "/home/") == expected
+
+
+# --- long choice lists searched on the server ---------------------------------------------------------
+
+
+def test_a_long_enterprise_filter_renders_only_the_chosen_option(
+    client_for, secretariat_user, django_assert_max_num_queries
+):
+    enterprises = EnterpriseFactory.create_batch(70)
+    chosen = enterprises[3]
+    client = client_for(secretariat_user)
+    response = client.get(reverse("training:base_list"), {"enterprise": chosen.pk})
+    html = response.content.decode()
+    options_url = reverse("training:base_options", args=["filter", "enterprise"])
+    assert f'data-options-url="{options_url}"' in html
+    # 70 enterprises, but the select holds "all" and the chosen one only.
+    select = html[
+        html.index('name="enterprise"') : html.index("</select>", html.index('name="enterprise"'))
+    ]
+    assert select.count("<option") == 2 and chosen.name in select
+
+
+def test_the_options_endpoint_searches_what_the_filter_accepts(client_for, council_user):
+    EnterpriseFactory(name="山东华建铝业集团有限公司")
+    EnterpriseFactory(name="山东雷奥新能源有限公司")
+    url = reverse("training:base_options", args=["filter", "enterprise"])
+    answer = client_for(council_user).get(url, {"q": "华建"}).json()
+    assert [r["text"] for r in answer["results"]] == ["山东华建铝业集团有限公司"]
+
+
+def test_form_options_only_for_those_who_may_fill_the_form(client_for, council_user, hr_user):
+    url = reverse("training:base_options", args=["form", "enterprise"])
+    assert client_for(council_user).get(url).status_code == 404
+    # HR's enterprise is fixed on the form: nothing to search.
+    assert client_for(hr_user).get(url).status_code == 404

@@ -60,6 +60,7 @@ KWARGS = {
         StudentRotation.objects.filter(workshop__in=_workshop())
     ),
     "training:base_detail": lambda: _pk(TrainingBase.objects.filter(enterprise__name=HR)),
+    "training:base_options": lambda: {"kind": "filter", "field": "enterprise"},
     "training:base_update": lambda: _pk(TrainingBase.objects.filter(enterprise__name=HR)),
     "training:station_detail": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
     "training:station_update": lambda: _pk(TeacherStation.objects.filter(enterprise__name=HR)),
