@@ -27,6 +27,9 @@ class RegisterFilterSet(django_filters.FilterSet):
             field.required = False
             if hasattr(field, "empty_label"):  # model choices, and django-filter's choices
                 field.empty_label = ALL
+                if not isinstance(field, forms.ModelChoiceField):
+                    # django-filter's choices were copied to the widget with the old label.
+                    field.widget.choices = list(field.choices)
             elif isinstance(field, forms.NullBooleanField):
                 field.widget = forms.Select(
                     choices=[("", ALL), ("true", _("Yes")), ("false", _("No"))]

@@ -77,6 +77,7 @@ def test_every_choice_filter_offers_all(rf, secretariat_user):
     status = filterset.form.fields["status"]
     enterprise = filterset.form.fields["enterprise"]
     assert next(iter(status.choices)) == ("", "全部")
+    assert '<option value="" selected>全部</option>' in str(filterset.form["status"])
     assert enterprise.empty_label == "全部"
 
 
