@@ -3,10 +3,11 @@
 from .declaration import Register
 from .filters import RegisterFilterSet
 from .forms import PortalForm, RegisterForm, style_form
-from .tables import MaskedColumn, RegisterTable
+from .tables import MaskedColumn, NumberColumn, RegisterTable
 
 __all__ = [
     "MaskedColumn",
+    "NumberColumn",
     "PortalForm",
     "Register",
     "RegisterFilterSet",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_tables2 as tables
 
 from alliance.access import sees_personal_data
+from alliance.numbers import format_number
 
 
 class RegisterTable(tables.Table):
@@ -32,3 +33,15 @@ class MaskedColumn(tables.Column):
         if request is not None and sees_personal_data(request.user):
             return value
         return self.mask(str(value))
+
+
+class NumberColumn(tables.Column):
+    """A count or amount: right-aligned, with thousands separators and no ".0" when whole."""
+
+    def __init__(self, *args, digits: int = 1, **kwargs):
+        self.digits = digits
+        kwargs.setdefault("attrs", {"td": {"class": "text-end"}, "th": {"class": "text-end"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return format_number(value, self.digits)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import template
 
+from alliance.numbers import format_number
+
 register = template.Library()
 
 
@@ -23,3 +25,12 @@ def percent(value, digits: int = 1) -> str:
     if value is None or value == "":
         return "—"
     return f"{float(value) * 100:.{digits}f}%"
+
+
+@register.filter
+def number(value, digits: int = 1) -> str:
+    """A figure as the report prints it: thousands separators, and no ".0" on a whole number.
+
+    12345 → '12,345'; 600.0 → '600'; 2.345 → '2.3' (``digits`` decimals at most); None → '—'.
+    """
+    return format_number(value, digits)
