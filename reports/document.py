@@ -71,7 +71,24 @@ def _outreach_label(kind: str) -> str:
     return str(OUTREACH_KINDS.get(kind, kind))
 
 
-def report_context(year: int, *, data: DataSet | None = None) -> dict:
+DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一: how a Chinese report numbers its chapters."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return DIGITS[ones]
+    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[ones] if ones else "")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def report_context(
+    year: int, *, data: DataSet | None = None, narrative: dict[str, str] | None = None
+) -> dict:
     """Everything the report template shows for ``year`` (plain values, no queries in templates)."""
     data = data or DataSet()
     d = data.year(year)
@@ -267,17 +284,22 @@ def report_context(year: int, *, data: DataSet | None = None) -> dict:
         ),
     }
 
+    narrative = narrative or {}
     sections = [
         ("overview", _("Alliance overview")),
+        ("practices", _("Main practices and results")) if narrative.get("practices") else None,
         ("platforms", _("Platforms: in-school factories and in-plant schools")),
         ("teachers", _("Teachers: secondments and craftsmen")),
         ("education", _("Cooperative education")),
         ("employment", _("Local employment")),
         ("outreach", _("Outreach")),
+        ("cases", _("Typical cases")) if narrative.get("cases") else None,
+        ("problems", _("Problems and improvement measures")) if narrative.get("problems") else None,
         ("indicators", _("Indicators against the plan")),
         ("scorecards", _("Scorecards of member schools and enterprises")),
         ("notes", _("Notes on data coverage")),
     ]
+    sections = [s for s in sections if s is not None]
     met = sum(1 for r in rows if r.met is True)
     judged = sum(1 for r in rows if r.met is not None)
     return {
@@ -285,9 +307,11 @@ def report_context(year: int, *, data: DataSet | None = None) -> dict:
         "year": year,
         "generated_on": timezone.localdate(),
         "sections": [
-            {"id": key, "number": index + 1, "title": title}
+            {"id": key, "number": chinese_number(index + 1), "title": title}
             for index, (key, title) in enumerate(sections)
         ],
+        "numbers": {key: chinese_number(index + 1) for index, (key, _t) in enumerate(sections)},
+        "narrative": {key: _paragraphs(text) for key, text in narrative.items()},
         "kind_rows": kind_rows,
         "member_total": sum(n for _k, n in kind_rows),
         "school_count": len(schools),
@@ -320,38 +344,23 @@ def _target_number(target) -> float | None:
     return float(target.value) if target.value is not None and target.comparison == "gte" else None
 
 
-def build_html(year: int, *, data: DataSet | None = None) -> Built:
+def build_html(
+    year: int, *, data: DataSet | None = None, narrative: dict[str, str] | None = None
+) -> Built:
     with translation.override(REPORT_LANGUAGE):
-        context = report_context(year, data=data)
+        context = report_context(year, data=data, narrative=narrative)
         html = render_to_string("reports/pdf/report.html", context)
         indicators = [row_payload(row) for row in context["rows"]]
     return Built(html, indicators)
 
 
-# Identical HTML gives an identical document: the last few renderings are kept, so building a
-# year again with unchanged records (or seeding the demo again in the same process) costs no
-# second typesetting. A few hundred KiB each.
-_RENDERED: dict[str, tuple[bytes, int]] = {}
-_RENDERED_MAX = 4
-
-
-def render_pdf(html: str, *, reuse: bool = True) -> tuple[bytes, int]:
-    """HTML → A4 PDF bytes and page count (WeasyPrint embeds and subsets the CJK fonts)."""
+def render_pdf(html: str) -> tuple[bytes, int]:
+    """HTML → A4 PDF bytes and page count: a tagged PDF (PDF/UA-1, with the document's language
+    and title) whose CJK fonts WeasyPrint embeds and subsets."""
     from weasyprint import HTML
 
-    key = sha256(html.encode())
-    if reuse and key in _RENDERED:
-        return _RENDERED[key]
     document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
-    result = document.write_pdf(), len(document.pages)
-    if len(_RENDERED) >= _RENDERED_MAX:
-        _RENDERED.pop(next(iter(_RENDERED)))
-    _RENDERED[key] = result
-    return result
-
-
-def forget_renderings() -> None:
-    _RENDERED.clear()
+    return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
 
 
 def sha256(content: bytes) -> str:

@@ -4,7 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.registers import style_form
+
 from .indicators import Comparison
+from .models import ReportNarrative
 
 FIRST_YEAR = 2023
 
@@ -41,3 +44,14 @@ class TargetForm(forms.Form):
         if cleaned.get("comparison") == Comparison.AT_LEAST and cleaned.get("value") is None:
             self.add_error("value", _("A target “at least” needs a value."))
         return cleaned
+
+
+class NarrativeForm(forms.ModelForm):
+    class Meta:
+        model = ReportNarrative
+        fields = ["practices", "cases", "problems"]
+        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)

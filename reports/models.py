@@ -91,6 +91,9 @@ class AnnualReport(models.Model):
     # The indicator table as built into the PDF: the public CSV/JSON are served from this, so they
     # always match the published PDF even after the records change.
     indicators = models.JSONField(_("indicator table"), default=list, blank=True)
+    # The secretariat's texts as they were when the run was requested (ReportNarrative): a
+    # published report keeps its words even if next year's draft changes them.
+    narrative = models.JSONField(_("narrative"), default=dict, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
@@ -134,3 +137,42 @@ class AnnualReport(models.Model):
     @property
     def file_name(self) -> str:
         return f"alliance-annual-report-{self.year}-{self.pk}.pdf"
+
+    @property
+    def public_file_name(self) -> str:
+        """The name a reader saves the published PDF under, in Chinese."""
+        return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告.pdf"
+
+
+class ReportNarrative(models.Model):
+    """What the secretariat writes for a year's report; every figure comes from the records."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    practices = models.TextField(
+        _("main practices and results"),
+        blank=True,
+        help_text=_("What the alliance did this year and what it achieved."),
+    )
+    cases = models.TextField(
+        _("typical cases"),
+        blank=True,
+        help_text=_("Cooperation cases worth copying, one paragraph each."),
+    )
+    problems = models.TextField(
+        _("problems and improvement measures"),
+        blank=True,
+        help_text=_("What fell short of the plan and what will be done about it."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report narrative")
+        verbose_name_plural = _("report narratives")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(_("Narrative of the %(year)s report") % {"year": self.year})
+
+    def as_dict(self) -> dict[str, str]:
+        return {"practices": self.practices, "cases": self.cases, "problems": self.problems}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .document import build_html, render_pdf, sha256
 from .indicators import INDICATORS, Comparison
-from .models import AnnualReport, ReportStatus, Target
+from .models import AnnualReport, ReportNarrative, ReportStatus, Target
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +106,21 @@ def _preset_label(preset: str) -> str:
 # Report runs
 
 
+def narrative_for(year: int) -> dict[str, str]:
+    narrative = ReportNarrative.objects.filter(year=year).first()
+    return narrative.as_dict() if narrative else {}
+
+
+@transaction.atomic
+def narrative_save(*, year: int, practices: str, cases: str, problems: str) -> ReportNarrative:
+    """The secretariat's texts for ``year``; a run requested afterwards carries them."""
+    narrative, _created = ReportNarrative.objects.get_or_create(year=year)
+    narrative.practices, narrative.cases, narrative.problems = practices, cases, problems
+    narrative.full_clean()
+    narrative.save()
+    return narrative
+
+
 def report_request(*, year: int, requested_by) -> AnnualReport:
     """Queue a run for ``year`` and hand it to a worker once the row is committed.
 
@@ -116,7 +131,12 @@ def report_request(*, year: int, requested_by) -> AnnualReport:
     # An atomic block rather than the decorator: the on_commit hook (and so a broker error) must
     # run when this block commits, inside this function, so that the caller gets the exception.
     with transaction.atomic():
-        report = AnnualReport(year=year, requested_by=requested_by, stage=_("Waiting for a worker"))
+        report = AnnualReport(
+            year=year,
+            requested_by=requested_by,
+            stage=_("Waiting for a worker"),
+            narrative=narrative_for(year),
+        )
         report.full_clean()
         report.save()
         transaction.on_commit(lambda: _enqueue(report.pk))
@@ -188,7 +208,7 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
     report = AnnualReport.objects.get(pk=report_id)
     try:
         started = time.monotonic()
-        built = build_html(report.year)
+        built = build_html(report.year, narrative=report.narrative)
         _stage(report_id, _("Typesetting the PDF"), 50)
         content, pages = render_pdf(built.html)
         _stage(report_id, _("Saving the file"), 90)
@@ -298,7 +318,10 @@ def report_publish(*, report: AnnualReport) -> AnnualReport:
 def report_build_now(*, year: int, requested_by=None) -> AnnualReport:
     """Build a run in this process, without Celery (the ``build_report`` command)."""
     report = AnnualReport(
-        year=year, requested_by=requested_by, stage=_("Building without a worker")
+        year=year,
+        requested_by=requested_by,
+        stage=_("Building without a worker"),
+        narrative=narrative_for(year),
     )
     report.full_clean()
     report.save()

@@ -19,6 +19,7 @@ urlpatterns = [
     path("targets/", views.targets, name="targets"),
     path("coverage/", views.coverage, name="coverage"),
     path("runs/", views.runs, name="runs"),
+    path("runs/narrative/", views.narrative, name="narrative"),
     path("runs/<int:pk>/", views.run_detail, name="run_detail"),
     path("runs/<int:pk>/publish/", views.run_publish, name="run_publish"),
     path("runs/<int:pk>/restart/", views.run_restart, name="run_restart"),

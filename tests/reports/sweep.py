@@ -29,4 +29,4 @@ KWARGS = {
     "reports:school_scorecard": _school,
     "reports:enterprise_scorecard": _enterprise,
 }
-POST_ONLY = {"reports:run_publish", "reports:run_restart"}
+POST_ONLY = {"reports:run_restart"}

@@ -139,8 +139,8 @@ def test_pdf_has_the_chinese_sections_and_the_kpi_figures(alliance_2025):
     for title in SECTION_TITLES:
         assert title in text, title
     assert "临朐县产教融合发展联盟" in text and f"共 {report.pages} 页" in text
-    # The indicator table (chapter 7) shows every kpi figure with the same label.
-    table = text.split("7 实施方案指标完成情况")[-1].split("8 成员学校与企业指标一览")[0]
+    # The indicator table (chapter 七) shows every kpi figure with the same label.
+    table = text.split("七、实施方案指标完成情况")[-1].split("八、成员学校与企业指标一览")[0]
     flat = re.sub(r"\s+", "", table)
     for row in kpi_json()["indicators"]:
         assert row["value_text"] in table, row["code"]
