@@ -73,7 +73,9 @@ def bar_chart(
             va="bottom",
         )
     axes.set_title(title)
-    axes.margins(y=0.2)
+    # Room above the tallest bar (and the target line) so no value label is clipped.
+    highest = max([*values, float(target) if target is not None else 0, 0])
+    axes.set_ylim(0, highest * 1.2 or 1)
     axes.yaxis.grid(True, color="#e5e5e5")
     axes.set_axisbelow(True)
     return _svg(figure)
@@ -90,12 +92,20 @@ def line_chart(
 ) -> str:
     figure = Figure(figsize=(width, height))
     axes = figure.subplots()
+    # The axis starts at the first year with data: empty years before it say nothing.
+    with_data = [i for i, _y in enumerate(years) if any(v[i] is not None for v in series.values())]
+    if with_data:
+        first = with_data[0]
+        years = list(years)[first:]
+        series = {name: list(values)[first:] for name, values in series.items()}
     plotted = 0
+    top = 0.0
     for index, (name, values) in enumerate(series.items()):
         points = [(y, float(v)) for y, v in zip(years, values, strict=True) if v is not None]
         if not points:
             continue
         xs, ys = zip(*points, strict=True)
+        top = max(top, *ys)
         color = PALETTE[index % len(PALETTE)]
         axes.plot(xs, ys, marker="o", color=color, label=name, linewidth=1.8)
         plotted += 1
@@ -111,8 +121,11 @@ def line_chart(
             )
     axes.set_xticks(list(years), [str(y) for y in years])
     axes.set_title(title)
-    axes.margins(y=0.25)
+    # A rate's axis starts at zero (a truncated axis turns a 2-point change into a cliff); room
+    # above the highest point keeps its label inside the chart.
+    axes.set_ylim(0, (100 if unit == "%" and top <= 100 else top) * 1.15 or 1)
+    axes.margins(x=0.08)
     axes.yaxis.grid(True, color="#e5e5e5")
     if plotted > 1:
-        axes.legend(frameon=False, fontsize=8, loc="best")
+        axes.legend(frameon=False, fontsize=8, loc="lower left", ncols=plotted)
     return _svg(figure)
