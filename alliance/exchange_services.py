@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 ASYNC_ROW_THRESHOLD = 2000
 MAX_STORED_ERRORS = 1000
+# Rows listed on the dry run's page (in file order); the counts always cover every row.
+MAX_STORED_PREVIEW = 5000
 # A batch "running" for longer than this was lost with its worker and may be claimed again.
 STALE_AFTER = dt.timedelta(minutes=15)
 
@@ -153,6 +155,7 @@ def _store_plan(batch: ImportBatch, plan: Plan) -> None:
     batch.unchanged = plan.unchanged
     batch.error_count = len(plan.errors)
     batch.errors = [e.as_dict() for e in plan.errors[:MAX_STORED_ERRORS]]
+    batch.preview = plan.preview[:MAX_STORED_PREVIEW]
 
 
 def batch_check(*, batch_id: int, user=None) -> ImportBatch:

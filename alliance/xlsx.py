@@ -507,6 +507,7 @@ def write_workbook(
     rows: Iterable[Sequence[Any]],
     notes: Sequence[Sequence[str]] | None = None,
     notes_title: str = "",
+    notes_widths: Sequence[int] = (18, 10, 70),
 ) -> None:
     """Write one data sheet (bold frozen header, typed cells) and an optional notes sheet."""
     import openpyxl
@@ -530,9 +531,8 @@ def write_workbook(
         sheet.append([_typed_cell(sheet, value) for value in row])
     if notes:
         notes_sheet = workbook.create_sheet(title=(notes_title or "notes")[:31])
-        notes_sheet.column_dimensions["A"].width = 18
-        notes_sheet.column_dimensions["B"].width = 10
-        notes_sheet.column_dimensions["C"].width = 70
+        for index, width in enumerate(notes_widths, start=1):
+            notes_sheet.column_dimensions[get_column_letter(index)].width = width
         wrap = Alignment(wrap_text=True, vertical="top")
         for index, line in enumerate(notes):
             cells = []

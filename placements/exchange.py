@@ -48,10 +48,12 @@ from .permissions import (
     mentors_visible_to,
     order_class_enrolments_editable_by,
     order_class_enrolments_visible_to,
+    order_classes_editable_by,
     order_classes_visible_to,
     placements_editable_by,
     placements_visible_to,
     students_editable_by,
+    students_linkable_by,
     students_visible_to,
 )
 
@@ -67,12 +69,17 @@ def student_ref(school_header: str = "学校") -> Ref:
         {"学号": "student_number", school_header: "school__name"},
         Student.objects.all,
         what="学生",
+        linkable=students_linkable_by,
     )
 
 
 def order_class_ref(field: str, header: str = "订单班") -> Ref:
     return Ref(
-        field, {header: "name", "学校": "school__name"}, OrderClass.objects.all, what="订单班"
+        field,
+        {header: "name", "学校": "school__name"},
+        OrderClass.objects.all,
+        what="订单班",
+        linkable=order_classes_editable_by,
     )
 
 

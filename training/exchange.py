@@ -124,6 +124,7 @@ register(
                 Teacher.objects.all,
                 what="教师",
                 optional=("教师工号",),
+                linkable=teachers_editable_by,
             ),
             enterprise_ref(),
             Ref(

@@ -10,7 +10,7 @@ placements can declare their registers here without depending on each other.
 """
 
 from .applying import apply_plan
-from .planning import Plan, RowError, plan_import
+from .planning import CHANGED, NEW, UNCHANGED, Plan, RowError, plan_import
 from .reading import KEEP, check_headers
 from .specs import (
     Column,
@@ -21,10 +21,20 @@ from .specs import (
     get_register,
     register,
 )
-from .writing import export_queryset, export_rows, template_notes, write_export, write_template
+from .writing import (
+    export_queryset,
+    export_rows,
+    template_example,
+    template_notes,
+    write_export,
+    write_template,
+)
 
 __all__ = [
+    "CHANGED",
     "KEEP",
+    "NEW",
+    "UNCHANGED",
     "Column",
     "Plan",
     "Ref",
@@ -39,6 +49,7 @@ __all__ = [
     "get_register",
     "plan_import",
     "register",
+    "template_example",
     "template_notes",
     "write_export",
     "write_template",

@@ -20,17 +20,30 @@ from django.utils.translation import gettext as _
 from alliance import xlsx
 
 from .reading import KEEP, MASK_CHARS, cell_text, check_headers, convert
-from .specs import CHOICE, Ref, Register, attribute_path, choice_maps
+from .specs import CHOICE, Column, Ref, Register, attribute_path, choice_maps, column_rule
 
 
 @dataclass
 class RowError:
+    """One problem of one row: where (row, column), what was found, what is wrong and allowed."""
+
     row: int
     column: str
     message: str
+    value: str = ""  # the cell as the user typed it (masked like the register's pages)
+    allowed: str | None = None  # None: the column's rule from the instructions sheet
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message,
+            "allowed": self.allowed or "",
+        }
+
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 
 
 @dataclass
@@ -44,6 +57,9 @@ class Plan:
     unchanged: int = 0
     # (instance, field name, [related objects]) to set after the rows are saved.
     many: list[tuple[models.Model, str, list[models.Model]]] = field(default_factory=list)
+    # What the dry run shows for each valid row, in file order: {"row", "status" (NEW, CHANGED,
+    # UNCHANGED), "label" (the row's first cells), "changes" ([header, old, new] per field)}.
+    preview: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -51,23 +67,25 @@ class Plan:
 
 
 class _Row:
-    __slots__ = ("errors", "existing", "instance", "number", "values")
+    __slots__ = ("changes", "errors", "existing", "instance", "number", "raw", "values")
 
     def __init__(self, number: int):
         self.number = number
+        self.raw: dict[str, Any] = {}  # header → the cell as read
         self.values: dict[str, Any] = {}
         self.errors: list[RowError] = []
         self.instance = None
         self.existing = None
+        self.changes: list[tuple[str, Any, Any]] = []  # (field name, old, new) of an update
 
-    def error(self, column: str, message: str) -> None:
-        self.errors.append(RowError(self.number, column, str(message)))
+    def error(self, column: str, message: str, allowed: str | None = None) -> None:
+        self.errors.append(RowError(self.number, column, str(message), allowed=allowed))
 
 
-def _index_candidates(ref: Ref, rows: list[_Row]) -> dict[tuple, Any]:
-    """Existing records a ref may name, indexed by the looked-up values (a few queries)."""
+def _index_candidates(ref: Ref, rows: list[_Row], user) -> dict[tuple, Any]:
+    """Records the user may name through ``ref``, indexed by the looked-up values (a few queries)."""
     headers = list(ref.lookups)
-    queryset = ref.candidates()
+    queryset = ref.candidates_for(user)
     related = {lk.rsplit("__", 1)[0] for lk in ref.lookups.values() if "__" in lk}
     if related:
         queryset = queryset.select_related(*related)
@@ -89,10 +107,10 @@ def _index_candidates(ref: Ref, rows: list[_Row]) -> dict[tuple, Any]:
     return index
 
 
-def _resolve_refs(register: Register, rows: list[_Row]) -> None:
+def _resolve_refs(register: Register, rows: list[_Row], user) -> None:
     for ref in register.refs:
         headers = list(ref.lookups)
-        index = _index_candidates(ref, rows)
+        index = _index_candidates(ref, rows, user)
         model_field = register.model_field(ref.field)
         for row in rows:
             values = [row.values.get(h) for h in headers]
@@ -174,8 +192,13 @@ def _find_existing(register: Register, rows: list[_Row]) -> None:
                 row.existing = obj
 
 
-def _assign(register: Register, row: _Row, target: models.Model) -> list[str]:
-    """Set the row's values on ``target``; return the concrete fields that changed."""
+def _assign(
+    register: Register, row: _Row, target: models.Model, diff: list | None = None
+) -> list[str]:
+    """Set the row's values on ``target``; return the concrete fields that changed.
+
+    ``diff`` collects (field name, old value, new value) of each change, for the dry run.
+    """
     changed = []
     for column in register.import_columns:
         if column.field is None or column.many:
@@ -195,12 +218,16 @@ def _assign(register: Register, row: _Row, target: models.Model) -> list[str]:
         old = getattr(target, model_field.attname)
         if old != value:
             changed.append(model_field.name)
+            if diff is not None:
+                diff.append((model_field.name, old, value))
             setattr(target, model_field.attname, value)
     for ref in register.refs:
         obj = row.values.get(ref.field)
         model_field = register.model_field(ref.field)
         if getattr(target, model_field.attname) != (obj.pk if obj else None):
             changed.append(ref.field)
+            if diff is not None:
+                diff.append((ref.field, getattr(target, ref.field), obj))
         setattr(target, ref.field, obj)
     return changed
 
@@ -293,6 +320,13 @@ def plan_import(
     are collected in ``plan.errors`` (row number, column header, reason). Writes nothing.
     """
     check_headers(register, sheet.headers)
+    if not sheet.rows:
+        raise xlsx.WorkbookError(
+            _(
+                "The first sheet has only the header row: enter one record per row from row 2 "
+                "(the instructions sheet is never imported)."
+            )
+        )
     plan = Plan(register=register, row_count=len(sheet.rows))
     position = {h: i for i, h in enumerate(sheet.headers)}
     columns = register.import_columns
@@ -309,11 +343,16 @@ def plan_import(
     for number, cells in sheet.rows:
         row = _Row(number)
         if cells and cells[-1] is xlsx.EXTRA_VALUE:
-            row.error("", _("This row has values in columns without a header."))
+            row.error(
+                "",
+                _("This row has values in columns without a header."),
+                allowed=_("Values only under the template's headers."),
+            )
             cells = cells[:-1]
         for column in columns:
             index = position[column.header]
             value = cells[index] if index < len(cells) else None
+            row.raw[column.header] = value
             if isinstance(value, xlsx.Formula):
                 row.error(
                     column.header,
@@ -341,7 +380,7 @@ def plan_import(
                 row.error(column.header, str(exc))
         rows.append(row)
 
-    _resolve_refs(register, rows)
+    _resolve_refs(register, rows, user)
     _resolve_many(register, rows)
 
     # Build unsaved instances (needed for natural keys), then find the existing records.
@@ -358,11 +397,12 @@ def plan_import(
         editable_ids = set(
             register.editable_by(user).filter(pk__in=existing_ids).values_list("pk", flat=True)
         )
-    writable = (
-        set(register.writable_organizations(user).values_list("pk", flat=True))
+    writable_names = (
+        dict(register.writable_organizations(user).values_list("pk", "name"))
         if register.owners
-        else set()
+        else {}
     )
+    writable = set(writable_names)
     may_create = register.can_create(user) if register.can_create else True
     exclude = [r.field for r in register.refs] + [c.field for c in columns if c.many]
     owner_header = ""
@@ -370,6 +410,9 @@ def plan_import(
         owner_field = register.owners[0].split(".")[0].removesuffix("_id")
         owner_header = register.header_of_field(owner_field) or ""
 
+    not_yours = _("You may only import records of your own organisation.")
+    own = "、".join(list(writable_names.values())[:5])
+    own_allowed = _("Records of your own organisation: %(names)s.") % {"names": own} if own else ""
     # A model that normalises values in clean_fields (Organization's credit code) needs it always.
     overrides_clean_fields = register.model.clean_fields is not models.Model.clean_fields
     for done, row in enumerate(rows, start=1):
@@ -381,15 +424,17 @@ def plan_import(
             continue
         if row.existing is not None:
             if row.existing.pk not in editable_ids:
-                row.error(
-                    owner_header or "",
-                    _("This record belongs to another organisation; you may not change it."),
-                )
+                # Worded as for a new row of another organisation: the dry run must not tell
+                # whether another organisation holds this record.
+                row.error(owner_header, not_yours, allowed=own_allowed)
                 continue
             row.instance = row.existing
-            changed = _assign(register, row, row.instance)
+            changed = _assign(register, row, row.instance, row.changes)
         else:
             changed = None
+            if register.owners and not (_owner_ids(row.instance, register.owners) & writable):
+                row.error(owner_header, not_yours, allowed=own_allowed)
+                continue
             masked = [h for h, v in row.values.items() if v is KEEP]
             if masked:
                 row.error(
@@ -405,7 +450,7 @@ def plan_import(
                 )
                 continue
         if register.owners and not (_owner_ids(row.instance, register.owners) & writable):
-            row.error(owner_header, _("You may only import records of your own organisation."))
+            row.error(owner_header, not_yours, allowed=own_allowed)
             continue
         try:
             if check_fields or overrides_clean_fields:
@@ -428,26 +473,39 @@ def plan_import(
 
     _check_unique(register, rows)
 
+    shown = _Shown(register, unmasked=register.sees_personal_data(user))
     for row in rows:
         plan.errors.extend(row.errors)
         if row.errors:
             continue
         changed = row.values.get("__changed__")
-        many_changed = False
         for column in columns:
             if column.many:
                 new = row.values.get(column.field) or []
                 if row.existing is not None:
-                    old = {o.pk for o in getattr(row.existing, column.field).all()}
-                    many_changed |= old != {o.pk for o in new}
+                    old = list(getattr(row.existing, column.field).all())
+                    if {o.pk for o in old} != {o.pk for o in new}:
+                        row.changes.append((column.field, old, new))
                 plan.many.append((row.instance, column.field, new))
         if row.existing is None:
+            status = NEW
             plan.to_create.append(row.instance)
-        elif changed or many_changed:
+        elif row.changes:
+            status = CHANGED
             plan.to_update.append(row.instance)
             plan.update_fields.update(changed or ())
         else:
+            status = UNCHANGED
             plan.unchanged += 1
+        plan.preview.append(
+            {
+                "row": row.number,
+                "status": status,
+                "label": shown.label(row),
+                "changes": [shown.change(*change) for change in row.changes],
+            }
+        )
+    _describe_errors(register, rows, shown)
     plan.errors.sort(key=lambda e: (e.row, e.column))
     if progress is not None:
         progress(total, total)
@@ -474,3 +532,60 @@ def _clean_partial(register: Register, row: _Row, exclude: list[str]) -> None:
 def _verbose(register: Register, name: str) -> str:
     model_field = register.model_field(name)
     return str(model_field.verbose_name) if model_field is not None else name
+
+
+class _Shown:
+    """Values as the register's pages show them: choice labels, 是/否, dates, masked personal data."""
+
+    def __init__(self, register: Register, *, unmasked: bool):
+        self.register = register
+        self.unmasked = unmasked
+        self.columns = {c.header: c for c in register.import_columns}
+        self.by_field = {c.field: c for c in register.import_columns if c.field}
+        self.labels = {
+            c.field: dict(register.model_field(c.field).flatchoices)
+            for c in register.import_columns
+            if c.field and register.kind_of(c) == CHOICE
+        }
+        self.label_headers = [c.header for c in register.import_columns][:3]
+
+    def text(self, value: Any, column: Column | None, labels: dict | None = None) -> str:
+        if value is None or value == "" or value is KEEP:
+            return ""
+        if isinstance(value, xlsx.Formula):
+            text = value.text
+        elif isinstance(value, list):
+            text = "、".join(sorted(str(v) for v in value))
+        elif isinstance(value, bool):
+            text = str(_("yes") if value else _("no"))
+        elif labels is not None and value in labels:
+            text = str(labels[value])
+        else:
+            text = cell_text(value)
+        if column is not None and column.mask and not self.unmasked:
+            text = column.mask(text)
+        return text
+
+    def cell(self, row: _Row, header: str) -> str:
+        """The cell(s) an error is about, as found in the file ("学号+学校" joins two cells)."""
+        parts = [self.text(row.raw.get(h), self.columns.get(h)) for h in header.split("+") if h]
+        return " ".join(p for p in parts if p)
+
+    def label(self, row: _Row) -> str:
+        return " · ".join(t for t in (self.cell(row, h) for h in self.label_headers) if t)
+
+    def change(self, name: str, old: Any, new: Any) -> list[str]:
+        column = self.by_field.get(name)
+        labels = self.labels.get(name)
+        header = self.register.header_of_field(name) or _verbose(self.register, name)
+        return [header, self.text(old, column, labels), self.text(new, column, labels)]
+
+
+def _describe_errors(register: Register, rows: list[_Row], shown: _Shown) -> None:
+    """Complete every error with the value found and, unless it says so itself, the column's rule."""
+    rules = {c.header: column_rule(register, c) for c in register.import_columns}
+    for row in rows:
+        for error in row.errors:
+            error.value = shown.cell(row, error.column)
+            if error.allowed is None:
+                error.allowed = rules.get(error.column.split("+")[0], "")

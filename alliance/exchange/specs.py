@@ -56,6 +56,10 @@ class Ref:
     ``{"学校": "school__name", "学号": "student_number"}`` for a student). A single column may
     be matched by several lookups in order (``alternatives``: an organisation by credit code
     or name). ``candidates`` returns the records that may be referenced.
+
+    ``linkable`` (user → queryset), when given, replaces ``candidates`` by the records this
+    user may link (a school's own students): a record outside it is reported exactly like one
+    that does not exist, so an import never tells whether another organisation has it.
     """
 
     field: str
@@ -64,6 +68,10 @@ class Ref:
     alternatives: tuple[str, ...] = ()
     what: str = ""  # what is named, for messages: "学校", "学生"
     optional: tuple[str, ...] = ()  # headers that may stay empty (a teacher's staff number)
+    linkable: Callable[[Any], QuerySet] | None = None
+
+    def candidates_for(self, user) -> QuerySet:
+        return self.linkable(user) if self.linkable is not None else self.candidates()
 
 
 @dataclass(frozen=True)
@@ -228,3 +236,23 @@ def choice_maps(model_field) -> tuple[dict[str, Any], dict[Any, str]]:
         for spelling in (str(value), english, file_label):
             accepted.setdefault(spelling.strip().lower(), value)
     return accepted, labels
+
+
+def column_rule(register: Register, column: Column) -> str:
+    """What a cell of ``column`` may hold: the instructions sheet's text, repeated with every error."""
+    kind = register.kind_of(column)
+    parts = [str(column.note)] if column.note else []
+    parts.append(_("Type: %(kind)s.") % {"kind": kind_label(kind)})
+    if kind == CHOICE:
+        labels = choice_maps(register.model_field(column.field))[1]
+        parts.append(_("Allowed values: %(values)s.") % {"values": "、".join(labels.values())})
+    ref = register.ref_of(column.header)
+    if ref is not None:
+        parts.append(_("Must name an existing %(what)s.") % {"what": ref.what or column.header})
+    return sentences(parts)
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences one after another: Chinese sentences end in "。" and take no space between them."""
+    language = translation.get_language() or ""
+    return ("" if language.startswith("zh") else " ").join(p for p in parts if p)

@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 
 from alliance import xlsx
 
-from .specs import CHOICE, FILE_LANGUAGE, Column, Register, attribute_path, choice_maps, kind_label
+from .specs import (
+    CHOICE,
+    FILE_LANGUAGE,
+    Column,
+    Register,
+    attribute_path,
+    choice_maps,
+    column_rule,
+    sentences,
+)
 
 
 def _export_value(
@@ -80,27 +89,29 @@ def write_export(register: Register, user, queryset: QuerySet, out) -> None:
         )
 
 
-def template_notes(register: Register) -> list[list[str]]:
-    lines = [[_("Column"), _("Required"), _("What to enter")]]
+def template_notes(register: Register, example: dict[str, Any] | None = None) -> list[list[Any]]:
+    """The instructions sheet: per column, whether it is required, an example and the rules."""
+    example = example or {}
+    lines = [[_("Column"), _("Required"), _("Example"), _("What to enter")]]
     for column in register.import_columns:
-        kind = register.kind_of(column)
-        parts = [str(column.note)] if column.note else []
-        parts.append(_("Type: %(kind)s.") % {"kind": kind_label(kind)})
-        if kind == CHOICE:
-            labels = choice_maps(register.model_field(column.field))[1]
-            parts.append(_("Allowed values: %(values)s.") % {"values": "、".join(labels.values())})
-        ref = register.ref_of(column.header)
-        if ref is not None:
-            parts.append(_("Must name an existing %(what)s.") % {"what": ref.what or column.header})
+        rule = column_rule(register, column)
         if column.mask:
-            parts.append(
-                _(
-                    "Personal data: exports for users other than the secretariat show it masked; "
-                    "a masked value re-imported leaves the stored value unchanged."
-                )
+            rule = sentences(
+                [
+                    rule,
+                    _(
+                        "Personal data: exports for users other than the secretariat show it "
+                        "masked; a masked value re-imported leaves the stored value unchanged."
+                    ),
+                ]
             )
         lines.append(
-            [column.header, _("yes") if register.required_of(column) else _("no"), " ".join(parts)]
+            [
+                column.header,
+                _("yes") if register.required_of(column) else _("no"),
+                example.get(column.header),
+                rule,
+            ]
         )
     lines.append([])
     keys = " / ".join(
@@ -109,6 +120,7 @@ def template_notes(register: Register) -> list[list[str]]:
     lines.append(
         [
             _("Matching"),
+            "",
             "",
             _(
                 "A row whose %(keys)s matches an existing record updates it; other rows are added. "
@@ -121,33 +133,62 @@ def template_notes(register: Register) -> list[list[str]]:
         [
             _("Limits"),
             "",
-            xlsx.limits_text()
-            + " "
-            + _(
-                "Values only: formulas are refused (paste as values). Keep the header row as it is."
+            "",
+            sentences(
+                [
+                    xlsx.limits_text(),
+                    _(
+                        "Values only: formulas are refused (paste as values). Keep the header "
+                        "row as it is."
+                    ),
+                ]
+            ),
+        ]
+    )
+    lines.append(
+        [
+            _("Examples"),
+            "",
+            "",
+            _(
+                "The examples are on this sheet only and are never imported. Fill in the first "
+                "sheet, one record per row, from row 2; the dry run shows every row before "
+                "anything is saved."
             ),
         ]
     )
     if register.notes:
-        lines.append([_("Notes"), "", str(register.notes)])
+        lines.append([_("Notes"), "", "", str(register.notes)])
     return lines
 
 
-def write_template(register: Register, user, out) -> None:
+def template_example(register: Register, user) -> dict[str, Any]:
+    """An example value per importable column (the user's own organisation where it has one)."""
     with translation.override(FILE_LANGUAGE):
         example = dict(register.example)
         if register.example_for is not None:
             example.update({k: v for k, v in register.example_for(user).items() if v is not None})
-        row = [
-            _example_value(register, c, example.get(c.header, c.example)) for c in register.columns
-        ]
+        return {
+            c.header: _example_value(register, c, example.get(c.header, c.example))
+            for c in register.import_columns
+        }
+
+
+def write_template(register: Register, user, out) -> None:
+    """The import template: a data sheet with the header row only, then the instructions sheet.
+
+    The example row lives on the instructions sheet, which is never read: only the first sheet
+    is imported, so an example can never become a record.
+    """
+    with translation.override(FILE_LANGUAGE):
         xlsx.write_workbook(
             out,
             title=str(register.title),
             columns=[xlsx.Column(c.header, c.width) for c in register.columns],
-            rows=[row],
-            notes=template_notes(register),
-            notes_title=_("Notes"),
+            rows=[],
+            notes=template_notes(register, template_example(register, user)),
+            notes_title=_("Instructions"),
+            notes_widths=(18, 8, 24, 70),
         )
 
 
