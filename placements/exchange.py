@@ -107,13 +107,22 @@ register(
                 mask=mask_national_id,
                 width=22,
                 example="370724200801011234",
+                note=_(
+                    "18-digit resident ID number (the last character may be X); leave empty if unknown."
+                ),
             ),
             Column("性别", "gender", example="男"),
             Column("专业", "major", example="数控技术应用"),
             Column("班级", "class_name", example="2025级数控1班"),
             Column("入学年份", "enrolment_year", example=2025),
             Column("学习形式", "study_mode", example="全日制"),
-            Column("手机", "phone", mask=mask_phone, example="13800000000"),
+            Column(
+                "手机",
+                "phone",
+                mask=mask_phone,
+                example="13800000000",
+                note=_("11-digit mainland mobile number; leave empty if unknown."),
+            ),
         ],
         refs=[school_ref()],
         natural_keys=[("school", "student_number")],

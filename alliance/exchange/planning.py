@@ -59,7 +59,7 @@ class Plan:
     many: list[tuple[models.Model, str, list[models.Model]]] = field(default_factory=list)
     # What the dry run shows for each valid row, in file order: {"row", "status" (NEW, CHANGED,
     # UNCHANGED), "label" (the row's first cells), "changes" ([header, old, new] per field)}.
-    preview: list[dict[str, Any]] = field(default_factory=list)
+    preview: list[dict[str, Any]] | None = None
 
     @property
     def ok(self) -> bool:
@@ -309,12 +309,14 @@ def plan_import(
     user,
     progress: Callable[[int, int], None] | None = None,
     check_fields: bool = True,
+    preview: bool = True,
 ) -> Plan:
     """Check every row of ``sheet`` and work out what an import would create and update.
 
     ``check_fields=False`` skips the field validators (ID numbers, phones ...) and keeps every
     other check: for the import of a file whose dry run passed, the values are the same (the
-    stored file does not change) but the data they refer to may have.
+    stored file does not change) but the data they refer to may have. ``preview=False`` leaves
+    out the per-row list the dry run shows (``plan.preview`` is then None).
 
     Raises ``xlsx.WorkbookError`` when the file as a whole is refused (columns); row problems
     are collected in ``plan.errors`` (row number, column header, reason). Writes nothing.
@@ -327,7 +329,7 @@ def plan_import(
                 "(the instructions sheet is never imported)."
             )
         )
-    plan = Plan(register=register, row_count=len(sheet.rows))
+    plan = Plan(register=register, row_count=len(sheet.rows), preview=[] if preview else None)
     position = {h: i for i, h in enumerate(sheet.headers)}
     columns = register.import_columns
     kinds = {c.header: register.kind_of(c) for c in columns}
@@ -449,7 +451,12 @@ def plan_import(
                     "", _("You may not add new records to this register; only update your own.")
                 )
                 continue
-        if register.owners and not (_owner_ids(row.instance, register.owners) & writable):
+        if (
+            row.existing is not None
+            and register.owners
+            and not (_owner_ids(row.instance, register.owners) & writable)
+        ):
+            # An update may not hand one's own record to another organisation either.
             row.error(owner_header, not_yours, allowed=own_allowed)
             continue
         try:
@@ -497,14 +504,15 @@ def plan_import(
         else:
             status = UNCHANGED
             plan.unchanged += 1
-        plan.preview.append(
-            {
-                "row": row.number,
-                "status": status,
-                "label": shown.label(row),
-                "changes": [shown.change(*change) for change in row.changes],
-            }
-        )
+        if plan.preview is not None:
+            plan.preview.append(
+                {
+                    "row": row.number,
+                    "status": status,
+                    "label": shown.label(row),
+                    "changes": [shown.change(*change) for change in row.changes],
+                }
+            )
     _describe_errors(register, rows, shown)
     plan.errors.sort(key=lambda e: (e.row, e.column))
     if progress is not None:
