@@ -65,6 +65,7 @@ worker: setup ## A Celery worker (needs REDIS_URL)
 bench: setup ## Speed figures named in the issues, printed (use DATABASE_URL for PostgreSQL)
 	$(PY) -m tests.reports.bench
 	$(PY) -m tests.alliance.bench_import
+	$(PY) -m tests.alliance.bench_reader
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 ASYNC_ROW_THRESHOLD = 2000
 MAX_STORED_ERRORS = 1000
+# Rows listed on the dry run's page (in file order); the counts always cover every row.
+MAX_STORED_PREVIEW = 5000
 # A batch "running" for longer than this was lost with its worker and may be claimed again.
 STALE_AFTER = dt.timedelta(minutes=15)
 
@@ -139,11 +141,16 @@ def _read(batch: ImportBatch) -> xlsx.Sheet:
     return sheet
 
 
-def _plan(batch: ImportBatch, user, progress, check_fields: bool = True) -> Plan:
+def _plan(batch: ImportBatch, user, progress, dry_run: bool = True) -> Plan:
+    """The batch's plan. The import itself (``dry_run=False``) re-checks without the field
+    validators, which passed on this same stored file, and without the per-row list the dry run
+    already stored."""
     register = get_register(batch.register)
     if register is None:
         raise xlsx.WorkbookError(_("Unknown register."))
-    return plan_import(register, _read(batch), user, progress=progress, check_fields=check_fields)
+    return plan_import(
+        register, _read(batch), user, progress=progress, check_fields=dry_run, preview=dry_run
+    )
 
 
 def _store_plan(batch: ImportBatch, plan: Plan) -> None:
@@ -153,6 +160,8 @@ def _store_plan(batch: ImportBatch, plan: Plan) -> None:
     batch.unchanged = plan.unchanged
     batch.error_count = len(plan.errors)
     batch.errors = [e.as_dict() for e in plan.errors[:MAX_STORED_ERRORS]]
+    if plan.preview is not None:
+        batch.preview = plan.preview[:MAX_STORED_PREVIEW]
 
 
 def batch_check(*, batch_id: int, user=None) -> ImportBatch:
@@ -212,8 +221,7 @@ def batch_import(*, batch_id: int, user=None) -> ImportBatch:
     try:
         with transaction.atomic():
             # Checked again inside the transaction: the data may have changed since the dry run.
-            # Field validators passed in the dry run of this same stored file: skipped here.
-            plan = _plan(batch, user, _reporter(batch.pk, 0, 80), check_fields=False)
+            plan = _plan(batch, user, _reporter(batch.pk, 0, 80), dry_run=False)
             _store_plan(batch, plan)
             if not plan.ok:
                 raise ImportRefused

@@ -25,11 +25,22 @@ from django.views.decorators.http import require_POST
 from alliance.access import STAFF, allow, audience_of, has_access
 
 from . import xlsx
-from .exchange import Register, export_queryset, get_register, write_export, write_template
+from .exchange import (
+    CHANGED,
+    NEW,
+    UNCHANGED,
+    Register,
+    export_queryset,
+    get_register,
+    write_export,
+    write_template,
+)
 from .exchange_services import batch_confirm, batch_upload, progress_of
 from .models import ImportBatch
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIEW_STATUSES = (NEW, CHANGED, UNCHANGED)
+PREVIEW_PER_PAGE = 100
 
 
 class UploadForm(forms.Form):
@@ -120,10 +131,16 @@ def batch_detail(request, pk: int):
         messages.warning(request, _("This import does not exist or is not yours."))
         return redirect("exchange:batches")
     register = get_register(batch.register)
+    show = request.GET.get("show", "")
+    rows = batch.preview
+    if show in PREVIEW_STATUSES:
+        rows = [r for r in rows if r["status"] == show]
     context = {
         "batch": batch,
         "register": register,
         "progress": progress_of(batch),
+        "show": show,
+        "preview": Paginator(rows, PREVIEW_PER_PAGE).get_page(request.GET.get("page")),
         "list_url": _list_url(register),
         "upload_url": reverse(f"exchange:{register.key}_import")
         if register and may_import(request.user, register)

@@ -63,6 +63,9 @@ class ImportBatch(models.Model):
     error_count = models.PositiveIntegerField(_("errors"), default=0)
     # The first errors found: [{"row": 12, "column": "学号", "message": "..."}].
     errors = models.JSONField(_("row errors"), default=list, blank=True)
+    # What the dry run found for each valid row: [{"row": 12, "status": "changed", "label":
+    # "...", "changes": [["手机", "138****5678", "139****0000"]]}], masked for the uploader.
+    preview = models.JSONField(_("rows checked"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)

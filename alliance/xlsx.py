@@ -157,8 +157,9 @@ def check_container(file: IO[bytes]) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------
-# A lean streaming reader of the first sheet (ElementTree's C parser over the zip member): about
-# three times faster than openpyxl's read-only mode, which matters for 10,000-row imports, and it
+# A lean streaming reader of the first sheet (ElementTree's C parser over the zip member): 3.4×
+# faster than openpyxl's read-only mode on the 10,000-row students sheet (tests/alliance/
+# bench_reader.py, `make bench`), which matters for large imports, and it
 # sees what openpyxl's read-only mode drops (merged cells). Only what an import needs is read:
 # shared and inline strings, numbers, booleans, dates (from the cell's number format), formulas.
 
@@ -506,6 +507,7 @@ def write_workbook(
     rows: Iterable[Sequence[Any]],
     notes: Sequence[Sequence[str]] | None = None,
     notes_title: str = "",
+    notes_widths: Sequence[int] = (18, 10, 70),
 ) -> None:
     """Write one data sheet (bold frozen header, typed cells) and an optional notes sheet."""
     import openpyxl
@@ -529,9 +531,8 @@ def write_workbook(
         sheet.append([_typed_cell(sheet, value) for value in row])
     if notes:
         notes_sheet = workbook.create_sheet(title=(notes_title or "notes")[:31])
-        notes_sheet.column_dimensions["A"].width = 18
-        notes_sheet.column_dimensions["B"].width = 10
-        notes_sheet.column_dimensions["C"].width = 70
+        for index, width in enumerate(notes_widths, start=1):
+            notes_sheet.column_dimensions[get_column_letter(index)].width = width
         wrap = Alignment(wrap_text=True, vertical="top")
         for index, line in enumerate(notes):
             cells = []

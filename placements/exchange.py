@@ -48,10 +48,12 @@ from .permissions import (
     mentors_visible_to,
     order_class_enrolments_editable_by,
     order_class_enrolments_visible_to,
+    order_classes_editable_by,
     order_classes_visible_to,
     placements_editable_by,
     placements_visible_to,
     students_editable_by,
+    students_linkable_by,
     students_visible_to,
 )
 
@@ -67,12 +69,17 @@ def student_ref(school_header: str = "学校") -> Ref:
         {"学号": "student_number", school_header: "school__name"},
         Student.objects.all,
         what="学生",
+        linkable=students_linkable_by,
     )
 
 
 def order_class_ref(field: str, header: str = "订单班") -> Ref:
     return Ref(
-        field, {header: "name", "学校": "school__name"}, OrderClass.objects.all, what="订单班"
+        field,
+        {header: "name", "学校": "school__name"},
+        OrderClass.objects.all,
+        what="订单班",
+        linkable=order_classes_editable_by,
     )
 
 
@@ -100,13 +107,22 @@ register(
                 mask=mask_national_id,
                 width=22,
                 example="370724200801011234",
+                note=_(
+                    "18-digit resident ID number (the last character may be X); leave empty if unknown."
+                ),
             ),
             Column("性别", "gender", example="男"),
             Column("专业", "major", example="数控技术应用"),
             Column("班级", "class_name", example="2025级数控1班"),
             Column("入学年份", "enrolment_year", example=2025),
             Column("学习形式", "study_mode", example="全日制"),
-            Column("手机", "phone", mask=mask_phone, example="13800000000"),
+            Column(
+                "手机",
+                "phone",
+                mask=mask_phone,
+                example="13800000000",
+                note=_("11-digit mainland mobile number; leave empty if unknown."),
+            ),
         ],
         refs=[school_ref()],
         natural_keys=[("school", "student_number")],

@@ -99,6 +99,21 @@ def can_create_student(user) -> bool:
     return is_secretariat(user) or is_school(user)
 
 
+def students_linkable_by(user) -> QuerySet[Student]:
+    """Students a record may name: a school's own; for HR only those already tied to the
+    enterprise (its apprentices, interns, order-class students, hires). Any other student is
+    answered exactly like one that does not exist."""
+    return scope_to_organization(
+        user,
+        Student.objects.all(),
+        "school",
+        "apprenticeships__enterprise",
+        "internships__enterprise",
+        "order_class_enrolments__order_class__enterprises",
+        "placements__employer",
+    )
+
+
 def schools_for(user) -> QuerySet[Organization]:
     """Schools a user may file records for (a school coordinator: only their own)."""
     return scope_to_organization(user, Organization.objects.schools(), "pk")

@@ -124,6 +124,7 @@ register(
                 Teacher.objects.all,
                 what="教师",
                 optional=("教师工号",),
+                linkable=teachers_editable_by,
             ),
             enterprise_ref(),
             Ref(
@@ -161,7 +162,13 @@ register(
             Column("技能等级", "skill_level", example="高级技师"),
             Column("专长", "specialty", example="铝型材挤压"),
             Column("类别", "role", example="能工巧匠"),
-            Column("手机", "phone", mask=mask_phone, example="13800000000"),
+            Column(
+                "手机",
+                "phone",
+                mask=mask_phone,
+                example="13800000000",
+                note=_("11-digit mainland mobile number; leave empty if unknown."),
+            ),
             Column("入库日期", "joined_on", example="2024-03-01"),
             Column("退出日期", "left_on"),
             Column("在库", "active", example="是"),

@@ -25,17 +25,49 @@ ROWS = int(os.environ.get("BENCH_ROWS", "10000"))
 TARGET_SECONDS = 10.0
 
 
+def students_workbook(school_name: str, rows: int) -> bytes:
+    """The benchmark's students sheet: ``rows`` students of one school, valid ID numbers and phones."""
+    import datetime as dt
+
+    import openpyxl
+
+    from alliance.fake_ids import mobile, national_id
+
+    rng = random.Random(2025)
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("学生")
+    sheet.append(
+        ["学校", "学号", "姓名", "身份证号", "性别", "专业", "班级", "入学年份", "学习形式", "手机"]
+    )
+    for i in range(rows):
+        sheet.append(
+            [
+                school_name,
+                f"B{2025000000 + i}",
+                f"学生{i:05d}",
+                national_id(rng, dt.date(2007, 1, 1) + dt.timedelta(days=rng.randrange(700))),
+                rng.choice(["男", "女"]),
+                rng.choice(["数控技术应用", "机电技术应用", "汽车运用与维修"]),
+                f"2025级{i // 50 + 1}班",
+                2025,
+                "全日制",
+                mobile(rng),
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.settings")
     django.setup()
-    import openpyxl
     from django.conf import settings
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
 
     from alliance import exchange_services
     from alliance.exchange import get_register
-    from alliance.fake_ids import mobile, national_id
     from alliance.models import ImportBatch, ImportStatus
     from members.models import Organization, User
     from placements.models import Student
@@ -50,32 +82,7 @@ def main() -> int:
     Student.history.filter(school=school).delete()
     Student.objects.filter(school=school).delete()
 
-    rng = random.Random(2025)
-    import datetime as dt
-
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("学生")
-    sheet.append(
-        ["学校", "学号", "姓名", "身份证号", "性别", "专业", "班级", "入学年份", "学习形式", "手机"]
-    )
-    for i in range(ROWS):
-        sheet.append(
-            [
-                school.name,
-                f"B{2025000000 + i}",
-                f"学生{i:05d}",
-                national_id(rng, dt.date(2007, 1, 1) + dt.timedelta(days=rng.randrange(700))),
-                rng.choice(["男", "女"]),
-                rng.choice(["数控技术应用", "机电技术应用", "汽车运用与维修"]),
-                f"2025级{i // 50 + 1}班",
-                2025,
-                "全日制",
-                mobile(rng),
-            ]
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    content = buffer.getvalue()
+    content = students_workbook(school.name, ROWS)
     register = get_register("students")
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"database: {engine}; rows: {ROWS}; file: {len(content) / 1024:.0f} KB")

@@ -108,7 +108,7 @@ def test_list_header_actions_hide_import_from_readers(rf, council_user):
 # -- template -------------------------------------------------------------------------------
 
 
-def test_template_has_headers_an_example_row_naming_the_school_and_notes(
+def test_template_has_headers_only_and_the_example_on_the_instructions_sheet(
     client_for, school_user, school
 ):
     import io
@@ -119,11 +119,23 @@ def test_template_has_headers_an_example_row_naming_the_school_and_notes(
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     data, notes = workbook.worksheets
-    assert [c.value for c in data[1]] == FIGURES_HEADERS
-    assert data["A2"].value == school.name
+    assert [[c.value for c in row] for row in data.iter_rows()] == [FIGURES_HEADERS]
     assert notes.title == "说明"
-    notes_text = "\n".join(str(c.value) for row in notes.iter_rows() for c in row if c.value)
-    assert "在校生数" in notes_text and "整数" in notes_text and "必填" in notes_text
+    lines = {row[0].value: [c.value for c in row] for row in notes.iter_rows() if row[0].value}
+    assert lines["列"][:3] == ["列", "必填", "示例"]
+    # The example names the coordinator's own school, on the instructions sheet only.
+    assert lines["学校"][2] == school.name
+    assert lines["在校生数"][1] == "是" and "整数" in lines["在校生数"][3]
+
+
+def test_the_template_uploaded_as_it_is_imports_nothing(client_for, school_user, school):
+    client = client_for(school_user)
+    template = client.get(reverse("exchange:school_figures_template")).content
+    post(client, "school_figures", template)
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportStatus.INVALID and not batch.can_confirm
+    assert "只有标题行" in batch.message
+    assert not SchoolYearFigures.objects.exists()
 
 
 def test_template_lists_allowed_values(client_for, secretariat_user):
@@ -133,7 +145,7 @@ def test_template_lists_allowed_values(client_for, secretariat_user):
 
     response = client_for(secretariat_user).get(reverse("exchange:organizations_template"))
     notes = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[1]
-    kind_note = next(row[2].value for row in notes.iter_rows() if row[0].value == "类型")
+    kind_note = next(row[3].value for row in notes.iter_rows() if row[0].value == "类型")
     assert "企业" in kind_note and "学校" in kind_note and "商协会" in kind_note
 
 

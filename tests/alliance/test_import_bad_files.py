@@ -104,7 +104,9 @@ def test_formulas_instead_of_values_are_row_errors(figures_client, unchanged, sc
         {
             "row": 2,
             "column": "在校生数",
+            "value": "=3000+1",
             "message": "该单元格是公式，请填写数值本身（选择性粘贴为数值）。",
+            "allowed": "类型：整数。",
         }
     ]
 

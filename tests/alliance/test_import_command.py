@@ -28,6 +28,17 @@ def test_dry_run_writes_nothing(good_file, capsys):
     assert ImportBatch.objects.get().status == ImportStatus.READY
 
 
+def test_dry_run_prints_each_changed_row_old_and_new(good_file, school, capsys):
+    SchoolYearFigures.objects.create(
+        school=school, year=2025, enrolled_students=2800, professional_teachers=100, graduates=900
+    )
+    call_command("import_xlsx", "school_figures", str(good_file), "--dry-run")
+    out = capsys.readouterr().out
+    assert f"row 2 ({school.name} · 2025 · 3000): 在校生数 2800 → 3000" in out
+    assert "1 to update" in out
+    assert SchoolYearFigures.objects.get().enrolled_students == 2800
+
+
 def test_import_as_a_user_records_the_user(good_file, school_user):
     call_command("import_xlsx", "school_figures", str(good_file), "--as", school_user.username)
     figures = SchoolYearFigures.objects.get()
@@ -40,7 +51,9 @@ def test_refused_file_exits_non_zero_with_row_errors_on_stderr(tmp_path, school,
     path.write_bytes(workbook_bytes(HEADERS, [[school.name, "明年", 3000, 100, 900]]))
     with pytest.raises(CommandError):
         call_command("import_xlsx", "school_figures", str(path))
-    assert "row 2, 年份" in capsys.readouterr().err
+    assert (
+        "row 2, 年份: 请输入整数。 (found: 明年; allowed: 类型：整数。)" in capsys.readouterr().err
+    )
     assert not SchoolYearFigures.objects.exists()
 
 

@@ -54,7 +54,10 @@ def test_school_imports_students_from_the_template_fixes_a_bad_row_and_round_tri
     download_info.value.save_as(template)
     headers = [c.value for c in openpyxl.load_workbook(template).worksheets[0][1]]
     assert headers[:3] == ["学校", "学号", "姓名"]
-    assert openpyxl.load_workbook(template).worksheets[0]["A2"].value == SCHOOL
+    data, instructions = openpyxl.load_workbook(template).worksheets
+    # The data sheet holds the header only; the example, naming the school, is on 说明.
+    assert data.max_row == 1 and instructions.title == "说明"
+    assert SCHOOL in [c.value for row in instructions.iter_rows() for c in row]
 
     good = [
         SCHOOL,
@@ -83,6 +86,7 @@ def test_school_imports_students_from_the_template_fixes_a_bad_row_and_round_tri
     _upload(page, _fill_template(template, [good, bad]), "学生.xlsx")
     errors = page.inner_text("#batch-errors")
     assert "3" in errors and "入学年份" in errors and "请输入整数" in errors
+    assert "二〇二五" in errors and "类型：整数。" in errors
     assert "身份证号" in errors
     page.screenshot(path="/tmp/exchange-dry-run.png", full_page=True)
     assert not Student.objects.filter(student_number__startswith="E2E").exists()
@@ -119,6 +123,8 @@ def test_school_imports_students_from_the_template_fixes_a_bad_row_and_round_tri
     page.goto(f"{live_server.url}/exchange/students/import/")
     _upload(page, out.getvalue(), "导出.xlsx")
     assert "新增 0 条，更新 1 条" in page.inner_text("#confirm-form")
+    assert "班级：2025级数控1班 → 2025级数控2班" in page.inner_text("#batch-preview")
+    page.screenshot(path="/tmp/exchange-preview.png", full_page=True)
     page.click("#confirm-form button[type=submit]")
     page.wait_for_load_state()
     assert Student.objects.get(student_number="E2E0001").class_name == "2025级数控2班"

@@ -13,7 +13,7 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
 from alliance.access import SECRETARIAT
-from alliance.exchange import all_registers, get_register
+from alliance.exchange import CHANGED, all_registers, get_register
 from alliance.exchange_services import batch_confirm, batch_upload
 from alliance.models import ImportStatus
 
@@ -60,10 +60,17 @@ class Command(BaseCommand):
         if batch.status == ImportStatus.READY and not dry_run:
             batch = batch_confirm(batch=batch, user=user, run_now=True)
         for error in batch.errors:
-            self.stderr.write(f"row {error['row']}, {error['column'] or '-'}: {error['message']}")
+            self.stderr.write(
+                f"row {error['row']}, {error['column'] or '-'}: {error['message']} "
+                f"(found: {error.get('value') or '-'}; allowed: {error.get('allowed') or '-'})"
+            )
         if batch.status not in (ImportStatus.READY, ImportStatus.DONE):
             raise CommandError(f"Refused (batch #{batch.pk}): {batch.message}")
         if batch.status == ImportStatus.READY:
+            for line in batch.preview:
+                if line["status"] == CHANGED:
+                    changes = "; ".join(f"{c} {old} → {new}" for c, old, new in line["changes"])
+                    self.stdout.write(f"row {line['row']} ({line['label']}): {changes}")
             self.stdout.write(
                 f"Dry run of batch #{batch.pk}: {batch.row_count} rows, {batch.to_create} to add, "
                 f"{batch.to_update} to update, {batch.unchanged} unchanged. Nothing written."
