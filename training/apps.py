@@ -8,4 +8,5 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the training section of the organisation pages (members imports no app).
-        from . import sections  # noqa: F401
+        # Its Excel sheets likewise, with the exchange engine.
+        from . import exchange, sections  # noqa: F401

@@ -17,7 +17,6 @@ from .specs import (
     Ref,
     Register,
     all_registers,
-    autodiscover,
     get_register,
     register,
 )
@@ -42,7 +41,6 @@ __all__ = [
     "RowError",
     "all_registers",
     "apply_plan",
-    "autodiscover",
     "check_headers",
     "export_queryset",
     "export_rows",

@@ -1,6 +1,6 @@
 """The column spec of a register's sheet, and the registry of every register.
 
-Each app declares its registers in ``<app>/exchange.py`` (found by :func:`autodiscover`) as a
+Each app declares its registers in ``<app>/exchange.py`` (imported by the app's ``AppConfig.ready``) as a
 :class:`Register`: the model, its columns (fixed Chinese headers, the model field each fills),
 the references to other records by natural keys users know (an organisation's name or credit
 code, a student's number and school ...), the natural key that finds the existing row to
@@ -17,7 +17,6 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import QuerySet
 from django.utils import translation
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
 TEXT, INT, DECIMAL, DATE, BOOL, CHOICE, REF, MANY = (
@@ -186,7 +185,6 @@ class Register:
 
 
 _REGISTERS: dict[str, Register] = {}
-_discovered = False
 
 
 def register(spec: Register) -> Register:
@@ -194,20 +192,11 @@ def register(spec: Register) -> Register:
     return spec
 
 
-def autodiscover() -> None:
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("exchange")
-        _discovered = True
-
-
 def get_register(key: str) -> Register | None:
-    autodiscover()
     return _REGISTERS.get(key)
 
 
 def all_registers() -> list[Register]:
-    autodiscover()
     return list(_REGISTERS.values())
 
 
