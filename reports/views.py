@@ -69,6 +69,7 @@ def _chart_data(rows, year: int) -> dict:
     """Plain numbers for ECharts (passed with json_script; the page's JS only draws them)."""
     return {
         "year": year,
+        "labels": {"value": _("Value this year"), "target": _("Target")},
         "bars": [
             {
                 "code": row.indicator.code,

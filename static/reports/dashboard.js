@@ -12,13 +12,15 @@
   if (barsEl && data.bars.length) {
     var bars = echarts.init(barsEl);
     bars.setOption({
-      grid: { left: 8, right: 24, top: 10, bottom: 10, containLabel: true },
+      // Room on the right for the value labels of full bars (100%): never clipped.
+      grid: { left: 8, right: 56, top: 30, bottom: 10, containLabel: true },
+      legend: { top: 0, data: [data.labels.value, data.labels.target] },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
       yAxis: { type: "category", inverse: true, data: data.bars.map(function (b) { return b.label; }) },
       series: [
         {
-          type: "bar",
+          type: "bar", name: data.labels.value,
           data: data.bars.map(function (b) {
             return { value: b.value, itemStyle: { color: b.met === false ? red : (b.met ? green : blue) } };
           }),
@@ -26,7 +28,8 @@
           markPoint: undefined
         },
         {
-          type: "scatter", symbol: "rect", symbolSize: [3, 18], itemStyle: { color: "#333" }, tooltip: { show: false },
+          type: "scatter", name: data.labels.target, symbol: "rect", symbolSize: [3, 18],
+          itemStyle: { color: "#333" }, tooltip: { show: false },
           data: data.bars.map(function (b) { return b.target; })
         }
       ]
@@ -53,14 +56,19 @@
       col.appendChild(box);
       trendsEl.appendChild(col);
       var unit = t.unit === "%" ? "%" : "";
+      // The axis starts at the first year with data: empty years before it say nothing.
+      var first = t.values.findIndex(function (v) { return v != null; });
+      var years = first > 0 ? t.years.slice(first) : t.years;
+      var values = first > 0 ? t.values.slice(first) : t.values;
       var chart = echarts.init(box);
       chart.setOption({
-        grid: { left: 8, right: 16, top: 16, bottom: 4, containLabel: true },
+        grid: { left: 8, right: 24, top: 24, bottom: 4, containLabel: true },
         tooltip: { trigger: "axis" },
-        xAxis: { type: "category", data: t.years.map(String) },
-        yAxis: { type: "value", axisLabel: { formatter: "{value}" + unit } },
+        xAxis: { type: "category", data: years.map(String), boundaryGap: true },
+        // A rate's axis starts at zero: a truncated axis turns a small change into a cliff.
+        yAxis: { type: "value", min: 0, max: unit ? 100 : null, axisLabel: { formatter: "{value}" + unit } },
         series: [{
-          type: "line", data: t.values, connectNulls: false, symbolSize: 7,
+          type: "line", data: values, connectNulls: false, symbolSize: 7,
           itemStyle: { color: blue }, label: { show: true, formatter: function (p) { return p.value == null ? "" : p.value + unit; } }
         }]
       });
