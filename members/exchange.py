@@ -19,7 +19,6 @@ from alliance.access import (
 )
 from alliance.exchange import Column, Ref, Register, register
 
-from .filters import CouncilMeetingFilter, OrganizationFilter, SchoolYearFiguresFilter
 from .models import CouncilMeeting, Organization, SchoolYearFigures
 from .permissions import (
     can_create_organization,
@@ -29,6 +28,7 @@ from .permissions import (
     school_figures_editable_by,
     school_figures_visible_to,
 )
+from .registers import MEETINGS, ORGANIZATIONS, SCHOOL_FIGURES
 
 
 def school_ref(field: str = "school", header: str = "学校") -> Ref:
@@ -116,7 +116,7 @@ register(
         can_create=can_create_organization,
         export_roles=EVERYONE,
         import_roles=frozenset({SECRETARIAT}),
-        filterset=OrganizationFilter,
+        filterset=ORGANIZATIONS.filterset_class(),
         order_by=("kind", "name"),
         **COMMON,
     )
@@ -142,7 +142,7 @@ register(
         editable_by=school_figures_editable_by,
         export_roles=SCHOOL_READERS,
         import_roles=SCHOOL_STAFF,
-        filterset=SchoolYearFiguresFilter,
+        filterset=SCHOOL_FIGURES.filterset_class(),
         select_related=("school",),
         order_by=("-year", "school__name"),
         example_for=own_organization_example("学校"),
@@ -167,7 +167,7 @@ register(
         ],
         visible_to=council_meetings_visible_to,
         export_roles=GOVERNANCE,
-        filterset=CouncilMeetingFilter,
+        filterset=MEETINGS.filterset_class(),
         order_by=("-date", "-pk"),
         sees_personal_data=sees_personal_data,
     )

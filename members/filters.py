@@ -1,14 +1,22 @@
-"""FilterSets of the members registers, shared by the list pages and the Excel export."""
+"""FilterSets of the members registers, shared by the list pages and the Excel export.
+
+The search box comes from each register's ``search`` declaration (``members.registers``).
+"""
 
 from __future__ import annotations
 
 import django_filters
-from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from alliance.registers import RegisterFilterSet
 
 from .models import (
     CouncilMeeting,
+    CouncilRole,
+    CouncilSeat,
+    ExpertMember,
+    ExpertRole,
     MeetingKind,
     MeetingStatus,
     Organization,
@@ -33,8 +41,7 @@ def industry_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in industries]
 
 
-class OrganizationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+class OrganizationFilter(RegisterFilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("kind"))
     industry = django_filters.ChoiceFilter(choices=industry_choices, label=_("industry"))
     is_local = django_filters.TypedChoiceFilter(
@@ -47,20 +54,13 @@ class OrganizationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Organization
-        fields = ["q", "kind", "industry", "is_local", "status", "year"]
-
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        value = value.strip()
-        return queryset.filter(Q(name__icontains=value) | Q(credit_code__icontains=value.upper()))
+        fields = ["kind", "industry", "is_local", "status", "year"]
 
     def member_in_year(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset.filter(pk__in=members_at_end_of(int(value)).values("pk"))
 
 
-class SchoolYearFiguresFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        field_name="school__name", lookup_expr="icontains", label=_("Search")
-    )
+class SchoolYearFiguresFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.schools().order_by("name"), label=_("school")
     )
@@ -68,49 +68,45 @@ class SchoolYearFiguresFilter(django_filters.FilterSet):
 
     class Meta:
         model = SchoolYearFigures
-        fields = ["q", "school", "year"]
+        fields = ["school", "year"]
 
 
-class CouncilMeetingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+class CouncilSeatFilter(RegisterFilterSet):
+    role = django_filters.ChoiceFilter(choices=CouncilRole.choices, label=_("council role"))
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"), label=_("organisation")
+    )
+
+    class Meta:
+        model = CouncilSeat
+        fields = ["role", "organization"]
+
+
+class ExpertMemberFilter(RegisterFilterSet):
+    role = django_filters.ChoiceFilter(choices=ExpertRole.choices, label=_("committee role"))
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"), label=_("organisation")
+    )
+
+    class Meta:
+        model = ExpertMember
+        fields = ["role", "organization"]
+
+
+class CouncilMeetingFilter(RegisterFilterSet):
     year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("year"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("kind"))
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("status"))
 
     class Meta:
         model = CouncilMeeting
-        fields = ["q", "year", "kind", "status"]
-
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
+        fields = ["year", "kind", "status"]
 
 
-class AccountFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+class AccountFilter(RegisterFilterSet):
     role = django_filters.ChoiceFilter(choices=Role.choices, label=_("role"))
-    is_active = django_filters.BooleanFilter(
-        label=_("active"),
-        widget=forms.Select(
-            choices=[("", "---------"), ("true", _("Account enabled")), ("false", _("Deactivated"))]
-        ),
-    )
+    is_active = django_filters.BooleanFilter(label=_("active"))
 
     class Meta:
         model = User
-        fields = ["q", "role", "is_active"]
-
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(
-            Q(username__icontains=value)
-            | Q(first_name__icontains=value)
-            | Q(organization__name__icontains=value)
-        )
-
-
-def bootstrap_filter_form(form) -> None:
-    """Filter forms use Bootstrap's small controls."""
-    for field in form.fields.values():
-        is_select = isinstance(field.widget, forms.Select)
-        field.widget.attrs.setdefault(
-            "class", "form-select form-select-sm" if is_select else "form-control form-control-sm"
-        )
+        fields = ["role", "is_active"]

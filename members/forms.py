@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.registers import PortalForm, RegisterForm
 from alliance.validators import validate_mobile
 
 from .models import (
@@ -21,30 +22,7 @@ from .models import (
     User,
     normalize_credit_code,
 )
-from .permissions import MANAGED_ACCOUNT_ROLES
-
-
-class BootstrapMixin:
-    """Give every widget Bootstrap's classes and dates a date picker."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.DateInput):
-                widget.input_type = "date"
-                widget.format = "%Y-%m-%d"
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-            if isinstance(widget, forms.Textarea):
-                widget.attrs["rows"] = (
-                    3  # Django's default of 10 rows makes the profile form very long
-                )
-
+from .permissions import MANAGED_ACCOUNT_ROLES, schools_for_figures
 
 PROFILE_FIELDS = [
     "industry",
@@ -59,7 +37,7 @@ PROFILE_FIELDS = [
 ]
 
 
-class OrganizationProfileForm(BootstrapMixin, forms.ModelForm):
+class OrganizationProfileForm(RegisterForm):
     """What an HR manager or coordinator may change of their own organisation."""
 
     class Meta:
@@ -67,7 +45,7 @@ class OrganizationProfileForm(BootstrapMixin, forms.ModelForm):
         fields = PROFILE_FIELDS
 
 
-class OrganizationForm(BootstrapMixin, forms.ModelForm):
+class OrganizationForm(RegisterForm):
     """The secretariat's form: registration data and profile. Withdrawal has its own page."""
 
     class Meta:
@@ -84,48 +62,48 @@ class OrganizationForm(BootstrapMixin, forms.ModelForm):
         return normalize_credit_code(self.cleaned_data.get("credit_code"))
 
 
-class WithdrawForm(BootstrapMixin, forms.Form):
+class WithdrawForm(PortalForm):
     left_on = forms.DateField(label=_("withdrawn on"), initial=timezone.localdate)
 
 
-class OrganizationPhotoForm(BootstrapMixin, forms.ModelForm):
+class OrganizationPhotoForm(RegisterForm):
     class Meta:
         model = OrganizationPhoto
         fields = ["image", "caption"]
         widgets = {"image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
 
 
-class SchoolYearFiguresForm(BootstrapMixin, forms.ModelForm):
+class SchoolYearFiguresForm(RegisterForm):
     class Meta:
         model = SchoolYearFigures
         fields = ["school", "year", "enrolled_students", "professional_teachers", "graduates"]
 
-    def __init__(self, *args, schools, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = schools
-        if schools.count() == 1:
-            self.fields["school"].empty_label = None
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
 
+    def limit_choices(self, user) -> None:
+        # A coordinator may choose only its own school: another one is "not a valid choice".
+        self.fields["school"].queryset = schools_for_figures(user).order_by("name")
 
-class CouncilSeatForm(BootstrapMixin, forms.ModelForm):
+
+class CouncilSeatForm(RegisterForm):
     class Meta:
         model = CouncilSeat
         fields = ["person", "organization", "position", "role", "term_start", "term_end"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["organization"].queryset = Organization.objects.active().order_by("name")
 
 
-class ExpertMemberForm(BootstrapMixin, forms.ModelForm):
+class ExpertMemberForm(RegisterForm):
     class Meta:
         model = ExpertMember
         fields = ["person", "organization", "title", "role", "expertise", "order"]
 
 
-class CouncilMeetingForm(BootstrapMixin, forms.ModelForm):
+class CouncilMeetingForm(RegisterForm):
     class Meta:
         model = CouncilMeeting
         fields = [
@@ -142,8 +120,7 @@ class CouncilMeetingForm(BootstrapMixin, forms.ModelForm):
         # A multiple select, not checkboxes: the shared form include renders one checkbox per field.
         widgets = {"attendees": forms.SelectMultiple(attrs={"size": 10})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["attendees"].queryset = CouncilSeat.objects.select_related(
             "organization"
         ).order_by("organization__name", "person")
@@ -152,13 +129,12 @@ class CouncilMeetingForm(BootstrapMixin, forms.ModelForm):
         )
 
 
-class ResolutionForm(BootstrapMixin, forms.ModelForm):
+class ResolutionForm(RegisterForm):
     class Meta:
         model = Resolution
         fields = ["text", "owner", "due_on", "status", "done_on"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["owner"].queryset = Organization.objects.active().order_by("kind", "name")
 
 
@@ -166,7 +142,7 @@ def _managed_role_choices() -> list[tuple[str, str]]:
     return [(role.value, role.label) for role in Role if role in MANAGED_ACCOUNT_ROLES]
 
 
-class AccountForm(BootstrapMixin, forms.Form):
+class AccountForm(PortalForm):
     """Creates (with ``username`` and an optional password) or edits an account."""
 
     username = forms.CharField(label=_("username"), max_length=150)
@@ -214,7 +190,7 @@ class AccountForm(BootstrapMixin, forms.Form):
                 self.add_error(target, message)
 
 
-class PasswordResetForm(BootstrapMixin, forms.Form):
+class PasswordResetForm(PortalForm):
     password = forms.CharField(
         label=_("new password"),
         required=False,

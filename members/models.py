@@ -448,8 +448,7 @@ class CouncilMeeting(models.Model):
         help_text=_("PDF, Word (.docx) or an image, at most 10 MB."),
     )
 
-    # Attendance is not in the history: alliance.history shows plain fields only.
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["attendees"])
 
     class Meta:
         verbose_name = _("council meeting")

@@ -7,11 +7,13 @@ from django.db.models import QuerySet
 from alliance.access import (
     COUNCIL,
     ENTERPRISE_HR,
+    ENTERPRISE_STAFF,
     EVERYONE,
     GOVERNANCE,
     SCHOOL_COORDINATOR,
     SCHOOL_STAFF,
-    SECRETARIAT,
+    acting_organization_id,
+    has_access,
     is_secretariat,
     role_of,
     scope_to_organization,
@@ -19,6 +21,8 @@ from alliance.access import (
 
 from .models import (
     CouncilMeeting,
+    CouncilSeat,
+    ExpertMember,
     Organization,
     OrganizationKind,
     OrganizationPhoto,
@@ -35,23 +39,24 @@ MANAGED_ACCOUNT_ROLES = {
 }
 
 
+def organizations_visible_to(user) -> QuerySet[Organization]:
+    """Every role reads the register: who the members are is not personal data."""
+    return scope_to_organization(user, Organization.objects.all(), readers=EVERYONE)
+
+
 def organizations_editable_by(user) -> QuerySet[Organization]:
     return scope_to_organization(user, Organization.objects.all(), "pk")
 
 
+def schools_editable_by(user) -> QuerySet[Organization]:
+    return scope_to_organization(user, Organization.objects.schools(), "pk")
+
+
 def can_edit_organization(user, organization: Organization) -> bool:
+    """Without a query: the detail page asks it for every reader."""
     return is_secretariat(user) or (
-        user.is_authenticated
-        and user.role in (ENTERPRISE_HR, SCHOOL_COORDINATOR)
-        and user.organization_id == organization.pk
+        acting_organization_id(user) is not None and acting_organization_id(user) == organization.pk
     )
-
-
-def organizations_visible_to(user) -> QuerySet[Organization]:
-    """Every role reads the register: who the members are is not personal data."""
-    if role_of(user) in EVERYONE:
-        return Organization.objects.all()
-    return Organization.objects.none()
 
 
 def can_create_organization(user) -> bool:
@@ -69,56 +74,40 @@ def edits_registration(user) -> bool:
 
 
 def edits_as_school(user) -> bool:
-    """Coordinators edit their school through the school page (secretariat and HR: the general one)."""
+    """Coordinators edit their school through the school route (secretariat and HR: the general one)."""
     return role_of(user) == SCHOOL_COORDINATOR
 
 
 def can_add_photos(user, organization: Organization) -> bool:
     """Photos feed the culture corridor, which shows enterprises: the secretariat or the enterprise's HR."""
-    return can_edit_organization(user, organization) and (
-        is_secretariat(user) or role_of(user) == ENTERPRISE_HR
-    )
+    return has_access(user, ENTERPRISE_STAFF) and can_edit_organization(user, organization)
 
 
 def organization_photos_visible_to(user) -> QuerySet[OrganizationPhoto]:
-    return OrganizationPhoto.objects.filter(organization__in=organizations_visible_to(user))
+    return scope_to_organization(user, OrganizationPhoto.objects.all(), readers=EVERYONE)
 
 
 def organization_photos_editable_by(user) -> QuerySet[OrganizationPhoto]:
-    if role_of(user) not in (SECRETARIAT, ENTERPRISE_HR):
+    if not has_access(user, ENTERPRISE_STAFF):
         return OrganizationPhoto.objects.none()
     return scope_to_organization(user, OrganizationPhoto.objects.all(), "organization")
 
 
 def school_figures_visible_to(user) -> QuerySet[SchoolYearFigures]:
-    role = role_of(user)
-    qs = SchoolYearFigures.objects.all()
-    if role in (SECRETARIAT, COUNCIL):
-        return qs
-    if role == SCHOOL_COORDINATOR:
-        return qs.filter(school=user.organization)
-    return qs.none()
+    return scope_to_organization(
+        user, SchoolYearFigures.objects.all(), "school", readers=GOVERNANCE
+    )
 
 
 def school_figures_editable_by(user) -> QuerySet[SchoolYearFigures]:
-    if role_of(user) not in SCHOOL_STAFF:
-        return SchoolYearFigures.objects.none()
     return scope_to_organization(user, SchoolYearFigures.objects.all(), "school")
-
-
-def can_create_school_figures(user) -> bool:
-    return role_of(user) in SCHOOL_STAFF
 
 
 def schools_for_figures(user) -> QuerySet[Organization]:
     """Schools the user may enter figures for."""
-    if role_of(user) not in SCHOOL_STAFF:
+    if not has_access(user, SCHOOL_STAFF):
         return Organization.objects.none()
     return scope_to_organization(user, Organization.objects.schools(), "pk")
-
-
-def reads_governance(user) -> bool:
-    return role_of(user) in GOVERNANCE
 
 
 def can_manage_council(user) -> bool:
@@ -126,23 +115,35 @@ def can_manage_council(user) -> bool:
 
 
 def council_meetings_visible_to(user) -> QuerySet[CouncilMeeting]:
-    if reads_governance(user):
-        return CouncilMeeting.objects.all()
-    return CouncilMeeting.objects.none()
+    return scope_to_organization(user, CouncilMeeting.objects.all(), readers=GOVERNANCE)
+
+
+def council_meetings_editable_by(user) -> QuerySet[CouncilMeeting]:
+    return scope_to_organization(user, CouncilMeeting.objects.all())
+
+
+def council_seats_visible_to(user) -> QuerySet[CouncilSeat]:
+    return scope_to_organization(user, CouncilSeat.objects.all(), readers=GOVERNANCE)
+
+
+def council_seats_editable_by(user) -> QuerySet[CouncilSeat]:
+    return scope_to_organization(user, CouncilSeat.objects.all())
+
+
+def experts_visible_to(user) -> QuerySet[ExpertMember]:
+    return scope_to_organization(user, ExpertMember.objects.all(), readers=GOVERNANCE)
+
+
+def experts_editable_by(user) -> QuerySet[ExpertMember]:
+    return scope_to_organization(user, ExpertMember.objects.all())
 
 
 def corridor_schools_for(user) -> QuerySet[Organization]:
     """A coordinator opens its own school's corridor; other roles any school's."""
-    role = role_of(user)
-    if role == SCHOOL_COORDINATOR:
-        return Organization.objects.schools().filter(pk=user.organization_id)
-    if role in EVERYONE:
-        return Organization.objects.schools()
-    return Organization.objects.none()
+    readers = EVERYONE - {SCHOOL_COORDINATOR}
+    return scope_to_organization(user, Organization.objects.schools(), "pk", readers=readers)
 
 
 def accounts_manageable_by(user) -> QuerySet[User]:
     """Accounts the secretariat manages: everyone but superusers (maintained in /admin/)."""
-    if not is_secretariat(user):
-        return User.objects.none()
-    return User.objects.filter(is_superuser=False)
+    return scope_to_organization(user, User.objects.filter(is_superuser=False))

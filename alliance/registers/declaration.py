@@ -61,6 +61,7 @@ class Register:
     # --- access -----------------------------------------------------------------------------------
     readers: ClassVar[Audience]  # who may open the list and detail pages
     editors: ClassVar[Audience | None] = None  # who may open the forms (None: no forms)
+    creators: ClassVar[Audience | None] = None  # who may open the create form (None: the editors)
     scope: ClassVar[Callable[[Any], QuerySet]]  # rows a user may read
     editable: ClassVar[Callable[[Any], QuerySet] | None] = None  # rows a user may change
 
@@ -87,6 +88,10 @@ class Register:
 
     def options_url(self, kind: str, field: str) -> str:
         return reverse(self.url_name("options"), args=[kind, field])
+
+    def update_url(self, user, obj: models.Model) -> str:
+        """The edit page of ``obj`` for ``user`` (a register may send some roles elsewhere)."""
+        return reverse(self.url_name("update"), args=[obj.pk])
 
     def heading(self) -> str:
         return str(self.label or self.model._meta.verbose_name_plural)
@@ -116,8 +121,12 @@ class Register:
             return self.model._default_manager.none()
         return type(self).editable(user)
 
+    def creation_audience(self) -> Audience | None:
+        return self.creators if self.creators is not None else self.editors
+
     def may_create(self, user) -> bool:
-        return self.form is not None and self.editors is not None and has_access(user, self.editors)
+        audience = self.creation_audience()
+        return self.form is not None and audience is not None and has_access(user, audience)
 
     def may_edit(self, user, obj: models.Model) -> bool:
         return self.editable_queryset(user).filter(pk=obj.pk).exists()
@@ -135,6 +144,10 @@ class Register:
     def detail_context(self, request, obj: models.Model) -> dict[str, Any]:
         """Extra context of the detail page (related records a register shows below its fields)."""
         return {}
+
+    def form_for(self, user, obj: models.Model | None) -> type:
+        """The form class for ``user`` (a register whose editors fill in different forms)."""
+        return self.form
 
     def initial(self, request) -> dict[str, Any]:
         """Initial values of the create form (e.g. a parent record named in the query string)."""

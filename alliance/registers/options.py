@@ -66,6 +66,26 @@ def _searchable(queryset: QuerySet) -> bool:
     return True
 
 
+def has_searchable_choices(register) -> bool:
+    """Whether a filter or form field of the register chooses among rows searchable by name:
+    only such a register gets an options endpoint (any other would answer nothing but 404)."""
+    import django_filters
+
+    choosers = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
+    querysets = [
+        f.queryset
+        for f in register.filterset_class().base_filters.values()
+        if isinstance(f, choosers) and isinstance(f.queryset, QuerySet)
+    ]
+    if register.form is not None:
+        querysets += [
+            f.queryset
+            for f in register.form.base_fields.values()
+            if isinstance(f, forms.ModelChoiceField)
+        ]
+    return any(_searchable(queryset) for queryset in querysets)
+
+
 def use_remote_options(form: forms.BaseForm, url_for: Callable[[str], str]) -> None:
     """Switch the form's long model choice fields to server-side search."""
     for name, field in form.fields.items():

@@ -10,6 +10,7 @@ from alliance.access import allow
 
 from .declaration import Register
 from .files import file_view
+from .options import has_searchable_choices
 from .views import RegisterCreate, RegisterDetail, RegisterList, RegisterUpdate, register_options
 
 
@@ -24,19 +25,21 @@ def register_urls(register: Register) -> list:
             name=f"{name}_detail",
         ),
     ]
-    routes.append(
-        path(
-            f"{slug}/options/<str:kind>/<str:field>/",
-            readers(partial(register_options, register=register)),
-            name=f"{name}_options",
+    if has_searchable_choices(register):
+        routes.append(
+            path(
+                f"{slug}/options/<str:kind>/<str:field>/",
+                readers(partial(register_options, register=register)),
+                name=f"{name}_options",
+            )
         )
-    )
     if register.form is not None and register.editors is not None:
         editors = allow(register.editors)
+        creators = allow(register.creation_audience())
         routes += [
             path(
                 f"{slug}/new/",
-                editors(RegisterCreate.as_view(register=register)),
+                creators(RegisterCreate.as_view(register=register)),
                 name=f"{name}_create",
             ),
             path(

@@ -127,7 +127,7 @@ class RegisterDetail(RegisterMixin, DetailView):
             files=files,
             history=history_rows(obj, masked=masks),
             can_edit=can_edit,
-            edit_url=reverse(register.url_name("update"), args=[obj.pk]) if can_edit else "",
+            edit_url=register.update_url(user, obj) if can_edit else "",
             verbose_name=obj._meta.verbose_name,
             **register.detail_context(self.request, obj),
         )
@@ -136,7 +136,7 @@ class RegisterDetail(RegisterMixin, DetailView):
 
 class RegisterFormMixin(RegisterMixin):
     def get_form_class(self):
-        return self.register.form
+        return self.register.form_for(self.request.user, getattr(self, "object", None))
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -229,14 +229,17 @@ def confirm(
     detail: str = "",
     button: str = "",
     danger: bool = True,
+    form=None,
 ):
     """An action that cannot be undone (publish, withdraw, delete): GET asks, POST performs.
 
     ``perform()`` does the work (a service) and returns the success message; a
     ``ValidationError`` it raises is shown on the confirmation page and nothing changes.
+    An action that needs an input (the date of a withdrawal) passes a bound ``form``: it is
+    shown on the page and ``perform`` runs only once it is valid.
     """
     error = None
-    if request.method == "POST":
+    if request.method == "POST" and (form is None or form.is_valid()):
         try:
             with transaction.atomic():
                 message = perform()
@@ -256,6 +259,7 @@ def confirm(
             "danger": danger,
             "cancel_url": cancel_url,
             "error": error,
+            "form": form,
         },
         status=400 if error else 200,
     )

@@ -22,11 +22,11 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
 
     login("secretariat")
     page.goto(f"{live_server.url}/members/organisations/")
-    assert "山东华建铝业集团有限公司" in page.inner_text("#organization-table")
+    assert "山东华建铝业集团有限公司" in page.inner_text("#register-table")
     page.screenshot(path="/tmp/members-organization-list.png", full_page=True)
     # The filters refresh only the rows (htmx) and keep the URL shareable.
     page.fill("#filters input[name=q]", "华建")
-    page.wait_for_function("document.querySelectorAll('#organization-table tbody tr').length === 1")
+    page.wait_for_function("document.querySelectorAll('#register-table tbody tr').length === 1")
     assert "q=" in page.url
 
     # Register: the wrong check character is refused with a Chinese message, then corrected.
@@ -38,16 +38,16 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     page.fill("textarea[name=development_status]", "新建的联盟成员企业，主营铝基新材料。")
     page.fill("input[name=wage_min]", "4800")
     page.fill("input[name=wage_max]", "7600")
-    page.click("#members-form button[type=submit]")
+    page.click("#record-form button[type=submit]")
     page.wait_for_load_state()
     error = page.inner_text(".invalid-feedback")
     assert "统一社会信用代码" in error and "校验" in error
     page.screenshot(path="/tmp/members-organization-form-error.png", full_page=True)
     page.fill("input[name=credit_code]", good)
-    page.click("#members-form button[type=submit]")
+    page.click("#record-form button[type=submit]")
     page.wait_for_load_state()
     assert NEW_ENTERPRISE in page.inner_text("h1")
-    assert good in page.inner_text("#tab-profile")
+    assert good in page.inner_text("#details-pane")
     page.screenshot(path="/tmp/members-organization-detail.png", full_page=True)
 
     # A council meeting with a resolution owned by the new enterprise.
@@ -60,14 +60,14 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
         "options => options.map(o => o.value)"
     )
     page.select_option("select[name=attendees]", seats[:5])
-    page.click("#members-form button[type=submit]")
+    page.click("#record-form button[type=submit]")
     page.wait_for_load_state()
     assert "2025年理事会临时会议" in page.inner_text("h1")
     page.click("a[href$='/resolutions/new/']")
     page.fill("textarea[name=text]", "新成员企业年内建成技能实训基地")
     page.select_option("select[name=owner]", label=NEW_ENTERPRISE)
     page.fill("input[name=due_on]", "2026-01-31")
-    page.click("#members-form button[type=submit]")
+    page.click("#record-form button[type=submit]")
     page.wait_for_load_state()
     assert "新成员企业年内建成技能实训基地" in page.inner_text("#resolutions")
 
@@ -86,7 +86,7 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     page.fill("input[name=full_name]", "新材料人力资源部")
     page.select_option("select[name=role]", "enterprise_hr")
     page.select_option("select[name=organization]", label=NEW_ENTERPRISE)
-    page.click("#members-form button[type=submit]")
+    page.click("#record-form button[type=submit]")
     page.wait_for_load_state()
     password = page.inner_text("#new-password").strip()
     page.screenshot(path="/tmp/members-account-password.png")
@@ -103,10 +103,10 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     assert hr_page.url == f"{live_server.url}/"
     assert NEW_ENTERPRISE in hr_page.inner_text("body")
     hr_page.goto(f"{live_server.url}/members/organisations/?q=新材料科技")
-    hr_page.click(f'#organization-table a:has-text("{NEW_ENTERPRISE}")')
-    hr_page.click("#edit-organization")
+    hr_page.click(f'#register-table a:has-text("{NEW_ENTERPRISE}")')
+    hr_page.click("#edit-link")
     hr_page.fill("textarea[name=future_plans]", "三年内建成省级技能实训基地。")
-    hr_page.click("#members-form button[type=submit]")
+    hr_page.click("#record-form button[type=submit]")
     hr_page.wait_for_load_state()
-    assert "三年内建成省级技能实训基地" in hr_page.inner_text("#tab-profile")
+    assert "三年内建成省级技能实训基地" in hr_page.inner_text("#details-pane")
     context.close()

@@ -104,7 +104,7 @@ def test_account_list_is_bounded_and_secretariat_only(
         4
     ):  # session, user, count, page of accounts with organisations
         response = client.get(reverse("members:account_list"))
-    assert len(response.context["object_list"]) == 25
+    assert len(response.context["page_obj"].object_list) == 25
     assert client_for(hr_user).get(reverse("members:account_list")).status_code == 403
 
 
@@ -117,7 +117,7 @@ def test_last_secretariat_cannot_be_deactivated(secretariat_user):
 
 def test_secretariat_edits_an_account(client_for, secretariat_user, hr_user, other_enterprise):
     response = client_for(secretariat_user).post(
-        reverse("members:account_edit", args=[hr_user.pk]),
+        reverse("members:account_update", args=[hr_user.pk]),
         {
             "username": "ignored",
             "full_name": "改名",

@@ -74,7 +74,9 @@ def test_secretariat_records_a_meeting_with_minutes_and_a_resolution(
     assert response.status_code == 302
     resolution = Resolution.objects.get()
     assert resolution.meeting == meeting
-    download = client_for(council_user).get(reverse("members:meeting_minutes", args=[meeting.pk]))
+    download = client_for(council_user).get(
+        reverse("members:meeting_file", args=[meeting.pk, "minutes"])
+    )
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
 
 
@@ -156,7 +158,7 @@ def test_expert_committee_lists_the_director_first(client_for, council_user):
     ExpertMemberFactory(person="委员乙", order=1)
     ExpertMemberFactory(person="主任甲", role="director", order=0)
     response = client_for(council_user).get(reverse("members:expert_list"))
-    assert [e.person for e in response.context["experts"]] == ["主任甲", "委员乙"]
+    assert [e.person for e in response.context["object_list"]] == ["主任甲", "委员乙"]
 
 
 def test_secretariat_adds_a_seat_with_a_term_in_order(client_for, secretariat_user):

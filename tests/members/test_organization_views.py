@@ -69,7 +69,7 @@ def test_list_queries_are_bounded(client_for, secretariat_user, django_assert_ma
     with django_assert_max_num_queries(7):
         response = client.get(LIST)
     assert response.status_code == 200
-    assert len(response.context["object_list"]) == 25
+    assert len(response.context["page_obj"].object_list) == 25
 
 
 def test_htmx_request_gets_only_the_rows(client_for, hr_user):
@@ -77,7 +77,7 @@ def test_htmx_request_gets_only_the_rows(client_for, hr_user):
     response = client_for(hr_user).get(LIST, {"q": "部分刷新"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert "部分刷新测试有限公司" in body
-    assert "<html" not in body and 'id="organization-table"' in body
+    assert "<html" not in body and 'id="register-table"' in body
 
 
 def test_secretariat_registers_an_enterprise(client_for, secretariat_user):
@@ -114,7 +114,7 @@ def test_duplicate_credit_code_is_refused(client_for, secretariat_user):
 
 def test_hr_edits_only_the_profile_of_its_enterprise(client_for, hr_user, enterprise):
     response = client_for(hr_user).post(
-        reverse("members:organization_edit", args=[enterprise.pk]),
+        reverse("members:organization_update", args=[enterprise.pk]),
         {
             "industry": "铝型材",
             "development_status": "稳步发展",
@@ -133,7 +133,7 @@ def test_hr_edits_only_the_profile_of_its_enterprise(client_for, hr_user, enterp
 def test_hr_gets_404_on_another_enterprises_edit_page(client_for, hr_user, other_enterprise):
     assert (
         client_for(hr_user)
-        .get(reverse("members:organization_edit", args=[other_enterprise.pk]))
+        .get(reverse("members:organization_update", args=[other_enterprise.pk]))
         .status_code
         == 404
     )
@@ -142,7 +142,7 @@ def test_hr_gets_404_on_another_enterprises_edit_page(client_for, hr_user, other
 def test_council_cannot_edit(client_for, council_user, enterprise):
     assert (
         client_for(council_user)
-        .get(reverse("members:organization_edit", args=[enterprise.pk]))
+        .get(reverse("members:organization_update", args=[enterprise.pk]))
         .status_code
         == 403
     )
@@ -150,7 +150,7 @@ def test_council_cannot_edit(client_for, council_user, enterprise):
 
 def test_wage_range_out_of_order_shows_a_field_error(client_for, hr_user, enterprise):
     response = client_for(hr_user).post(
-        reverse("members:organization_edit", args=[enterprise.pk]),
+        reverse("members:organization_update", args=[enterprise.pk]),
         {"wage_min": "8000", "wage_max": "5000"},
     )
     assert response.status_code == 200 and response.context["form"].errors["wage_max"]
@@ -212,7 +212,7 @@ def test_detail_shows_sections_from_other_apps(
         _providers[:] = saved
     body = response.content.decode()
     assert "测试板块" in body and "section-value-7" in body
-    assert 'id="edit-organization"' in body
+    assert 'id="edit-link"' in body
 
 
 def test_other_hr_sees_the_detail_without_edit_button(client_for, other_hr_user, enterprise):
@@ -220,7 +220,7 @@ def test_other_hr_sees_the_detail_without_edit_button(client_for, other_hr_user,
         reverse("members:organization_detail", args=[enterprise.pk])
     )
     assert response.status_code == 200
-    assert 'id="edit-organization"' not in response.content.decode()
+    assert 'id="edit-link"' not in response.content.decode()
 
 
 def test_my_organisation_link_opens_the_accounts_own_page(

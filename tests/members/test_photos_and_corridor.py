@@ -24,10 +24,10 @@ def test_hr_adds_a_photo_served_through_a_checked_view(
     client = client_for(hr_user)
     assert _upload(client, enterprise, png_bytes()).status_code == 302
     photo = enterprise.photos.get()
-    response = client_for(council_user).get(reverse("members:organization_photo", args=[photo.pk]))
+    response = client_for(council_user).get(reverse("members:photo_file", args=[photo.pk, "image"]))
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
-    anonymous = client_for(None).get(reverse("members:organization_photo", args=[photo.pk]))
+    anonymous = client_for(None).get(reverse("members:photo_file", args=[photo.pk, "image"]))
     assert anonymous.status_code == 302
 
 
@@ -110,7 +110,7 @@ def test_coordinator_gets_404_on_another_schools_corridor(client_for, school_use
 
 def test_photos_are_served_as_images_only(client_for, council_user):
     photo = OrganizationPhotoFactory()
-    response = client_for(council_user).get(reverse("members:organization_photo", args=[photo.pk]))
+    response = client_for(council_user).get(reverse("members:photo_file", args=[photo.pk, "image"]))
     assert response["Content-Type"] == "image/png"
     assert (
         response["X-Content-Type-Options"] == "nosniff"

@@ -81,9 +81,9 @@ def test_coordinator_edits_own_figures_and_not_others(
     other = SchoolYearFiguresFactory(school=other_school)
     client = client_for(school_user)
     response = client.post(
-        reverse("members:school_figures_edit", args=[own.pk]), _data(school, graduates=1600)
+        reverse("members:school_figures_update", args=[own.pk]), _data(school, graduates=1600)
     )
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.graduates == 1600
-    assert client.get(reverse("members:school_figures_edit", args=[other.pk])).status_code == 404
+    assert client.get(reverse("members:school_figures_update", args=[other.pk])).status_code == 404
