@@ -41,6 +41,16 @@ def _display(record, field_name: str) -> str:
     return str(value)
 
 
+def _display_many(field, rows: list[dict]) -> str:
+    """The related rows a many-to-many field held (``m2m_fields``), by name."""
+    key = field.m2m_reverse_field_name()
+    ids = [row[key] for row in rows]
+    if not ids:
+        return "—"
+    names = field.related_model._default_manager.in_bulk(ids)
+    return "、".join(str(names.get(pk, pk)) for pk in ids)
+
+
 def history_rows(
     obj, masked: dict[str, Callable[[str], str]] | None = None, limit: int = 50
 ) -> list[HistoryRow]:
@@ -60,7 +70,10 @@ def history_rows(
             delta = newer.diff_against(older)
             for change in delta.changes:
                 field = obj._meta.get_field(change.field)
-                old, new = _display(older, change.field), _display(newer, change.field)
+                if field.many_to_many:
+                    old, new = _display_many(field, change.old), _display_many(field, change.new)
+                else:
+                    old, new = _display(older, change.field), _display(newer, change.field)
                 if change.field in masked:
                     old, new = masked[change.field](old), masked[change.field](new)
                 changes.append(Change(str(field.verbose_name), old, new))

@@ -25,18 +25,20 @@ class RegisterFilterSet(django_filters.FilterSet):
             self.form.fields.pop("q", None)
         for field in self.form.fields.values():
             field.required = False
-            if isinstance(field, forms.ModelChoiceField):
-                field.empty_label = ALL
-            elif isinstance(field, forms.NullBooleanField):
+            if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+                continue
+            if isinstance(field, forms.NullBooleanField):
                 field.widget = forms.Select(
                     choices=[("", ALL), ("true", _("Yes")), ("false", _("No"))]
                 )
-            elif isinstance(field, forms.ChoiceField) and not isinstance(
-                field, forms.MultipleChoiceField
-            ):
+            elif hasattr(field, "empty_label"):
+                # ModelChoiceField and django-filter's ChoiceField draw their own empty choice.
+                field.empty_label = ALL
+            elif isinstance(field, forms.ChoiceField):
                 choices = [c for c in field.choices if c[0] not in ("", None)]
                 field.choices = [("", ALL), *choices]
-        style_form(self.form, small=True)
+        # The Excel export builds this form too and never draws it: no count query per list.
+        style_form(self.form, small=True, count_choices=False)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         words = value.split()
