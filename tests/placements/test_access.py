@@ -119,3 +119,63 @@ def test_council_sees_order_class_figures_but_no_students(client_for, records, c
     body = page.content.decode()
     assert records["own"]["student"].name not in body
     assert 'id="enrolments"' not in body
+
+
+def _enrolment_args(records, side):
+    from tests.placements.factories import OrderClassEnrolmentFactory, StudentFactory
+
+    order_class = records[side]["orderclass"]
+    enrolment = order_class.enrolments.first() or OrderClassEnrolmentFactory(
+        order_class=order_class, student=StudentFactory(school=order_class.school)
+    )
+    return [order_class.pk, enrolment.pk]
+
+
+# (url name, arguments of the own / the other organisation's record, roles that open their own
+# organisation's record, roles for whom the other organisation's record is a 404)
+ACTIONS_AND_FILES = [
+    (
+        "placements:orderclass_file",
+        lambda r, side: [r[side]["orderclass"].pk, "agreement"],
+        STAFF,
+        {SCHOOL},
+    ),
+    (
+        "placements:alignment_file",
+        lambda r, side: [r[side]["orderclass"].alignments.get(aspect="objectives").pk, "document"],
+        STAFF,
+        {SCHOOL},
+    ),
+    ("placements:photo_file", lambda r, side: [r["own"]["photo"].pk, "image"], EVERYONE, set()),
+    ("placements:orderclass_unenrol", _enrolment_args, {SEC, SCHOOL}, {SCHOOL}),
+    (
+        "placements:hire_decide",
+        lambda r, side: [r[side]["placement"].pk, "confirm"],
+        {SEC, HR},
+        {HR},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "allowed", "scoped"), ACTIONS_AND_FILES)
+def test_files_and_confirmation_pages_per_role_and_organisation(
+    request, client_for, records, name, args, allowed, scoped
+):
+    from django.core.files.base import ContentFile
+
+    for side in ("own", "other"):
+        order_class = records[side]["orderclass"]
+        order_class.agreement.save("协议.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+        alignment, _ = order_class.alignments.get_or_create(aspect="objectives")
+        alignment.document.save("方案.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    own = reverse(name, args=args(records, "own"))
+    assert client_for(None).get(own).status_code == 302
+    for persona in EVERYONE:
+        response = client_for(request.getfixturevalue(persona)).get(own)
+        assert response.status_code == (200 if persona in allowed else 403), (
+            persona,
+            response.status_code,
+        )
+    for persona in scoped:
+        other = reverse(name, args=args(records, "other"))
+        assert client_for(request.getfixturevalue(persona)).get(other).status_code == 404, persona
