@@ -32,8 +32,10 @@ class RegisterFilterSet(django_filters.FilterSet):
                     choices=[("", ALL), ("true", _("Yes")), ("false", _("No"))]
                 )
             elif hasattr(field, "empty_label"):
-                # ModelChoiceField and django-filter's ChoiceField draw their own empty choice.
+                # ModelChoiceField and django-filter's ChoiceField draw their own empty choice;
+                # the widget was copied with the class's choices, so it is given the field's.
                 field.empty_label = ALL
+                field.widget.choices = field.choices
             elif isinstance(field, forms.ChoiceField):
                 choices = [c for c in field.choices if c[0] not in ("", None)]
                 field.choices = [("", ALL), *choices]
