@@ -35,6 +35,7 @@ NUMBER = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
 
 
 def _names():
+    """Organisations as the lists show them: by name only."""
     return Organization.objects.only("name")
 
 
@@ -61,10 +62,8 @@ def _school_column(path: str = "student__school") -> tables.Column:
     return tables.Column(accessor=path, order_by=(f"{path}__name",), verbose_name=_("school"))
 
 
-def _names_column(**kwargs) -> tables.ManyToManyColumn:
-    return tables.ManyToManyColumn(
-        transform=lambda organization: organization.name, separator="、", **kwargs
-    )
+def _names_column() -> tables.ManyToManyColumn:
+    return tables.ManyToManyColumn(transform=lambda organization: organization.name, separator="、")
 
 
 # --- students ---------------------------------------------------------------------------------
