@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import get_m2m_reverse_field_name
 
 ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
@@ -42,14 +41,14 @@ def _display(record, field_name: str) -> str:
     return str(value)
 
 
-def _related_names(field, rows: list[dict]) -> str:
-    """The names of the records an M2M version held (``rows`` are its through-table rows)."""
-    target = get_m2m_reverse_field_name(field)
-    ids = [row[target] for row in rows]
+def _display_many(field, rows: list[dict]) -> str:
+    """The related rows a many-to-many field held (``m2m_fields``), by name."""
+    key = field.m2m_reverse_field_name()
+    ids = [row[key] for row in rows]
     if not ids:
         return "—"
-    names = {o.pk: str(o) for o in field.related_model._default_manager.filter(pk__in=ids)}
-    return "、".join(str(names.get(pk, f"#{pk}")) for pk in ids)
+    names = field.related_model._default_manager.in_bulk(ids)
+    return "、".join(str(names.get(pk, pk)) for pk in ids)
 
 
 def history_rows(
@@ -72,7 +71,7 @@ def history_rows(
             for change in delta.changes:
                 field = obj._meta.get_field(change.field)
                 if field.many_to_many:
-                    old, new = _related_names(field, change.old), _related_names(field, change.new)
+                    old, new = _display_many(field, change.old), _display_many(field, change.new)
                 else:
                     old, new = _display(older, change.field), _display(newer, change.field)
                 if change.field in masked:

@@ -18,16 +18,7 @@ from members.models import Organization
 from members.permissions import organizations_editable_by
 from training.models import TrainingBase
 
-from .filters import (
-    ApprenticeshipFilter,
-    CareerMentorFilter,
-    GraduatePlacementFilter,
-    InternshipFilter,
-    OrderClassEnrolmentFilter,
-    OrderClassFilter,
-    OutreachEventFilter,
-    StudentFilter,
-)
+from .filters import OrderClassEnrolmentFilter
 from .models import (
     Apprenticeship,
     CareerMentor,
@@ -55,6 +46,15 @@ from .permissions import (
     students_editable_by,
     students_linkable_by,
     students_visible_to,
+)
+from .registers import (
+    APPRENTICESHIPS,
+    EVENTS,
+    INTERNSHIPS,
+    MENTORS,
+    ORDER_CLASSES,
+    PLACEMENTS,
+    STUDENTS,
 )
 
 COMMON = {
@@ -131,7 +131,7 @@ register(
         editable_by=students_editable_by,
         export_roles=frozenset(SCHOOL_STAFF),
         import_roles=frozenset(SCHOOL_STAFF),
-        filterset=StudentFilter,
+        filterset=STUDENTS.filterset_class(),
         select_related=("school",),
         order_by=("school__name", "-enrolment_year", "student_number"),
         example_for=own_organization_example("学校"),
@@ -201,7 +201,7 @@ register(
         editable_by=apprenticeships_editable_by,
         export_roles=frozenset(STAFF),
         import_roles=frozenset(ENTERPRISE_STAFF),
-        filterset=ApprenticeshipFilter,
+        filterset=APPRENTICESHIPS.filterset_class(),
         select_related=("student__school", "enterprise"),
         order_by=("-contract_start", "pk"),
         example_for=own_organization_example("企业"),
@@ -250,7 +250,7 @@ register(
         editable_by=internships_editable_by,
         export_roles=frozenset(STAFF),
         import_roles=frozenset(SCHOOL_STAFF),
-        filterset=InternshipFilter,
+        filterset=INTERNSHIPS.filterset_class(),
         select_related=("student__school", "enterprise", "training_base"),
         order_by=("-start_date", "pk"),
         example_for=own_organization_example("学校"),
@@ -309,7 +309,7 @@ register(
         editable_by=placements_editable_by,
         export_roles=frozenset(STAFF),
         import_roles=frozenset(SCHOOL_STAFF),
-        filterset=GraduatePlacementFilter,
+        filterset=PLACEMENTS.filterset_class(),
         select_related=("student__school", "employer", "via_order_class"),
         order_by=("-graduation_year", "pk"),
         example_for=own_organization_example("学校"),
@@ -337,7 +337,7 @@ register(
         ],
         visible_to=order_classes_visible_to,
         export_roles=frozenset(EVERYONE),
-        filterset=OrderClassFilter,
+        filterset=ORDER_CLASSES.filterset_class(),
         select_related=("school",),
         order_by=("-graduation_year", "name"),
         sees_personal_data=sees_personal_data,
@@ -361,7 +361,7 @@ register(
         ],
         visible_to=events_visible_to,
         export_roles=frozenset(EVERYONE),
-        filterset=OutreachEventFilter,
+        filterset=EVENTS.filterset_class(),
         select_related=("school",),
         order_by=("-date", "-pk"),
         sees_personal_data=sees_personal_data,
@@ -383,7 +383,7 @@ register(
         ],
         visible_to=mentors_visible_to,
         export_roles=frozenset(EVERYONE),
-        filterset=CareerMentorFilter,
+        filterset=MENTORS.filterset_class(),
         select_related=("enterprise",),
         order_by=("enterprise__name", "person"),
         sees_personal_data=sees_personal_data,

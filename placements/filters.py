@@ -1,7 +1,8 @@
 """FilterSets of the placements registers (list pages and Excel exports share them).
 
 Every register accepts the shared drill-down parameters where they make sense: ``year``,
-``school`` and ``enterprise`` (organisation ids), plus ``q`` for a free-text search.
+``school`` and ``enterprise`` (organisation ids); the search box (``q``) comes from each
+register's ``search`` declaration (``placements.registers``).
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 import django_filters
-from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from alliance.registers import RegisterFilterSet
 from members.models import Organization
 
 from .models import (
@@ -43,18 +44,6 @@ def _enterprises(request) -> QuerySet[Organization]:
     return Organization.objects.enterprises()
 
 
-def _search(*lookups: str):
-    def method(queryset, name, value):
-        if not value:
-            return queryset
-        condition = Q()
-        for lookup in lookups:
-            condition |= Q(**{f"{lookup}__icontains": value.strip()})
-        return queryset.filter(condition)
-
-    return method
-
-
 def _overlapping(start: str, end: str):
     """Rows whose period [start, end] overlaps the calendar year."""
 
@@ -69,26 +58,7 @@ def _overlapping(start: str, end: str):
     return method
 
 
-class BootstrapFilterSet(django_filters.FilterSet):
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():
-            css = (
-                "form-select form-select-sm"
-                if isinstance(field.widget, forms.Select)
-                else "form-control form-control-sm"
-            )
-            field.widget.attrs.setdefault("class", css)
-        return form
-
-
-def _q():
-    return django_filters.CharFilter(label=_("Search"), method="filter_q")
-
-
-class StudentFilter(BootstrapFilterSet):
-    q = _q()
+class StudentFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
     year = django_filters.NumberFilter(label=_("enrolment year"), field_name="enrolment_year")
     major = django_filters.CharFilter(label=_("major"), lookup_expr="icontains")
@@ -96,13 +66,10 @@ class StudentFilter(BootstrapFilterSet):
 
     class Meta:
         model = Student
-        fields = ["q", "school", "year", "major", "study_mode"]
-
-    filter_q = staticmethod(_search("name", "student_number", "class_name"))
+        fields = ["school", "year", "major", "study_mode"]
 
 
-class OrderClassFilter(BootstrapFilterSet):
-    q = _q()
+class OrderClassFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
     enterprise = django_filters.ModelChoiceFilter(
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
@@ -111,16 +78,16 @@ class OrderClassFilter(BootstrapFilterSet):
 
     class Meta:
         model = OrderClass
-        fields = ["q", "school", "enterprise", "year"]
-
-    filter_q = staticmethod(_search("name", "major"))
+        fields = ["school", "enterprise", "year"]
 
     def filter_enterprise(self, queryset, name, value):
         return queryset.filter(enterprises=value).distinct() if value else queryset
 
 
-class OrderClassEnrolmentFilter(BootstrapFilterSet):
-    q = _q()
+class OrderClassEnrolmentFilter(RegisterFilterSet):
+    """The students of order classes (exported from an order class's page; not a register)."""
+
+    search_fields = ("student__name", "student__student_number", "order_class__name")
     school = django_filters.ModelChoiceFilter(
         label=_("school"), queryset=_schools, field_name="order_class__school"
     )
@@ -134,18 +101,13 @@ class OrderClassEnrolmentFilter(BootstrapFilterSet):
 
     class Meta:
         model = OrderClassEnrolment
-        fields = ["q", "school", "enterprise", "year", "order_class"]
-
-    filter_q = staticmethod(
-        _search("student__name", "student__student_number", "order_class__name")
-    )
+        fields = ["school", "enterprise", "year", "order_class"]
 
     def filter_enterprise(self, queryset, name, value):
         return queryset.filter(order_class__enterprises=value).distinct() if value else queryset
 
 
-class ApprenticeshipFilter(BootstrapFilterSet):
-    q = _q()
+class ApprenticeshipFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(
         label=_("school"), queryset=_schools, field_name="student__school"
     )
@@ -156,22 +118,12 @@ class ApprenticeshipFilter(BootstrapFilterSet):
 
     class Meta:
         model = Apprenticeship
-        fields = ["q", "school", "enterprise", "year", "status", "mode"]
+        fields = ["school", "enterprise", "year", "status", "mode"]
 
-    filter_q = staticmethod(
-        _search(
-            "student__name",
-            "student__student_number",
-            "enterprise_mentor",
-            "school_mentor",
-            "major",
-        )
-    )
     filter_year = staticmethod(_overlapping("contract_start", "contract_end"))
 
 
-class InternshipFilter(BootstrapFilterSet):
-    q = _q()
+class InternshipFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(
         label=_("school"), queryset=_schools, field_name="student__school"
     )
@@ -183,14 +135,12 @@ class InternshipFilter(BootstrapFilterSet):
 
     class Meta:
         model = Internship
-        fields = ["q", "school", "enterprise", "year", "evaluation"]
+        fields = ["school", "enterprise", "year", "evaluation"]
 
-    filter_q = staticmethod(_search("student__name", "student__student_number", "master"))
     filter_year = staticmethod(_overlapping("start_date", "end_date"))
 
 
-class GraduatePlacementFilter(BootstrapFilterSet):
-    q = _q()
+class GraduatePlacementFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(
         label=_("school"), queryset=_schools, field_name="student__school"
     )
@@ -210,17 +160,10 @@ class GraduatePlacementFilter(BootstrapFilterSet):
 
     class Meta:
         model = GraduatePlacement
-        fields = ["q", "school", "enterprise", "year", "destination", "location", "hire_status"]
-
-    filter_q = staticmethod(
-        _search(
-            "student__name", "student__student_number", "employer__name", "employer_name", "job"
-        )
-    )
+        fields = ["school", "enterprise", "year", "destination", "location", "hire_status"]
 
 
-class OutreachEventFilter(BootstrapFilterSet):
-    q = _q()
+class OutreachEventFilter(RegisterFilterSet):
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=OutreachKind.choices)
     school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
     enterprise = django_filters.ModelChoiceFilter(
@@ -230,16 +173,13 @@ class OutreachEventFilter(BootstrapFilterSet):
 
     class Meta:
         model = OutreachEvent
-        fields = ["q", "kind", "school", "enterprise", "year"]
-
-    filter_q = staticmethod(_search("title", "notes"))
+        fields = ["kind", "school", "enterprise", "year"]
 
     def filter_enterprise(self, queryset, name, value):
         return queryset.filter(enterprises=value).distinct() if value else queryset
 
 
-class CareerMentorFilter(BootstrapFilterSet):
-    q = _q()
+class CareerMentorFilter(RegisterFilterSet):
     enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
     school = django_filters.ModelChoiceFilter(
         label=_("school"), queryset=_schools, method="filter_school"
@@ -248,9 +188,7 @@ class CareerMentorFilter(BootstrapFilterSet):
 
     class Meta:
         model = CareerMentor
-        fields = ["q", "enterprise", "school", "year"]
-
-    filter_q = staticmethod(_search("person", "title"))
+        fields = ["enterprise", "school", "year"]
 
     def filter_school(self, queryset, name, value):
         return queryset.filter(schools=value).distinct() if value else queryset

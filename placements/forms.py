@@ -14,7 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.access import sees_personal_data
-from alliance.masking import mask_national_id, mask_phone
+from alliance.registers import PortalForm, RegisterForm, style_form
 from training.models import TrainingBase
 
 from . import permissions
@@ -33,22 +33,6 @@ from .models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class BootstrapMixin:
-    """Bootstrap classes on every widget (the shared ``includes/_form.html`` renders ``{{ field }}``)."""
-
-    def _style(self) -> None:
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                continue
-            css = (
-                "form-select"
-                if isinstance(widget, forms.Select | forms.SelectMultiple)
-                else "form-control"
-            )
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
 class KeepMaskedMixin:
@@ -84,8 +68,8 @@ class KeepMaskedMixin:
                 cleaned[name] = getattr(self.instance, name)
 
 
-class StudentForm(BootstrapMixin, KeepMaskedMixin, forms.ModelForm):
-    masked_fields = {"national_id": mask_national_id, "phone": mask_phone}
+class StudentForm(KeepMaskedMixin, RegisterForm):
+    masked_fields = permissions.STUDENT_PERSONAL
 
     class Meta:
         model = Student
@@ -102,11 +86,9 @@ class StudentForm(BootstrapMixin, KeepMaskedMixin, forms.ModelForm):
             "phone",
         ]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["school"].queryset = permissions.schools_for(user)
         self._mask_personal_fields(user)
-        self._style()
 
     def clean(self):
         cleaned = super().clean()
@@ -114,7 +96,7 @@ class StudentForm(BootstrapMixin, KeepMaskedMixin, forms.ModelForm):
         return cleaned
 
 
-class ApprenticeStudentForm(BootstrapMixin, forms.ModelForm):
+class ApprenticeStudentForm(RegisterForm):
     """The employee's registration as a part-time student (招工即招生), on a new apprenticeship."""
 
     class Meta:
@@ -133,7 +115,7 @@ class ApprenticeStudentForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = permissions.all_schools()
-        self._style()
+        style_form(self)
 
     def _get_validation_exclusions(self):
         # An employee already registered with the school under this number is reused by the
@@ -148,7 +130,6 @@ class StudentByNumberMixin:
     (a school keeps thousands)."""
 
     def _add_student_fields(self, user) -> None:
-        self.user = user
         self.fields = {
             "school": forms.ModelChoiceField(permissions.schools_for(user), label=_("school")),
             "student_number": forms.CharField(label=_("student number"), max_length=32),
@@ -173,7 +154,7 @@ class StudentByNumberMixin:
         self.instance.student = student
 
 
-class OrderClassForm(BootstrapMixin, forms.ModelForm):
+class OrderClassForm(RegisterForm):
     class Meta:
         model = OrderClass
         fields = [
@@ -189,14 +170,12 @@ class OrderClassForm(BootstrapMixin, forms.ModelForm):
         widgets = {"enterprises": forms.SelectMultiple(attrs={"size": 8})}
         help_texts = {"enterprises": _("One enterprise, or several for a joint class (联合组班).")}
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["school"].queryset = permissions.schools_for(user)
         self.fields["enterprises"].queryset = permissions.all_enterprises()
-        self._style()
 
 
-class EnrolForm(BootstrapMixin, forms.Form):
+class EnrolForm(PortalForm):
     student_numbers = forms.CharField(
         label=_("student numbers"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -208,7 +187,6 @@ class EnrolForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, order_class: OrderClass, **kwargs):
         super().__init__(*args, **kwargs)
         self.order_class = order_class
-        self._style()
 
     def clean_student_numbers(self):
         numbers = [n for n in re.split(r"[\s,，、;；]+", self.cleaned_data["student_numbers"]) if n]
@@ -225,18 +203,14 @@ class EnrolForm(BootstrapMixin, forms.Form):
         return numbers
 
 
-class AlignmentForm(BootstrapMixin, forms.ModelForm):
+class AlignmentForm(RegisterForm):
     class Meta:
         model = OrderClassAlignment
         fields = ["status", "document", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._style()
 
-
-class ApprenticeshipForm(BootstrapMixin, forms.ModelForm):
+class ApprenticeshipForm(RegisterForm):
     class Meta:
         model = Apprenticeship
         fields = [
@@ -256,10 +230,10 @@ class ApprenticeshipForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = permissions.enterprises_for(user)
-        self._style()
+        style_form(self)
 
 
-class InternshipForm(BootstrapMixin, StudentByNumberMixin, forms.ModelForm):
+class InternshipForm(StudentByNumberMixin, RegisterForm):
     class Meta:
         model = Internship
         fields = [
@@ -277,13 +251,11 @@ class InternshipForm(BootstrapMixin, StudentByNumberMixin, forms.ModelForm):
             "evaluation_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["enterprise"].queryset = permissions.all_enterprises()
         self.fields["training_base"].queryset = TrainingBase.objects.select_related("enterprise")
         self.fields["training_base"].label_from_instance = lambda b: f"{b.enterprise} · {b.name}"
         self._add_student_fields(user)
-        self._style()
 
     def clean(self):
         cleaned = super().clean()
@@ -291,8 +263,8 @@ class InternshipForm(BootstrapMixin, StudentByNumberMixin, forms.ModelForm):
         return cleaned
 
 
-class PlacementForm(BootstrapMixin, KeepMaskedMixin, StudentByNumberMixin, forms.ModelForm):
-    masked_fields = {"wage_band": permissions.mask_wage}
+class PlacementForm(KeepMaskedMixin, StudentByNumberMixin, RegisterForm):
+    masked_fields = permissions.PLACEMENT_PERSONAL
 
     class Meta:
         model = GraduatePlacement
@@ -307,15 +279,13 @@ class PlacementForm(BootstrapMixin, KeepMaskedMixin, StudentByNumberMixin, forms
             "via_order_class",
         ]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["employer"].queryset = permissions.all_enterprises()
         self.fields["via_order_class"].queryset = permissions.order_classes_editable_by(
             user
         ).select_related("school")
         self._add_student_fields(user)
         self._mask_personal_fields(user)
-        self._style()
 
     def clean(self):
         cleaned = super().clean()
@@ -330,18 +300,14 @@ class PlacementForm(BootstrapMixin, KeepMaskedMixin, StudentByNumberMixin, forms
         return cleaned
 
 
-class FollowUpForm(BootstrapMixin, forms.ModelForm):
+class FollowUpForm(RegisterForm):
     class Meta:
         model = RetentionFollowUp
         fields = ["contacted_on", "still_employed", "problems", "resolved", "resolved_by"]
         widgets = {"contacted_on": DATE, "problems": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._style()
 
-
-class EventForm(BootstrapMixin, forms.ModelForm):
+class EventForm(RegisterForm):
     class Meta:
         model = OutreachEvent
         fields = ["kind", "title", "date", "school", "enterprises", "participants", "notes"]
@@ -351,25 +317,19 @@ class EventForm(BootstrapMixin, forms.ModelForm):
             "enterprises": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["school"].queryset = permissions.schools_for(user)
         self.fields["enterprises"].queryset = permissions.all_enterprises()
-        self._style()
 
 
-class PhotoForm(BootstrapMixin, forms.ModelForm):
+class PhotoForm(RegisterForm):
     class Meta:
         model = OutreachPhoto
         fields = ["image", "caption"]
         widgets = {"image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._style()
 
-
-class MentorForm(BootstrapMixin, forms.ModelForm):
+class MentorForm(RegisterForm):
     class Meta:
         model = CareerMentor
         fields = ["enterprise", "person", "title", "schools", "appointed_on", "ended_on"]
@@ -379,8 +339,6 @@ class MentorForm(BootstrapMixin, forms.ModelForm):
             "schools": forms.SelectMultiple(attrs={"size": 4}),
         }
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["enterprise"].queryset = permissions.enterprises_for(user)
         self.fields["schools"].queryset = permissions.all_schools()
-        self._style()

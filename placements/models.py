@@ -136,7 +136,7 @@ class OrderClass(models.Model):
         blank=True,
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
         verbose_name = _("order class")
@@ -658,7 +658,7 @@ class OutreachEvent(models.Model):
     participants = models.PositiveIntegerField(_("participants"), default=0)
     notes = models.TextField(_("notes"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
         verbose_name = _("outreach event")
@@ -723,7 +723,7 @@ class CareerMentor(models.Model):
     appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[schools])
 
     class Meta:
         verbose_name = _("career mentor")

@@ -2,19 +2,29 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.menus import Link, Menu
 
+from .registers import (
+    APPRENTICESHIPS,
+    EVENTS,
+    INTERNSHIPS,
+    MENTORS,
+    ORDER_CLASSES,
+    PLACEMENTS,
+    STUDENTS,
+)
+
 MENU = Menu(
     _("Students and employment"),
     [
-        Link(_("Students"), "placements:student_list", "people"),
-        Link(_("Order classes"), "placements:orderclass_list", "journal-bookmark"),
-        Link(_("Apprenticeships"), "placements:apprenticeship_list", "person-workspace"),
-        Link(_("Internships"), "placements:internship_list", "briefcase"),
-        Link(_("Graduate placements"), "placements:placement_list", "mortarboard"),
+        STUDENTS.link(),
+        ORDER_CLASSES.link(),
+        APPRENTICESHIPS.link(),
+        INTERNSHIPS.link(),
+        PLACEMENTS.link(),
         Link(_("Hires to confirm"), "placements:hire_list", "patch-check"),
         Link(_("Local employment rate"), "placements:local_employment", "graph-up-arrow"),
-        Link(_("Outreach events"), "placements:event_list", "megaphone"),
+        EVENTS.link(),
         Link(_("Outreach overview"), "placements:outreach_overview", "calendar-check"),
-        Link(_("Career mentors"), "placements:mentor_list", "person-badge"),
+        MENTORS.link(),
     ],
     order=40,
 )

@@ -15,17 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from alliance.access import (
-    COUNCIL,
-    ENTERPRISE_HR,
     ENTERPRISE_STAFF,
     EVERYONE,
-    SCHOOL_COORDINATOR,
+    GOVERNANCE,
     SCHOOL_STAFF,
     STAFF,
-    acting_organization,
+    acting_organization_id,
+    has_access,
     is_secretariat,
     scope_to_organization,
     sees_personal_data,
@@ -40,26 +39,16 @@ from .models import (
     HireStatus,
     Internship,
     OrderClass,
+    OrderClassAlignment,
     OrderClassEnrolment,
     OutreachEvent,
+    OutreachPhoto,
     RetentionFollowUp,
     Student,
 )
 
-# Audiences of the pages (``allow(...)`` in views.py) come from ``alliance.access``.
+# Audiences of the pages (registers and ``allow(...)`` in views.py) come from ``alliance.access``.
 __all__ = ["ENTERPRISE_STAFF", "EVERYONE", "SCHOOL_STAFF", "STAFF"]
-
-
-def _role(user) -> str:
-    return getattr(user, "role", "") if user.is_authenticated else ""
-
-
-def is_hr(user) -> bool:
-    return _role(user) == ENTERPRISE_HR
-
-
-def is_school(user) -> bool:
-    return _role(user) == SCHOOL_COORDINATOR
 
 
 # --- masking ----------------------------------------------------------------------------
@@ -71,15 +60,23 @@ def mask_wage(value: str) -> str:
     return WAGE_MASK if value and value != "—" else value
 
 
-def student_masks(user) -> dict[str, Callable[[str], str]]:
-    """Fields of a student to mask for ``user`` (for history rows and exports)."""
-    if sees_personal_data(user):
-        return {}
-    return {"national_id": mask_national_id, "phone": mask_phone}
+#: personal fields of a student, masked for everyone but the secretariat
+STUDENT_PERSONAL: dict[str, Callable[[str], str]] = {
+    "national_id": mask_national_id,
+    "phone": mask_phone,
+}
+#: personal fields of a graduate placement
+PLACEMENT_PERSONAL: dict[str, Callable[[str], str]] = {"wage_band": mask_wage}
 
 
-def placement_masks(user) -> dict[str, Callable[[str], str]]:
-    return {} if sees_personal_data(user) else {"wage_band": mask_wage}
+def personal_data(student: Student, user) -> dict[str, str]:
+    """A student's ID number and phone as ``user`` may see them (masked but for the secretariat)."""
+    full = sees_personal_data(user)
+    return {
+        name: value if full else mask(value)
+        for name, mask in STUDENT_PERSONAL.items()
+        for value in [getattr(student, name)]
+    }
 
 
 # --- students ---------------------------------------------------------------------------
@@ -93,10 +90,6 @@ def students_visible_to(user) -> QuerySet[Student]:
 
 def students_editable_by(user) -> QuerySet[Student]:
     return scope_to_organization(user, Student.objects.all(), "school")
-
-
-def can_create_student(user) -> bool:
-    return is_secretariat(user) or is_school(user)
 
 
 def students_linkable_by(user) -> QuerySet[Student]:
@@ -133,33 +126,26 @@ def enterprises_for(user) -> QuerySet[Organization]:
 
 
 # --- order classes ----------------------------------------------------------------------
+# A school's own classes; HR the classes their enterprise orders; the council every class.
 
 
 def order_classes_visible_to(user) -> QuerySet[OrderClass]:
-    qs = OrderClass.objects.all()
-    if is_secretariat(user) or _role(user) == COUNCIL:
-        return qs
-    org = acting_organization(user)
-    if org is None:
-        return qs.none()
-    if is_hr(user):
-        return qs.filter(enterprises=org).distinct()
-    return qs.filter(school=org)
+    return scope_to_organization(
+        user, OrderClass.objects.all(), "school", "enterprises", readers=GOVERNANCE
+    )
 
 
 def order_classes_editable_by(user) -> QuerySet[OrderClass]:
-    if is_hr(user):
-        return OrderClass.objects.none()
     return scope_to_organization(user, OrderClass.objects.all(), "school")
 
 
-def can_create_order_class(user) -> bool:
-    return is_secretariat(user) or is_school(user)
-
-
 def sees_order_class_students(user) -> bool:
-    """Council members see an order class's size, never its students."""
-    return _role(user) in STAFF
+    """Council members see an order class's size, never its students (nor its documents)."""
+    return has_access(user, STAFF)
+
+
+def alignments_visible_to(user) -> QuerySet[OrderClassAlignment]:
+    return OrderClassAlignment.objects.filter(order_class__in=order_classes_visible_to(user))
 
 
 def order_class_enrolments_visible_to(user) -> QuerySet[OrderClassEnrolment]:
@@ -172,78 +158,48 @@ def order_class_enrolments_editable_by(user) -> QuerySet[OrderClassEnrolment]:
     return OrderClassEnrolment.objects.filter(order_class__in=order_classes_editable_by(user))
 
 
-def _either_side(user, qs: QuerySet, *, enterprise: str) -> QuerySet:
-    """Records that join an enterprise and a school's student: the secretariat sees all, HR the
-    rows of their enterprise, a school the rows of its own students, anyone else none."""
-    if is_secretariat(user):
-        return qs
-    org = acting_organization(user)
-    if org is None:
-        return qs.none()
-    return qs.filter(**{enterprise: org}) if is_hr(user) else qs.filter(student__school=org)
-
-
-# --- apprenticeships --------------------------------------------------------------------
+# --- apprenticeships and internships ------------------------------------------------------
+# Both sides read them: HR the rows of their enterprise, a school the rows of its students.
 
 
 def apprenticeships_visible_to(user) -> QuerySet[Apprenticeship]:
-    return _either_side(user, Apprenticeship.objects.all(), enterprise="enterprise")
+    return scope_to_organization(
+        user, Apprenticeship.objects.all(), "enterprise", "student__school"
+    )
 
 
 def apprenticeships_editable_by(user) -> QuerySet[Apprenticeship]:
     """Enterprise HR keep their apprentices (招工即招生 starts at the employer)."""
-    if is_school(user):
-        return Apprenticeship.objects.none()
     return scope_to_organization(user, Apprenticeship.objects.all(), "enterprise")
 
 
-def can_create_apprenticeship(user) -> bool:
-    return is_secretariat(user) or is_hr(user)
-
-
-# --- internships ------------------------------------------------------------------------
-
-
 def internships_visible_to(user) -> QuerySet[Internship]:
-    return _either_side(user, Internship.objects.all(), enterprise="enterprise")
+    return scope_to_organization(user, Internship.objects.all(), "enterprise", "student__school")
 
 
 def internships_editable_by(user) -> QuerySet[Internship]:
-    if is_hr(user):
-        return Internship.objects.none()
     return scope_to_organization(user, Internship.objects.all(), "student__school")
-
-
-def can_create_internship(user) -> bool:
-    return is_secretariat(user) or is_school(user)
 
 
 # --- graduate placements and the local-talent archive -------------------------------------
 
 
 def placements_visible_to(user) -> QuerySet[GraduatePlacement]:
-    return _either_side(user, GraduatePlacement.objects.all(), enterprise="employer")
+    return scope_to_organization(
+        user, GraduatePlacement.objects.all(), "employer", "student__school"
+    )
 
 
 def placements_editable_by(user) -> QuerySet[GraduatePlacement]:
-    if is_hr(user):
-        return GraduatePlacement.objects.none()
     return scope_to_organization(user, GraduatePlacement.objects.all(), "student__school")
-
-
-def can_create_placement(user) -> bool:
-    return is_secretariat(user) or is_school(user)
 
 
 def hires_decidable_by(user) -> QuerySet[GraduatePlacement]:
     """Hires an employer may confirm or decline: the HR of the named member employer (or the
     secretariat on its behalf)."""
-    qs = GraduatePlacement.objects.filter(employer__isnull=False)
-    if is_secretariat(user):
-        return qs
-    if is_hr(user):
-        return qs.filter(employer=user.organization)
-    return qs.none()
+    return scope_to_organization(
+        user, GraduatePlacement.objects.filter(employer__isnull=False), "employer"
+    )
 
 
 def pending_hires_for(user) -> QuerySet[GraduatePlacement]:
@@ -256,49 +212,37 @@ def followups_visible_to(user) -> QuerySet[RetentionFollowUp]:
 
 def followups_editable_by(user) -> QuerySet[RetentionFollowUp]:
     """The school of the graduate, the employer's HR and the secretariat all keep the archive."""
-    qs = RetentionFollowUp.objects.all()
-    if is_secretariat(user):
-        return qs
-    org = acting_organization(user)
-    if org is None:
-        return qs.none()
-    return qs.filter(Q(placement__student__school=org) | Q(placement__employer=org))
+    return scope_to_organization(
+        user, RetentionFollowUp.objects.all(), "placement__student__school", "placement__employer"
+    )
 
 
 def can_add_followup(user, placement: GraduatePlacement) -> bool:
     if is_secretariat(user):
         return True
-    org = acting_organization(user)
-    return org is not None and org.pk in (placement.student.school_id, placement.employer_id)
+    org_id = acting_organization_id(user)
+    return org_id is not None and org_id in (placement.student.school_id, placement.employer_id)
 
 
 # --- outreach and career mentors ------------------------------------------------------------
+# Events and mentors hold no personal data: every signed-in role reads them all.
 
 
 def events_visible_to(user) -> QuerySet[OutreachEvent]:
-    """Outreach events hold no personal data: every signed-in role reads them all."""
-    return OutreachEvent.objects.all() if _role(user) in EVERYONE else OutreachEvent.objects.none()
+    return scope_to_organization(user, OutreachEvent.objects.all(), readers=EVERYONE)
 
 
 def events_editable_by(user) -> QuerySet[OutreachEvent]:
-    if is_hr(user):
-        return OutreachEvent.objects.none()
     return scope_to_organization(user, OutreachEvent.objects.all(), "school")
 
 
-def can_create_event(user) -> bool:
-    return is_secretariat(user) or is_school(user)
+def photos_visible_to(user) -> QuerySet[OutreachPhoto]:
+    return OutreachPhoto.objects.filter(event__in=events_visible_to(user))
 
 
 def mentors_visible_to(user) -> QuerySet[CareerMentor]:
-    return CareerMentor.objects.all() if _role(user) in EVERYONE else CareerMentor.objects.none()
+    return scope_to_organization(user, CareerMentor.objects.all(), readers=EVERYONE)
 
 
 def mentors_editable_by(user) -> QuerySet[CareerMentor]:
-    if is_school(user):
-        return CareerMentor.objects.none()
     return scope_to_organization(user, CareerMentor.objects.all(), "enterprise")
-
-
-def can_create_mentor(user) -> bool:
-    return is_secretariat(user) or is_hr(user)

@@ -70,6 +70,7 @@ class Register:
     personal_fields: ClassVar[dict[str, Mask]] = {}  # masked for all but the secretariat
     form: ClassVar[type | None] = None
     files: ClassVar[tuple[str, ...]] = ()  # FileFields served by the file view
+    file_readers: ClassVar[Audience | None] = None  # who may open the files (default: readers)
     excel: ClassVar[str | None] = None  # the key of the alliance.exchange register
 
     list_template: ClassVar[str] = "registers/list.html"
@@ -136,6 +137,9 @@ class Register:
         from .filters import filterset_for
 
         return filterset_for(self)
+
+    def may_open_files(self, user) -> bool:
+        return has_access(user, self.file_readers or self.readers)
 
     def masks(self, user) -> dict[str, Mask]:
         return {} if sees_personal_data(user) else dict(self.personal_fields)

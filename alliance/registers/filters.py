@@ -25,21 +25,22 @@ class RegisterFilterSet(django_filters.FilterSet):
             self.form.fields.pop("q", None)
         for field in self.form.fields.values():
             field.required = False
-            if hasattr(field, "empty_label"):  # model choices, and django-filter's choices
-                field.empty_label = ALL
-                if not isinstance(field, forms.ModelChoiceField):
-                    # django-filter's choices were copied to the widget with the old label.
-                    field.widget.choices = list(field.choices)
-            elif isinstance(field, forms.NullBooleanField):
+            if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+                continue
+            if isinstance(field, forms.NullBooleanField):
                 field.widget = forms.Select(
                     choices=[("", ALL), ("true", _("Yes")), ("false", _("No"))]
                 )
-            elif isinstance(field, forms.ChoiceField) and not isinstance(
-                field, forms.MultipleChoiceField
-            ):
+            elif hasattr(field, "empty_label"):
+                # ModelChoiceField and django-filter's ChoiceField draw their own empty choice;
+                # the widget was copied with the class's choices, so it is given the field's.
+                field.empty_label = ALL
+                field.widget.choices = field.choices
+            elif isinstance(field, forms.ChoiceField):
                 choices = [c for c in field.choices if c[0] not in ("", None)]
                 field.choices = [("", ALL), *choices]
-        style_form(self.form, small=True)
+        # The Excel export builds this form too and never draws it: no count query per list.
+        style_form(self.form, small=True, count_choices=False)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         words = value.split()

@@ -20,11 +20,11 @@ def _choice_count(field: forms.Field) -> int:
     if isinstance(field, forms.ModelChoiceField):
         # A count query only when it matters: the widget would list every row anyway.
         return field.queryset.count() if field.queryset is not None else 0
-    # Django 5 wraps a model field's choices in an iterator without len() (BlankChoiceIterator).
+    # A model field's choices may be a lazy iterator (Django adds the blank choice) with no len().
     return len(list(getattr(field, "choices", ())))
 
 
-def style_field(name: str, field: forms.Field) -> None:
+def style_field(name: str, field: forms.Field, *, count_choices: bool = True) -> None:
     widget = field.widget
     attrs = widget.attrs
     if isinstance(widget, forms.HiddenInput):
@@ -40,9 +40,14 @@ def style_field(name: str, field: forms.Field) -> None:
         widget.input_type = "date"
     if isinstance(widget, forms.Select | forms.SelectMultiple):
         attrs.setdefault("class", "form-select")
+        # Only Django's dashes: a filter's "All" (RegisterFilterSet) stays as it is.
         if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
             field.empty_label = _("Please choose")
-        if isinstance(widget, forms.SelectMultiple) or _choice_count(field) > SEARCHABLE_AFTER:
+        if (
+            isinstance(widget, forms.SelectMultiple)
+            or (isinstance(field, forms.ModelChoiceField) and not count_choices)
+            or _choice_count(field) > SEARCHABLE_AFTER
+        ):
             attrs["data-searchable"] = "true"
             attrs.setdefault("data-placeholder", str(_("Type to search")))
         return
@@ -56,9 +61,13 @@ def style_field(name: str, field: forms.Field) -> None:
         attrs["placeholder"] = str(field.help_text)
 
 
-def style_form(form: forms.BaseForm, *, small: bool = False) -> forms.BaseForm:
+def style_form(
+    form: forms.BaseForm, *, small: bool = False, count_choices: bool = True
+) -> forms.BaseForm:
+    """``count_choices=False``: every list of rows (organisations, teachers) is searchable,
+    without a count query to decide it."""
     for name, field in form.fields.items():
-        style_field(name, field)
+        style_field(name, field, count_choices=count_choices)
         if small:
             classes = field.widget.attrs.get("class", "")
             if "form-control" in classes or "form-select" in classes:

@@ -52,7 +52,9 @@ def register_urls(register: Register) -> list:
         routes.append(
             path(
                 f"{slug}/<int:pk>/files/<str:field>/",
-                readers(file_view(type(register).scope, register.files)),
+                allow(register.file_readers or register.readers)(
+                    file_view(type(register).scope, register.files)
+                ),
                 name=f"{name}_file",
             )
         )

@@ -110,7 +110,7 @@ class RegisterDetail(RegisterMixin, DetailView):
         obj, user, register = self.object, self.request.user, self.register
         masks = register.masks(user)
         files = []
-        for name in register.files:
+        for name in register.files if register.may_open_files(user) else ():
             if getattr(obj, name):
                 files.append(
                     (

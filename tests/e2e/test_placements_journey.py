@@ -64,7 +64,7 @@ def test_order_class_enrolment_placement_and_hire_confirmation(demo, login, page
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "待用人单位确认" in page.inner_text("#hire-status")
-    assert "4000" not in page.inner_text("#wage")  # the wage band is personal data
+    assert "4000" not in page.inner_text("#fields")  # the wage band is personal data
     placement_url = page.url
 
     page.context.clear_cookies()
@@ -74,7 +74,10 @@ def test_order_class_enrolment_placement_and_hire_confirmation(demo, login, page
     assert first.national_id not in page.content()
     assert first.national_id[:6] + "********" + first.national_id[-4:] in row.inner_text()
     page.screenshot(path="/tmp/placements-hires.png", full_page=True)
-    row.locator("button[value=confirm]").click()
+    row.locator("a.hire-confirm").click()
+    page.wait_for_load_state()
+    assert first.name in page.inner_text("h1")  # the confirmation step names the graduate
+    page.click("#confirm-button")
     page.wait_for_load_state()
     assert first.name not in page.inner_text("#pending-hires")
     page.goto(placement_url)

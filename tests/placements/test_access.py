@@ -36,20 +36,20 @@ LISTS = {
 # another organisation's record is a 404)
 OBJECTS = [
     ("placements:student_detail", "student", {SEC, SCHOOL}, {SCHOOL}),
-    ("placements:student_edit", "student", {SEC, SCHOOL}, {SCHOOL}),
+    ("placements:student_update", "student", {SEC, SCHOOL}, {SCHOOL}),
     ("placements:orderclass_detail", "orderclass", EVERYONE, {SCHOOL}),
-    ("placements:orderclass_edit", "orderclass", {SEC, SCHOOL}, {SCHOOL}),
+    ("placements:orderclass_update", "orderclass", {SEC, SCHOOL}, {SCHOOL}),
     ("placements:apprenticeship_detail", "apprenticeship", STAFF, {SCHOOL, HR}),
-    ("placements:apprenticeship_edit", "apprenticeship", {SEC, HR}, {HR}),
+    ("placements:apprenticeship_update", "apprenticeship", {SEC, HR}, {HR}),
     ("placements:internship_detail", "internship", STAFF, {SCHOOL, HR}),
-    ("placements:internship_edit", "internship", {SEC, SCHOOL}, {SCHOOL}),
+    ("placements:internship_update", "internship", {SEC, SCHOOL}, {SCHOOL}),
     ("placements:placement_detail", "placement", STAFF, {SCHOOL, HR}),
-    ("placements:placement_edit", "placement", {SEC, SCHOOL}, {SCHOOL}),
+    ("placements:placement_update", "placement", {SEC, SCHOOL}, {SCHOOL}),
     ("placements:followup_create", "placement", STAFF, {SCHOOL, HR}),
     ("placements:event_detail", "event", EVERYONE, set()),
-    ("placements:event_edit", "event", {SEC, SCHOOL}, {SCHOOL}),
+    ("placements:event_update", "event", {SEC, SCHOOL}, {SCHOOL}),
     ("placements:mentor_detail", "mentor", EVERYONE, set()),
-    ("placements:mentor_edit", "mentor", {SEC, HR}, {HR}),
+    ("placements:mentor_update", "mentor", {SEC, HR}, {HR}),
 ]
 
 
@@ -85,21 +85,23 @@ def test_file_downloads_are_checked(
     client_for, records, school_user, other_school_user, council_user
 ):
     photo = records["own"]["photo"]
-    url = reverse("placements:event_photo", args=[photo.event_id, photo.pk])
+    url = reverse("placements:photo_file", args=[photo.pk, "image"])
     response = client_for(school_user).get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert client_for(None).get(url).status_code == 302
-    agreement = reverse("placements:orderclass_agreement", args=[records["own"]["orderclass"].pk])
+    agreement = reverse(
+        "placements:orderclass_file", args=[records["own"]["orderclass"].pk, "agreement"]
+    )
     assert client_for(council_user).get(agreement).status_code == 403
     assert client_for(other_school_user).get(agreement).status_code == 404
 
 
 def test_hr_decides_only_their_own_hires(client_for, records, hr_user, other_hr_user, school_user):
     placement = records["own"]["placement"]
-    url = reverse("placements:hire_decide", args=[placement.pk])
-    assert client_for(other_hr_user).post(url, {"decision": "confirm"}).status_code == 404
-    assert client_for(school_user).post(url, {"decision": "confirm"}).status_code == 403
-    assert client_for(hr_user).post(url, {"decision": "confirm"}).status_code == 302
+    url = reverse("placements:hire_decide", args=[placement.pk, "confirm"])
+    assert client_for(other_hr_user).post(url).status_code == 404
+    assert client_for(school_user).post(url).status_code == 403
+    assert client_for(hr_user).post(url).status_code == 302
     placement.refresh_from_db()
     assert placement.hire_status == "confirmed" and placement.hire_decided_by == hr_user
 
@@ -117,3 +119,63 @@ def test_council_sees_order_class_figures_but_no_students(client_for, records, c
     body = page.content.decode()
     assert records["own"]["student"].name not in body
     assert 'id="enrolments"' not in body
+
+
+def _enrolment_args(records, side):
+    from tests.placements.factories import OrderClassEnrolmentFactory, StudentFactory
+
+    order_class = records[side]["orderclass"]
+    enrolment = order_class.enrolments.first() or OrderClassEnrolmentFactory(
+        order_class=order_class, student=StudentFactory(school=order_class.school)
+    )
+    return [order_class.pk, enrolment.pk]
+
+
+# (url name, arguments of the own / the other organisation's record, roles that open their own
+# organisation's record, roles for whom the other organisation's record is a 404)
+ACTIONS_AND_FILES = [
+    (
+        "placements:orderclass_file",
+        lambda r, side: [r[side]["orderclass"].pk, "agreement"],
+        STAFF,
+        {SCHOOL},
+    ),
+    (
+        "placements:alignment_file",
+        lambda r, side: [r[side]["orderclass"].alignments.get(aspect="objectives").pk, "document"],
+        STAFF,
+        {SCHOOL},
+    ),
+    ("placements:photo_file", lambda r, side: [r["own"]["photo"].pk, "image"], EVERYONE, set()),
+    ("placements:orderclass_unenrol", _enrolment_args, {SEC, SCHOOL}, {SCHOOL}),
+    (
+        "placements:hire_decide",
+        lambda r, side: [r[side]["placement"].pk, "confirm"],
+        {SEC, HR},
+        {HR},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "allowed", "scoped"), ACTIONS_AND_FILES)
+def test_files_and_confirmation_pages_per_role_and_organisation(
+    request, client_for, records, name, args, allowed, scoped
+):
+    from django.core.files.base import ContentFile
+
+    for side in ("own", "other"):
+        order_class = records[side]["orderclass"]
+        order_class.agreement.save("协议.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+        alignment, _ = order_class.alignments.get_or_create(aspect="objectives")
+        alignment.document.save("方案.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    own = reverse(name, args=args(records, "own"))
+    assert client_for(None).get(own).status_code == 302
+    for persona in EVERYONE:
+        response = client_for(request.getfixturevalue(persona)).get(own)
+        assert response.status_code == (200 if persona in allowed else 403), (
+            persona,
+            response.status_code,
+        )
+    for persona in scoped:
+        other = reverse(name, args=args(records, "other"))
+        assert client_for(request.getfixturevalue(persona)).get(other).status_code == 404, persona

@@ -34,7 +34,7 @@ def test_school_sees_masked_personal_data_everywhere(client_for, school_user, st
     for url in [
         reverse("placements:student_list"),
         reverse("placements:student_detail", args=[student.pk]),
-        reverse("placements:student_edit", args=[student.pk]),
+        reverse("placements:student_update", args=[student.pk]),
     ]:
         body = client.get(url).content.decode()
         assert FULL_ID not in body and FULL_PHONE not in body, url
@@ -65,7 +65,7 @@ def test_history_masks_personal_fields_for_the_school(client_for, school_user, s
 
 def test_school_edit_keeps_masked_id_when_left_empty(client_for, school_user, student):
     response = client_for(school_user).post(
-        reverse("placements:student_edit", args=[student.pk]),
+        reverse("placements:student_update", args=[student.pk]),
         {
             "school": student.school_id,
             "student_number": student.student_number,
@@ -307,7 +307,7 @@ def test_hr_sees_pending_hires_masked_and_confirms(
     assert response.context["pending"] == [mine]
     body = response.content.decode()
     assert MASKED_ID in body and FULL_ID not in body and theirs.student.name not in body
-    client.post(reverse("placements:hire_decide", args=[mine.pk]), {"decision": "decline"})
+    client.post(reverse("placements:hire_decide", args=[mine.pk, "decline"]))
     mine.refresh_from_db()
     assert mine.hire_status == "declined"
 
@@ -438,9 +438,7 @@ def test_alignment_document_must_be_pdf_or_word(client_for, school_user, school,
     assert good.status_code == 302
     alignment = order_class.alignments.get(aspect="content")
     assert alignment.status == "aligned"
-    download = client.get(
-        reverse("placements:alignment_document", args=[order_class.pk, "content"])
-    )
+    download = client.get(reverse("placements:alignment_file", args=[alignment.pk, "document"]))
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
 
 
