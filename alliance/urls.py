@@ -5,33 +5,29 @@ from django.views.i18n import set_language
 
 from alliance.access import AUTHENTICATED, PUBLIC, allow
 
-from . import views
+from . import twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path(
-        "accounts/login/",
-        allow(PUBLIC)(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
-        name="login",
-    ),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", allow(PUBLIC)(auth_views.LogoutView.as_view()), name="logout"),
-    path(
-        "accounts/password/",
-        allow(AUTHENTICATED)(auth_views.PasswordChangeView.as_view()),
-        name="password_change",
-    ),
+    path("accounts/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "accounts/password/done/",
         allow(AUTHENTICATED)(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
+    path("accounts/2fa/", twofactor.setup, name="two_factor_setup"),
+    path("accounts/2fa/verify/", twofactor.verify, name="two_factor_verify"),
+    path("accounts/2fa/remove/", twofactor.remove, name="two_factor_remove"),
     path("i18n/setlang/", allow(PUBLIC)(set_language), name="set_language"),
     path("members/", include("members.urls")),
     path("training/", include("training.urls")),
     path("placements/", include("placements.urls")),
     path("reports/", include("reports.urls")),
     path("exchange/", include("alliance.exchange_urls")),
+    path("audit/", include("alliance.audit_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -656,6 +656,7 @@ def account_create(request):
                 phone=data["phone"],
                 email=data["email"],
                 password=data["password"] or None,
+                by=request.user,
             )
         except ValidationError as error:
             form.apply_errors(error)
@@ -693,6 +694,7 @@ def account_edit(request, pk: int):
                 organization=data["organization"],
                 phone=data["phone"],
                 email=data["email"],
+                by=request.user,
             )
         except ValidationError as error:
             form.apply_errors(error)
@@ -715,7 +717,7 @@ def account_set_active(request, pk: int):
     account = get_object_or_404(perms.accounts_manageable_by(request.user), pk=pk)
     active = request.POST.get("active") == "1"
     try:
-        services.account_set_active(user=account, active=active)
+        services.account_set_active(user=account, active=active, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -735,7 +737,7 @@ def account_reset_password(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             password = services.account_reset_password(
-                user=account, password=form.cleaned_data["password"] or None
+                user=account, password=form.cleaned_data["password"] or None, by=request.user
             )
         except ValidationError as error:
             for message in error.messages:

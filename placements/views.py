@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alliance import audit
 from alliance.access import (
     ENTERPRISE_STAFF,
     EVERYONE,
@@ -29,6 +30,7 @@ from alliance.access import (
 )
 from alliance.history import history_rows
 from alliance.masking import mask_national_id, mask_phone
+from alliance.models import AuditKind
 from alliance.registers import RegisterListView
 from members.models import Organization
 
@@ -50,6 +52,18 @@ def show_personal(obj, user, student_attr: str | None = None) -> None:
         student.national_id if full else mask_national_id(student.national_id)
     )
     student.shown_phone = student.phone if full else mask_phone(student.phone)
+
+
+def audit_personal_data(request, target, **detail) -> None:
+    """Record that this page shows the secretariat unmasked ID numbers and phones (PIPL)."""
+    if sees_personal_data(request.user):
+        audit.record(
+            AuditKind.PERSONAL_DATA,
+            user=request.user,
+            request=request,
+            target=target,
+            detail={"page": request.path, **detail},
+        )
 
 
 def show_wage(placement: GraduatePlacement, user) -> None:
@@ -121,6 +135,12 @@ class ScopedList(RegisterListView):
         if self.personal_student is not None:
             for obj in context["object_list"]:
                 show_personal(obj, user, self.personal_student or None)
+            audit_personal_data(
+                self.request,
+                self.register,
+                rows=len(context["object_list"]),
+                query=self.request.GET.urlencode(),
+            )
         return context
 
 
@@ -144,6 +164,7 @@ def student_detail(request, pk):
         permissions.students_visible_to(request.user).select_related("school"), pk=pk
     )
     show_personal(student, request.user)
+    audit_personal_data(request, student, student=student.pk)
     context = {
         "student": student,
         "can_edit": permissions.students_editable_by(request.user).filter(pk=pk).exists(),
@@ -228,6 +249,7 @@ def orderclass_detail(request, pk):
         for enrolment in enrolments:
             show_personal(enrolment, user, "student")
             enrolment.hired_by = hired.get(enrolment.student_id)
+        audit_personal_data(request, order_class, rows=len(enrolments))
         context["enrolments"] = enrolments
         context["hired_count"] = sum(1 for e in enrolments if e.hired_by)
     context["enrolled_count"] = order_class.enrolments.count()
@@ -360,6 +382,7 @@ def apprenticeship_detail(request, pk):
         pk=pk,
     )
     show_personal(apprenticeship, user, "student")
+    audit_personal_data(request, apprenticeship.student, student=apprenticeship.student_id)
     context = {
         "apprenticeship": apprenticeship,
         "can_edit": permissions.apprenticeships_editable_by(user).filter(pk=pk).exists(),
@@ -495,6 +518,7 @@ def placement_detail(request, pk):
     )
     show_personal(placement, user, "student")
     show_wage(placement, user)
+    audit_personal_data(request, placement.student, student=placement.student_id)
     context = {
         "placement": placement,
         "can_edit": permissions.placements_editable_by(user).filter(pk=pk).exists(),
@@ -537,6 +561,7 @@ def hire_list(request):
     )
     for placement in pending:
         show_personal(placement, user, "student")
+    audit_personal_data(request, "hires", rows=len(pending))
     decided = (
         permissions.hires_decidable_by(user)
         .exclude(hire_status="pending")

@@ -322,7 +322,7 @@ def run_publish(request, pk: int):
     if not report.can_publish:
         messages.error(request, _("Only a finished, unpublished run can be published."))
     else:
-        services.report_publish(report=report)
+        services.report_publish(report=report, by=request.user)
         messages.success(request, _("The report is published on the public page."))
     return redirect("reports:run_detail", pk=pk)
 
