@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 
 from .client_ip import client_ip
@@ -16,8 +15,8 @@ from .client_ip import client_ip
 WINDOW_SECONDS = 60
 
 
-def login_rate_exceeded(request) -> bool:
-    """Count this login attempt against its address; True once the address is over its limit."""
+def count_login_attempt(request) -> int:
+    """Count this log-in attempt against its address; the attempts it made this minute."""
     window = int(time.time() // WINDOW_SECONDS)
     key = f"alliance:login-rate:{client_ip(request)}:{window}"
     count = 1
@@ -27,4 +26,4 @@ def login_rate_exceeded(request) -> bool:
         except ValueError:
             # The key expired between add and incr: this attempt opens a new window.
             cache.set(key, count, WINDOW_SECONDS + 5)
-    return count > settings.LOGIN_RATE_PER_MINUTE
+    return count
