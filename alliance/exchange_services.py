@@ -19,9 +19,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import xlsx
+from . import audit, xlsx
 from .exchange import Plan, Register, apply_plan, get_register, plan_import
-from .models import ImportBatch, ImportStatus
+from .models import AuditKind, ImportBatch, ImportStatus
 
 logger = logging.getLogger(__name__)
 
@@ -199,6 +199,18 @@ def batch_confirm(*, batch: ImportBatch, user, run_now: bool = False) -> ImportB
     if not claimed:
         batch.refresh_from_db()
         return batch
+    audit.record(
+        AuditKind.IMPORT,
+        user=user,
+        target=batch.register,
+        detail={
+            "batch": batch.pk,
+            "file": batch.file_name,
+            "rows": batch.row_count,
+            "to_create": batch.to_create,
+            "to_update": batch.to_update,
+        },
+    )
     if batch.row_count > ASYNC_ROW_THRESHOLD and not run_now:
         from .tasks import run_import_batch
 

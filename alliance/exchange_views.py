@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.access import STAFF, allow, audience_of, has_access
 
-from . import xlsx
+from . import audit, xlsx
 from .exchange import (
     CHANGED,
     NEW,
@@ -36,7 +36,7 @@ from .exchange import (
     write_template,
 )
 from .exchange_services import batch_confirm, batch_upload, progress_of
-from .models import ImportBatch
+from .models import AuditKind, ImportBatch
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_STATUSES = (NEW, CHANGED, UNCHANGED)
@@ -87,7 +87,19 @@ def export(request, register: str):
     if not may_export(request.user, spec):
         raise PermissionDenied
     out = io.BytesIO()
-    write_export(spec, request.user, export_queryset(spec, request.user, request.GET), out)
+    rows = write_export(spec, request.user, export_queryset(spec, request.user, request.GET), out)
+    audit.record(
+        AuditKind.EXPORT,
+        user=request.user,
+        request=request,
+        target=spec.key,
+        detail={
+            "filters": dict(request.GET.lists()),
+            "rows": rows,
+            # Full ID numbers and phones left the portal in this file.
+            "unmasked": any(c.mask for c in spec.columns) and spec.sees_personal_data(request.user),
+        },
+    )
     return _xlsx_response(out.getvalue(), f"{spec.title}-{timezone.localdate():%Y%m%d}.xlsx")
 
 

@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -88,3 +89,86 @@ class ImportBatch(models.Model):
     @property
     def can_confirm(self) -> bool:
         return self.status == ImportStatus.READY
+
+
+class AuditKind(models.TextChoices):
+    LOGIN = "login", _("Logged in")
+    LOGIN_FAILED = "login_failed", _("Log-in failed")
+    LOGIN_RATE_LIMITED = (
+        "login_rate_limited",
+        _("Log-in refused: too many attempts from one address"),
+    )
+    LOCKOUT = "lockout", _("Account locked out")
+    LOGOUT = "logout", _("Logged out")
+    SESSION_EXPIRED = "session_expired", _("Session expired")
+    PASSWORD_CHANGE = "password_change", _("Password changed")
+    PASSWORD_RESET = "password_reset", _("Password reset by the secretariat")
+    TWO_FACTOR = "two_factor", _("Two-factor authentication")
+    ACCOUNT_CREATE = "account_create", _("Account created")
+    ACCOUNT_UPDATE = "account_update", _("Account changed")
+    ACCOUNT_ACTIVE = "account_active", _("Account activated or deactivated")
+    EXPORT = "export", _("Export")
+    IMPORT = "import", _("Import")
+    REPORT_PUBLISH = "report_publish", _("Report published")
+    PERSONAL_DATA = "personal_data", _("Unmasked personal data shown")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Append-only: rows are added, never changed; only the retention job removes old ones."""
+
+    def update(self, **kwargs):
+        raise PermissionError("audit events cannot be changed")
+
+    def delete(self):
+        raise PermissionError("audit events cannot be deleted")
+
+    def expire(self, *, before) -> int:
+        """Delete the events older than ``before`` (the retention period); returns how many."""
+        old = self.filter(created_at__lt=before)
+        # The base implementation, on purpose: ``delete`` above is closed to everyone else.
+        deleted, _by_model = models.QuerySet.delete(old)
+        return deleted
+
+
+class AuditEvent(models.Model):
+    """Who did what, from where, and when: the security audit trail (等保2.0, PIPL).
+
+    Written through ``alliance.audit.record``; never edited or deleted except by the retention
+    job (``AUDIT_RETENTION_DAYS``). The username is kept as text so that an event stays
+    readable for a failed log-in with an unknown name, or an account removed later.
+    """
+
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("event"), max_length=24, choices=AuditKind.choices, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        # Kept as it was when an account is removed: the trail is not rewritten.
+        on_delete=models.DO_NOTHING,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_constraint=False,
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    target = models.CharField(_("object"), max_length=200, blank=True)
+    detail = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.username} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("audit events cannot be deleted")

@@ -8,3 +8,13 @@ MENU = Menu(
     [Link(_("My imports"), "exchange:batches", "cloud-upload")],
     order=90,
 )
+
+# The secretariat's security pages: who did what (audit trail), and its own second factor.
+SECURITY_MENU = Menu(
+    _("Security"),
+    [
+        Link(_("Audit log"), "audit:list", "journal-text"),
+        Link(_("Two-factor authentication"), "two_factor_setup", "shield-lock"),
+    ],
+    order=95,
+)

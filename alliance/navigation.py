@@ -21,7 +21,14 @@ from .access import Audience, has_access, view_access
 from .menus import Menu
 
 MENUS: list[Menu] = sorted(
-    (members_nav.MENU, training_nav.MENU, placements_nav.MENU, alliance_nav.MENU, reports_nav.MENU),
+    (
+        members_nav.MENU,
+        training_nav.MENU,
+        placements_nav.MENU,
+        alliance_nav.MENU,
+        alliance_nav.SECURITY_MENU,
+        reports_nav.MENU,
+    ),
     key=lambda menu: menu.order,
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "alliance",
     "members",
     "training",
@@ -61,10 +64,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "alliance.audit.AuditRequestMiddleware",
+    # Then, in this order: an expired session ends, a missing second factor is asked for,
+    # and only then a temporary password must be changed.
+    "alliance.sessions.SessionLimitsMiddleware",
+    "alliance.twofactor.TwoFactorMiddleware",
+    "alliance.passwords.PasswordChangeRequiredMiddleware",
     # Last, as django-axes asks: it turns a lockout into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -99,9 +109,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Length and character classes: alliance/passwords.py (the README explains the default).
+PASSWORD_MIN_LENGTH = env.int("PASSWORD_MIN_LENGTH", default=10)
+PASSWORD_MIN_CLASSES = env.int("PASSWORD_MIN_CLASSES", default=3)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "alliance.passwords.CharacterClassValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -109,12 +122,33 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Five wrong passwords lock a username from one address for 15 minutes.
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after the
+# log-in whatever the activity (alliance/sessions.py); the cookie lives no longer than that.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
+
+# The client address behind reverse proxies (alliance/client_ip.py): X-Forwarded-For is
+# believed only from TRUSTED_PROXIES (addresses or networks) and/or over PROXY_COUNT proxies.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+
+# Five wrong passwords lock a username from one address for 15 minutes; other addresses (the
+# real user's) can still log in. Failures are not forgotten on a success: the audit trail and
+# the cool-off keep them.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "alliance.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Log-in attempts one address may make per minute, whatever the usernames (alliance/ratelimit.py).
+LOGIN_RATE_PER_MINUTE = env.int("LOGIN_RATE_PER_MINUTE", default=20)
+
+# TOTP for the secretariat (alliance/twofactor.py): optional, or required for every
+# secretariat account with REQUIRE_2FA=true.
+REQUIRE_2FA = env.bool("REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Alliance portal")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
@@ -184,6 +218,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_max": 0.5,
 }
 CELERY_TASK_PUBLISH_RETRY = False
+# Run by `celery -A alliance beat` (or a worker started with -B).
+CELERY_BEAT_SCHEDULE = {
+    "retention": {"task": "alliance.tasks.apply_retention", "schedule": crontab(hour=3, minute=17)}
+}
+
+# Audit events and uploaded import workbooks are deleted after these many days (alliance/retention.py).
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=190)
+IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 
 if REDIS_URL:
     CACHES = {

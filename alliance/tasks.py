@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from . import exchange_services
+from . import exchange_services, retention
 
 
 @shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
@@ -15,3 +15,9 @@ def check_import_batch(batch_id: int) -> str:
 @shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
 def run_import_batch(batch_id: int) -> str:
     return exchange_services.batch_import(batch_id=batch_id).status
+
+
+@shared_task(acks_late=True)
+def apply_retention() -> dict[str, int]:
+    """Nightly (``CELERY_BEAT_SCHEDULE``): prune old audit events and import workbooks."""
+    return retention.retention_apply()

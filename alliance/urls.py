@@ -9,33 +9,29 @@ from placements import urls as placements_urls
 from reports import urls as reports_urls
 from training import urls as training_urls
 
-from . import exchange_urls, views
+from . import audit_urls, exchange_urls, twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path(
-        "accounts/login/",
-        allow(PUBLIC)(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
-        name="login",
-    ),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", allow(PUBLIC)(auth_views.LogoutView.as_view()), name="logout"),
-    path(
-        "accounts/password/",
-        allow(AUTHENTICATED)(auth_views.PasswordChangeView.as_view()),
-        name="password_change",
-    ),
+    path("accounts/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "accounts/password/done/",
         allow(AUTHENTICATED)(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
+    path("accounts/2fa/", twofactor.setup, name="two_factor_setup"),
+    path("accounts/2fa/verify/", twofactor.verify, name="two_factor_verify"),
+    path("accounts/2fa/remove/", twofactor.remove, name="two_factor_remove"),
     path("i18n/setlang/", allow(PUBLIC)(set_language), name="set_language"),
     path("members/", include(members_urls)),
     path("training/", include(training_urls)),
     path("placements/", include(placements_urls)),
     path("reports/", include(reports_urls)),
     path("exchange/", include(exchange_urls)),
+    path("audit/", include(audit_urls)),
     path("admin/", admin.site.urls),
 ]
 

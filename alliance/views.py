@@ -1,12 +1,20 @@
 from __future__ import annotations
 
-from django.http import JsonResponse
+from django.conf import settings
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from alliance.access import AUTHENTICATED, PUBLIC, allow
+from members import services as members_services
 
+from . import audit
 from .health import health
+from .models import AuditKind
+from .ratelimit import count_login_attempt
 
 
 @allow(AUTHENTICATED)
@@ -22,6 +30,48 @@ def healthz(request):
     status = health()
     code = 200 if status["database"] == "ok" else 503
     return JsonResponse(status, status=code)
+
+
+@allow(PUBLIC)
+class LoginView(auth_views.LoginView):
+    """Django's log-in page, with a per-address limit on attempts (django-axes locks per user)."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        attempts, limit = count_login_attempt(request), settings.LOGIN_RATE_PER_MINUTE
+        if attempts > limit:
+            if attempts == limit + 1:
+                # Once per address and minute: a flood of attempts must not flood the trail too.
+                audit.record(
+                    AuditKind.LOGIN_RATE_LIMITED,
+                    user=None,
+                    request=request,
+                    username=request.POST.get("username", ""),
+                )
+            return render(request, "registration/rate_limited.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+
+@allow(AUTHENTICATED)
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change one's own password; this is what a temporary password must be replaced by."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["must_change"] = self.request.user.must_change_password
+        return context
+
+    def form_valid(self, form):
+        try:
+            members_services.account_change_password(
+                user=form.user, password=form.cleaned_data["new_password1"]
+            )
+        except ValidationError as error:
+            form.add_error("new_password1", error)
+            return self.form_invalid(form)
+        update_session_auth_hash(self.request, form.user)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 def permission_denied(request, exception=None):

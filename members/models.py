@@ -187,6 +187,9 @@ class User(AbstractUser):
         related_name="accounts",
     )
     phone = models.CharField(_("mobile phone"), max_length=11, blank=True)
+    # Set when someone else chose the password (the secretariat, creating or resetting the
+    # account): the owner must replace it before using the portal.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

@@ -7,13 +7,16 @@ so forms, imports and the demo seed enforce the same rules.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from alliance import audit
+from alliance.models import AuditKind
+from alliance.passwords import temporary_password
 
 from .models import (
     CouncilMeeting,
@@ -26,9 +29,6 @@ from .models import (
     User,
 )
 from .permissions import MANAGED_ACCOUNT_ROLES
-
-# No 0/O, 1/l/I: the temporary password is read off the screen and typed by someone else.
-_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 @transaction.atomic
@@ -101,14 +101,6 @@ def council_meeting_save(*, meeting: CouncilMeeting, attendees=None) -> CouncilM
 # --- accounts -----------------------------------------------------------------------------------
 
 
-def temporary_password(length: int = 12) -> str:
-    """A random password that satisfies the validators (letters and digits, not all numeric)."""
-    while True:
-        password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
-        if any(c.isdigit() for c in password) and any(c.isalpha() for c in password):
-            return password
-
-
 def _check_role_organization(role: str, organization: Organization | None) -> None:
     if role not in MANAGED_ACCOUNT_ROLES:
         raise ValidationError(
@@ -142,11 +134,13 @@ def account_create(
     phone: str = "",
     email: str = "",
     password: str | None = None,
+    by: User | None = None,
 ) -> tuple[User, str]:
     """Create an HR, coordinator or council account bound to ``organization``.
 
     Returns the account and its password: the one given, or a generated temporary password that
-    the caller shows once (it is stored hashed only).
+    the caller shows once (it is stored hashed only). Either way the secretariat knows it, so
+    the owner must change it at the first log-in.
     """
     _check_role_organization(role, organization)
     user = User(
@@ -156,12 +150,19 @@ def account_create(
         organization=organization,
         phone=phone,
         email=email,
+        must_change_password=True,
     )
     password = password or temporary_password()
     validate_password(password, user)
     user.set_password(password)
     user.full_clean()
     user.save()
+    audit.record(
+        AuditKind.ACCOUNT_CREATE,
+        user=by,
+        target=user.username,
+        detail={"role": role, "organization": organization.name},
+    )
     return user, password
 
 
@@ -174,8 +175,10 @@ def account_update(
     organization: Organization,
     phone: str = "",
     email: str = "",
+    by: User | None = None,
 ) -> User:
     _check_role_organization(role, organization)
+    before = _account_fields(user)
     user.first_name, user.role, user.organization, user.phone, user.email = (
         full_name,
         role,
@@ -185,11 +188,26 @@ def account_update(
     )
     user.full_clean()
     user.save()
+    after = _account_fields(user)
+    changes = {name: [before[name], after[name]] for name in after if before[name] != after[name]}
+    if changes:
+        audit.record(AuditKind.ACCOUNT_UPDATE, user=by, target=user.username, detail=changes)
     return user
 
 
+def _account_fields(user: User) -> dict[str, str]:
+    # Phone numbers are personal data: the trail says that one changed, not what to.
+    return {
+        "full_name": user.first_name,
+        "role": user.role,
+        "organization": user.organization.name if user.organization_id else "",
+        "phone": "***" if user.phone else "",
+        "email": user.email,
+    }
+
+
 @transaction.atomic
-def account_set_active(*, user: User, active: bool) -> User:
+def account_set_active(*, user: User, active: bool, by: User | None = None) -> User:
     """Deactivate (or reactivate) an account; it is kept, with its history."""
     if (
         user.role == Role.SECRETARIAT
@@ -201,14 +219,34 @@ def account_set_active(*, user: User, active: bool) -> User:
         raise ValidationError(_("The last active secretariat account cannot be deactivated."))
     user.is_active = active
     user.save(update_fields=["is_active"])
+    audit.record(AuditKind.ACCOUNT_ACTIVE, user=by, target=user.username, detail={"active": active})
     return user
 
 
 @transaction.atomic
-def account_reset_password(*, user: User, password: str | None = None) -> str:
-    """Give the account a new password (the one given, or a temporary one) and return it."""
+def account_reset_password(
+    *, user: User, password: str | None = None, by: User | None = None
+) -> str:
+    """Give the account a new password (the one given, or a temporary one) and return it.
+
+    The owner must change it at the next log-in: the secretariat has seen it.
+    """
     password = password or temporary_password()
     validate_password(password, user)
     user.set_password(password)
-    user.save(update_fields=["password"])
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    audit.record(AuditKind.PASSWORD_RESET, user=by, target=user.username)
     return password
+
+
+@transaction.atomic
+def account_change_password(*, user: User, password: str) -> User:
+    """The owner's own new password (already validated by the form); ends a temporary one."""
+    if user.check_password(password):
+        raise ValidationError(_("The new password must differ from the current one."))
+    user.set_password(password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    audit.record(AuditKind.PASSWORD_CHANGE, user=user, target=user.username)
+    return user

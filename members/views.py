@@ -289,6 +289,7 @@ def account_create(request):
                 phone=data["phone"],
                 email=data["email"],
                 password=data["password"] or None,
+                by=request.user,
             )
         except ValidationError as error:
             form.apply_errors(error)
@@ -324,6 +325,7 @@ def account_update(request, pk: int):
                 organization=data["organization"],
                 phone=data["phone"],
                 email=data["email"],
+                by=request.user,
             )
         except ValidationError as error:
             form.apply_errors(error)
@@ -346,7 +348,7 @@ def account_set_active(request, pk: int):
     account = get_object_or_404(perms.accounts_manageable_by(request.user), pk=pk)
     active = request.POST.get("active") == "1"
     try:
-        services.account_set_active(user=account, active=active)
+        services.account_set_active(user=account, active=active, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -366,7 +368,7 @@ def account_reset_password(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             password = services.account_reset_password(
-                user=account, password=form.cleaned_data["password"] or None
+                user=account, password=form.cleaned_data["password"] or None, by=request.user
             )
         except ValidationError as error:
             for message in error.messages:

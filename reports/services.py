@@ -13,6 +13,9 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance import audit
+from alliance.models import AuditKind
+
 from .document import build_html, render_pdf, sha256
 from .indicators import INDICATORS, Comparison
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
@@ -302,7 +305,7 @@ def report_fail_stale(*, now=None) -> int:
 
 
 @transaction.atomic
-def report_publish(*, report: AnnualReport) -> AnnualReport:
+def report_publish(*, report: AnnualReport, by=None) -> AnnualReport:
     """Publish a finished run on the public page. Its file and figures are frozen from now on."""
     published = AnnualReport.objects.filter(
         pk=report.pk, status=ReportStatus.DONE, is_published=False
@@ -312,6 +315,12 @@ def report_publish(*, report: AnnualReport) -> AnnualReport:
     report.refresh_from_db()
     # A history row for who published it (update() bypasses simple_history).
     report.save(update_fields=["is_published"])
+    audit.record(
+        AuditKind.REPORT_PUBLISH,
+        user=by,
+        target=str(report.year),
+        detail={"report": report.pk, "sha256": report.sha256},
+    )
     return report
 
 

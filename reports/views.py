@@ -327,7 +327,7 @@ def run_publish(request, pk: int):
     def perform():
         if not report.can_publish:
             raise ValidationError(_("Only a finished, unpublished run can be published."))
-        services.report_publish(report=report)
+        services.report_publish(report=report, by=request.user)
         return _("The report is published on the public page.")
 
     return confirm(

@@ -36,6 +36,9 @@ def _fast_tests(settings, tmp_path):
     # A fast hasher (a browser login costs 0.8 s instead of 2 s) and uploads in a temp folder.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The per-address log-in limit counts in a cache the whole run shares: tests that are not
+    # about it must not meet it (tests/alliance/test_login_protection.py lowers it).
+    settings.LOGIN_RATE_PER_MINUTE = 10_000
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

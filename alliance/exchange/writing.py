@@ -79,14 +79,24 @@ def export_rows(register: Register, user, queryset: QuerySet) -> Iterator[list[A
         ]
 
 
-def write_export(register: Register, user, queryset: QuerySet, out) -> None:
+def write_export(register: Register, user, queryset: QuerySet, out) -> int:
+    """Write the export workbook; returns the number of rows written (for the audit trail)."""
+    written = 0
+
+    def counted():
+        nonlocal written
+        for row in export_rows(register, user, queryset):
+            written += 1
+            yield row
+
     with translation.override(FILE_LANGUAGE):
         xlsx.write_workbook(
             out,
             title=str(register.title),
             columns=[xlsx.Column(c.header, c.width) for c in register.columns],
-            rows=export_rows(register, user, queryset),
+            rows=counted(),
         )
+    return written
 
 
 def template_notes(register: Register, example: dict[str, Any] | None = None) -> list[list[Any]]:

@@ -23,7 +23,10 @@ from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from alliance import audit
+from alliance.access import sees_personal_data
 from alliance.history import history_rows
+from alliance.models import AuditKind
 
 from .declaration import Register
 from .options import options_response, use_remote_options
@@ -43,6 +46,18 @@ def _display(obj, name: str, masks: dict) -> Any:
     if value in (None, ""):
         return "—"
     return masks[name](str(value)) if name in masks else value
+
+
+def audit_personal_data(request, register: Register, target) -> None:
+    """PIPL: a page showing the secretariat a register's personal data unmasked is recorded."""
+    if register.personal_fields and sees_personal_data(request.user):
+        audit.record(
+            AuditKind.PERSONAL_DATA,
+            user=request.user,
+            request=request,
+            target=target,
+            detail={"page": request.get_full_path(), "register": register.name},
+        )
 
 
 class RegisterMixin:
@@ -95,6 +110,8 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
         context["create_label"] = self.register.create_label or _("New %(name)s") % {
             "name": self.register.model._meta.verbose_name
         }
+        if not getattr(self.request, "htmx", False):
+            audit_personal_data(self.request, self.register, self.register.heading())
         return context
 
 
@@ -131,6 +148,7 @@ class RegisterDetail(RegisterMixin, DetailView):
             verbose_name=obj._meta.verbose_name,
             **register.detail_context(self.request, obj),
         )
+        audit_personal_data(self.request, register, obj)
         return context
 
 

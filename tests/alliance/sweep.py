@@ -20,4 +20,4 @@ KWARGS: dict = {
     "exchange:batch": _demo_batch,
     "exchange:confirm": _demo_batch,
 }
-POST_ONLY = {"logout", "set_language", "exchange:confirm"}
+POST_ONLY = {"logout", "set_language", "exchange:confirm", "two_factor_remove"}

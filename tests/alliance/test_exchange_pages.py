@@ -400,8 +400,8 @@ def test_export_runs_a_bounded_number_of_queries(
 
     StudentFactory.create_batch(30, school=school)
     client = client_for(secretariat_user)
-    # session, user, the students with their school (one query, select_related)
-    with django_assert_max_num_queries(4):
+    # session, user, the students with their school (one query, select_related), the audit event
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("exchange:students_export"), {"school": school.pk})
     _headers, rows = read_workbook(response.content)
     assert len(rows) == 30
@@ -416,8 +416,8 @@ def test_export_of_many_to_many_columns_is_bounded(
     enterprises = EnterpriseFactory.create_batch(2)
     TrainingProgrammeFactory.create_batch(10, school=school, enterprises=enterprises)
     client = client_for(secretariat_user)
-    # session, user, programmes with their school, their enterprises (prefetch)
-    with django_assert_max_num_queries(4):
+    # session, user, programmes with their school, their enterprises (prefetch), the audit event
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("exchange:programmes_export"))
     headers, rows = read_workbook(response.content)
     assert rows[0][headers.index("参训企业")] == "、".join(sorted(e.name for e in enterprises))

@@ -100,6 +100,15 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     hr_page.fill("input[name=password]", password)
     hr_page.click("main button[type=submit]")
     hr_page.wait_for_load_state()
+    # The secretariat has seen that password: the manager must choose its own first.
+    assert hr_page.url == f"{live_server.url}/accounts/password/"
+    assert "请先设置您自己的密码" in hr_page.inner_text("#must-change")
+    hr_page.fill("input[name=old_password]", password)
+    hr_page.fill("input[name=new_password1]", "Xincailiao#2026")
+    hr_page.fill("input[name=new_password2]", "Xincailiao#2026")
+    hr_page.click("main button[type=submit]")
+    hr_page.wait_for_load_state()
+    hr_page.goto(f"{live_server.url}/")
     assert hr_page.url == f"{live_server.url}/"
     assert NEW_ENTERPRISE in hr_page.inner_text("body")
     hr_page.goto(f"{live_server.url}/members/organisations/?q=新材料科技")
