@@ -59,6 +59,13 @@ POLICY: dict[str, object] = {
     "password_change": ANYONE_LOGGED_IN,
     "password_change_done": ANYONE_LOGGED_IN,
     "set_language": PUBLIC,
+    # two-factor log-in is offered to the secretariat, who holds everyone's personal data
+    "two_factor_setup": OFFICE,
+    "two_factor_verify": OFFICE,
+    "two_factor_remove": OFFICE,
+    # the audit trail: who did what, read by the office alone
+    "audit:list": OFFICE,
+    "audit:export": OFFICE,
     # --- members: who the members are is no secret inside the alliance --------------------------
     "members:organization_list": EVERY_ROLE,
     "members:organization_detail": EVERY_ROLE,
