@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from alliance.access import AUTHENTICATED, PUBLIC, allow
 
 from .health import health
+from .years import YearOutOfRange
 
 
 @allow(AUTHENTICATED)
@@ -22,6 +23,12 @@ def healthz(request):
     status = health()
     code = 200 if status["database"] == "ok" else 503
     return JsonResponse(status, status=code)
+
+
+def bad_request(request, exception=None):
+    # Only messages written for users are shown; others may describe the request's internals.
+    message = str(exception) if isinstance(exception, YearOutOfRange) else ""
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def permission_denied(request, exception=None):

@@ -7,6 +7,8 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from alliance.years import YearFilter
+
 from .models import (
     CouncilMeeting,
     MeetingKind,
@@ -41,9 +43,7 @@ class OrganizationFilter(django_filters.FilterSet):
         choices=LOCAL_CHOICES, coerce=lambda v: v == "true", label=_("location")
     )
     status = django_filters.ChoiceFilter(choices=OrganizationStatus.choices, label=_("status"))
-    year = django_filters.NumberFilter(
-        method="member_in_year", label=_("member at the end of year")
-    )
+    year = YearFilter(method="member_in_year", label=_("member at the end of year"))
 
     class Meta:
         model = Organization
@@ -54,7 +54,7 @@ class OrganizationFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(credit_code__icontains=value.upper()))
 
     def member_in_year(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset.filter(pk__in=members_at_end_of(int(value)).values("pk"))
+        return queryset.filter(pk__in=members_at_end_of(value).values("pk"))
 
 
 class SchoolYearFiguresFilter(django_filters.FilterSet):
@@ -64,7 +64,7 @@ class SchoolYearFiguresFilter(django_filters.FilterSet):
     school = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.schools().order_by("name"), label=_("school")
     )
-    year = django_filters.NumberFilter(label=_("year"))
+    year = YearFilter(label=_("year"))
 
     class Meta:
         model = SchoolYearFigures
@@ -73,7 +73,7 @@ class SchoolYearFiguresFilter(django_filters.FilterSet):
 
 class CouncilMeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("year"))
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("year"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("kind"))
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("status"))
 

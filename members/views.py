@@ -28,7 +28,9 @@ from alliance.access import (
     allow,
 )
 from alliance.history import history_rows
+from alliance.redirects import next_or
 from alliance.registers import RegisterListView
+from alliance.years import parse_year
 
 from . import permissions as perms
 from . import selectors, services
@@ -388,8 +390,7 @@ def school_figures_edit(request, pk: int):
 def council(request):
     today = timezone.localdate()
     # ?year= looks back at a past year (drill-down from the dashboards); default: this year.
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
+    year = parse_year(request, default=today.year)
     meetings = list(selectors.meetings_in(year))
     held = sum(1 for m in meetings if m.status == MeetingStatus.HELD)
     first_half, second_half = selectors.half_years_with_meeting(year)
@@ -610,7 +611,7 @@ def resolution_done(request, pk: int):
     else:
         messages.success(request, _("Resolution marked as done."))
     return HttpResponseRedirect(
-        request.POST.get("next") or reverse("members:meeting_detail", args=[resolution.meeting_id])
+        next_or(request, reverse("members:meeting_detail", args=[resolution.meeting_id]))
     )
 
 

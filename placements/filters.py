@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from alliance.years import YearFilter
 from members.models import Organization
 
 from .models import (
@@ -61,9 +62,8 @@ def _overlapping(start: str, end: str):
     def method(queryset, name, value):
         if not value:
             return queryset
-        year = int(value)
         return queryset.filter(
-            **{f"{start}__lte": dt.date(year, 12, 31), f"{end}__gte": dt.date(year, 1, 1)}
+            **{f"{start}__lte": dt.date(value, 12, 31), f"{end}__gte": dt.date(value, 1, 1)}
         )
 
     return method
@@ -90,7 +90,7 @@ def _q():
 class StudentFilter(BootstrapFilterSet):
     q = _q()
     school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
-    year = django_filters.NumberFilter(label=_("enrolment year"), field_name="enrolment_year")
+    year = YearFilter(label=_("enrolment year"), field_name="enrolment_year")
     major = django_filters.CharFilter(label=_("major"), lookup_expr="icontains")
     study_mode = django_filters.ChoiceFilter(label=_("study mode"), choices=StudyMode.choices)
 
@@ -107,7 +107,7 @@ class OrderClassFilter(BootstrapFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
-    year = django_filters.NumberFilter(label=_("graduation year"), field_name="graduation_year")
+    year = YearFilter(label=_("graduation year"), field_name="graduation_year")
 
     class Meta:
         model = OrderClass
@@ -127,9 +127,7 @@ class OrderClassEnrolmentFilter(BootstrapFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
-    year = django_filters.NumberFilter(
-        label=_("graduation year"), field_name="order_class__graduation_year"
-    )
+    year = YearFilter(label=_("graduation year"), field_name="order_class__graduation_year")
     order_class = django_filters.NumberFilter(label=_("order class"), field_name="order_class")
 
     class Meta:
@@ -150,7 +148,7 @@ class ApprenticeshipFilter(BootstrapFilterSet):
         label=_("school"), queryset=_schools, field_name="student__school"
     )
     enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    year = YearFilter(label=_("Year"), method="filter_year")
     status = django_filters.ChoiceFilter(label=_("status"), choices=ApprenticeshipStatus.choices)
     mode = django_filters.ChoiceFilter(label=_("training mode"), choices=ApprenticeshipMode.choices)
 
@@ -176,7 +174,7 @@ class InternshipFilter(BootstrapFilterSet):
         label=_("school"), queryset=_schools, field_name="student__school"
     )
     enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    year = YearFilter(label=_("Year"), method="filter_year")
     evaluation = django_filters.ChoiceFilter(
         label=_("evaluation"), choices=InternshipEvaluation.choices
     )
@@ -197,7 +195,7 @@ class GraduatePlacementFilter(BootstrapFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("employer"), queryset=_enterprises, field_name="employer"
     )
-    year = django_filters.NumberFilter(label=_("graduation year"), field_name="graduation_year")
+    year = YearFilter(label=_("graduation year"), field_name="graduation_year")
     destination = django_filters.ChoiceFilter(label=_("destination"), choices=Destination.choices)
     location = django_filters.ChoiceFilter(
         label=_("employer location"),
@@ -226,7 +224,7 @@ class OutreachEventFilter(BootstrapFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="date__year")
+    year = YearFilter(label=_("Year"), field_name="date__year")
 
     class Meta:
         model = OutreachEvent
@@ -244,7 +242,7 @@ class CareerMentorFilter(BootstrapFilterSet):
     school = django_filters.ModelChoiceFilter(
         label=_("school"), queryset=_schools, method="filter_school"
     )
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    year = YearFilter(label=_("Year"), method="filter_year")
 
     class Meta:
         model = CareerMentor
@@ -258,4 +256,4 @@ class CareerMentorFilter(BootstrapFilterSet):
     def filter_year(self, queryset, name, value):
         from .selectors import mentors_active_q
 
-        return queryset.filter(mentors_active_q(int(value))) if value else queryset
+        return queryset.filter(mentors_active_q(value)) if value else queryset

@@ -95,6 +95,31 @@ def students_editable_by(user) -> QuerySet[Student]:
     return scope_to_organization(user, Student.objects.all(), "school")
 
 
+def students_linkable_by(user) -> QuerySet[Student]:
+    """Students an existing record may be attached to by ``user``: the secretariat any, a school
+    its own, an enterprise only those already tied to it (its apprentices, interns, order-class
+    students and hires) — never any school's student found by number."""
+    if is_secretariat(user):
+        return Student.objects.all()
+    org = acting_organization(user)
+    if org is None:
+        return Student.objects.none()
+    if is_school(user):
+        return Student.objects.filter(school=org)
+    if is_hr(user):
+        return Student.objects.filter(
+            Q(pk__in=Apprenticeship.objects.filter(enterprise=org).values("student"))
+            | Q(pk__in=Internship.objects.filter(enterprise=org).values("student"))
+            | Q(
+                pk__in=OrderClassEnrolment.objects.filter(order_class__enterprises=org).values(
+                    "student"
+                )
+            )
+            | Q(pk__in=GraduatePlacement.objects.filter(employer=org).values("student"))
+        )
+    return Student.objects.none()
+
+
 def can_create_student(user) -> bool:
     return is_secretariat(user) or is_school(user)
 

@@ -29,7 +29,9 @@ from alliance.access import (
 )
 from alliance.history import history_rows
 from alliance.masking import mask_national_id, mask_phone
+from alliance.redirects import next_or
 from alliance.registers import RegisterListView
+from alliance.years import parse_year
 from members.models import Organization
 
 from . import filters, forms, permissions, selectors, services
@@ -378,7 +380,9 @@ def apprenticeship_create(request):
     if request.method == "POST" and form.is_valid() and student_form.is_valid():
         try:
             apprenticeship = services.apprenticeship_register(
-                apprenticeship=form.save(commit=False), student=student_form.save(commit=False)
+                apprenticeship=form.save(commit=False),
+                student=student_form.save(commit=False),
+                user=user,
             )
         except ValidationError as error:
             _add_errors(
@@ -557,7 +561,7 @@ def hire_decide(request, pk):
         (_("Hire of %(name)s confirmed.") if confirm else _("Hire of %(name)s declined."))
         % {"name": placement.student.name},
     )
-    return redirect(request.POST.get("next") or reverse("placements:hire_list"))
+    return redirect(next_or(request, reverse("placements:hire_list")))
 
 
 @allow(*STAFF)
@@ -593,14 +597,6 @@ def followup_edit(request, pk, followup_pk=None):
     )
 
 
-def _requested_year(request, default: int) -> int:
-    try:
-        year = int(request.GET.get("year", default))
-    except ValueError:
-        year = default
-    return min(max(year, 2000), 2100)
-
-
 @allow(*EVERYONE)
 def local_employment(request):
     """留临就业率 by year per school and for the alliance, with the change on the previous year."""
@@ -608,7 +604,7 @@ def local_employment(request):
     span = GraduatePlacement.objects.aggregate(
         first=Min("graduation_year"), last=Max("graduation_year")
     )
-    last = _requested_year(request, span["last"] or dt.date.today().year)
+    last = parse_year(request, default=span["last"] or dt.date.today().year)
     first = max(last - 4, min(span["first"] or last, last))
     years = list(range(first, last + 1))
     schools = list(Organization.objects.schools().order_by("name").only("name"))
@@ -724,7 +720,7 @@ def event_photo(request, pk, photo_pk):
 def outreach_overview(request):
     """Per semester, whether each school held its 家长企业行 and 企业宣传周 (plan §(四)9), and per
     enterprise whether it has a career mentor and its chairman visited a school this year (§(四)10)."""
-    year = _requested_year(request, dt.date.today().year)
+    year = parse_year(request, default=dt.date.today().year)
     semesters = [f"{year}-1", f"{year}-2"]
     by_semester = selectors.outreach_by_semester(year)
     schools = list(Organization.objects.schools().active().order_by("name").only("name"))

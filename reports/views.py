@@ -22,10 +22,12 @@ from alliance.access import (
     acting_organization,
     allow,
 )
+from alliance.xlsx import neutralise
+from alliance.years import parse_year
 from members.models import OrganizationKind
 
 from . import selectors, services
-from .forms import RunForm, TargetForm, YearForm
+from .forms import FIRST_YEAR, RunForm, TargetForm
 from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope
 from .links import drilldown
 from .models import AnnualReport, ReportStatus
@@ -34,12 +36,7 @@ from .sources import DataSet
 
 
 def _year(request) -> int:
-    form = YearForm(request.GET)
-    return (
-        form.cleaned_data["year"]
-        if form.is_valid() and form.cleaned_data.get("year")
-        else selectors.default_year()
-    )
+    return parse_year(request, default=selectors.default_year, first=FIRST_YEAR)
 
 
 def _with_links(figures, year: int, user):
@@ -287,7 +284,7 @@ def coverage(request):
 
 @allow(SECRETARIAT)
 def runs(request):
-    services.report_fail_stale()
+    # No stale check here: a GET changes nothing (the beat task ``fail_stale_reports`` does it).
     form = RunForm(request.POST or None, initial={"year": selectors.default_year()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -309,7 +306,6 @@ def runs(request):
 
 @allow(SECRETARIAT)
 def run_detail(request, pk: int):
-    services.report_fail_stale()
     report = get_object_or_404(AnnualReport.objects.select_related("requested_by"), pk=pk)
     template = "reports/run_detail.html#progress" if request.htmx else "reports/run_detail.html"
     return render(request, template, {"report": report})
@@ -426,9 +422,10 @@ def published_csv(request, pk: int):
     writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
     writer.writeheader()
     for row in _open_rows(report):
+        # Neutralised: a cell starting with = + - @ would run as a formula in a spreadsheet.
         writer.writerow(
             {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, bool) else v
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, bool) else neutralise(v)
                 for k, v in row.items()
             }
         )

@@ -6,7 +6,8 @@ import random
 import time
 from importlib import import_module
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Dependency order: members first, then the apps that point at it, reports last.
@@ -25,6 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=["demo", "county", "city"], default="demo")
 
     def handle(self, *args, seed: int, scale: str, **options):
+        if settings.PRODUCTION:
+            # Demo accounts share one published password: never on a real deployment.
+            raise CommandError("seed_demo does not run with DJANGO_ENV=production.")
         started = time.monotonic()
         for name in DEMO_MODULES:
             try:
