@@ -212,3 +212,24 @@ def account_reset_password(*, user: User, password: str | None = None) -> str:
     user.set_password(password)
     user.save(update_fields=["password"])
     return password
+
+
+@transaction.atomic
+def secretariat_create(
+    *, username: str, password: str, full_name: str = "", email: str = ""
+) -> User:
+    """The first secretariat account of a new deployment (``manage.py create_secretariat``).
+
+    Refused once a secretariat account exists: further accounts are made on the accounts page,
+    and a lost password is reset there or with ``manage.py changepassword``.
+    """
+    if User.objects.filter(role=Role.SECRETARIAT).exists():
+        raise ValidationError(
+            _("A secretariat account exists already: add more on the accounts page.")
+        )
+    user = User(username=username, first_name=full_name, email=email, role=Role.SECRETARIAT)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
