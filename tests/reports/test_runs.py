@@ -350,3 +350,10 @@ def test_open_data_csv_neutralises_formula_cells(client_for):
     assert "'=HYPERLINK" in row and ",'+1," in row and "'@SUM(A1)" in row
     # Numbers stay numbers: a negative value is data, not a formula.
     assert ",-3," in row
+
+
+def test_default_settings_fail_a_dead_workers_run_within_ten_minutes(settings):
+    # Silent for REPORT_STALE_SECONDS after the last beat, then seen at the next minutely check.
+    check_every = settings.CELERY_BEAT_SCHEDULE["reports-fail-stale"]["schedule"]
+    worst = settings.REPORT_HEARTBEAT_SECONDS + settings.REPORT_STALE_SECONDS + check_every
+    assert worst <= 10 * 60
