@@ -55,6 +55,17 @@ def test_production_refuses_to_start_without_redis():
     assert "REDIS_URL" in result.stderr
 
 
+def test_production_never_runs_tasks_in_the_web_process():
+    result = _manage(
+        "shell",
+        "-c",
+        "from alliance.celery import app; print(app.conf.task_always_eager)",
+        env=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
 def test_seed_demo_refuses_to_run_in_production():
     result = _manage("seed_demo", env=PRODUCTION_ENV)
     assert result.returncode != 0
