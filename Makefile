@@ -59,8 +59,8 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-worker: setup ## A Celery worker (needs REDIS_URL)
-	$(VENV)/bin/celery -A alliance worker -l info
+worker: setup ## A Celery worker with the periodic jobs (beat) built in (needs REDIS_URL)
+	$(VENV)/bin/celery -A alliance worker -B -l info
 
 bench: setup ## Speed figures named in the issues, printed (use DATABASE_URL for PostgreSQL)
 	$(PY) -m tests.reports.bench

@@ -21,6 +21,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from redis.exceptions import RedisError
 
 from alliance.access import STAFF, allow, audience_of, has_access
 
@@ -150,7 +151,7 @@ def batch_detail(request, pk: int):
     context = {
         "batch": batch,
         "register": register,
-        "progress": progress_of(batch),
+        "progress": _progress(batch),
         "show": show,
         "preview": Paginator(rows, PREVIEW_PER_PAGE).get_page(request.GET.get("page")),
         "list_url": _list_url(register),
@@ -162,6 +163,15 @@ def batch_detail(request, pk: int):
     if getattr(request, "htmx", False):
         template_name += "#status"
     return render(request, template_name, context)
+
+
+def _progress(batch: ImportBatch) -> int:
+    # A running job's progress lives in the cache (Redis): with Redis down the page still
+    # answers, with the last progress saved on the batch.
+    try:
+        return progress_of(batch)
+    except RedisError:
+        return batch.progress
 
 
 def _list_url(register: Register | None) -> str | None:

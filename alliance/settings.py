@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
     "alliance",
     "members",
     "training",
@@ -58,6 +60,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body.
+    "alliance.middleware.RequestSizeLimitMiddleware",
+    "alliance.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -186,7 +192,8 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploads above this size are refused by the forms that accept files.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Form fields other than files (files are capped by UPLOAD_MAX_BYTES and the middleware).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -194,8 +201,9 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="alliance@localhost")
 
 # Celery: with no REDIS_URL tasks run eagerly in the calling process, so a first run needs
-# no broker; with REDIS_URL set a real worker must be running.
-REDIS_URL = env.str("REDIS_URL", default="")
+# no broker; with REDIS_URL set a real worker must be running. Production refuses to start
+# without it: report and import jobs must never run inside a web request there.
+REDIS_URL = env.str("REDIS_URL") if PRODUCTION else env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -218,14 +226,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_max": 0.5,
 }
 CELERY_TASK_PUBLISH_RETRY = False
-# Run by `celery -A alliance beat` (or a worker started with -B).
+# Periodic jobs: run ``celery -A alliance beat`` beside the worker (or a worker with -B).
 CELERY_BEAT_SCHEDULE = {
-    "retention": {"task": "alliance.tasks.apply_retention", "schedule": crontab(hour=3, minute=17)}
+    "retention": {"task": "alliance.tasks.apply_retention", "schedule": crontab(hour=3, minute=17)},
+    "reports-fail-stale": {"task": "reports.tasks.fail_stale_reports", "schedule": 60.0},
 }
 
 # Audit events and uploaded import workbooks are deleted after these many days (alliance/retention.py).
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=190)
 IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
+# A report run stamps a heartbeat this often; silent for REPORT_STALE_SECONDS, it has lost its
+# worker and the beat task marks it failed (so within 3 minutes with the defaults).
+REPORT_HEARTBEAT_SECONDS = env.int("REPORT_HEARTBEAT_SECONDS", default=15)
+REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=120)
 
 if REDIS_URL:
     CACHES = {
@@ -238,6 +251,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# No inline script and no style attribute anywhere: page behaviour lives in static/js, styles in
+# static/css. ECharts styles its elements through the CSSOM, which this policy allows.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Bootstrap draws its form and menu icons as data: SVG images.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -38,6 +38,7 @@ urlpatterns = [
 # Uploaded files (minutes, photos, reports) are never served from MEDIA_URL: each app serves
 # them through a view that checks who is asking.
 
+handler400 = "alliance.views.bad_request"
 handler403 = "alliance.views.permission_denied"
 handler404 = "alliance.views.page_not_found"
 handler500 = "alliance.views.server_error"

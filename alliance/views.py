@@ -15,6 +15,7 @@ from . import audit
 from .health import health
 from .models import AuditKind
 from .ratelimit import count_login_attempt
+from .years import YearOutOfRange
 
 
 @allow(AUTHENTICATED)
@@ -72,6 +73,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             return self.form_invalid(form)
         update_session_auth_hash(self.request, form.user)
         return HttpResponseRedirect(self.get_success_url())
+
+
+def bad_request(request, exception=None):
+    # Only messages written for users are shown; others may describe the request's internals.
+    message = str(exception) if isinstance(exception, YearOutOfRange) else ""
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def permission_denied(request, exception=None):

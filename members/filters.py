@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from alliance.registers import RegisterFilterSet
+from alliance.years import YearFilter
 
 from .models import (
     CouncilMeeting,
@@ -48,23 +49,21 @@ class OrganizationFilter(RegisterFilterSet):
         choices=LOCAL_CHOICES, coerce=lambda v: v == "true", label=_("location")
     )
     status = django_filters.ChoiceFilter(choices=OrganizationStatus.choices, label=_("status"))
-    year = django_filters.NumberFilter(
-        method="member_in_year", label=_("member at the end of year")
-    )
+    year = YearFilter(method="member_in_year", label=_("member at the end of year"))
 
     class Meta:
         model = Organization
         fields = ["kind", "industry", "is_local", "status", "year"]
 
     def member_in_year(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset.filter(pk__in=members_at_end_of(int(value)).values("pk"))
+        return queryset.filter(pk__in=members_at_end_of(value).values("pk"))
 
 
 class SchoolYearFiguresFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.schools().order_by("name"), label=_("school")
     )
-    year = django_filters.NumberFilter(label=_("year"))
+    year = YearFilter(label=_("year"))
 
     class Meta:
         model = SchoolYearFigures
@@ -94,7 +93,7 @@ class ExpertMemberFilter(RegisterFilterSet):
 
 
 class CouncilMeetingFilter(RegisterFilterSet):
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("year"))
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("year"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("kind"))
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("status"))
 

@@ -249,4 +249,23 @@ def account_change_password(*, user: User, password: str) -> User:
     user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
     audit.record(AuditKind.PASSWORD_CHANGE, user=user, target=user.username)
+
+
+def secretariat_create(
+    *, username: str, password: str, full_name: str = "", email: str = ""
+) -> User:
+    """The first secretariat account of a new deployment (``manage.py create_secretariat``).
+
+    Refused once a secretariat account exists: further accounts are made on the accounts page,
+    and a lost password is reset there or with ``manage.py changepassword``.
+    """
+    if User.objects.filter(role=Role.SECRETARIAT).exists():
+        raise ValidationError(
+            _("A secretariat account exists already: add more on the accounts page.")
+        )
+    user = User(username=username, first_name=full_name, email=email, role=Role.SECRETARIAT)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
     return user

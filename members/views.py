@@ -22,7 +22,9 @@ from alliance.access import (
     acting_organization,
     allow,
 )
-from alliance.registers.views import confirm, safe_next
+from alliance.redirects import next_or
+from alliance.registers.views import confirm
+from alliance.years import parse_year
 
 from . import permissions as perms
 from . import selectors, services
@@ -198,8 +200,7 @@ def corridor(request, pk: int):
 def council(request):
     today = timezone.localdate()
     # ?year= looks back at a past year (drill-down from the dashboards); default: this year.
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
+    year = parse_year(request, default=today.year)
     meetings = list(selectors.meetings_in(year))
     held = sum(1 for m in meetings if m.status == MeetingStatus.HELD)
     first_half, second_half = selectors.half_years_with_meeting(year)
@@ -260,7 +261,7 @@ def resolution_done(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Resolution marked as done."))
-    return HttpResponseRedirect(safe_next(request, MEETINGS.detail_url(resolution.meeting)))
+    return HttpResponseRedirect(next_or(request, MEETINGS.detail_url(resolution.meeting)))
 
 
 # --- accounts -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from alliance.registers import RegisterFilterSet
+from alliance.years import YearFilter
 from members.models import Organization
 
 from .models import (
@@ -50,9 +51,8 @@ def _overlapping(start: str, end: str):
     def method(queryset, name, value):
         if not value:
             return queryset
-        year = int(value)
         return queryset.filter(
-            **{f"{start}__lte": dt.date(year, 12, 31), f"{end}__gte": dt.date(year, 1, 1)}
+            **{f"{start}__lte": dt.date(value, 12, 31), f"{end}__gte": dt.date(value, 1, 1)}
         )
 
     return method
@@ -60,7 +60,7 @@ def _overlapping(start: str, end: str):
 
 class StudentFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
-    year = django_filters.NumberFilter(label=_("enrolment year"), field_name="enrolment_year")
+    year = YearFilter(label=_("enrolment year"), field_name="enrolment_year")
     major = django_filters.CharFilter(label=_("major"), lookup_expr="icontains")
     study_mode = django_filters.ChoiceFilter(label=_("study mode"), choices=StudyMode.choices)
 
@@ -74,7 +74,7 @@ class OrderClassFilter(RegisterFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
-    year = django_filters.NumberFilter(label=_("graduation year"), field_name="graduation_year")
+    year = YearFilter(label=_("graduation year"), field_name="graduation_year")
 
     class Meta:
         model = OrderClass
@@ -94,9 +94,7 @@ class OrderClassEnrolmentFilter(RegisterFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
-    year = django_filters.NumberFilter(
-        label=_("graduation year"), field_name="order_class__graduation_year"
-    )
+    year = YearFilter(label=_("graduation year"), field_name="order_class__graduation_year")
     order_class = django_filters.NumberFilter(label=_("order class"), field_name="order_class")
 
     class Meta:
@@ -112,7 +110,7 @@ class ApprenticeshipFilter(RegisterFilterSet):
         label=_("school"), queryset=_schools, field_name="student__school"
     )
     enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    year = YearFilter(label=_("Year"), method="filter_year")
     status = django_filters.ChoiceFilter(label=_("status"), choices=ApprenticeshipStatus.choices)
     mode = django_filters.ChoiceFilter(label=_("training mode"), choices=ApprenticeshipMode.choices)
 
@@ -128,7 +126,7 @@ class InternshipFilter(RegisterFilterSet):
         label=_("school"), queryset=_schools, field_name="student__school"
     )
     enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    year = YearFilter(label=_("Year"), method="filter_year")
     evaluation = django_filters.ChoiceFilter(
         label=_("evaluation"), choices=InternshipEvaluation.choices
     )
@@ -147,7 +145,7 @@ class GraduatePlacementFilter(RegisterFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("employer"), queryset=_enterprises, field_name="employer"
     )
-    year = django_filters.NumberFilter(label=_("graduation year"), field_name="graduation_year")
+    year = YearFilter(label=_("graduation year"), field_name="graduation_year")
     destination = django_filters.ChoiceFilter(label=_("destination"), choices=Destination.choices)
     location = django_filters.ChoiceFilter(
         label=_("employer location"),
@@ -169,7 +167,7 @@ class OutreachEventFilter(RegisterFilterSet):
     enterprise = django_filters.ModelChoiceFilter(
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="date__year")
+    year = YearFilter(label=_("Year"), field_name="date__year")
 
     class Meta:
         model = OutreachEvent
@@ -184,7 +182,7 @@ class CareerMentorFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(
         label=_("school"), queryset=_schools, method="filter_school"
     )
-    year = django_filters.NumberFilter(label=_("Year"), method="filter_year")
+    year = YearFilter(label=_("Year"), method="filter_year")
 
     class Meta:
         model = CareerMentor
@@ -196,4 +194,4 @@ class CareerMentorFilter(RegisterFilterSet):
     def filter_year(self, queryset, name, value):
         from .selectors import mentors_active_q
 
-        return queryset.filter(mentors_active_q(int(value))) if value else queryset
+        return queryset.filter(mentors_active_q(value)) if value else queryset

@@ -143,8 +143,9 @@ class StudentByNumberMixin:
         school, number = cleaned.get("school"), (cleaned.get("student_number") or "").strip()
         if not school or not number:
             return
+        # Another organisation's student and no student at all get the same answer.
         student = (
-            permissions.students_editable_by(self.user)
+            permissions.students_linkable_by(self.user)
             .filter(school=school, student_number=number)
             .first()
         )

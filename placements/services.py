@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.models import Organization
 
+from . import permissions
 from .models import (
     Apprenticeship,
     Aspect,
@@ -25,6 +27,13 @@ from .models import (
     RetentionFollowUp,
     Student,
     StudyMode,
+)
+
+# The one answer when a student named by school and number cannot be linked: no such student,
+# or one the user may not link (import dry runs should give the same).
+STUDENT_NOT_LINKABLE = gettext_lazy(
+    "No student of yours has this number at this school, and the number is not free for a new "
+    "apprentice. Check the student number with the school."
 )
 
 
@@ -83,27 +92,31 @@ def order_class_unenrol(*, enrolment: OrderClassEnrolment) -> None:
 
 
 @transaction.atomic
-def apprenticeship_register(*, apprenticeship: Apprenticeship, student: Student) -> Apprenticeship:
-    """招工即招生: the employee is registered as a part-time student of the school (a student
-    already on file with that school and number is reused, after checking the name matches)
-    and the apprenticeship is recorded."""
+def apprenticeship_register(
+    *, apprenticeship: Apprenticeship, student: Student, user
+) -> Apprenticeship:
+    """招工即招生: record the apprenticeship of ``student``, an employee registered with a school.
+
+    A student already on file with that school and number is linked only if ``user`` may link
+    them (``permissions.students_linkable_by``: for an enterprise, its own apprentices, interns,
+    order-class students and hires) and the name matches; that record is never changed, its
+    study mode included (the model then requires it to be a part-time apprentice already).
+    Otherwise the number must be new at the school, and a new part-time student is created.
+    """
     existing = Student.objects.filter(
         school=student.school_id, student_number=student.student_number
     ).first()
     if existing is not None:
-        if existing.name != student.name:
-            # Never name the student: an enterprise must not learn who else studies there.
-            raise ValidationError(
-                {
-                    "student_number": _(
-                        "This student number is already used by another student of the school."
-                    )
-                }
-            )
+        linkable = permissions.students_linkable_by(user).filter(pk=existing.pk).exists()
+        if not linkable or existing.name != student.name:
+            # One answer whether the number is unused by anyone of theirs, used by a stranger, or
+            # used under another name: an enterprise learns nothing about the school's students.
+            raise ValidationError({"student_number": STUDENT_NOT_LINKABLE})
         student = existing
-    student.study_mode = StudyMode.APPRENTICE
-    student.full_clean()
-    student.save()
+    else:
+        student.study_mode = StudyMode.APPRENTICE
+        student.full_clean()
+        student.save()
     apprenticeship.student = student
     apprenticeship.full_clean()
     apprenticeship.save()

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, allow
 from alliance.registers.views import add_errors, confirm
+from alliance.years import parse_year
 from members.models import Organization
 
 from . import forms, permissions, selectors, services
@@ -154,7 +155,9 @@ def apprenticeship_create(request):
     if request.method == "POST" and form.is_valid() and student_form.is_valid():
         try:
             apprenticeship = services.apprenticeship_register(
-                apprenticeship=form.save(commit=False), student=student_form.save(commit=False)
+                apprenticeship=form.save(commit=False),
+                student=student_form.save(commit=False),
+                user=user,
             )
         except ValidationError as error:
             add_errors(
@@ -262,14 +265,6 @@ def followup_edit(request, pk, followup_pk=None):
     )
 
 
-def _requested_year(request, default: int) -> int:
-    try:
-        year = int(request.GET.get("year", default))
-    except ValueError:
-        year = default
-    return min(max(year, 2000), 2100)
-
-
 @allow(*EVERYONE)
 def local_employment(request):
     """留临就业率 by year per school and for the alliance, with the change on the previous year."""
@@ -277,7 +272,7 @@ def local_employment(request):
     span = GraduatePlacement.objects.aggregate(
         first=Min("graduation_year"), last=Max("graduation_year")
     )
-    last = _requested_year(request, span["last"] or dt.date.today().year)
+    last = parse_year(request, default=span["last"] or dt.date.today().year)
     first = max(last - 4, min(span["first"] or last, last))
     years = list(range(first, last + 1))
     schools = list(Organization.objects.schools().order_by("name").only("name"))
@@ -323,7 +318,7 @@ def event_photo_add(request, pk):
 def outreach_overview(request):
     """Per semester, whether each school held its 家长企业行 and 企业宣传周 (plan §(四)9), and per
     enterprise whether it has a career mentor and its chairman visited a school this year (§(四)10)."""
-    year = _requested_year(request, dt.date.today().year)
+    year = parse_year(request, default=dt.date.today().year)
     semesters = [f"{year}-1", f"{year}-2"]
     by_semester = selectors.outreach_by_semester(year)
     schools = list(Organization.objects.schools().active().order_by("name").only("name"))

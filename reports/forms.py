@@ -16,10 +16,6 @@ def _last_year() -> int:
     return timezone.localdate().year
 
 
-class YearForm(forms.Form):
-    year = forms.IntegerField(required=False, min_value=FIRST_YEAR, max_value=2100)
-
-
 class RunForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR)
 

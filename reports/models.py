@@ -84,6 +84,8 @@ class AnnualReport(models.Model):
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Stamped every few seconds while a worker builds the run; a silent run has lost its worker.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=report_upload_to, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
@@ -97,7 +99,7 @@ class AnnualReport(models.Model):
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["stage", "progress"])
+    history = HistoricalRecords(excluded_fields=["stage", "progress", "heartbeat_at"])
 
     class Meta:
         verbose_name = _("annual report")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,9 +29,6 @@ logger = logging.getLogger(__name__)
 # Errors worth another attempt: the database or the broker went away for a moment.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
-# A run "running" for longer than the worker's hard limit has lost its worker (killed, OOM,
-# machine restarted): nothing will ever finish it.
-STALE_MARGIN = timedelta(seconds=60)
 # A queued run nobody claimed for this long has lost its message (e.g. the broker was wiped).
 QUEUED_TIMEOUT = timedelta(hours=1)
 
@@ -187,8 +188,36 @@ def _enqueue(report_id: int) -> None:
 def _stage(report_id: int, stage: str, progress: int) -> None:
     # Committed at once (outside any transaction), so the progress page sees it while we work.
     AnnualReport.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
-        stage=stage, progress=progress
+        stage=stage, progress=progress, heartbeat_at=timezone.now()
     )
+
+
+@contextmanager
+def _heartbeat(report_id: int) -> Iterator[None]:
+    """While the block runs, a thread stamps the run's ``heartbeat_at`` every
+    ``REPORT_HEARTBEAT_SECONDS``: typesetting is one long call, and the periodic stale check must
+    tell a busy worker from a dead one (a SIGKILLed worker stops stamping at once)."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.REPORT_HEARTBEAT_SECONDS):
+                try:
+                    AnnualReport.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
+                        heartbeat_at=timezone.now()
+                    )
+                except DatabaseError as exc:  # a missed beat is retried at the next one
+                    logger.warning("report %s: heartbeat not saved: %s", report_id, exc)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def report_generate(*, report_id: int) -> AnnualReport | None:
@@ -202,6 +231,7 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
     claimed = AnnualReport.objects.filter(pk=report_id, status=ReportStatus.QUEUED).update(
         status=ReportStatus.RUNNING,
         started_at=now,
+        heartbeat_at=now,
         progress=5,
         stage=_("Reading the records"),
         error="",
@@ -211,10 +241,11 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
     report = AnnualReport.objects.get(pk=report_id)
     try:
         started = time.monotonic()
-        built = build_html(report.year, narrative=report.narrative)
-        _stage(report_id, _("Typesetting the PDF"), 50)
-        content, pages = render_pdf(built.html)
-        _stage(report_id, _("Saving the file"), 90)
+        with _heartbeat(report_id):
+            built = build_html(report.year, narrative=report.narrative)
+            _stage(report_id, _("Typesetting the PDF"), 50)
+            content, pages = render_pdf(built.html)
+            _stage(report_id, _("Saving the file"), 90)
         logger.info("report %s: %s pages in %.1f s", report_id, pages, time.monotonic() - started)
     except TRANSIENT_ERRORS as exc:
         # Give the run back to the queue so that the task's retry can claim it again.
@@ -276,12 +307,18 @@ def report_fail(*, report_id: int, error: str) -> None:
 
 
 def report_fail_stale(*, now=None) -> int:
-    """Mark failed the runs whose worker died (running past the hard time limit) or whose job was
-    lost (queued for over an hour). Cheap: called whenever the runs page loads or a run starts."""
+    """Mark failed (and so restartable) the runs whose worker died — no heartbeat for
+    ``REPORT_STALE_SECONDS`` — and those whose job was lost (queued for over an hour).
+
+    Run every minute by the beat task ``reports.tasks.fail_stale_reports``, never by a page.
+    """
     now = now or timezone.now()
-    limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) + STALE_MARGIN
+    limit = timedelta(seconds=settings.REPORT_STALE_SECONDS)
+    silent_since = now - limit
     running = AnnualReport.objects.filter(
-        status=ReportStatus.RUNNING, started_at__lt=now - limit
+        Q(heartbeat_at__lt=silent_since)
+        | Q(heartbeat_at__isnull=True, started_at__lt=silent_since),
+        status=ReportStatus.RUNNING,
     ).update(
         status=ReportStatus.FAILED,
         finished_at=now,
@@ -289,7 +326,7 @@ def report_fail_stale(*, now=None) -> int:
         error=_(
             "The worker stopped before the report was finished (no answer for over %(minutes)s minutes)."
         )
-        % {"minutes": int(limit.total_seconds() // 60)},
+        % {"minutes": max(1, int(limit.total_seconds() // 60))},
     )
     queued = AnnualReport.objects.filter(
         status=ReportStatus.QUEUED, requested_at__lt=now - QUEUED_TIMEOUT

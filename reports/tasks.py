@@ -37,3 +37,9 @@ def generate_annual_report(self, report_id: int) -> str | None:
         )
         return None
     return report.status if report else None
+
+
+@shared_task
+def fail_stale_reports() -> int:
+    """Every minute (``CELERY_BEAT_SCHEDULE``): runs whose worker died become failed, restartable."""
+    return services.report_fail_stale()

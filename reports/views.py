@@ -24,10 +24,12 @@ from alliance.access import (
     allow,
 )
 from alliance.registers.views import confirm
+from alliance.xlsx import neutralise
+from alliance.years import parse_year
 from members.models import OrganizationKind
 
 from . import selectors, services
-from .forms import NarrativeForm, RunForm, TargetForm, YearForm
+from .forms import FIRST_YEAR, NarrativeForm, RunForm, TargetForm
 from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope
 from .links import drilldown
 from .models import AnnualReport, ReportNarrative, ReportStatus
@@ -36,12 +38,7 @@ from .sources import DataSet
 
 
 def _year(request) -> int:
-    form = YearForm(request.GET)
-    return (
-        form.cleaned_data["year"]
-        if form.is_valid() and form.cleaned_data.get("year")
-        else selectors.default_year()
-    )
+    return parse_year(request, default=selectors.default_year, first=FIRST_YEAR)
 
 
 def _with_links(figures, year: int, user):
@@ -290,7 +287,7 @@ def coverage(request):
 
 @allow(SECRETARIAT)
 def runs(request):
-    services.report_fail_stale()
+    # No stale check here: a GET changes nothing (the beat task ``fail_stale_reports`` does it).
     form = RunForm(request.POST or None, initial={"year": selectors.default_year()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -312,7 +309,6 @@ def runs(request):
 
 @allow(SECRETARIAT)
 def run_detail(request, pk: int):
-    services.report_fail_stale()
     report = get_object_or_404(AnnualReport.objects.select_related("requested_by"), pk=pk)
     template = "reports/run_detail.html#progress" if request.htmx else "reports/run_detail.html"
     return render(request, template, {"report": report})
@@ -348,10 +344,7 @@ def run_publish(request, pk: int):
 @allow(SECRETARIAT)
 def narrative(request):
     """The texts the secretariat writes for a year's report before building it."""
-    year = selectors.default_year()
-    form = YearForm(request.GET)
-    if form.is_valid() and form.cleaned_data["year"]:
-        year = form.cleaned_data["year"]
+    year = parse_year(request, default=selectors.default_year, first=FIRST_YEAR)
     instance = ReportNarrative.objects.filter(year=year).first() or ReportNarrative(year=year)
     narrative_form = NarrativeForm(request.POST or None, instance=instance)
     if request.method == "POST" and narrative_form.is_valid():
@@ -463,9 +456,10 @@ def published_csv(request, pk: int):
     writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
     writer.writeheader()
     for row in _open_rows(report):
+        # Neutralised: a cell starting with = + - @ would run as a formula in a spreadsheet.
         writer.writerow(
             {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, bool) else v
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, bool) else neutralise(v)
                 for k, v in row.items()
             }
         )

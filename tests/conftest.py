@@ -115,7 +115,8 @@ def _celery_mode(request):
     """Tasks run eagerly in tests, except where a test asks for a real worker."""
     from alliance.celery import app
 
-    eager = "celery_worker" not in request.fixturenames
+    # A worker thread (celery_worker) or worker processes (celery_worker_processes).
+    eager = not any(name.startswith("celery_worker") for name in request.fixturenames)
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = eager
     yield

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from alliance.registers import RegisterFilterSet
+from alliance.years import FIRST_YEAR, LAST_YEAR, YearFilter
 from members.models import Organization
 
 from .models import (
@@ -86,10 +87,7 @@ def _overlapping_year(start: str, end: str | None):
     def method(queryset, name, value):
         if not value:
             return queryset
-        year = int(value)
-        if not 1 <= year <= 9999:
-            return queryset.none()
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        first, last = dt.date(value, 1, 1), dt.date(value, 12, 31)
         if end is None:
             return queryset.filter(**{f"{start}__range": (first, last)})
         return queryset.filter(
@@ -100,9 +98,11 @@ def _overlapping_year(start: str, end: str | None):
     return method
 
 
-def _year_filter(method) -> df.NumberFilter:
-    return df.NumberFilter(
-        label=_("Year"), method=method, widget=forms.NumberInput(attrs={"min": 2000, "max": 2100})
+def _year_filter(method) -> YearFilter:
+    return YearFilter(
+        label=_("Year"),
+        method=method,
+        widget=forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR}),
     )
 
 
@@ -202,7 +202,7 @@ class TeachingAssignmentFilter(PortalFilterSet):
     q = _search_filter("course", "craftsman__name")
     school = _school_filter()
     enterprise = _enterprise_filter("craftsman__enterprise")
-    year = df.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
     term = df.ChoiceFilter(choices=Term.choices, label=_("Term"))
     kind = df.ChoiceFilter(choices=AssignmentKind.choices, label=_("Kind"))
 
@@ -234,7 +234,7 @@ class CertificationFilter(PortalFilterSet):
     q = _search_filter("occupation", "programme__title")
     school = _school_filter()
     level = df.ChoiceFilter(choices=CertificationLevel.choices, label=_("Level"))
-    year = df.NumberFilter(field_name="assessed_on", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="assessed_on", lookup_expr="year", label=_("Year"))
 
     class Meta:
         model = Certification

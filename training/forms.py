@@ -271,9 +271,3 @@ class CertificationForm(PortalForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["programme"].queryset = permissions.programmes_editable_by(user)
-
-
-class YearForm(forms.Form):
-    """The year picker of the obligation pages."""
-
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)

@@ -25,6 +25,7 @@ from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_READERS, SCHOOL_S
 from alliance.history import history_rows
 from alliance.masking import mask_phone
 from alliance.registers.legacy import RegisterListView
+from alliance.years import parse_year
 from members.models import Organization
 
 from . import filters, forms, permissions, selectors, services
@@ -379,12 +380,7 @@ class PostUpdate(PostMixin, UpdateView):
 def post_copy(request, pk: int):
     """Carry the station's latest posts over to the chosen year (one click each January)."""
     station = get_object_or_404(permissions.stations_editable_by(request.user), pk=pk)
-    form = forms.YearForm(request.POST)
-    to_year = (
-        form.cleaned_data["year"]
-        if form.is_valid() and form.cleaned_data["year"]
-        else timezone.localdate().year
-    )
+    to_year = parse_year(request, default=timezone.localdate().year, from_post=True)
     from_year, added = services.station_posts_copy(station=station, to_year=to_year)
     if from_year is None:
         messages.warning(request, _("There are no posts of an earlier year to copy."))
@@ -698,10 +694,7 @@ class CertificationUpdate(CertificationConfig, TrainingUpdate):
 
 
 def _year(request) -> int:
-    form = forms.YearForm(request.GET)
-    if form.is_valid() and form.cleaned_data["year"]:
-        return form.cleaned_data["year"]
-    return selectors.default_year()
+    return parse_year(request, default=selectors.default_year)
 
 
 @allow(*SCHOOL_READERS)

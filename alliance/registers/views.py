@@ -16,7 +16,6 @@ from django.forms import ModelChoiceField
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django.views.generic.edit import CreateView, UpdateView
@@ -27,6 +26,7 @@ from alliance import audit
 from alliance.access import sees_personal_data
 from alliance.history import history_rows
 from alliance.models import AuditKind
+from alliance.redirects import next_or
 
 from .declaration import Register
 from .options import options_response, use_remote_options
@@ -227,16 +227,6 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def safe_next(request, default: str) -> str:
-    """The ``next`` target of a form if it stays on this site, else ``default``."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
 def confirm(
     request,
     *,
@@ -266,7 +256,7 @@ def confirm(
         else:
             if message:
                 messages.success(request, message)
-            return HttpResponseRedirect(safe_next(request, done_url))
+            return HttpResponseRedirect(next_or(request, done_url))
     return render(
         request,
         "registers/confirm.html",

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k3v9qZp2Lm8wR5tY7uI0oP4aS6dF1gH3jK9lX2cV5bN8-production-check-only",
     "ALLOWED_HOSTS": "portal.example.gov.cn",
     "DATABASE_URL": "sqlite:////tmp/alliance-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/12",
 }
 
 
@@ -21,7 +22,7 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DEBUG", "SECRET_KEY", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if k not in ("DEBUG", "SECRET_KEY", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL")
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -44,6 +45,33 @@ def test_production_refuses_to_start_without_secret_key():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_redis():
+    # Without a broker every job would run inside the web request: refuse to start instead.
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
+
+
+def test_production_never_runs_tasks_in_the_web_process():
+    result = _manage(
+        "shell",
+        "-c",
+        "from alliance.celery import app; print(app.conf.task_always_eager)",
+        env=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_seed_demo_refuses_to_run_in_production():
+    result = _manage("seed_demo", env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "production" in result.stderr
+    # Refused before touching the database: no demo account was created.
+    assert "Demo alliance ready" not in result.stdout
 
 
 def test_development_defaults_need_no_environment(settings):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from playwright.sync_api import expect
 
 from alliance.fake_ids import credit_code
 
@@ -26,7 +27,8 @@ def test_secretariat_registers_enterprise_records_meeting_and_creates_hr_account
     page.screenshot(path="/tmp/members-organization-list.png", full_page=True)
     # The filters refresh only the rows (htmx) and keep the URL shareable.
     page.fill("#filters input[name=q]", "华建")
-    page.wait_for_function("document.querySelectorAll('#register-table tbody tr').length === 1")
+    # expect() rather than wait_for_function: the CSP forbids the eval it would need.
+    expect(page.locator("#register-table tbody tr")).to_have_count(1)
     assert "q=" in page.url
 
     # Register: the wrong check character is refused with a Chinese message, then corrected.

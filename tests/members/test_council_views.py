@@ -186,7 +186,13 @@ def test_council_page_looks_back_at_a_past_year(client_for, secretariat_user):
         and response.context["held"] == 2
         and response.context["on_track"]
     )
-    assert (
-        client_for(secretariat_user).get(COUNCIL, {"year": "abc"}).context["year"]
-        == timezone.localdate().year
+    assert client_for(secretariat_user).get(COUNCIL, {"year": "abc"}).status_code == 400
+
+
+def test_marking_a_resolution_done_never_redirects_off_the_site(client_for, secretariat_user):
+    resolution = ResolutionFactory()
+    response = client_for(secretariat_user).post(
+        reverse("members:resolution_done", args=[resolution.pk]),
+        {"next": "https://evil.example/phish"},
     )
+    assert response["Location"] == reverse("members:meeting_detail", args=[resolution.meeting_id])

@@ -520,4 +520,13 @@ def test_apprentice_registration_never_reveals_another_students_name(
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "王五" not in body and "已被其他学生使用" in body
+    assert "王五" not in body and "请向学校核实学号" in body
+
+
+def test_deciding_a_hire_never_redirects_off_the_site(client_for, hr_user, enterprise, student):
+    mine = GraduatePlacementFactory(student=student, employer=enterprise)
+    response = client_for(hr_user).post(
+        reverse("placements:hire_decide", args=[mine.pk]),
+        {"decision": "confirm", "next": "//evil.example/"},
+    )
+    assert response["Location"] == reverse("placements:hire_list")

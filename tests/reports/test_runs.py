@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from reports import services
 from reports.models import AnnualReport, ReportStatus
+from reports.tasks import fail_stale_reports
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +137,12 @@ def test_a_run_whose_worker_died_is_marked_failed_and_can_be_restarted(
         year=2025, status=ReportStatus.RUNNING, started_at=long_ago, progress=50
     )
     client = client_for(secretariat_user)
-    client.get(reverse("reports:runs"))  # the list page checks for stale runs
+    # Pages change nothing on GET: the run stays as it is until the periodic check.
+    client.get(reverse("reports:runs"))
+    client.get(reverse("reports:run_detail", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RUNNING
+    assert fail_stale_reports() == 1
     report.refresh_from_db()
     assert report.status == ReportStatus.FAILED and "停止" in report.error
     with django_capture_on_commit_callbacks(execute=True):
@@ -151,6 +157,43 @@ def test_a_recent_running_run_is_left_alone():
     )
     assert services.report_fail_stale() == 0
     assert AnnualReport.objects.get(pk=report.pk).status == ReportStatus.RUNNING
+
+
+def test_a_long_run_that_still_beats_is_left_alone_and_a_silent_one_fails(settings):
+    settings.REPORT_STALE_SECONDS = 120
+    now = timezone.now()
+    started = now - dt.timedelta(minutes=30)
+    beating = AnnualReport.objects.create(
+        year=2025, status=ReportStatus.RUNNING, started_at=started, heartbeat_at=now
+    )
+    silent = AnnualReport.objects.create(
+        year=2024,
+        status=ReportStatus.RUNNING,
+        started_at=started,
+        heartbeat_at=now - dt.timedelta(seconds=121),
+    )
+    assert services.report_fail_stale(now=now) == 1
+    assert AnnualReport.objects.get(pk=beating.pk).status == ReportStatus.RUNNING
+    failed = AnnualReport.objects.get(pk=silent.pk)
+    assert failed.status == ReportStatus.FAILED and failed.can_restart
+
+
+@pytest.mark.django_db(transaction=True)  # the heartbeat thread has its own connection
+def test_a_worker_stamps_a_heartbeat_while_it_builds(small_year, settings, monkeypatch):
+    settings.REPORT_HEARTBEAT_SECONDS = 0.05
+    report = AnnualReport.objects.create(year=2025)
+    seen = []
+
+    def slow_render(html):
+        claimed = AnnualReport.objects.get(pk=report.pk).heartbeat_at
+        time.sleep(0.5)
+        seen.append((claimed, AnnualReport.objects.get(pk=report.pk).heartbeat_at))
+        return b"%PDF-1.7 fake", 1
+
+    monkeypatch.setattr(services, "render_pdf", slow_render)
+    services.report_generate(report_id=report.pk)
+    before, after = seen[0]
+    assert before is not None and after > before
 
 
 def _drop_connections(app):
@@ -283,3 +326,34 @@ def test_finished_run_page_shows_its_indicator_table(client_for, secretariat_use
         .content.decode()
     )
     assert 'id="run-indicators"' in content and "2.07" in content
+
+
+def test_open_data_csv_neutralises_formula_cells(client_for):
+    report = AnnualReport.objects.create(
+        year=2025,
+        status=ReportStatus.DONE,
+        is_published=True,
+        published_at=timezone.now(),
+        indicators=[
+            {
+                "code": "x",
+                "label": '=HYPERLINK("http://evil.example","点击")',
+                "unit": "+1",
+                "value": -3,
+                "source": "@SUM(A1)",
+                "met": True,
+            }
+        ],
+    )
+    response = client_for(None).get(reverse("reports:published_csv", args=[report.pk]))
+    row = response.content.decode("utf-8-sig").splitlines()[1]
+    assert "'=HYPERLINK" in row and ",'+1," in row and "'@SUM(A1)" in row
+    # Numbers stay numbers: a negative value is data, not a formula.
+    assert ",-3," in row
+
+
+def test_default_settings_fail_a_dead_workers_run_within_ten_minutes(settings):
+    # Silent for REPORT_STALE_SECONDS after the last beat, then seen at the next minutely check.
+    check_every = settings.CELERY_BEAT_SCHEDULE["reports-fail-stale"]["schedule"]
+    worst = settings.REPORT_HEARTBEAT_SECONDS + settings.REPORT_STALE_SECONDS + check_every
+    assert worst <= 10 * 60

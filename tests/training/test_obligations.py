@@ -97,8 +97,8 @@ def test_year_picker_chooses_the_year(client_for, school_user, school, figures):
     url = reverse("training:school_obligations", args=[school.pk])
     assert client_for(school_user).get(url, {"year": 2024}).context["row"].seconded == 1
     assert client_for(school_user).get(url, {"year": 2025}).context["row"].seconded == 0
-    # A nonsense year falls back to the default instead of failing.
-    assert client_for(school_user).get(url, {"year": "abc"}).status_code == 200
+    # A nonsense year is a bad request with a message, not a silent switch to another year.
+    assert client_for(school_user).get(url, {"year": "abc"}).status_code == 400
 
 
 def test_council_sees_rates_but_not_teachers_names(client_for, council_user, school, figures):

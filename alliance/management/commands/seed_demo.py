@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from members import demo as members_demo
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, seed: int, scale: str, without_report: bool = False, **options):
+        if settings.PRODUCTION:
+            # Demo accounts share one published password: never on a real deployment.
+            raise CommandError("seed_demo does not run with DJANGO_ENV=production.")
         started = time.monotonic()
         modules = [m for m in DEMO_MODULES if not (without_report and m is reports_demo)]
         for module in modules:
