@@ -25,18 +25,30 @@ class RegisterFilterSet(django_filters.FilterSet):
             self.form.fields.pop("q", None)
         for field in self.form.fields.values():
             field.required = False
-            if isinstance(field, forms.ModelChoiceField):
-                field.empty_label = ALL
-            elif isinstance(field, forms.NullBooleanField):
+            if isinstance(field, forms.NullBooleanField):
                 field.widget = forms.Select(
                     choices=[("", ALL), ("true", _("Yes")), ("false", _("No"))]
                 )
             elif isinstance(field, forms.ChoiceField) and not isinstance(
-                field, forms.MultipleChoiceField
+                field, forms.ModelChoiceField | forms.MultipleChoiceField
             ):
                 choices = [c for c in field.choices if c[0] not in ("", None)]
-                field.choices = [("", ALL), *choices]
+                if hasattr(field, "empty_label"):
+                    # django-filter's choice field adds the empty choice itself; setting the
+                    # choices again gives the widget an iterator that reads the new label.
+                    field.empty_label = ALL
+                    field.choices = choices
+                else:
+                    field.choices = [("", ALL), *choices]
+
+    def style(self) -> None:
+        """Bootstrap's small controls, for the list page. The Excel export filters unstyled:
+        styling sizes each choice list (a query) to decide on a search box."""
         style_form(self.form, small=True)
+        # After the styling, which names a model choice's empty option "Please choose".
+        for field in self.form.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = ALL
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         words = value.split()

@@ -20,7 +20,8 @@ def _choice_count(field: forms.Field) -> int:
     if isinstance(field, forms.ModelChoiceField):
         # A count query only when it matters: the widget would list every row anyway.
         return field.queryset.count() if field.queryset is not None else 0
-    return len(getattr(field, "choices", ()))
+    # Django gives some choice fields a lazy iterator (a model field's choices with a blank).
+    return len(list(getattr(field, "choices", ())))
 
 
 def style_field(name: str, field: forms.Field) -> None:

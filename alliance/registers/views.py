@@ -63,6 +63,11 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
     def get_filterset_class(self):
         return self.register.filterset_class()
 
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        filterset.style()
+        return filterset
+
     def get_table_class(self):
         return self.register.table
 
@@ -72,7 +77,7 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
     def get_template_names(self):
         # htmx (the filter form) refreshes the rows only.
         if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
-            return ["registers/_rows.html"]
+            return [self.register.rows_template]
         return [self.register.list_template]
 
     def get_context_data(self, **kwargs):
@@ -88,6 +93,7 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
         context["create_label"] = self.register.create_label or _("New %(name)s") % {
             "name": self.register.model._meta.verbose_name
         }
+        context.update(self.register.list_context(self.request, self.object_list))
         return context
 
 

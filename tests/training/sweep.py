@@ -70,7 +70,7 @@ KWARGS = {
     "training:teacher_update": lambda: _pk(Teacher.objects.filter(school__name=SCHOOL)),
     "training:secondment_detail": lambda: _pk(_secondment()),
     "training:secondment_update": lambda: _pk(_secondment()),
-    "training:secondment_report": lambda: _pk(_secondment()),
+    "training:secondment_file": lambda: {**_pk(_secondment()), "field": "outcome_report"},
     "training:craftsman_detail": lambda: _pk(Craftsman.objects.filter(enterprise__name=HR)),
     "training:craftsman_update": lambda: _pk(Craftsman.objects.filter(enterprise__name=HR)),
     "training:assignment_detail": lambda: _pk(
@@ -89,4 +89,3 @@ KWARGS = {
     ),
     "training:school_obligations": lambda: _org(SCHOOL),
 }
-POST_ONLY = {"training:post_copy"}
