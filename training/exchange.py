@@ -17,16 +17,6 @@ from members.exchange import enterprise_ref, own_organization_example, school_re
 from members.models import Organization
 from members.permissions import organizations_editable_by
 
-from .filters import (
-    CertificationFilter,
-    CraftsmanFilter,
-    InSchoolWorkshopFilter,
-    SecondmentFilter,
-    TeacherFilter,
-    TeacherStationFilter,
-    TeachingAssignmentFilter,
-    TrainingProgrammeFilter,
-)
 from .models import (
     Certification,
     Craftsman,
@@ -53,7 +43,17 @@ from .permissions import (
     teachers_visible_to,
     workshops_visible_to,
 )
-from .registers import BASES
+from .registers import (
+    ASSIGNMENTS,
+    BASES,
+    CERTIFICATIONS,
+    CRAFTSMEN,
+    PROGRAMMES,
+    SECONDMENTS,
+    STATIONS,
+    TEACHERS,
+    WORKSHOPS,
+)
 
 COMMON = {
     "writable_organizations": organizations_editable_by,
@@ -86,7 +86,7 @@ register(
         editable_by=teachers_editable_by,
         export_roles=frozenset(SCHOOL_STAFF),
         import_roles=frozenset(SCHOOL_STAFF),
-        filterset=TeacherFilter,
+        filterset=TEACHERS.filterset_class(),
         select_related=("school",),
         order_by=("school__name", "department", "name"),
         example_for=own_organization_example("学校"),
@@ -141,7 +141,7 @@ register(
         editable_by=secondments_editable_by,
         export_roles=frozenset(STAFF),
         import_roles=frozenset(SCHOOL_STAFF),
-        filterset=SecondmentFilter,
+        filterset=SECONDMENTS.filterset_class(),
         select_related=("teacher__school", "enterprise", "station"),
         order_by=("-start_on", "pk"),
         example_for=own_organization_example("学校"),
@@ -180,7 +180,7 @@ register(
         editable_by=craftsmen_editable_by,
         export_roles=frozenset(STAFF),
         import_roles=frozenset(ENTERPRISE_STAFF),
-        filterset=CraftsmanFilter,
+        filterset=CRAFTSMEN.filterset_class(),
         select_related=("enterprise",),
         order_by=("enterprise__name", "name"),
         example_for=own_organization_example("企业"),
@@ -225,7 +225,7 @@ register(
         editable_by=programmes_editable_by,
         export_roles=frozenset(EVERYONE),
         import_roles=frozenset(SCHOOL_STAFF),
-        filterset=TrainingProgrammeFilter,
+        filterset=PROGRAMMES.filterset_class(),
         select_related=("school",),
         order_by=("-start_on", "title"),
         example_for=own_organization_example("承办学校"),
@@ -252,7 +252,7 @@ register(
         ],
         visible_to=workshops_visible_to,
         export_roles=frozenset(EVERYONE),
-        filterset=InSchoolWorkshopFilter,
+        filterset=WORKSHOPS.filterset_class(),
         select_related=("school",),
         order_by=("school__name", "name"),
         sees_personal_data=sees_personal_data,
@@ -300,7 +300,7 @@ register(
         ],
         visible_to=stations_visible_to,
         export_roles=frozenset(EVERYONE),
-        filterset=TeacherStationFilter,
+        filterset=STATIONS.filterset_class(),
         select_related=("enterprise",),
         order_by=("enterprise__name", "name"),
         sees_personal_data=sees_personal_data,
@@ -325,7 +325,7 @@ register(
         ],
         visible_to=assignments_visible_to,
         export_roles=frozenset(STAFF),
-        filterset=TeachingAssignmentFilter,
+        filterset=ASSIGNMENTS.filterset_class(),
         select_related=("craftsman__enterprise", "school"),
         order_by=("-year", "-term", "course"),
         sees_personal_data=sees_personal_data,
@@ -349,7 +349,7 @@ register(
         ],
         visible_to=certifications_visible_to,
         export_roles=frozenset(EVERYONE),
-        filterset=CertificationFilter,
+        filterset=CERTIFICATIONS.filterset_class(),
         select_related=("school", "programme"),
         order_by=("-assessed_on", "occupation"),
         sees_personal_data=sees_personal_data,

@@ -1,7 +1,8 @@
 """FilterSets of the training registers (the lists and the Excel export share them).
 
 Every register accepts the shared drill-down parameters where they make sense: ``year``,
-``school``, ``enterprise`` (organisation ids), plus ``q`` to search.
+``school``, ``enterprise`` (organisation ids); ``q`` (the search box) comes from the register's
+``search`` declaration.
 """
 
 from __future__ import annotations
@@ -39,46 +40,12 @@ from .models import (
 )
 
 
-class PortalFilterSet(df.FilterSet):
-    """Bootstrap's small controls on every filter widget."""
-
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():
-            widget = field.widget
-            css = (
-                "form-select form-select-sm"
-                if isinstance(widget, forms.Select)
-                else "form-control form-control-sm"
-            )
-            widget.attrs.setdefault("class", css)
-        return form
-
-
-def _yes_no_filter(label) -> df.BooleanFilter:
-    choices = [("", "---------"), ("true", _("Yes")), ("false", _("No"))]
-    return df.BooleanFilter(label=label, widget=forms.Select(choices=choices))
-
-
 def _schools(request) -> QuerySet[Organization]:
     return Organization.objects.schools()
 
 
 def _enterprises(request) -> QuerySet[Organization]:
     return Organization.objects.enterprises()
-
-
-def _search(*fields: str):
-    def method(queryset, name, value):
-        if not value:
-            return queryset
-        q = Q()
-        for field in fields:
-            q |= Q(**{f"{field}__icontains": value.strip()})
-        return queryset.filter(q)
-
-    return method
 
 
 def _overlapping_year(start: str, end: str | None):
@@ -106,10 +73,6 @@ def _year_filter(method) -> YearFilter:
     )
 
 
-def _search_filter(*fields: str) -> df.CharFilter:
-    return df.CharFilter(label=_("Search"), method=_search(*fields))
-
-
 def _school_filter(field: str = "school") -> df.ModelChoiceFilter:
     return df.ModelChoiceFilter(field_name=field, label=_("School"), queryset=_schools)
 
@@ -118,8 +81,7 @@ def _enterprise_filter(field: str = "enterprise") -> df.ModelChoiceFilter:
     return df.ModelChoiceFilter(field_name=field, label=_("Enterprise"), queryset=_enterprises)
 
 
-class InSchoolWorkshopFilter(PortalFilterSet):
-    q = _search_filter("name", "production_line", "enterprises__name")
+class InSchoolWorkshopFilter(RegisterFilterSet):
     school = _school_filter()
     enterprise = _enterprise_filter("enterprises")
     status = df.ChoiceFilter(choices=WorkshopStatus.choices, label=_("Status"))
@@ -131,11 +93,11 @@ class InSchoolWorkshopFilter(PortalFilterSet):
 
     class Meta:
         model = InSchoolWorkshop
-        fields = ["q", "school", "enterprise", "status", "year"]
+        fields = ["school", "enterprise", "status", "year"]
 
     @property
     def qs(self):
-        # Searching or filtering on the partner enterprises joins the M2M: one row per workshop.
+        # Filtering on the partner enterprises joins the M2M: one row per workshop.
         return super().qs.distinct()
 
 
@@ -149,33 +111,26 @@ class TrainingBaseFilter(RegisterFilterSet):
         fields = ["enterprise", "status", "year"]
 
 
-class TeacherStationFilter(PortalFilterSet):
-    q = _search_filter("name", "posts__post", "posts__major")
+class TeacherStationFilter(RegisterFilterSet):
     enterprise = _enterprise_filter()
     year = _year_filter(_overlapping_year("established_on", "closed_on"))
 
     class Meta:
         model = TeacherStation
-        fields = ["q", "enterprise", "year"]
-
-    @property
-    def qs(self):
-        return super().qs.distinct()
+        fields = ["enterprise", "year"]
 
 
-class TeacherFilter(PortalFilterSet):
-    q = _search_filter("name", "employee_number", "department")
+class TeacherFilter(RegisterFilterSet):
     school = _school_filter()
-    is_professional = _yes_no_filter(_("Professional teacher"))
-    is_dual_qualified = _yes_no_filter(_("Dual-qualified teacher"))
+    is_professional = df.BooleanFilter(label=_("Professional teacher"))
+    is_dual_qualified = df.BooleanFilter(label=_("Dual-qualified teacher"))
 
     class Meta:
         model = Teacher
-        fields = ["q", "school", "is_professional", "is_dual_qualified"]
+        fields = ["school", "is_professional", "is_dual_qualified"]
 
 
-class SecondmentFilter(PortalFilterSet):
-    q = _search_filter("teacher__name", "post", "enterprise__name")
+class SecondmentFilter(RegisterFilterSet):
     school = _school_filter("teacher__school")
     enterprise = _enterprise_filter()
     status = df.ChoiceFilter(choices=SecondmentStatus.choices, label=_("Status"))
@@ -183,23 +138,21 @@ class SecondmentFilter(PortalFilterSet):
 
     class Meta:
         model = Secondment
-        fields = ["q", "school", "enterprise", "status", "year"]
+        fields = ["school", "enterprise", "status", "year"]
 
 
-class CraftsmanFilter(PortalFilterSet):
-    q = _search_filter("name", "specialty")
+class CraftsmanFilter(RegisterFilterSet):
     enterprise = _enterprise_filter()
     skill_level = df.ChoiceFilter(choices=SkillLevel.choices, label=_("Skill level"))
     role = df.ChoiceFilter(choices=CraftsmanRole.choices, label=_("Role"))
-    active = _yes_no_filter(_("Active"))
+    active = df.BooleanFilter(label=_("Active"))
 
     class Meta:
         model = Craftsman
-        fields = ["q", "enterprise", "skill_level", "role", "active"]
+        fields = ["enterprise", "skill_level", "role", "active"]
 
 
-class TeachingAssignmentFilter(PortalFilterSet):
-    q = _search_filter("course", "craftsman__name")
+class TeachingAssignmentFilter(RegisterFilterSet):
     school = _school_filter()
     enterprise = _enterprise_filter("craftsman__enterprise")
     year = YearFilter(label=_("Year"))
@@ -208,11 +161,10 @@ class TeachingAssignmentFilter(PortalFilterSet):
 
     class Meta:
         model = TeachingAssignment
-        fields = ["q", "school", "enterprise", "year", "term", "kind"]
+        fields = ["school", "enterprise", "year", "term", "kind"]
 
 
-class TrainingProgrammeFilter(PortalFilterSet):
-    q = _search_filter("title", "enterprises__name")
+class TrainingProgrammeFilter(RegisterFilterSet):
     school = _school_filter()
     enterprise = _enterprise_filter("enterprises")
     funding_department = df.ChoiceFilter(
@@ -223,19 +175,18 @@ class TrainingProgrammeFilter(PortalFilterSet):
 
     class Meta:
         model = TrainingProgramme
-        fields = ["q", "school", "enterprise", "funding_department", "year"]
+        fields = ["school", "enterprise", "funding_department", "year"]
 
     @property
     def qs(self):
         return super().qs.distinct()
 
 
-class CertificationFilter(PortalFilterSet):
-    q = _search_filter("occupation", "programme__title")
+class CertificationFilter(RegisterFilterSet):
     school = _school_filter()
     level = df.ChoiceFilter(choices=CertificationLevel.choices, label=_("Level"))
     year = YearFilter(field_name="assessed_on", lookup_expr="year", label=_("Year"))
 
     class Meta:
         model = Certification
-        fields = ["q", "school", "level", "year"]
+        fields = ["school", "level", "year"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.access import acting_organization, sees_personal_data
 from alliance.masking import mask_phone
 from alliance.registers import RegisterForm
-from members.models import Organization
 
 from . import permissions
 from .models import (
@@ -30,58 +30,25 @@ from .models import (
     TrainingProgramme,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-
-class PortalForm(forms.ModelForm):
-    """Bootstrap classes on every widget; ``owner_field`` fixed to the user's organisation."""
-
-    owner_field: str | None = None
-
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-        owner = permissions.owner_organization(user)
-        if self.owner_field and self.owner_field in self.fields and owner is not None:
-            field = self.fields[self.owner_field]
-            field.queryset = Organization.objects.filter(pk=owner.pk)
-            field.initial = owner.pk
-            field.disabled = True
-            if not self.instance.pk:
-                setattr(self.instance, self.owner_field, owner)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                continue
-            css = (
-                "form-select"
-                if isinstance(widget, forms.Select | forms.SelectMultiple)
-                else "form-control"
-            )
-            widget.attrs.setdefault("class", css)
-
-
-class InSchoolWorkshopForm(PortalForm):
+class InSchoolWorkshopForm(RegisterForm):
     owner_field = "school"
 
     class Meta:
         model = InSchoolWorkshop
         fields = ["school", "name", "enterprises", "production_line", "opened_on", "status"]
-        widgets = {"opened_on": DATE, "enterprises": forms.SelectMultiple(attrs={"size": 8})}
 
 
-class ProductionOrderForm(PortalForm):
+class ProductionOrderForm(RegisterForm):
     class Meta:
         model = ProductionOrder
         fields = ["description", "quantity", "value", "start_on", "end_on"]
-        widgets = {"start_on": DATE, "end_on": DATE}
 
 
-class StudentRotationForm(PortalForm):
+class StudentRotationForm(RegisterForm):
     class Meta:
         model = StudentRotation
         fields = ["class_name", "major", "headcount", "start_on", "end_on"]
-        widgets = {"start_on": DATE, "end_on": DATE}
 
 
 class TrainingBaseForm(RegisterForm):
@@ -101,19 +68,17 @@ class TrainingBaseForm(RegisterForm):
             "closed_on",
             "status",
         ]
-        widgets = {"established_on": DATE, "closed_on": DATE}
 
 
-class TeacherStationForm(PortalForm):
+class TeacherStationForm(RegisterForm):
     owner_field = "enterprise"
 
     class Meta:
         model = TeacherStation
         fields = ["enterprise", "name", "established_on", "closed_on"]
-        widgets = {"established_on": DATE, "closed_on": DATE}
 
 
-class StationPostForm(PortalForm):
+class StationPostForm(RegisterForm):
     class Meta:
         model = StationPost
         fields = ["year", "post", "major", "places"]
@@ -127,7 +92,7 @@ class StationPostForm(PortalForm):
             self._update_errors(e)
 
 
-class TeacherForm(PortalForm):
+class TeacherForm(RegisterForm):
     owner_field = "school"
 
     class Meta:
@@ -142,7 +107,7 @@ class TeacherForm(PortalForm):
         ]
 
 
-class SecondmentForm(PortalForm):
+class SecondmentForm(RegisterForm):
     class Meta:
         model = Secondment
         fields = [
@@ -156,17 +121,15 @@ class SecondmentForm(PortalForm):
             "status",
             "outcome_report",
         ]
-        widgets = {"start_on": DATE, "end_on": DATE}
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, user=user, **kwargs)
+    def limit_choices(self, user) -> None:
         # A coordinator seconds only their own school's teachers.
         self.fields["teacher"].queryset = permissions.teachers_editable_by(user).select_related(
             "school"
         )
         # Hundreds of teachers, some of the same name: show the staff number and department
         # (and the school to the secretariat, who sees every school's teachers).
-        with_school = permissions.owner_organization(user) is None
+        with_school = acting_organization(user) is None
         self.fields["teacher"].label_from_instance = lambda t: " · ".join(
             part
             for part in (
@@ -181,7 +144,7 @@ class SecondmentForm(PortalForm):
         self.fields["station"].label_from_instance = lambda s: f"{s.enterprise} · {s.name}"
 
 
-class CraftsmanForm(PortalForm):
+class CraftsmanForm(RegisterForm):
     owner_field = "enterprise"
 
     class Meta:
@@ -197,13 +160,12 @@ class CraftsmanForm(PortalForm):
             "left_on",
             "active",
         ]
-        widgets = {"joined_on": DATE, "left_on": DATE}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         # Phones are personal data: only the secretariat sees a stored number, even in the form.
         self.keeps_hidden_phone = bool(
-            self.instance.pk and self.instance.phone and not permissions.shows_phone(user)
+            self.instance.pk and self.instance.phone and not sees_personal_data(user)
         )
         if self.keeps_hidden_phone:
             self.initial["phone"] = ""
@@ -217,20 +179,19 @@ class CraftsmanForm(PortalForm):
         return phone
 
 
-class TeachingAssignmentForm(PortalForm):
+class TeachingAssignmentForm(RegisterForm):
     owner_field = "school"
 
     class Meta:
         model = TeachingAssignment
         fields = ["school", "craftsman", "course", "year", "term", "hours", "kind"]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, user=user, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["craftsman"].queryset = Craftsman.objects.select_related("enterprise")
         self.fields["craftsman"].label_from_instance = lambda c: f"{c.name}（{c.enterprise}）"
 
 
-class TrainingProgrammeForm(PortalForm):
+class TrainingProgrammeForm(RegisterForm):
     owner_field = "school"
 
     class Meta:
@@ -245,14 +206,9 @@ class TrainingProgrammeForm(PortalForm):
             "participants",
             "hours",
         ]
-        widgets = {
-            "start_on": DATE,
-            "end_on": DATE,
-            "enterprises": forms.SelectMultiple(attrs={"size": 8}),
-        }
 
 
-class CertificationForm(PortalForm):
+class CertificationForm(RegisterForm):
     owner_field = "school"
 
     class Meta:
@@ -266,8 +222,6 @@ class CertificationForm(PortalForm):
             "candidates",
             "passed",
         ]
-        widgets = {"assessed_on": DATE}
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, user=user, **kwargs)
+    def limit_choices(self, user) -> None:
         self.fields["programme"].queryset = permissions.programmes_editable_by(user)

@@ -64,7 +64,7 @@ class InSchoolWorkshop(models.Model):
         _("status"), max_length=16, choices=WorkshopStatus.choices, default=WorkshopStatus.OPERATING
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
         verbose_name = _("in-school workshop")
@@ -532,7 +532,7 @@ class TrainingProgramme(models.Model):
         _("hours"), max_digits=7, decimal_places=1, validators=[MinValueValidator(0.5)]
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
         verbose_name = _("in-service training programme")

@@ -17,8 +17,9 @@ Decisions (DESIGN §1 roles, issue 4 "who enters what"):
   (workshops, bases, stations, programmes, certifications). Registers naming people — teachers,
   secondments, craftsmen, teaching assignments — are closed to them (403).
 
-Object pages fetch through the ``*_visible_to`` / ``*_editable_by`` querysets, so another
-organisation's record answers 404.
+Each scope is :func:`alliance.access.scope_to_organization` with the paths from a record to the
+organisations it belongs to. Object pages fetch through the ``*_visible_to`` /
+``*_editable_by`` querysets, so another organisation's record answers 404.
 """
 
 from __future__ import annotations
@@ -26,17 +27,12 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from alliance.access import (
-    COUNCIL,
-    ENTERPRISE_HR,
-    ENTERPRISE_STAFF,
-    EVERYONE,
-    SCHOOL_COORDINATOR,
-    SCHOOL_READERS,
+    GOVERNANCE,
     SCHOOL_STAFF,
-    STAFF,
-    acting_organization,
-    is_secretariat,
-    sees_personal_data,
+    acting_school_id,
+    has_access,
+    role_of,
+    scope_to_organization,
 )
 from members.models import Organization
 
@@ -55,62 +51,17 @@ from .models import (
     TrainingProgramme,
 )
 
-# Audiences of the pages (``allow(...)`` in views.py) come from ``alliance.access``.
-__all__ = ["ENTERPRISE_STAFF", "EVERYONE", "SCHOOL_READERS", "SCHOOL_STAFF", "STAFF"]
-
-
-def _role(user) -> str | None:
-    return getattr(user, "role", None) if user.is_authenticated else None
-
-
-def _school_of(user) -> Organization | None:
-    org = acting_organization(user)
-    return org if org is not None and _role(user) == SCHOOL_COORDINATOR else None
-
-
-def _enterprise_of(user) -> Organization | None:
-    org = acting_organization(user)
-    return org if org is not None and _role(user) == ENTERPRISE_HR else None
-
-
-def _reads_all(user) -> bool:
-    return is_secretariat(user) or _role(user) == COUNCIL
-
-
-def owner_organization(user) -> Organization | None:
-    """The organisation whose records the user creates (None: the secretariat chooses)."""
-    return acting_organization(user)
-
-
-def shows_phone(user) -> bool:
-    return sees_personal_data(user)
-
-
-# --- in-school workshops -------------------------------------------------------------------
+# --- in-school workshops: the school keeps them, partner enterprises and the council read ------
 
 
 def workshops_visible_to(user) -> QuerySet[InSchoolWorkshop]:
-    qs = InSchoolWorkshop.objects.all()
-    if _reads_all(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    if enterprise := _enterprise_of(user):
-        return qs.filter(
-            pk__in=InSchoolWorkshop.enterprises.through.objects.filter(
-                organization=enterprise
-            ).values("inschoolworkshop_id")
-        )
-    return qs.none()
+    return scope_to_organization(
+        user, InSchoolWorkshop.objects.all(), "school", "enterprises", readers=GOVERNANCE
+    )
 
 
 def workshops_editable_by(user) -> QuerySet[InSchoolWorkshop]:
-    qs = InSchoolWorkshop.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    return qs.none()
+    return scope_to_organization(user, InSchoolWorkshop.objects.all(), "school")
 
 
 def orders_editable_by(user) -> QuerySet[ProductionOrder]:
@@ -125,36 +76,26 @@ def rotations_editable_by(user) -> QuerySet[StudentRotation]:
 
 
 def bases_visible_to(user) -> QuerySet[TrainingBase]:
-    return TrainingBase.objects.all() if _role(user) else TrainingBase.objects.none()
+    return TrainingBase.objects.all() if role_of(user) else TrainingBase.objects.none()
 
 
 def bases_editable_by(user) -> QuerySet[TrainingBase]:
-    qs = TrainingBase.objects.all()
-    if is_secretariat(user):
-        return qs
-    if enterprise := _enterprise_of(user):
-        return qs.filter(enterprise=enterprise)
-    return qs.none()
+    return scope_to_organization(user, TrainingBase.objects.all(), "enterprise")
 
 
 def stations_visible_to(user) -> QuerySet[TeacherStation]:
-    return TeacherStation.objects.all() if _role(user) else TeacherStation.objects.none()
+    return TeacherStation.objects.all() if role_of(user) else TeacherStation.objects.none()
 
 
 def stations_editable_by(user) -> QuerySet[TeacherStation]:
-    qs = TeacherStation.objects.all()
-    if is_secretariat(user):
-        return qs
-    if enterprise := _enterprise_of(user):
-        return qs.filter(enterprise=enterprise)
-    return qs.none()
+    return scope_to_organization(user, TeacherStation.objects.all(), "enterprise")
 
 
 def posts_editable_by(user) -> QuerySet[StationPost]:
     return StationPost.objects.filter(station__in=stations_editable_by(user))
 
 
-# --- teachers and secondments ----------------------------------------------------------------
+# --- teachers and secondments: the school keeps them, the host enterprise reads its own ------
 
 
 def teachers_visible_to(user) -> QuerySet[Teacher]:
@@ -162,120 +103,60 @@ def teachers_visible_to(user) -> QuerySet[Teacher]:
 
 
 def teachers_editable_by(user) -> QuerySet[Teacher]:
-    qs = Teacher.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    return qs.none()
+    return scope_to_organization(user, Teacher.objects.all(), "school")
 
 
 def secondments_visible_to(user) -> QuerySet[Secondment]:
-    qs = Secondment.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(teacher__school=school)
-    if enterprise := _enterprise_of(user):
-        return qs.filter(enterprise=enterprise)
-    return qs.none()
+    return scope_to_organization(user, Secondment.objects.all(), "teacher__school", "enterprise")
 
 
 def secondments_editable_by(user) -> QuerySet[Secondment]:
-    qs = Secondment.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(teacher__school=school)
-    return qs.none()
+    return scope_to_organization(user, Secondment.objects.all(), "teacher__school")
 
 
-# --- craftsmen and their teaching -----------------------------------------------------------
+# --- craftsmen and their teaching: every school reads the pool -------------------------------
 
 
 def craftsmen_visible_to(user) -> QuerySet[Craftsman]:
-    qs = Craftsman.objects.all()
-    if is_secretariat(user) or _school_of(user):
-        return qs
-    if enterprise := _enterprise_of(user):
-        return qs.filter(enterprise=enterprise)
-    return qs.none()
+    return scope_to_organization(user, Craftsman.objects.all(), "enterprise", readers=SCHOOL_STAFF)
 
 
 def craftsmen_editable_by(user) -> QuerySet[Craftsman]:
-    qs = Craftsman.objects.all()
-    if is_secretariat(user):
-        return qs
-    if enterprise := _enterprise_of(user):
-        return qs.filter(enterprise=enterprise)
-    return qs.none()
+    return scope_to_organization(user, Craftsman.objects.all(), "enterprise")
 
 
 def assignments_visible_to(user) -> QuerySet[TeachingAssignment]:
-    qs = TeachingAssignment.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    if enterprise := _enterprise_of(user):
-        return qs.filter(craftsman__enterprise=enterprise)
-    return qs.none()
+    return scope_to_organization(
+        user, TeachingAssignment.objects.all(), "school", "craftsman__enterprise"
+    )
 
 
 def assignments_editable_by(user) -> QuerySet[TeachingAssignment]:
-    qs = TeachingAssignment.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    return qs.none()
+    return scope_to_organization(user, TeachingAssignment.objects.all(), "school")
 
 
-# --- in-service training and certification --------------------------------------------------
+# --- in-service training and certification ---------------------------------------------------
 
 
 def programmes_visible_to(user) -> QuerySet[TrainingProgramme]:
-    qs = TrainingProgramme.objects.all()
-    if _reads_all(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    if enterprise := _enterprise_of(user):
-        return qs.filter(
-            pk__in=TrainingProgramme.enterprises.through.objects.filter(
-                organization=enterprise
-            ).values("trainingprogramme_id")
-        )
-    return qs.none()
+    return scope_to_organization(
+        user, TrainingProgramme.objects.all(), "school", "enterprises", readers=GOVERNANCE
+    )
 
 
 def programmes_editable_by(user) -> QuerySet[TrainingProgramme]:
-    qs = TrainingProgramme.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    return qs.none()
+    return scope_to_organization(user, TrainingProgramme.objects.all(), "school")
 
 
 def certifications_visible_to(user) -> QuerySet[Certification]:
-    qs = Certification.objects.all()
-    if _reads_all(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    if _enterprise_of(user):
-        return qs.filter(programme__in=programmes_visible_to(user))
-    return qs.none()
+    # An enterprise reads the certifications of the programmes its employees attended.
+    return scope_to_organization(
+        user, Certification.objects.all(), "school", "programme__enterprises", readers=GOVERNANCE
+    )
 
 
 def certifications_editable_by(user) -> QuerySet[Certification]:
-    qs = Certification.objects.all()
-    if is_secretariat(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(school=school)
-    return qs.none()
+    return scope_to_organization(user, Certification.objects.all(), "school")
 
 
 # --- obligations -------------------------------------------------------------------------------
@@ -283,17 +164,12 @@ def certifications_editable_by(user) -> QuerySet[Certification]:
 
 def schools_for_obligations(user) -> QuerySet[Organization]:
     """Schools whose obligation page the user may open: all for secretariat and council."""
-    qs = Organization.objects.schools()
-    if _reads_all(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(pk=school.pk)
-    return qs.none()
+    return scope_to_organization(user, Organization.objects.schools(), "pk", readers=GOVERNANCE)
 
 
 def can_view_school_obligations(user, school: Organization) -> bool:
-    return _reads_all(user) or (_school_of(user) is not None and _school_of(user).pk == school.pk)
+    return role_of(user) in GOVERNANCE or acting_school_id(user) == school.pk
 
 
-def can_create(user, editors: tuple[str, ...]) -> bool:
-    return _role(user) in editors
+def can_create(user, editors: frozenset[str]) -> bool:
+    return has_access(user, editors)

@@ -48,7 +48,7 @@ def export_queryset(register: Register, user, params) -> QuerySet:
     queryset = register.visible_to(user)
     if register.filterset is not None:
         filterset = register.filterset(params, queryset=queryset)
-        # An invalid filter shows all rows on the list (RegisterListView.strict = False):
+        # An invalid filter shows all rows on the list (RegisterList.strict = False):
         # export the same rows.
         queryset = filterset.qs if filterset.is_valid() else queryset
     if register.select_related:

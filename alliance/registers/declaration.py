@@ -19,7 +19,8 @@
 and ``urlpatterns = [*TrainingBaseRegister().urls(), ...]`` gives the list (filters, search,
 sorting, pagination, Excel export and import), the detail page with its history tab, the
 create and edit forms with success messages, and the one file view for its uploads. Hooks
-(``list_queryset``, ``detail_context``, ``save``) are for what a register genuinely adds.
+(``list_queryset``, ``list_context``, ``detail_context``, ``save``) are for what a register
+genuinely adds.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class Register:
     excel: ClassVar[str | None] = None  # the key of the alliance.exchange register
 
     list_template: ClassVar[str] = "registers/list.html"
+    rows_template: ClassVar[str] = "registers/_rows.html"  # what htmx refreshes under the filters
     detail_template: ClassVar[str] = "registers/detail.html"
     form_template: ClassVar[str] = "registers/form.html"
 
@@ -145,6 +147,10 @@ class Register:
         return {} if sees_personal_data(user) else dict(self.personal_fields)
 
     # --- hooks --------------------------------------------------------------------------------------
+    def list_context(self, request, rows: QuerySet) -> dict[str, Any]:
+        """Extra context of the list (figures of the filtered ``rows`` shown beside them)."""
+        return {}
+
     def detail_context(self, request, obj: models.Model) -> dict[str, Any]:
         """Extra context of the detail page (related records a register shows below its fields)."""
         return {}

@@ -94,7 +94,7 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
     def get_template_names(self):
         # htmx (the filter form) refreshes the rows only.
         if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
-            return ["registers/_rows.html"]
+            return [self.register.rows_template]
         return [self.register.list_template]
 
     def get_context_data(self, **kwargs):
@@ -110,6 +110,7 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
         context["create_label"] = self.register.create_label or _("New %(name)s") % {
             "name": self.register.model._meta.verbose_name
         }
+        context.update(self.register.list_context(self.request, self.object_list))
         if not getattr(self.request, "htmx", False):
             audit_personal_data(self.request, self.register, self.register.heading())
         return context

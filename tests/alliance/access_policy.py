@@ -100,26 +100,34 @@ POLICY: dict[str, object] = {
     # platforms hold no personal data: every role reads them; schools keep the in-school workshops,
     # enterprises their bases and stations
     **register("training", "workshop", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:workshop_options": EVERY_ROLE,
     "training:order_create": SCHOOL_SIDE,
     "training:order_update": SCHOOL_SIDE,
     "training:rotation_create": SCHOOL_SIDE,
     "training:rotation_update": SCHOOL_SIDE,
     **register("training", "base", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
-    "training:base_options": EVERY_ROLE,  # searched choices of its filters (and form, editors)
+    "training:base_options": EVERY_ROLE,  # searched choices of its filters (and form)
     **register("training", "station", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    "training:station_options": EVERY_ROLE,
     "training:post_create": ENTERPRISE_SIDE,
     "training:post_update": ENTERPRISE_SIDE,
     "training:post_copy": ENTERPRISE_SIDE,
     # people: a school's teacher register is the school's; secondments are read by the host
     # enterprise too; craftsmen are the enterprises' people, read by the schools they teach at
     **register("training", "teacher", readers=SCHOOL_SIDE, editors=SCHOOL_SIDE),
+    "training:teacher_options": SCHOOL_SIDE,
     **register("training", "secondment", readers=RECORD_KEEPERS, editors=SCHOOL_SIDE),
-    "training:secondment_report": RECORD_KEEPERS,
+    "training:secondment_options": RECORD_KEEPERS,
+    "training:secondment_file": RECORD_KEEPERS,
     **register("training", "craftsman", readers=RECORD_KEEPERS, editors=ENTERPRISE_SIDE),
+    "training:craftsman_options": RECORD_KEEPERS,
     **register("training", "assignment", readers=RECORD_KEEPERS, editors=SCHOOL_SIDE),
+    "training:assignment_options": RECORD_KEEPERS,
     # in-service training and certifications are counts, not people
     **register("training", "programme", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:programme_options": EVERY_ROLE,
     **register("training", "certification", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:certification_options": EVERY_ROLE,
     "training:obligations": SCHOOL_FIGURE_READERS,
     "training:school_obligations": SCHOOL_FIGURE_READERS,
     # --- placements -------------------------------------------------------------------------------

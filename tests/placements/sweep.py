@@ -102,5 +102,12 @@ KWARGS = {
     "placements:photo_file": lambda: {"pk": _event().photos.first().pk, "field": "image"},
     "placements:mentor_detail": lambda: {"pk": _mentor().pk},
     "placements:mentor_update": lambda: {"pk": _mentor().pk},
+    "placements:apprenticeship_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:event_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:internship_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:mentor_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:orderclass_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:placement_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:student_options": lambda: {"kind": "filter", "field": "school"},
 }
 POST_ONLY = {"placements:orderclass_enrol", "placements:event_photo_add"}

@@ -71,7 +71,7 @@ KWARGS = {
     "training:teacher_update": lambda: _pk(Teacher.objects.filter(school__name=SCHOOL)),
     "training:secondment_detail": lambda: _pk(_secondment()),
     "training:secondment_update": lambda: _pk(_secondment()),
-    "training:secondment_report": lambda: _pk(_secondment()),
+    "training:secondment_file": lambda: {**_pk(_secondment()), "field": "outcome_report"},
     "training:craftsman_detail": lambda: _pk(Craftsman.objects.filter(enterprise__name=HR)),
     "training:craftsman_update": lambda: _pk(Craftsman.objects.filter(enterprise__name=HR)),
     "training:assignment_detail": lambda: _pk(
@@ -89,5 +89,12 @@ KWARGS = {
         Certification.objects.filter(programme__in=_programme())
     ),
     "training:school_obligations": lambda: _org(SCHOOL),
+    "training:assignment_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:certification_options": lambda: {"kind": "filter", "field": "school"},
+    "training:craftsman_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:programme_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:secondment_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:station_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:teacher_options": lambda: {"kind": "filter", "field": "school"},
+    "training:workshop_options": lambda: {"kind": "filter", "field": "enterprise"},
 }
-POST_ONLY = {"training:post_copy"}

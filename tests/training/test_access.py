@@ -4,6 +4,7 @@ record (404). The matrix follows the decisions documented in training/permission
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +98,6 @@ OTHER_ORG = [
     ("training:base_detail", "base", {"hr": 200, "school": 200}),
     ("training:teacher_detail", "teacher", {"school": 404}),
     ("training:secondment_detail", "secondment", {"hr": 404, "school": 404}),
-    ("training:secondment_report", "secondment", {"hr": 404, "school": 404}),
     ("training:craftsman_detail", "craftsman", {"hr": 404, "school": 200}),
     ("training:assignment_detail", "assignment", {"hr": 404, "school": 404}),
     ("training:programme_detail", "programme", {"hr": 404, "school": 404, "council": 200}),
@@ -170,6 +170,22 @@ def test_council_sees_no_personal_registers_in_the_menu(client_for, council_user
     assert reverse("training:obligations") in body and reverse("training:base_list") in body
     for name in ("teacher_list", "secondment_list", "craftsman_list", "assignment_list"):
         assert reverse(f"training:{name}") not in body
+
+
+def test_outcome_report_of_another_organisation_is_404(
+    client_for, hr_user, school_user, council_user, other_enterprise, other_school
+):
+    from tests.training.factories import SecondmentFactory, TeacherFactory
+
+    secondment = SecondmentFactory(
+        teacher=TeacherFactory(school=other_school),
+        enterprise=other_enterprise,
+        outcome_report=SimpleUploadedFile("报告.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    url = reverse("training:secondment_file", args=[secondment.pk, "outcome_report"])
+    assert client_for(hr_user).get(url).status_code == 404
+    assert client_for(school_user).get(url).status_code == 404
+    assert client_for(council_user).get(url).status_code == 403
 
 
 def test_hr_cannot_edit_a_hosted_secondment(client_for, hr_user, records):

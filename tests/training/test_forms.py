@@ -122,7 +122,7 @@ def test_outcome_report_is_checked_and_served_only_to_those_who_see_the_secondme
         {**_secondment_data(teacher, enterprise), "outcome_report": report},
     )
     secondment = Secondment.objects.get()
-    url = reverse("training:secondment_report", args=[secondment.pk])
+    url = reverse("training:secondment_file", args=[secondment.pk, "outcome_report"])
     download = client_for(hr_user).get(url)
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
     assert client_for(other_hr_user).get(url).status_code == 404
@@ -137,7 +137,7 @@ def test_report_link_is_404_without_a_file(client_for, school_user, school):
     secondment = SecondmentFactory(teacher=TeacherFactory(school=school))
     assert (
         client_for(school_user)
-        .get(reverse("training:secondment_report", args=[secondment.pk]))
+        .get(reverse("training:secondment_file", args=[secondment.pk, "outcome_report"]))
         .status_code
         == 404
     )

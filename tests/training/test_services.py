@@ -34,9 +34,21 @@ def test_hr_copies_posts_of_their_own_station_only(
     station = TeacherStationFactory(enterprise=enterprise)
     StationPostFactory(station=station, year=2024)
     url = reverse("training:post_copy", args=[station.pk])
-    assert client_for(other_hr_user).post(url, {"year": 2025}).status_code == 404
-    assert client_for(school_user).post(url, {"year": 2025}).status_code == 403
-    assert client_for(hr_user).get(url).status_code == 405
-    response = client_for(hr_user).post(url, {"year": 2025}, follow=True)
+    url += "?year=2025"
+    assert client_for(other_hr_user).post(url).status_code == 404
+    assert client_for(school_user).post(url).status_code == 403
+    # The copy cannot be undone from the portal: GET only asks.
+    page = client_for(hr_user).get(url)
+    assert page.status_code == 200 and 'id="confirm-form"' in page.content.decode()
+    assert not station.posts.filter(year=2025).exists()
+    response = client_for(hr_user).post(url, follow=True)
     assert station.posts.filter(year=2025).count() == 1
     assert "2024" in response.content.decode()
+
+
+def test_copy_without_earlier_posts_says_so_and_adds_nothing(client_for, hr_user, enterprise):
+    station = TeacherStationFactory(enterprise=enterprise)
+    url = reverse("training:post_copy", args=[station.pk]) + "?year=2025"
+    response = client_for(hr_user).post(url)
+    assert response.status_code == 400 and not station.posts.exists()
+    assert "没有往年岗位可沿用" in response.content.decode()
