@@ -129,20 +129,8 @@ class TrainingBaseRegister(Register):
     readers, editors = EVERYONE, ENTERPRISE_STAFF
     scope = staticmethod(permissions.bases_visible_to)
     editable = staticmethod(permissions.bases_editable_by)
-    form = forms.TrainingBaseForm
+    form = forms.TrainingBaseForm  # its fields are also the detail page's
     excel = "bases"
-    detail_fields = (
-        "enterprise",
-        "name",
-        "address",
-        "capacity",
-        "majors",
-        "masters_count",
-        "master_names",
-        "established_on",
-        "closed_on",
-        "status",
-    )
 
 
 # --- teacher stations (教师活动站), with their practice posts --------------------------------------

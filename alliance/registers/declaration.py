@@ -67,7 +67,7 @@ class Register:
     editable: ClassVar[Callable[[Any], QuerySet] | None] = None  # rows a user may change
 
     # --- detail, form, files, Excel ---------------------------------------------------------------
-    detail_fields: ClassVar[tuple[str, ...]] = ()
+    detail_fields: ClassVar[tuple[str, ...]] = ()  # default: the form's fields
     personal_fields: ClassVar[dict[str, Mask]] = {}  # masked for all but the secretariat
     form: ClassVar[type | None] = None
     files: ClassVar[tuple[str, ...]] = ()  # FileFields served by the file view
@@ -142,6 +142,12 @@ class Register:
 
     def may_open_files(self, user) -> bool:
         return has_access(user, self.file_readers or self.readers)
+
+    def shown_fields(self) -> tuple[str, ...]:
+        """The fields of the detail page: as declared, or those the form edits."""
+        if self.detail_fields:
+            return self.detail_fields
+        return tuple(self.form._meta.fields) if self.form is not None else ()
 
     def masks(self, user) -> dict[str, Mask]:
         return {} if sees_personal_data(user) else dict(self.personal_fields)

@@ -140,7 +140,7 @@ class RegisterDetail(RegisterMixin, DetailView):
         context.update(
             rows=[
                 (obj._meta.get_field(name).verbose_name, _display(obj, name, masks))
-                for name in register.detail_fields
+                for name in register.shown_fields()
             ],
             files=files,
             history=history_rows(obj, masked=masks),
