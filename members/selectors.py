@@ -20,6 +20,7 @@ from .models import (
     CouncilMeeting,
     CouncilSeat,
     ExpertMember,
+    MeetingKind,
     MeetingStatus,
     Organization,
     OrganizationStatus,
@@ -27,9 +28,6 @@ from .models import (
     ResolutionStatus,
     SchoolYearFigures,
 )
-
-# The plan's rule: a council meeting every half year (Linqu 保障措施(一)).
-MEETINGS_PER_YEAR = 2
 
 
 class SchoolFigures(NamedTuple):
@@ -105,19 +103,20 @@ def meetings_in(year: int) -> QuerySet[CouncilMeeting]:
     )
 
 
-def half_years_with_meeting(year: int) -> tuple[bool, bool]:
-    """Whether a council meeting was held in the first and in the second half of ``year``:
-    the plan asks for one every half year, not just two somewhere in the year."""
-    months = set(
-        CouncilMeeting.objects.filter(date__year=year, status=MeetingStatus.HELD).values_list(
-            "date__month", flat=True
-        )
+def regular_meetings_by_half(year: int) -> tuple[int, int]:
+    """Regular council meetings held in the first and in the second half of ``year``.
+
+    The plan asks for one every half year (原则上每半年召开1次): an extraordinary meeting does not
+    stand in for a regular one, and two in the same half-year leave the other half missing. One
+    query.
+    """
+    rows = CouncilMeeting.objects.filter(
+        date__year=year, status=MeetingStatus.HELD, kind=MeetingKind.REGULAR
+    ).aggregate(
+        first=Count("pk", filter=Q(date__month__lte=6)),
+        second=Count("pk", filter=Q(date__month__gt=6)),
     )
-    return any(m <= 6 for m in months), any(m > 6 for m in months)
-
-
-def council_meeting_count(year: int) -> int:
-    return CouncilMeeting.objects.filter(date__year=year, status=MeetingStatus.HELD).count()
+    return rows["first"], rows["second"]
 
 
 def _seat_rank() -> Case:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from members.models import OrganizationKind
 
-from . import charts
+from . import charts, plans
 from .indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -282,6 +282,7 @@ def report_context(year: int, *, data: DataSet | None = None) -> dict:
     judged = sum(1 for r in rows if r.met is not None)
     return {
         "alliance_name": settings.ALLIANCE_NAME,
+        "plan": plans.current(),
         "year": year,
         "generated_on": timezone.localdate(),
         "sections": [

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import plans
+from .plans import Comparison
 from .sources import DataSet, YearData, semesters
 
 ALLIANCE = "alliance"
@@ -41,12 +42,6 @@ class Scope(NamedTuple):
 ALLIANCE_SCOPE = Scope(ALLIANCE)
 
 
-class Comparison(models.TextChoices):
-    AT_LEAST = "gte", _("at least")
-    RISES = "rises", _("rises every year")
-    REPORT = "report", _("report only")
-
-
 @dataclass(frozen=True)
 class Measure:
     value: Decimal | int | None
@@ -64,9 +59,6 @@ class Indicator:
     label: str
     unit: str
     formula: str
-    target: Decimal | None
-    comparison: str
-    source: str
     scopes: frozenset[str]
     compute: Callable[[YearData, Scope], Measure]
     drilldown: str = ""
@@ -208,14 +200,22 @@ def _recommendation_events(data: YearData, scope: Scope) -> Measure:
 
 
 def _council_meetings(data: YearData, scope: Scope) -> Measure:
-    count = data.council_meeting_count
-    return Measure(count, count, None)
+    """Regular meetings held; the target is checked on the half-years that had one (0, 1 or 2)."""
+    first, second = data.regular_meetings_by_half
+    held = first + second
+    halves = (first > 0) + (second > 0)
+    return Measure(
+        held,
+        held,
+        None,
+        compared=halves,
+        extra={"half_years": halves, "first_half": first, "second_half": second},
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # The catalogue (order = the order of the report's indicator table)
 
-LINQU = "临朐县产教融合发展联盟实施方案"
 ALL = frozenset({ALLIANCE, SCHOOL, ENTERPRISE})
 ALLIANCE_AND_SCHOOL = frozenset({ALLIANCE, SCHOOL})
 ALLIANCE_AND_ENTERPRISE = frozenset({ALLIANCE, ENTERPRISE})
@@ -228,11 +228,6 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Member enterprises with at least one active in-plant training base (厂中校) ÷ member enterprises"
         ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (1) 3: every alliance enterprise builds at least one skills training base"
-        ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_active_base"),
         drilldown="training:base_list",
@@ -244,9 +239,6 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Member enterprises with at least one teacher station (教师活动站) ÷ member enterprises"
         ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (2) 4: every alliance enterprise builds at least one teacher station"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_station"),
         drilldown="training:station_list",
@@ -258,11 +250,6 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Professional teachers seconded to enterprises this year ÷ professional teachers"
         ),
-        target=Decimal(5),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (2) 4: schools send at least five per cent of professional teachers to enterprises every year"
-        ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_secondment_rate,
         drilldown="training:secondment_list",
@@ -272,9 +259,6 @@ INDICATORS: list[Indicator] = [
         label=_("In-service training ratio"),
         unit=RATIO,
         formula=_("In-service training person-times ÷ enrolled students"),
-        target=Decimal(2),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (3) 8: yearly training person-times at least twice the enrolment"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_training_ratio,
         drilldown="training:programme_list",
@@ -284,11 +268,6 @@ INDICATORS: list[Indicator] = [
         label=_("Order-class hire rate"),
         unit=PERCENT,
         formula=_("Order-class graduates hired by an order enterprise ÷ order-class graduates"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_(
-            "Linqu plan (3) 6: order-class graduates are placed directly with the order enterprises"
-        ),
         scopes=ALL,
         compute=_order_class_hire_rate,
         drilldown="placements:orderclass_list",
@@ -298,9 +277,6 @@ INDICATORS: list[Indicator] = [
         label=_("Apprentices"),
         unit=COUNT,
         formula=_("Apprentices enrolled this year (of whom completed)"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_("Linqu plan (3) 7: apprenticeships for new and transferred employees"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_apprentices,
         drilldown="placements:apprenticeship_list",
@@ -310,9 +286,6 @@ INDICATORS: list[Indicator] = [
         label=_("Craftsmen teaching in schools"),
         unit=COUNT,
         formula=_("Craftsmen in the pool (teaching hours delivered)"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_("Linqu plan (2) 5: a pool of part-time technicians teaching in schools"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_craftsmen_teaching,
         drilldown="training:craftsman_list",
@@ -322,11 +295,6 @@ INDICATORS: list[Indicator] = [
         label=_("Local employment rate"),
         unit=PERCENT,
         formula=_("Employed graduates working in the county ÷ employed graduates"),
-        target=None,
-        comparison=Comparison.RISES,
-        source=_(
-            "Linqu plan (4) 11: the share of graduates staying in the county rises every year"
-        ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_employment("local"),
         drilldown="placements:placement_list",
@@ -336,9 +304,6 @@ INDICATORS: list[Indicator] = [
         label=_("Employment at member enterprises"),
         unit=PERCENT,
         formula=_("Employed graduates working at member enterprises ÷ employed graduates"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_("Linqu plan (4) 11: graduates are recommended to alliance enterprises first"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_employment("at_member"),
         drilldown="placements:placement_list",
@@ -348,11 +313,6 @@ INDICATORS: list[Indicator] = [
         label=_("Career mentor coverage"),
         unit=PERCENT,
         formula=_("Member enterprises with a career mentor ÷ member enterprises"),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (4) 10: every enterprise names a senior technician or manager as career mentor"
-        ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_mentor"),
         drilldown="placements:mentor_list",
@@ -364,9 +324,6 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Member enterprises whose chairman visited a school this year ÷ member enterprises"
         ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (4) 10: every year each alliance chairman visits a school once"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_chairman_visit"),
         drilldown="placements:event_list",
@@ -378,11 +335,6 @@ INDICATORS: list[Indicator] = [
         unit=PERCENT,
         formula=_(
             "School semesters with both a parents' enterprise visit and an enterprise promotion week ÷ school semesters"
-        ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (4) 9: parents' enterprise visits and enterprise promotion weeks every semester"
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_outreach_per_semester,
@@ -396,9 +348,6 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Graduate recommendation events held this year (target checked for every school)"
         ),
-        target=Decimal(1),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (4) 11: one graduate recommendation event every year"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_recommendation_events,
         drilldown="placements:event_list",
@@ -409,13 +358,14 @@ INDICATORS: list[Indicator] = [
         code="council_meetings",
         label=_("Council meetings"),
         unit=COUNT,
-        formula=_("Council meetings held this year"),
-        target=Decimal(2),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan, safeguards (1): the council meets in principle every half year"),
+        formula=_(
+            "Regular council meetings held this year (target checked on the half-years with one)"
+        ),
         scopes=frozenset({ALLIANCE}),
         compute=_council_meetings,
         drilldown="members:meeting_list",
+        drilldown_query={"kind": "regular", "status": "held"},
+        target_text=_("one in each half-year"),
     ),
 ]
 
@@ -432,6 +382,8 @@ class AppliedTarget:
     comparison: str
     source: str
     overridden: bool
+    #: the plan whose target this is (its title); "" for a secretariat's override
+    plan: str = ""
 
 
 @dataclass(frozen=True)
@@ -458,8 +410,11 @@ class Row:
 
 
 def default_target(indicator: Indicator) -> AppliedTarget:
+    """The target the deployment's plan sets for ``indicator`` (report only when it sets none)."""
+    plan = plans.current()
+    target = plan.target(indicator.code)
     return AppliedTarget(
-        indicator.target, indicator.comparison, str(indicator.source), overridden=False
+        target.value, target.comparison, str(target.clause), overridden=False, plan=plan.title
     )
 
 

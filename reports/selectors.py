@@ -109,13 +109,13 @@ def row_payload(row: Row) -> dict:
         "target_text": row.target_text,
         "target_source": row.target.source,
         "target_overridden": row.target.overridden,
+        "target_plan": row.target.plan,
         "met": row.met,
         "numerator": json_number(row.measure.numerator),
         "denominator": json_number(row.measure.denominator),
         "previous": json_number(row.previous),
         "extra": {key: json_number(value) for key, value in row.measure.extra.items()},
         "formula": str(indicator.formula),
-        "source": str(indicator.source),
     }
 
 
@@ -211,7 +211,10 @@ def register_counts(data: YearData) -> list[Figure]:
         ),
         Figure("events", _("Outreach events"), events, "placements:event_list"),
         Figure(
-            "meetings", _("Council meetings"), data.council_meeting_count, "members:meeting_list"
+            "meetings",
+            _("Regular council meetings"),
+            sum(data.regular_meetings_by_half),
+            "members:meeting_list",
         ),
     ]
 

@@ -24,7 +24,7 @@ from alliance.access import (
 )
 from members.models import OrganizationKind
 
-from . import selectors, services
+from . import plans, selectors, services
 from .forms import RunForm, TargetForm, YearForm
 from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope
 from .links import drilldown
@@ -211,16 +211,10 @@ def my_scorecard(request):
 
 @allow(SECRETARIAT)
 def targets(request):
-    """Targets of a year: the plan's defaults, the secretariat's overrides, and the Qufu preset."""
+    """Targets of a year: the deployment plan's defaults and the secretariat's overrides."""
     year = _year(request)
     applied = selectors.applied_targets(year)
     if request.method == "POST":
-        if "preset" in request.POST:
-            services.target_preset_apply(year=year, preset="qufu")
-            messages.success(
-                request, _("The Qufu plan's targets apply to %(year)s now.") % {"year": year}
-            )
-            return redirect(f"{request.path}?year={year}")
         code = request.POST.get("indicator", "")
         if code not in BY_CODE:
             raise Http404
@@ -258,7 +252,7 @@ def targets(request):
     return render(
         request,
         "reports/targets.html",
-        {"year": year, "years": selectors.year_choices(), "rows": rows},
+        {"year": year, "years": selectors.year_choices(), "rows": rows, "plan": plans.current()},
     )
 
 
@@ -390,9 +384,9 @@ OPEN_DATA_FIELDS = [
     "comparison",
     "target_text",
     "target_source",
+    "target_plan",
     "met",
     "formula",
-    "source",
 ]
 
 

@@ -30,7 +30,7 @@ YEAR_2025 = {
     "member_school_ids": {S1, S2},
     "member_enterprise_ids": {E1, E2, E3, E4},
     "school_figures": {S1: SchoolFigures(1000, 80, 300), S2: SchoolFigures(500, 40, 150)},
-    "council_meeting_count": 1,
+    "regular_meetings_by_half": (1, 0),
     "enterprises_with_active_base": {E1, E2, E3, OUTSIDER},
     "enterprises_with_station": {E1},
     "seconded_professional_teachers": {S1: 4, S2: 3},
@@ -91,7 +91,7 @@ def test_catalogue_has_every_indicator_of_the_design():
         "council_meetings",
     ]
     for indicator in INDICATORS:
-        assert indicator.label and indicator.formula and indicator.source and indicator.unit
+        assert indicator.label and indicator.formula and indicator.unit
 
 
 def test_base_coverage_counts_member_enterprises_only(data):
@@ -188,6 +188,19 @@ def test_recommendation_events_target_applies_to_every_school(data):
 def test_council_meetings_below_two_is_not_met(data):
     row = value(data, "council_meetings")
     assert row.value == 1 and row.met is False
+
+
+def test_two_council_meetings_in_one_half_year_are_not_met(fake_selectors):
+    # March and April: two regular meetings, but the second half-year had none.
+    fake_selectors({2025: {"regular_meetings_by_half": (2, 0)}})
+    row = evaluate(BY_CODE["council_meetings"], DataSet(), 2025, ALLIANCE_SCOPE)
+    assert (row.value, row.measure.extra["half_years"], row.met) == (2, 1, False)
+
+
+def test_one_council_meeting_in_each_half_year_is_met(fake_selectors):
+    fake_selectors({2025: {"regular_meetings_by_half": (1, 1)}})
+    row = evaluate(BY_CODE["council_meetings"], DataSet(), 2025, ALLIANCE_SCOPE)
+    assert (row.value, row.met) == (2, True)
 
 
 def test_empty_year_gives_no_values_and_no_crash(fake_selectors):
