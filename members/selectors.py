@@ -54,13 +54,21 @@ def _year_end(year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
+def member_on_q(day: dt.date, prefix: str = "") -> Q:
+    """Organisations that were alliance members on ``day`` (``prefix``: the path to an
+    organisation from another model, e.g. ``"employer__"``), so that a record counts as a
+    member's when its organisation was a member on the record's date."""
+    joined = Q(**{f"{prefix}joined_on__isnull": True}) | Q(**{f"{prefix}joined_on__lte": day})
+    # A withdrawn member without a date has no day to count on: leave it out.
+    not_left = Q(**{f"{prefix}left_on__gt": day}) | Q(
+        **{f"{prefix}left_on__isnull": True, f"{prefix}status": OrganizationStatus.ACTIVE}
+    )
+    return joined & not_left
+
+
 def members_at_end_of(year: int) -> QuerySet[Organization]:
     """Organisations that are alliance members on 31 December of ``year``."""
-    end = _year_end(year)
-    joined = Q(joined_on__isnull=True) | Q(joined_on__lte=end)
-    # A withdrawn member without a date has no year to count in: leave it out.
-    not_left = Q(left_on__gt=end) | Q(left_on__isnull=True, status=OrganizationStatus.ACTIVE)
-    return Organization.objects.filter(joined & not_left)
+    return Organization.objects.filter(member_on_q(_year_end(year)))
 
 
 def member_enterprise_ids(year: int) -> set[int]:

@@ -145,11 +145,7 @@ def report_context(year: int, *, data: DataSet | None = None) -> dict:
             }
         )
     apprentice_rows = [
-        {
-            "name": names[e],
-            "enrolled": d.apprentice_counts[e][0],
-            "completed": d.apprentice_counts[e][1],
-        }
+        {"name": names[e], "counts": d.apprentice_counts[e]}
         for e in enterprise_ids
         if e in d.apprentice_counts and any(d.apprentice_counts[e])
     ]

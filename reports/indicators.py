@@ -142,11 +142,17 @@ def _order_class_hire_rate(data: YearData, scope: Scope) -> Measure:
     return Measure(share(hired, graduates), hired, graduates)
 
 
-def _apprentices(data: YearData, scope: Scope) -> Measure:
-    pairs = [data.apprentice_counts.get(e, (0, 0)) for e in _members(data, scope, ENTERPRISE)]
-    enrolled = sum(p[0] for p in pairs)
-    completed = sum(p[1] for p in pairs)
-    return Measure(enrolled, enrolled, None, extra={"completed": completed})
+def _apprentices(field_name: str) -> Callable[[YearData, Scope], Measure]:
+    """One of the three apprentice figures, summed over the member enterprises of the scope."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        counts = data.apprentice_counts
+        total = sum(
+            getattr(counts[e], field_name) for e in _members(data, scope, ENTERPRISE) if e in counts
+        )
+        return Measure(total, total, None)
+
+    return compute
 
 
 def _craftsmen_teaching(data: YearData, scope: Scope) -> Measure:
@@ -256,9 +262,13 @@ INDICATORS: list[Indicator] = [
     ),
     Indicator(
         code="training_ratio",
-        label=_("In-service training ratio"),
+        label=_("Social training ratio"),
         unit=RATIO,
-        formula=_("In-service training person-times ÷ enrolled students"),
+        formula=_(
+            "Social training person-times ÷ enrolled students (social training: participants of "
+            "the training programmes the school ran for employees and the public, counted in the "
+            "year a programme starts)"
+        ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_training_ratio,
         drilldown="training:programme_list",
@@ -273,12 +283,33 @@ INDICATORS: list[Indicator] = [
         drilldown="placements:orderclass_list",
     ),
     Indicator(
-        code="apprentices",
-        label=_("Apprentices"),
+        code="apprentices_new",
+        label=_("Apprentices: new contracts"),
         unit=COUNT,
-        formula=_("Apprentices enrolled this year (of whom completed)"),
+        formula=_("Apprenticeship contracts starting this year"),
         scopes=ALLIANCE_AND_ENTERPRISE,
-        compute=_apprentices,
+        compute=_apprentices("new"),
+        drilldown="placements:apprenticeship_list",
+    ),
+    Indicator(
+        code="apprentices_in_training",
+        label=_("Apprentices in training"),
+        unit=COUNT,
+        formula=_(
+            "Apprentices in training at any time this year (contract running, not ended before "
+            "the year)"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_apprentices("in_training"),
+        drilldown="placements:apprenticeship_list",
+    ),
+    Indicator(
+        code="apprentices_completed",
+        label=_("Apprentices: completed"),
+        unit=COUNT,
+        formula=_("Apprenticeships completed this year"),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_apprentices("completed"),
         drilldown="placements:apprenticeship_list",
     ),
     Indicator(
@@ -407,6 +438,14 @@ class Row:
     @property
     def target_text(self) -> str:
         return format_target(self.indicator, self.target)
+
+    @property
+    def fraction_text(self) -> str:
+        """ "numerator / denominator", shown beside a rate; "" for a plain count."""
+        measure = self.measure
+        if measure.denominator is None:
+            return ""
+        return f"{format_number(measure.numerator)} / {format_number(measure.denominator)}"
 
 
 def default_target(indicator: Indicator) -> AppliedTarget:

@@ -36,3 +36,19 @@ def drilldown(url_name: str, *, user=None, year: int | None = None, **query) -> 
         key: value for key, value in {"year": year, **query}.items() if value not in (None, "")
     }
     return f"{path}?{urlencode(params)}" if params else path
+
+
+def indicator_links(rows, year: int, user, **query) -> list[dict]:
+    """Each indicator row with the link to the records it counts, for ``user``."""
+    return [
+        {
+            "row": row,
+            "url": drilldown(
+                row.indicator.drilldown,
+                user=user,
+                year=year,
+                **{**query, **row.indicator.drilldown_query},
+            ),
+        }
+        for row in rows
+    ]

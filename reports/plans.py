@@ -88,7 +88,17 @@ LINQU = Plan(
                 "Linqu plan (3) 6: order-class graduates are placed directly with the order enterprises"
             ),
         ),
-        "apprentices": PlanTarget(
+        "apprentices_new": PlanTarget(
+            None,
+            Comparison.REPORT,
+            _("Linqu plan (3) 7: apprenticeships for new and transferred employees"),
+        ),
+        "apprentices_in_training": PlanTarget(
+            None,
+            Comparison.REPORT,
+            _("Linqu plan (3) 7: apprenticeships for new and transferred employees"),
+        ),
+        "apprentices_completed": PlanTarget(
             None,
             Comparison.REPORT,
             _("Linqu plan (3) 7: apprenticeships for new and transferred employees"),

@@ -150,7 +150,6 @@ def _sum(mapping: dict, keys) -> int:
 def register_counts(data: YearData) -> list[Figure]:
     schools, enterprises = data.schools, data.enterprises
     employment = data.employment_counts
-    apprentices = data.apprentice_counts
     events = sum(sum(kinds.values()) for kinds in data.outreach_by_semester.values())
     return [
         Figure(
@@ -196,12 +195,6 @@ def register_counts(data: YearData) -> list[Figure]:
             _("Training person-times"),
             _sum(data.training_person_times, schools),
             "training:programme_list",
-        ),
-        Figure(
-            "apprentices",
-            _("Apprentices enrolled"),
-            sum(apprentices.get(e, (0, 0))[0] for e in enterprises),
-            "placements:apprenticeship_list",
         ),
         Figure(
             "graduates",
@@ -295,7 +288,6 @@ def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
     """The enterprise's obligations under the plan (base, station, mentor, chairman visit ...)."""
     q = {"enterprise": enterprise_id}
     yes, no = _("Yes"), _("No")
-    enrolled, completed = data.apprentice_counts.get(enterprise_id, (0, 0))
     oc_graduates, oc_hired = data.order_class_hires_by_enterprise.get(enterprise_id, (0, 0))
     return [
         Figure(
@@ -345,13 +337,6 @@ def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
             _("Teacher secondments hosted"),
             data.secondments_by_enterprise.get(enterprise_id, 0),
             "training:secondment_list",
-            q,
-        ),
-        Figure(
-            "apprentices",
-            _("Apprentices enrolled / completed"),
-            f"{enrolled} / {completed}",
-            "placements:apprenticeship_list",
             q,
         ),
         Figure(
@@ -422,6 +407,41 @@ def scorecard_lines(
             )
         )
     return columns, lines
+
+
+@dataclass
+class FigureLine:
+    """One member organisation's results for a few indicators (the obligation pages)."""
+
+    id: int
+    name: str
+    rows: list[Row]
+
+
+def figure_lines(
+    year: int,
+    kind: str,
+    codes: list[str],
+    *,
+    data: DataSet,
+    targets: dict[str, AppliedTarget],
+    only: set[int] | None = None,
+) -> list[FigureLine]:
+    """The members of ``kind`` in ``year`` (those in ``only``, if given), each with the rows of
+    the indicators ``codes`` at its own scope."""
+    year_data = data.year(year)
+    ids = year_data.schools if kind == SCHOOL else year_data.enterprises
+    if only is not None:
+        ids = ids & only
+    names = organization_names(ids)
+    return [
+        FigureLine(
+            org_id,
+            names[org_id],
+            [evaluate(BY_CODE[c], data, year, Scope(kind, org_id), targets[c]) for c in codes],
+        )
+        for org_id in sorted(ids, key=lambda i: names[i])
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

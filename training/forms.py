@@ -273,6 +273,6 @@ class CertificationForm(PortalForm):
 
 
 class YearForm(forms.Form):
-    """The year picker of the obligation pages."""
+    """A year (the year to copy a station's practice posts to)."""
 
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)

@@ -5,7 +5,6 @@ from alliance.menus import Link, Menu
 MENU = Menu(
     _("Training and teachers"),
     [
-        Link(_("Obligations: 5 % and 2×"), "training:obligations", "speedometer2"),
         Link(_("In-school workshops"), "training:workshop_list", "building-gear"),
         Link(_("Training bases"), "training:base_list", "buildings"),
         Link(_("Teacher stations"), "training:station_list", "house-gear"),

@@ -12,8 +12,8 @@ Decisions (DESIGN §1 roles, issue 4 "who enters what"):
   training programmes, certifications and in-school workshops (with orders and rotations). They
   read every enterprise's bases and stations (to place students and teachers) and the whole
   craftsmen pool (phones masked) to record who teaches.
-- **Council members** read aggregates only: the obligation pages (5 % secondments, 2× training,
-  bases and stations), and the registers of platforms and training that hold no personal data
+- **Council members** read aggregates only (the obligation pages are the reports app's), and
+  the registers of platforms and training that hold no personal data
   (workshops, bases, stations, programmes, certifications). Registers naming people — teachers,
   secondments, craftsmen, teaching assignments — are closed to them (403).
 
@@ -276,23 +276,6 @@ def certifications_editable_by(user) -> QuerySet[Certification]:
     if school := _school_of(user):
         return qs.filter(school=school)
     return qs.none()
-
-
-# --- obligations -------------------------------------------------------------------------------
-
-
-def schools_for_obligations(user) -> QuerySet[Organization]:
-    """Schools whose obligation page the user may open: all for secretariat and council."""
-    qs = Organization.objects.schools()
-    if _reads_all(user):
-        return qs
-    if school := _school_of(user):
-        return qs.filter(pk=school.pk)
-    return qs.none()
-
-
-def can_view_school_obligations(user, school: Organization) -> bool:
-    return _reads_all(user) or (_school_of(user) is not None and _school_of(user).pk == school.pk)
 
 
 def can_create(user, editors: tuple[str, ...]) -> bool:

@@ -92,6 +92,4 @@ urlpatterns = [
         views.CertificationCreate,
         views.CertificationUpdate,
     ),
-    path("obligations/", views.obligations, name="obligations"),
-    path("obligations/schools/<int:pk>/", views.school_obligations, name="school_obligations"),
 ]

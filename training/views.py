@@ -12,24 +12,22 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, UpdateView
 
-from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_READERS, SCHOOL_STAFF, STAFF, allow
+from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, allow
 from alliance.history import history_rows
 from alliance.masking import mask_phone
 from alliance.registers import RegisterListView
-from members.models import Organization
 
-from . import filters, forms, permissions, selectors, services
+from . import filters, forms, permissions, services
 from .models import (
-    COUNTED_SECONDMENTS,
     Certification,
     Craftsman,
     InSchoolWorkshop,
@@ -738,79 +736,3 @@ class CertificationCreate(CertificationConfig, TrainingCreate):
 @allow(*SCHOOL_STAFF)
 class CertificationUpdate(CertificationConfig, TrainingUpdate):
     form_class = forms.CertificationForm
-
-
-# --- obligations (5 % secondments, 2× training, bases and stations) --------------------------
-
-
-def _year(request) -> int:
-    form = forms.YearForm(request.GET)
-    if form.is_valid() and form.cleaned_data["year"]:
-        return form.cleaned_data["year"]
-    return selectors.default_year()
-
-
-@allow(*SCHOOL_READERS)
-def obligations(request):
-    year = _year(request)
-    enterprises = selectors.enterprise_obligations(year)
-    return render(
-        request,
-        "training/obligations.html",
-        {
-            "year": year,
-            "years": selectors.year_choices(year),
-            "schools": selectors.school_obligations(
-                year, permissions.schools_for_obligations(request.user)
-            ),
-            "enterprises": enterprises,
-            "base_count": sum(row.has_base for row in enterprises),
-            "station_count": sum(row.has_station for row in enterprises),
-            "secondment_target": selectors.SECONDMENT_TARGET,
-            "training_target": selectors.TRAINING_TARGET,
-        },
-    )
-
-
-@allow(*SCHOOL_READERS)
-def school_obligations(request, pk: int):
-    schools = permissions.schools_for_obligations(request.user)
-    school = get_object_or_404(schools, pk=pk)
-    year = _year(request)
-    first, last = selectors.year_bounds(year)
-    one = Organization.objects.filter(pk=school.pk)
-    trend = [selectors.school_obligations(y, one)[0] for y in range(year - 2, year + 1)]
-    # Names of seconded teachers are personal data: not for council members.
-    seconded = None
-    if permissions.teachers_visible_to(request.user).filter(school=school).exists():
-        seconded = (
-            Secondment.objects.filter(
-                teacher__school=school,
-                start_on__lte=last,
-                end_on__gte=first,
-                status__in=COUNTED_SECONDMENTS,
-            )
-            .select_related("teacher", "enterprise")
-            .order_by("start_on")
-        )
-    programmes = (
-        TrainingProgramme.objects.filter(school=school, start_on__range=(first, last))
-        .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
-        .order_by("start_on")
-    )
-    return render(
-        request,
-        "training/school_obligations.html",
-        {
-            "school": school,
-            "year": year,
-            "years": selectors.year_choices(year),
-            "row": trend[-1],
-            "trend": trend,
-            "seconded": seconded,
-            "programmes": programmes,
-            "secondment_target": selectors.SECONDMENT_TARGET,
-            "training_target": selectors.TRAINING_TARGET,
-            "can_record": permissions.can_create(request.user, SCHOOL_STAFF),
-        },
-    )

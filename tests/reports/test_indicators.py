@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from members.selectors import SchoolFigures
-from placements.selectors import EmploymentCounts
+from placements.selectors import ApprenticeCounts, EmploymentCounts
 from reports.indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -43,7 +43,11 @@ YEAR_2025 = {
     },
     "order_class_hires": {S1: (40, 30), S2: (10, 5)},
     "order_class_hires_by_enterprise": {E1: (20, 18)},
-    "apprentice_counts": {E1: (10, 4), E2: (5, 1), OUTSIDER: (50, 50)},
+    "apprentice_counts": {
+        E1: ApprenticeCounts(3, 10, 4),
+        E2: ApprenticeCounts(2, 5, 1),
+        OUTSIDER: ApprenticeCounts(50, 50, 50),
+    },
     "enterprises_with_mentor": {E1, E2},
     "enterprises_with_chairman_visit": {E2},
     "outreach_by_semester": {
@@ -80,7 +84,9 @@ def test_catalogue_has_every_indicator_of_the_design():
         "secondment_rate",
         "training_ratio",
         "order_class_hire_rate",
-        "apprentices",
+        "apprentices_new",
+        "apprentices_in_training",
+        "apprentices_completed",
         "craftsmen_teaching",
         "local_employment_rate",
         "alliance_employment_rate",
@@ -142,8 +148,10 @@ def test_order_class_hire_rate_is_report_only(data):
 
 
 def test_apprentices_and_craftsmen_count_member_enterprises(data):
-    row = value(data, "apprentices")
-    assert row.value == 15 and row.measure.extra == {"completed": 5}
+    # E1 + E2 (the outsider is no member): new 3 + 2, in training 10 + 5, completed 4 + 1
+    assert value(data, "apprentices_new").value == 5
+    assert value(data, "apprentices_in_training").value == 15
+    assert value(data, "apprentices_completed").value == 5
     row = value(data, "craftsmen_teaching")
     assert row.value == 5 and row.measure.extra == {"teaching_hours": Decimal("50.5")}
 

@@ -79,12 +79,16 @@ def test_the_report_names_the_linqu_plan(fake_selectors):
 
 
 @override_settings(ALLIANCE_PLAN="qufu", ALLIANCE_NAME="曲阜市校企合作联盟")
-def test_council_page_and_targets_page_follow_the_plan(client_for, secretariat_user):
+def test_pages_follow_the_plan(client_for, secretariat_user):
     client = client_for(secretariat_user)
     council = client.get(reverse("members:council"), {"year": 2025}).content.decode()
     assert "临朐" not in council and "仅报告" in council
     targets = client.get(reverse("reports:targets"), {"year": 2025}).content.decode()
     assert QUFU_TITLE in targets and "preset" not in targets
+    dashboard = client.get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+    assert QUFU_TITLE in dashboard and "临朐方案" not in dashboard
+    obligations = client.get(reverse("reports:obligations"), {"year": 2025}).content.decode()
+    assert "曲阜方案要求" in obligations and "临朐方案" not in obligations
 
 
 def test_an_unknown_plan_stops_the_start(settings):

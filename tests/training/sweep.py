@@ -87,6 +87,5 @@ KWARGS = {
     "training:certification_update": lambda: _pk(
         Certification.objects.filter(programme__in=_programme())
     ),
-    "training:school_obligations": lambda: _org(SCHOOL),
 }
 POST_ONLY = {"training:post_copy"}
