@@ -51,6 +51,10 @@ class Measure:
     # school for "every school holds one event"); None: compare ``value``.
     compared: Decimal | int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # What the numerator and the denominator count (organisation ids, or (school, semester)
+    # pairs), for the indicators whose drill-down lists them: the list is these, nothing else.
+    counted: frozenset | None = None
+    population: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -106,9 +110,15 @@ def _coverage(selector: str) -> Callable[[YearData, Scope], Measure]:
     """Share of member enterprises that have at least one record of a kind."""
 
     def compute(data: YearData, scope: Scope) -> Measure:
-        members = set(_members(data, scope, ENTERPRISE))
-        having = members & set(data.get(selector))
-        return Measure(share(len(having), len(members)), len(having), len(members))
+        members = frozenset(_members(data, scope, ENTERPRISE))
+        having = members & frozenset(data.get(selector))
+        return Measure(
+            share(len(having), len(members)),
+            len(having),
+            len(members),
+            counted=having,
+            population=members,
+        )
 
     return compute
 
@@ -184,25 +194,42 @@ def _employment(field_name: str) -> Callable[[YearData, Scope], Measure]:
 
 def _outreach_per_semester(data: YearData, scope: Scope) -> Measure:
     """School-semesters with both 家长企业行 and 企业宣传周 ÷ school-semesters of the year."""
-    schools = list(_members(data, scope, SCHOOL))
     held = data.outreach_by_semester
-    done = 0
-    for school in schools:
-        for semester in semesters(data.year):
-            kinds = held.get((school, semester), {})
-            if kinds.get("parents_visit", 0) >= 1 and kinds.get("promotion_week", 0) >= 1:
-                done += 1
-    expected = len(schools) * 2
-    return Measure(share(done, expected), done, expected)
+    expected = frozenset(
+        (school, semester)
+        for school in _members(data, scope, SCHOOL)
+        for semester in semesters(data.year)
+    )
+    done = frozenset(
+        pair
+        for pair in expected
+        if held.get(pair, {}).get("parents_visit", 0) >= 1
+        and held.get(pair, {}).get("promotion_week", 0) >= 1
+    )
+    return Measure(
+        share(len(done), len(expected)),
+        len(done),
+        len(expected),
+        counted=done,
+        population=expected,
+    )
 
 
 def _recommendation_events(data: YearData, scope: Scope) -> Measure:
     """Events held; the target ("every school, every year") is checked on the weakest school."""
-    counts = [data.recommendation_events.get(s, 0) for s in _members(data, scope, SCHOOL)]
+    schools = frozenset(_members(data, scope, SCHOOL))
+    counts = [data.recommendation_events.get(s, 0) for s in schools]
     if not counts:
         return Measure(None, 0, 0)
-    holding = sum(1 for c in counts if c >= 1)
-    return Measure(sum(counts), holding, len(counts), compared=min(counts))
+    holding = frozenset(s for s in schools if data.recommendation_events.get(s, 0) >= 1)
+    return Measure(
+        sum(counts),
+        len(holding),
+        len(counts),
+        compared=min(counts),
+        counted=holding,
+        population=schools,
+    )
 
 
 def _council_meetings(data: YearData, scope: Scope) -> Measure:
@@ -236,7 +263,8 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_active_base"),
-        drilldown="training:base_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "base_coverage"},
     ),
     Indicator(
         code="station_coverage",
@@ -247,7 +275,8 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_station"),
-        drilldown="training:station_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "station_coverage"},
     ),
     Indicator(
         code="secondment_rate",
@@ -346,7 +375,8 @@ INDICATORS: list[Indicator] = [
         formula=_("Member enterprises with a career mentor ÷ member enterprises"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_mentor"),
-        drilldown="placements:mentor_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "mentor_coverage"},
     ),
     Indicator(
         code="chairman_visits",
@@ -357,8 +387,8 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_chairman_visit"),
-        drilldown="placements:event_list",
-        drilldown_query={"kind": "chairman_visit"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "chairman_visits"},
     ),
     Indicator(
         code="outreach_per_semester",
@@ -369,7 +399,8 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_outreach_per_semester,
-        drilldown="placements:event_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "outreach_per_semester"},
         target_text=_("at least one of each per semester"),
     ),
     Indicator(
@@ -381,8 +412,8 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_recommendation_events,
-        drilldown="placements:event_list",
-        drilldown_query={"kind": "recommendation_fair"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "recommendation_events"},
         target_text=_("at least one per school"),
     ),
     Indicator(

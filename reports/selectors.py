@@ -170,13 +170,15 @@ def register_counts(data: YearData) -> list[Figure]:
             "bases",
             _("Enterprises with a training base"),
             len(enterprises & set(data.enterprises_with_active_base)),
-            "training:base_list",
+            "reports:counted",
+            {"indicator": "base_coverage"},
         ),
         Figure(
             "stations",
             _("Enterprises with a teacher station"),
             len(enterprises & set(data.enterprises_with_station)),
-            "training:station_list",
+            "reports:counted",
+            {"indicator": "station_coverage"},
         ),
         Figure(
             "secondments",
@@ -442,6 +444,17 @@ def figure_lines(
         )
         for org_id in sorted(ids, key=lambda i: names[i])
     ]
+
+
+def counted_items(keys) -> list[tuple[str, str]]:
+    """(organisation name, semester or "") for each key an indicator counted, by name: keys are
+    organisation ids, or (school id, semester) pairs."""
+    ids = {key[0] if isinstance(key, tuple) else key for key in keys}
+    names = organization_names(ids)
+    items = [
+        (names[key[0]], key[1]) if isinstance(key, tuple) else (names[key], "") for key in keys
+    ]
+    return sorted(items)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -434,6 +434,50 @@ def outreach_overview(request):
 
 
 # ---------------------------------------------------------------------------------------------
+# Drill-down: exactly what a figure counted
+
+
+@allow(EVERYONE)
+def counted(request):
+    """The organisations (or school-semesters) an indicator's numerator — or, with
+    ``part=denominator``, its denominator — counted for the year and scope asked."""
+    if "indicator" not in request.GET:
+        # Reached without a figure: the figures are on the dashboard.
+        return redirect("reports:dashboard")
+    indicator = BY_CODE.get(request.GET["indicator"])
+    if indicator is None:
+        raise Http404
+    year = _year(request)
+    scope, organization = ALLIANCE_SCOPE, None
+    for kind in (SCHOOL, ENTERPRISE):
+        if request.GET.get(kind, "").isdigit():
+            organization = get_object_or_404(
+                scorecard_organizations(request.user).filter(kind=kind), pk=request.GET[kind]
+            )
+            scope = Scope(kind, organization.pk)
+    if not indicator.applies_to(scope):
+        raise Http404
+    target = selectors.applied_targets(year)[indicator.code]
+    row = evaluate(indicator, DataSet(), year, scope, target)
+    denominator = request.GET.get("part") == "denominator"
+    keys = row.measure.population if denominator else row.measure.counted
+    if keys is None:
+        raise Http404
+    return render(
+        request,
+        "reports/counted.html",
+        {
+            "row": row,
+            "year": year,
+            "years": selectors.year_choices(),
+            "organization": organization,
+            "denominator": denominator,
+            "items": selectors.counted_items(keys),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Report runs (secretariat)
 
 
