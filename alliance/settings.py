@@ -285,3 +285,5 @@ if PRODUCTION:
     SECURE_REFERRER_POLICY = "same-origin"
 
 ALLIANCE_NAME = env.str("ALLIANCE_NAME", default="临朐县产教融合发展联盟")
+# The county plan whose targets, clauses and sentences the portal uses (reports/plans.py).
+ALLIANCE_PLAN = env.str("ALLIANCE_PLAN", default="linqu")

@@ -29,6 +29,11 @@ class OrganizationSection:
 Provider = Callable[[Organization, object], "OrganizationSection | None"]
 _providers: list[Provider] = []
 
+# The council page takes sections the same way, given the year it shows: the check of the
+# plan's meeting rule is the ``reports`` indicator, which ``members`` cannot import.
+CouncilProvider = Callable[[int, object], "OrganizationSection | None"]
+_council_providers: list[CouncilProvider] = []
+
 
 def register(provider: Provider) -> Provider:
     """Register a section provider (usable as a decorator); registering twice is harmless."""
@@ -39,4 +44,16 @@ def register(provider: Provider) -> Provider:
 
 def sections_for(organization: Organization, user) -> list[OrganizationSection]:
     sections = [s for provider in _providers if (s := provider(organization, user)) is not None]
+    return sorted(sections, key=lambda s: s.order)
+
+
+def register_council(provider: CouncilProvider) -> CouncilProvider:
+    """Register a section of the council page (usable as a decorator)."""
+    if provider not in _council_providers:
+        _council_providers.append(provider)
+    return provider
+
+
+def council_sections(year: int, user) -> list[OrganizationSection]:
+    sections = [s for provider in _council_providers if (s := provider(year, user)) is not None]
     return sorted(sections, key=lambda s: s.order)

@@ -38,13 +38,13 @@ from .forms import (
 from .models import (
     CouncilMeeting,
     ExpertMember,
-    MeetingStatus,
     Organization,
     OrganizationStatus,
     Resolution,
     User,
 )
 from .registers import ACCOUNTS, MEETINGS, ORGANIZATIONS
+from .sections import council_sections
 
 
 def _posted(request):
@@ -199,22 +199,16 @@ def corridor(request, pk: int):
 @allow(GOVERNANCE)
 def council(request):
     today = timezone.localdate()
-    # ?year= looks back at a past year (drill-down from the dashboards); default: this year.
-    year = parse_year(request, default=today.year)
-    meetings = list(selectors.meetings_in(year))
-    held = sum(1 for m in meetings if m.status == MeetingStatus.HELD)
-    first_half, second_half = selectors.half_years_with_meeting(year)
+    # ?year= looks back at a past year (drill-down from the dashboards); by default the year the
+    # dashboards open on, so that the meeting check agrees with them.
+    year = parse_year(request, default=selectors.default_year)
     context = {
         "year": year,
         "previous_year": year - 1,
         "next_year": year + 1 if year < today.year else None,
         "seats": list(selectors.current_council_seats()),
-        "meetings": meetings,
-        "held": held,
-        "required": selectors.MEETINGS_PER_YEAR,
-        "on_track": held >= selectors.MEETINGS_PER_YEAR and first_half and second_half,
-        "first_half": first_half,
-        "second_half": second_half,
+        "meetings": list(selectors.meetings_in(year)),
+        "sections": council_sections(year, request.user),
         "overdue": list(selectors.overdue_resolutions(today)),
         "experts_count": ExpertMember.objects.count(),
         "can_manage": perms.can_manage_council(request.user),

@@ -553,6 +553,19 @@ class GraduatePlacement(models.Model):
             errors["employer_name"] = _(
                 "Give either a member employer or another employer's name, not both."
             )
+        elif self.employer_name and (member := _member_named(self.employer_name)):
+            # A member typed as free text would count as non-member employment.
+            errors["employer_name"] = _(
+                "“%(name)s” is an alliance member: choose it under “employer” instead of typing it."
+            ) % {"name": member.name}
+        if (
+            self.employer_id
+            and self.employer_location == EmployerLocation.COUNTY
+            and not self.employer.is_local
+        ):
+            errors["employer_location"] = _(
+                "%(name)s is outside the county: its employees do not work in the county."
+            ) % {"name": self.employer.name}
         if (
             self.via_order_class_id
             and self.student_id
@@ -563,6 +576,12 @@ class GraduatePlacement(models.Model):
             errors["via_order_class"] = _("The student is not enrolled in this order class.")
         if errors:
             raise ValidationError(errors)
+
+
+def _member_named(text: str) -> Organization | None:
+    """The organisation of the register whose name or credit code ``text`` is, if any."""
+    text = text.strip()
+    return Organization.objects.filter(Q(name=text) | Q(credit_code=text.upper())).first()
 
 
 def working_q(prefix: str = "") -> Q:

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db.models import Case, CharField, Count, Q, Value, When
+
+from members.selectors import member_on_q
 
 from .models import (
     Apprenticeship,
     ApprenticeshipStatus,
     CareerMentor,
-    EmployerLocation,
     GraduatePlacement,
     HireStatus,
     OrderClassEnrolment,
@@ -42,9 +42,15 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+def _at_member_q(year: int) -> Q:
+    """Employed by an organisation that was a member in the graduation year (the record has no
+    finer date than its year: a member at the end of it, as the indicators' denominators)."""
+    return Q(employer__isnull=False) & member_on_q(dt.date(year, 12, 31), prefix="employer__")
+
+
 def employment_counts(year: int) -> dict[int, EmploymentCounts]:
     """School id → graduates of ``year`` with a recorded destination, employed (incl. self-employed),
-    employed in the county, employed at a member organisation. One query."""
+    employed in the county, employed at an organisation that was a member that year. One query."""
     rows = (
         GraduatePlacement.objects.filter(graduation_year=year)
         .values("student__school")
@@ -52,7 +58,7 @@ def employment_counts(year: int) -> dict[int, EmploymentCounts]:
             graduates=Count("pk"),
             employed=Count("pk", filter=working_q()),
             local=Count("pk", filter=local_q()),
-            at_member=Count("pk", filter=working_q() & Q(employer__isnull=False)),
+            at_member=Count("pk", filter=working_q() & _at_member_q(year)),
         )
         .order_by()
     )
@@ -116,26 +122,43 @@ def order_class_hires_by_enterprise(year: int) -> dict[int, tuple[int, int]]:
     return {e: (len(students), len(hired[e])) for e, students in graduates.items()}
 
 
-def apprentice_counts(year: int) -> dict[int, tuple[int, int]]:
-    """Enterprise id → (apprentices enrolled in ``year``, apprentices completed in ``year``).
+class ApprenticeCounts(NamedTuple):
+    new: int
+    in_training: int
+    completed: int
 
-    Enrolled: the contract period overlaps the year and the apprenticeship did not end (withdrawn
-    or completed) before the year began. One query.
+
+def apprentice_counts(year: int) -> dict[int, ApprenticeCounts]:
+    """Enterprise id → apprentices of ``year``, three figures (Linqu §(三)7):
+
+    - new: contracts starting in the year;
+    - in training: the contract period overlaps the year and the apprenticeship did not end
+      (withdrawn or completed) before the year began;
+    - completed: completed in the year.
+
+    One query.
     """
     first, last = _year_bounds(year)
     ended_before = Q(
         status__in=[ApprenticeshipStatus.WITHDRAWN, ApprenticeshipStatus.COMPLETED],
         ended_on__lt=first,
     )
-    enrolled = Q(contract_start__lte=last, contract_end__gte=first) & ~ended_before
+    new = Q(contract_start__range=(first, last))
+    in_training = Q(contract_start__lte=last, contract_end__gte=first) & ~ended_before
     completed = Q(status=ApprenticeshipStatus.COMPLETED, ended_on__range=(first, last))
     rows = (
-        Apprenticeship.objects.filter(enrolled | completed)
+        Apprenticeship.objects.filter(new | in_training | completed)
         .values("enterprise")
-        .annotate(enrolled=Count("pk", filter=enrolled), completed=Count("pk", filter=completed))
+        .annotate(
+            new=Count("pk", filter=new),
+            in_training=Count("pk", filter=in_training),
+            completed=Count("pk", filter=completed),
+        )
         .order_by()
     )
-    return {r["enterprise"]: (r["enrolled"], r["completed"]) for r in rows}
+    return {
+        r["enterprise"]: ApprenticeCounts(r["new"], r["in_training"], r["completed"]) for r in rows
+    }
 
 
 def mentors_active_q(year: int) -> Q:
@@ -229,65 +252,6 @@ def retention_summary(year: int) -> dict:
         graduates=Count("placement", distinct=True),
     )
     return totals
-
-
-# --- Pages of this app -------------------------------------------------------------------
-
-
-@dataclass
-class LocalRate:
-    employed: int
-    local: int
-    rate: float | None
-    change: float | None = None  # on the previous year, in rate points (0.05 = 5 points)
-
-    @property
-    def fell(self) -> bool:
-        return self.change is not None and self.change < 0
-
-
-def local_employment_by_year(years: list[int], school_ids: list[int] | None = None) -> dict:
-    """{"years": years, "schools": {school id: {year: LocalRate}}, "alliance": {year: LocalRate}}.
-
-    The local employment rate (留临就业率) = employed graduates working in the county ÷ employed
-    graduates (Linqu §(四)11 wants it to rise every year). One query for all years.
-    """
-    qs = GraduatePlacement.objects.filter(working_q(), graduation_year__in=years)
-    if school_ids is not None:
-        qs = qs.filter(student__school__in=school_ids)
-    rows = (
-        qs.values("student__school", "graduation_year")
-        .annotate(
-            employed=Count("pk"),
-            local=Count("pk", filter=Q(employer_location=EmployerLocation.COUNTY)),
-        )
-        .order_by()
-    )
-    per_school: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    alliance: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for r in rows:
-        for bucket in (
-            per_school[r["student__school"]][r["graduation_year"]],
-            alliance[r["graduation_year"]],
-        ):
-            bucket[0] += r["employed"]
-            bucket[1] += r["local"]
-
-    def series(counts: dict[int, list[int]]) -> dict[int, LocalRate]:
-        result, previous = {}, None
-        for year in sorted(years):
-            employed, local = counts.get(year, [0, 0])
-            rate = local / employed if employed else None
-            change = rate - previous if rate is not None and previous is not None else None
-            result[year] = LocalRate(employed, local, rate, change)
-            previous = rate
-        return result
-
-    return {
-        "years": sorted(years),
-        "schools": {school: series(counts) for school, counts in per_school.items()},
-        "alliance": series(alliance),
-    }
 
 
 def order_class_hired_students(order_class) -> dict[int, str]:

@@ -40,7 +40,6 @@ urlpatterns = [
     ),
     path("hires/", views.hire_list, name="hire_list"),
     path("hires/<int:pk>/<slug:decision>/", views.hire_decide, name="hire_decide"),
-    path("local-employment/", views.local_employment, name="local_employment"),
     *registers.EVENTS.urls(),
     path("events/<int:pk>/photos/", views.event_photo_add, name="event_photo_add"),
     path(
@@ -48,6 +47,5 @@ urlpatterns = [
         allow(EVERYONE)(file_view(permissions.photos_visible_to, ("image",))),
         name="photo_file",
     ),
-    path("outreach/", views.outreach_overview, name="outreach_overview"),
     *registers.MENTORS.urls(),
 ]

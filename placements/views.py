@@ -13,25 +13,19 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, allow
+from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, STAFF, allow
 from alliance.registers.views import add_errors, confirm
-from alliance.years import parse_year
-from members.models import Organization
 
-from . import forms, permissions, selectors, services
+from . import forms, permissions, services
 from .models import (
     Aspect,
-    GraduatePlacement,
     OrderClassAlignment,
-    OutreachKind,
-    semester_key,
 )
 from .registers import APPRENTICESHIPS, EVENTS, ORDER_CLASSES, PLACEMENTS
 
@@ -265,31 +259,6 @@ def followup_edit(request, pk, followup_pk=None):
     )
 
 
-@allow(*EVERYONE)
-def local_employment(request):
-    """留临就业率 by year per school and for the alliance, with the change on the previous year."""
-    # Up to the latest graduation year on record (or ?year=), at most five years back.
-    span = GraduatePlacement.objects.aggregate(
-        first=Min("graduation_year"), last=Max("graduation_year")
-    )
-    last = parse_year(request, default=span["last"] or dt.date.today().year)
-    first = max(last - 4, min(span["first"] or last, last))
-    years = list(range(first, last + 1))
-    schools = list(Organization.objects.schools().order_by("name").only("name"))
-    table = selectors.local_employment_by_year(years)
-    rows = [
-        (school, [table["schools"].get(school.pk, {}).get(y) for y in years]) for school in schools
-    ]
-    rows = [(school, cells) for school, cells in rows if any(c and c.employed for c in cells)]
-    context = {
-        "years": years,
-        "rows": rows,
-        "alliance": [table["alliance"][y] for y in years],
-        "previous_year": years[-1] - 1,
-    }
-    return render(request, "placements/local_employment.html", context)
-
-
 # --- outreach -------------------------------------------------------------------------------------
 
 
@@ -312,44 +281,3 @@ def event_photo_add(request, pk):
             for error in errors:
                 messages.error(request, error)
     return redirect(EVENTS.detail_url(event))
-
-
-@allow(*EVERYONE)
-def outreach_overview(request):
-    """Per semester, whether each school held its 家长企业行 and 企业宣传周 (plan §(四)9), and per
-    enterprise whether it has a career mentor and its chairman visited a school this year (§(四)10)."""
-    year = parse_year(request, default=dt.date.today().year)
-    semesters = [f"{year}-1", f"{year}-2"]
-    by_semester = selectors.outreach_by_semester(year)
-    schools = list(Organization.objects.schools().active().order_by("name").only("name"))
-    kinds = [OutreachKind.PARENTS_VISIT, OutreachKind.PROMOTION_WEEK]
-    fairs = selectors.recommendation_events(year)
-    school_rows = [
-        (
-            school,
-            [
-                [by_semester.get((school.pk, sem), {}).get(kind, 0) for kind in kinds]
-                for sem in semesters
-            ],
-            fairs.get(school.pk, 0),
-        )
-        for school in schools
-    ]
-    mentors = selectors.enterprises_with_mentor(year)
-    visits = selectors.enterprises_with_chairman_visit(year)
-    events = selectors.events_by_enterprise(year)
-    enterprises = list(Organization.objects.enterprises().active().order_by("name").only("name"))
-    enterprise_rows = [
-        (e, e.pk in mentors, e.pk in visits, events.get(e.pk, 0)) for e in enterprises
-    ]
-    context = {
-        "year": year,
-        "semesters": semesters,
-        "current_semester": semester_key(dt.date.today()),
-        "kinds": kinds,
-        "school_rows": school_rows,
-        "enterprise_rows": enterprise_rows,
-        "mentor_count": sum(1 for r in enterprise_rows if r[1]),
-        "visit_count": sum(1 for r in enterprise_rows if r[2]),
-    }
-    return render(request, "placements/outreach_overview.html", context)

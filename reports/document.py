@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from members.models import OrganizationKind
 
-from . import charts
+from . import charts, plans
 from .indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -29,8 +29,6 @@ from .indicators import (
     Scope,
     evaluate,
     format_value,
-    ratio,
-    share,
 )
 from .selectors import (
     TREND_YEARS,
@@ -138,6 +136,9 @@ def report_context(
     ]
 
     # Cooperative education
+    def school_row(code: str, school: int):
+        return evaluate(BY_CODE[code], data, year, Scope(SCHOOL, school), targets[code])
+
     training_rows = []
     for s in school_ids:
         enrolled = figures[s].enrolled_students if s in figures else None
@@ -149,24 +150,16 @@ def report_context(
                 "name": names[s],
                 "enrolled": enrolled,
                 "person_times": person_times,
-                "ratio": format_value(
-                    BY_CODE["training_ratio"], ratio(person_times, enrolled or 0)
-                ),
+                "ratio": school_row("training_ratio", s).value_text,
                 "candidates": candidates,
                 "passed": passed,
                 "oc_graduates": oc_graduates,
                 "oc_hired": oc_hired,
-                "oc_rate": format_value(
-                    BY_CODE["order_class_hire_rate"], share(oc_hired, oc_graduates)
-                ),
+                "oc_rate": school_row("order_class_hire_rate", s).value_text,
             }
         )
     apprentice_rows = [
-        {
-            "name": names[e],
-            "enrolled": d.apprentice_counts[e][0],
-            "completed": d.apprentice_counts[e][1],
-        }
+        {"name": names[e], "counts": d.apprentice_counts[e]}
         for e in enterprise_ids
         if e in d.apprentice_counts and any(d.apprentice_counts[e])
     ]
@@ -195,12 +188,8 @@ def report_context(
                 "employed": c.employed,
                 "local": c.local,
                 "at_member": c.at_member,
-                "local_rate": format_value(
-                    BY_CODE["local_employment_rate"], share(c.local, c.employed)
-                ),
-                "member_rate": format_value(
-                    BY_CODE["alliance_employment_rate"], share(c.at_member, c.employed)
-                ),
+                "local_rate": school_row("local_employment_rate", s).value_text,
+                "member_rate": school_row("alliance_employment_rate", s).value_text,
             }
         )
     years = list(range(year - TREND_YEARS + 1, year + 1))
@@ -261,16 +250,7 @@ def report_context(
         else "",
         "training": charts.bar_chart(
             [r["name"] for r in training_rows],
-            [
-                float(
-                    ratio(
-                        d.training_person_times.get(s, 0),
-                        figures[s].enrolled_students if s in figures else 0,
-                    )
-                    or 0
-                )
-                for s in school_ids
-            ],
+            [float(school_row("training_ratio", s).value or 0) for s in school_ids],
             title=_("In-service training person-times per enrolled student"),
             target=_target_number(targets["training_ratio"]),
         )
@@ -304,6 +284,7 @@ def report_context(
     judged = sum(1 for r in rows if r.met is not None)
     return {
         "alliance_name": settings.ALLIANCE_NAME,
+        "plan": plans.current(),
         "year": year,
         "generated_on": timezone.localdate(),
         "sections": [

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import plans
+from .plans import Comparison
 from .sources import DataSet, YearData, semesters
 
 ALLIANCE = "alliance"
@@ -41,12 +42,6 @@ class Scope(NamedTuple):
 ALLIANCE_SCOPE = Scope(ALLIANCE)
 
 
-class Comparison(models.TextChoices):
-    AT_LEAST = "gte", _("at least")
-    RISES = "rises", _("rises every year")
-    REPORT = "report", _("report only")
-
-
 @dataclass(frozen=True)
 class Measure:
     value: Decimal | int | None
@@ -56,6 +51,10 @@ class Measure:
     # school for "every school holds one event"); None: compare ``value``.
     compared: Decimal | int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # What the numerator and the denominator count (organisation ids, or (school, semester)
+    # pairs), for the indicators whose drill-down lists them: the list is these, nothing else.
+    counted: frozenset | None = None
+    population: frozenset | None = None
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,6 @@ class Indicator:
     label: str
     unit: str
     formula: str
-    target: Decimal | None
-    comparison: str
-    source: str
     scopes: frozenset[str]
     compute: Callable[[YearData, Scope], Measure]
     drilldown: str = ""
@@ -114,9 +110,15 @@ def _coverage(selector: str) -> Callable[[YearData, Scope], Measure]:
     """Share of member enterprises that have at least one record of a kind."""
 
     def compute(data: YearData, scope: Scope) -> Measure:
-        members = set(_members(data, scope, ENTERPRISE))
-        having = members & set(data.get(selector))
-        return Measure(share(len(having), len(members)), len(having), len(members))
+        members = frozenset(_members(data, scope, ENTERPRISE))
+        having = members & frozenset(data.get(selector))
+        return Measure(
+            share(len(having), len(members)),
+            len(having),
+            len(members),
+            counted=having,
+            population=members,
+        )
 
     return compute
 
@@ -150,11 +152,17 @@ def _order_class_hire_rate(data: YearData, scope: Scope) -> Measure:
     return Measure(share(hired, graduates), hired, graduates)
 
 
-def _apprentices(data: YearData, scope: Scope) -> Measure:
-    pairs = [data.apprentice_counts.get(e, (0, 0)) for e in _members(data, scope, ENTERPRISE)]
-    enrolled = sum(p[0] for p in pairs)
-    completed = sum(p[1] for p in pairs)
-    return Measure(enrolled, enrolled, None, extra={"completed": completed})
+def _apprentices(field_name: str) -> Callable[[YearData, Scope], Measure]:
+    """One of the three apprentice figures, summed over the member enterprises of the scope."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        counts = data.apprentice_counts
+        total = sum(
+            getattr(counts[e], field_name) for e in _members(data, scope, ENTERPRISE) if e in counts
+        )
+        return Measure(total, total, None)
+
+    return compute
 
 
 def _craftsmen_teaching(data: YearData, scope: Scope) -> Measure:
@@ -186,36 +194,61 @@ def _employment(field_name: str) -> Callable[[YearData, Scope], Measure]:
 
 def _outreach_per_semester(data: YearData, scope: Scope) -> Measure:
     """School-semesters with both 家长企业行 and 企业宣传周 ÷ school-semesters of the year."""
-    schools = list(_members(data, scope, SCHOOL))
     held = data.outreach_by_semester
-    done = 0
-    for school in schools:
-        for semester in semesters(data.year):
-            kinds = held.get((school, semester), {})
-            if kinds.get("parents_visit", 0) >= 1 and kinds.get("promotion_week", 0) >= 1:
-                done += 1
-    expected = len(schools) * 2
-    return Measure(share(done, expected), done, expected)
+    expected = frozenset(
+        (school, semester)
+        for school in _members(data, scope, SCHOOL)
+        for semester in semesters(data.year)
+    )
+    done = frozenset(
+        pair
+        for pair in expected
+        if held.get(pair, {}).get("parents_visit", 0) >= 1
+        and held.get(pair, {}).get("promotion_week", 0) >= 1
+    )
+    return Measure(
+        share(len(done), len(expected)),
+        len(done),
+        len(expected),
+        counted=done,
+        population=expected,
+    )
 
 
 def _recommendation_events(data: YearData, scope: Scope) -> Measure:
     """Events held; the target ("every school, every year") is checked on the weakest school."""
-    counts = [data.recommendation_events.get(s, 0) for s in _members(data, scope, SCHOOL)]
+    schools = frozenset(_members(data, scope, SCHOOL))
+    counts = [data.recommendation_events.get(s, 0) for s in schools]
     if not counts:
         return Measure(None, 0, 0)
-    holding = sum(1 for c in counts if c >= 1)
-    return Measure(sum(counts), holding, len(counts), compared=min(counts))
+    holding = frozenset(s for s in schools if data.recommendation_events.get(s, 0) >= 1)
+    return Measure(
+        sum(counts),
+        len(holding),
+        len(counts),
+        compared=min(counts),
+        counted=holding,
+        population=schools,
+    )
 
 
 def _council_meetings(data: YearData, scope: Scope) -> Measure:
-    count = data.council_meeting_count
-    return Measure(count, count, None)
+    """Regular meetings held; the target is checked on the half-years that had one (0, 1 or 2)."""
+    first, second = data.regular_meetings_by_half
+    held = first + second
+    halves = (first > 0) + (second > 0)
+    return Measure(
+        held,
+        held,
+        None,
+        compared=halves,
+        extra={"half_years": halves, "first_half": first, "second_half": second},
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # The catalogue (order = the order of the report's indicator table)
 
-LINQU = "临朐县产教融合发展联盟实施方案"
 ALL = frozenset({ALLIANCE, SCHOOL, ENTERPRISE})
 ALLIANCE_AND_SCHOOL = frozenset({ALLIANCE, SCHOOL})
 ALLIANCE_AND_ENTERPRISE = frozenset({ALLIANCE, ENTERPRISE})
@@ -228,14 +261,10 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Member enterprises with at least one active in-plant training base (厂中校) ÷ member enterprises"
         ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (1) 3: every alliance enterprise builds at least one skills training base"
-        ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_active_base"),
-        drilldown="training:base_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "base_coverage"},
     ),
     Indicator(
         code="station_coverage",
@@ -244,12 +273,10 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Member enterprises with at least one teacher station (教师活动站) ÷ member enterprises"
         ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (2) 4: every alliance enterprise builds at least one teacher station"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_station"),
-        drilldown="training:station_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "station_coverage"},
     ),
     Indicator(
         code="secondment_rate",
@@ -258,23 +285,19 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Professional teachers seconded to enterprises this year ÷ professional teachers"
         ),
-        target=Decimal(5),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (2) 4: schools send at least five per cent of professional teachers to enterprises every year"
-        ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_secondment_rate,
         drilldown="training:secondment_list",
     ),
     Indicator(
         code="training_ratio",
-        label=_("In-service training ratio"),
+        label=_("Social training ratio"),
         unit=RATIO,
-        formula=_("In-service training person-times ÷ enrolled students"),
-        target=Decimal(2),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (3) 8: yearly training person-times at least twice the enrolment"),
+        formula=_(
+            "Social training person-times ÷ enrolled students (social training: participants of "
+            "the training programmes the school ran for employees and the public, counted in the "
+            "year a programme starts)"
+        ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_training_ratio,
         drilldown="training:programme_list",
@@ -284,25 +307,38 @@ INDICATORS: list[Indicator] = [
         label=_("Order-class hire rate"),
         unit=PERCENT,
         formula=_("Order-class graduates hired by an order enterprise ÷ order-class graduates"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_(
-            "Linqu plan (3) 6: order-class graduates are placed directly with the order enterprises"
-        ),
         scopes=ALL,
         compute=_order_class_hire_rate,
         drilldown="placements:orderclass_list",
     ),
     Indicator(
-        code="apprentices",
-        label=_("Apprentices"),
+        code="apprentices_new",
+        label=_("Apprentices: new contracts"),
         unit=COUNT,
-        formula=_("Apprentices enrolled this year (of whom completed)"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_("Linqu plan (3) 7: apprenticeships for new and transferred employees"),
+        formula=_("Apprenticeship contracts starting this year"),
         scopes=ALLIANCE_AND_ENTERPRISE,
-        compute=_apprentices,
+        compute=_apprentices("new"),
+        drilldown="placements:apprenticeship_list",
+    ),
+    Indicator(
+        code="apprentices_in_training",
+        label=_("Apprentices in training"),
+        unit=COUNT,
+        formula=_(
+            "Apprentices in training at any time this year (contract running, not ended before "
+            "the year)"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_apprentices("in_training"),
+        drilldown="placements:apprenticeship_list",
+    ),
+    Indicator(
+        code="apprentices_completed",
+        label=_("Apprentices: completed"),
+        unit=COUNT,
+        formula=_("Apprenticeships completed this year"),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_apprentices("completed"),
         drilldown="placements:apprenticeship_list",
     ),
     Indicator(
@@ -310,9 +346,6 @@ INDICATORS: list[Indicator] = [
         label=_("Craftsmen teaching in schools"),
         unit=COUNT,
         formula=_("Craftsmen in the pool (teaching hours delivered)"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_("Linqu plan (2) 5: a pool of part-time technicians teaching in schools"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_craftsmen_teaching,
         drilldown="training:craftsman_list",
@@ -322,11 +355,6 @@ INDICATORS: list[Indicator] = [
         label=_("Local employment rate"),
         unit=PERCENT,
         formula=_("Employed graduates working in the county ÷ employed graduates"),
-        target=None,
-        comparison=Comparison.RISES,
-        source=_(
-            "Linqu plan (4) 11: the share of graduates staying in the county rises every year"
-        ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_employment("local"),
         drilldown="placements:placement_list",
@@ -336,9 +364,6 @@ INDICATORS: list[Indicator] = [
         label=_("Employment at member enterprises"),
         unit=PERCENT,
         formula=_("Employed graduates working at member enterprises ÷ employed graduates"),
-        target=None,
-        comparison=Comparison.REPORT,
-        source=_("Linqu plan (4) 11: graduates are recommended to alliance enterprises first"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_employment("at_member"),
         drilldown="placements:placement_list",
@@ -348,14 +373,10 @@ INDICATORS: list[Indicator] = [
         label=_("Career mentor coverage"),
         unit=PERCENT,
         formula=_("Member enterprises with a career mentor ÷ member enterprises"),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (4) 10: every enterprise names a senior technician or manager as career mentor"
-        ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_mentor"),
-        drilldown="placements:mentor_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "mentor_coverage"},
     ),
     Indicator(
         code="chairman_visits",
@@ -364,13 +385,10 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Member enterprises whose chairman visited a school this year ÷ member enterprises"
         ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (4) 10: every year each alliance chairman visits a school once"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_coverage("enterprises_with_chairman_visit"),
-        drilldown="placements:event_list",
-        drilldown_query={"kind": "chairman_visit"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "chairman_visits"},
     ),
     Indicator(
         code="outreach_per_semester",
@@ -379,14 +397,10 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "School semesters with both a parents' enterprise visit and an enterprise promotion week ÷ school semesters"
         ),
-        target=Decimal(100),
-        comparison=Comparison.AT_LEAST,
-        source=_(
-            "Linqu plan (4) 9: parents' enterprise visits and enterprise promotion weeks every semester"
-        ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_outreach_per_semester,
-        drilldown="placements:event_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "outreach_per_semester"},
         target_text=_("at least one of each per semester"),
     ),
     Indicator(
@@ -396,26 +410,24 @@ INDICATORS: list[Indicator] = [
         formula=_(
             "Graduate recommendation events held this year (target checked for every school)"
         ),
-        target=Decimal(1),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan (4) 11: one graduate recommendation event every year"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_recommendation_events,
-        drilldown="placements:event_list",
-        drilldown_query={"kind": "recommendation_fair"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "recommendation_events"},
         target_text=_("at least one per school"),
     ),
     Indicator(
         code="council_meetings",
         label=_("Council meetings"),
         unit=COUNT,
-        formula=_("Council meetings held this year"),
-        target=Decimal(2),
-        comparison=Comparison.AT_LEAST,
-        source=_("Linqu plan, safeguards (1): the council meets in principle every half year"),
+        formula=_(
+            "Regular council meetings held this year (target checked on the half-years with one)"
+        ),
         scopes=frozenset({ALLIANCE}),
         compute=_council_meetings,
         drilldown="members:meeting_list",
+        drilldown_query={"kind": "regular", "status": "held"},
+        target_text=_("one in each half-year"),
     ),
 ]
 
@@ -432,6 +444,8 @@ class AppliedTarget:
     comparison: str
     source: str
     overridden: bool
+    #: the plan whose target this is (its title); "" for a secretariat's override
+    plan: str = ""
 
 
 @dataclass(frozen=True)
@@ -456,10 +470,21 @@ class Row:
     def target_text(self) -> str:
         return format_target(self.indicator, self.target)
 
+    @property
+    def fraction_text(self) -> str:
+        """ "numerator / denominator", shown beside a rate; "" for a plain count."""
+        measure = self.measure
+        if measure.denominator is None:
+            return ""
+        return f"{format_number(measure.numerator)} / {format_number(measure.denominator)}"
+
 
 def default_target(indicator: Indicator) -> AppliedTarget:
+    """The target the deployment's plan sets for ``indicator`` (report only when it sets none)."""
+    plan = plans.current()
+    target = plan.target(indicator.code)
     return AppliedTarget(
-        indicator.target, indicator.comparison, str(indicator.source), overridden=False
+        target.value, target.comparison, str(target.clause), overridden=False, plan=plan.title
     )
 
 

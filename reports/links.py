@@ -36,3 +36,24 @@ def drilldown(url_name: str, *, user=None, year: int | None = None, **query) -> 
         key: value for key, value in {"year": year, **query}.items() if value not in (None, "")
     }
     return f"{path}?{urlencode(params)}" if params else path
+
+
+def indicator_links(rows, year: int, user, **query) -> list[dict]:
+    """Each indicator row with the link to the records its numerator counts and, where the
+    indicator lists them, to those of its denominator (``base_url``), for ``user``."""
+    links = []
+    for row in rows:
+        indicator = row.indicator
+        params = {**query, **indicator.drilldown_query}
+        links.append(
+            {
+                "row": row,
+                "url": drilldown(indicator.drilldown, user=user, year=year, **params),
+                "base_url": drilldown(
+                    indicator.drilldown, user=user, year=year, part="denominator", **params
+                )
+                if row.measure.population is not None
+                else None,
+            }
+        )
+    return links

@@ -6,7 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .indicators import BY_CODE, INDICATORS, Comparison
+from .indicators import BY_CODE, INDICATORS
+from .plans import Comparison
 
 
 class Target(models.Model):

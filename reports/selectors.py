@@ -109,13 +109,13 @@ def row_payload(row: Row) -> dict:
         "target_text": row.target_text,
         "target_source": row.target.source,
         "target_overridden": row.target.overridden,
+        "target_plan": row.target.plan,
         "met": row.met,
         "numerator": json_number(row.measure.numerator),
         "denominator": json_number(row.measure.denominator),
         "previous": json_number(row.previous),
         "extra": {key: json_number(value) for key, value in row.measure.extra.items()},
         "formula": str(indicator.formula),
-        "source": str(indicator.source),
     }
 
 
@@ -150,7 +150,6 @@ def _sum(mapping: dict, keys) -> int:
 def register_counts(data: YearData) -> list[Figure]:
     schools, enterprises = data.schools, data.enterprises
     employment = data.employment_counts
-    apprentices = data.apprentice_counts
     events = sum(sum(kinds.values()) for kinds in data.outreach_by_semester.values())
     return [
         Figure(
@@ -171,13 +170,15 @@ def register_counts(data: YearData) -> list[Figure]:
             "bases",
             _("Enterprises with a training base"),
             len(enterprises & set(data.enterprises_with_active_base)),
-            "training:base_list",
+            "reports:counted",
+            {"indicator": "base_coverage"},
         ),
         Figure(
             "stations",
             _("Enterprises with a teacher station"),
             len(enterprises & set(data.enterprises_with_station)),
-            "training:station_list",
+            "reports:counted",
+            {"indicator": "station_coverage"},
         ),
         Figure(
             "secondments",
@@ -198,12 +199,6 @@ def register_counts(data: YearData) -> list[Figure]:
             "training:programme_list",
         ),
         Figure(
-            "apprentices",
-            _("Apprentices enrolled"),
-            sum(apprentices.get(e, (0, 0))[0] for e in enterprises),
-            "placements:apprenticeship_list",
-        ),
-        Figure(
             "graduates",
             _("Graduates with a recorded outcome"),
             sum(employment[s].graduates for s in schools if s in employment),
@@ -211,7 +206,10 @@ def register_counts(data: YearData) -> list[Figure]:
         ),
         Figure("events", _("Outreach events"), events, "placements:event_list"),
         Figure(
-            "meetings", _("Council meetings"), data.council_meeting_count, "members:meeting_list"
+            "meetings",
+            _("Regular council meetings"),
+            sum(data.regular_meetings_by_half),
+            "members:meeting_list",
         ),
     ]
 
@@ -292,7 +290,6 @@ def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
     """The enterprise's obligations under the plan (base, station, mentor, chairman visit ...)."""
     q = {"enterprise": enterprise_id}
     yes, no = _("Yes"), _("No")
-    enrolled, completed = data.apprentice_counts.get(enterprise_id, (0, 0))
     oc_graduates, oc_hired = data.order_class_hires_by_enterprise.get(enterprise_id, (0, 0))
     return [
         Figure(
@@ -342,13 +339,6 @@ def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
             _("Teacher secondments hosted"),
             data.secondments_by_enterprise.get(enterprise_id, 0),
             "training:secondment_list",
-            q,
-        ),
-        Figure(
-            "apprentices",
-            _("Apprentices enrolled / completed"),
-            f"{enrolled} / {completed}",
-            "placements:apprenticeship_list",
             q,
         ),
         Figure(
@@ -419,6 +409,52 @@ def scorecard_lines(
             )
         )
     return columns, lines
+
+
+@dataclass
+class FigureLine:
+    """One member organisation's results for a few indicators (the obligation pages)."""
+
+    id: int
+    name: str
+    rows: list[Row]
+
+
+def figure_lines(
+    year: int,
+    kind: str,
+    codes: list[str],
+    *,
+    data: DataSet,
+    targets: dict[str, AppliedTarget],
+    only: set[int] | None = None,
+) -> list[FigureLine]:
+    """The members of ``kind`` in ``year`` (those in ``only``, if given), each with the rows of
+    the indicators ``codes`` at its own scope."""
+    year_data = data.year(year)
+    ids = year_data.schools if kind == SCHOOL else year_data.enterprises
+    if only is not None:
+        ids = ids & only
+    names = organization_names(ids)
+    return [
+        FigureLine(
+            org_id,
+            names[org_id],
+            [evaluate(BY_CODE[c], data, year, Scope(kind, org_id), targets[c]) for c in codes],
+        )
+        for org_id in sorted(ids, key=lambda i: names[i])
+    ]
+
+
+def counted_items(keys) -> list[tuple[str, str]]:
+    """(organisation name, semester or "") for each key an indicator counted, by name: keys are
+    organisation ids, or (school id, semester) pairs."""
+    ids = {key[0] if isinstance(key, tuple) else key for key in keys}
+    names = organization_names(ids)
+    items = [
+        (names[key[0]], key[1]) if isinstance(key, tuple) else (names[key], "") for key in keys
+    ]
+    return sorted(items)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from alliance import audit
 from alliance.models import AuditKind
 
 from .document import build_html, render_pdf, sha256
-from .indicators import INDICATORS, Comparison
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
 
 logger = logging.getLogger(__name__)
@@ -44,13 +43,6 @@ class TransientReportError(Exception):
 # ---------------------------------------------------------------------------------------------
 # Targets
 
-QUFU_PRESET_SOURCE = "曲阜市促进校企合作产教融合实施方案（七）"
-QUFU_TARGETS: dict[str, tuple[Decimal | None, str, str]] = {
-    # 职业学校年社会培训人次最少达到在校生规模的2倍以上 — the one quantitative target Qufu sets.
-    "training_ratio": (Decimal(2), Comparison.AT_LEAST, QUFU_PRESET_SOURCE),
-}
-PRESETS = {"qufu": QUFU_TARGETS}
-
 
 @transaction.atomic
 def target_set(
@@ -70,40 +62,9 @@ def target_set(
 
 @transaction.atomic
 def target_reset(*, year: int, indicator: str) -> None:
-    """Back to the catalogue's default (the Linqu plan) for that year."""
+    """Back to the target of the deployment's plan for that year."""
     for target in Target.objects.filter(year=year, indicator=indicator):
         target.delete()
-
-
-@transaction.atomic
-def target_preset_apply(*, year: int, preset: str) -> list[Target]:
-    """Apply another county's plan: its targets, and "report only" for what it does not set."""
-    targets = PRESETS[preset]
-    saved = []
-    for indicator in INDICATORS:
-        value, comparison, source = targets.get(
-            indicator.code,
-            (
-                None,
-                Comparison.REPORT,
-                _("Not set by the %(preset)s plan: report only")
-                % {"preset": _preset_label(preset)},
-            ),
-        )
-        saved.append(
-            target_set(
-                year=year,
-                indicator=indicator.code,
-                value=value,
-                comparison=comparison,
-                source=source,
-            )
-        )
-    return saved
-
-
-def _preset_label(preset: str) -> str:
-    return {"qufu": _("Qufu")}.get(preset, preset)
 
 
 # ---------------------------------------------------------------------------------------------

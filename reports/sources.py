@@ -21,7 +21,7 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "member_enterprise_ids": members.member_enterprise_ids,
     "member_school_ids": members.member_school_ids,
     "school_figures": members.school_figures,
-    "council_meeting_count": members.council_meeting_count,
+    "regular_meetings_by_half": members.regular_meetings_by_half,
     "council_overview": members.council_overview,
     "organizations_by_kind": members.organizations_by_kind,
     "enterprises_with_active_base": training.enterprises_with_active_base,

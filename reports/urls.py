@@ -16,6 +16,11 @@ urlpatterns = [
     path(
         "scorecards/enterprise/<int:pk>/", views.enterprise_scorecard, name="enterprise_scorecard"
     ),
+    path("obligations/", views.obligations, name="obligations"),
+    path("obligations/schools/<int:pk>/", views.school_obligations, name="school_obligations"),
+    path("local-employment/", views.local_employment, name="local_employment"),
+    path("outreach/", views.outreach_overview, name="outreach_overview"),
+    path("counted/", views.counted, name="counted"),
     path("targets/", views.targets, name="targets"),
     path("coverage/", views.coverage, name="coverage"),
     path("runs/", views.runs, name="runs"),

@@ -19,6 +19,7 @@ from alliance.access import (
     EVERYONE,
     PUBLIC,
     SCHOOL_COORDINATOR,
+    SCHOOL_STAFF,
     SECRETARIAT,
     acting_organization,
     allow,
@@ -27,14 +28,17 @@ from alliance.registers.views import confirm
 from alliance.xlsx import neutralise
 from alliance.years import parse_year
 from members.models import OrganizationKind
+from training import permissions as training_permissions
+from training import selectors as training_selectors
 
-from . import selectors, services
+from . import plans, selectors, services
+from .document import OUTREACH_KINDS as OUTREACH_LABELS
 from .forms import FIRST_YEAR, NarrativeForm, RunForm, TargetForm
-from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope
-from .links import drilldown
+from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope, evaluate
+from .links import drilldown, indicator_links
 from .models import AnnualReport, ReportNarrative, ReportStatus
 from .permissions import scorecard_organizations
-from .sources import DataSet
+from .sources import DataSet, semesters
 
 
 def _year(request) -> int:
@@ -45,21 +49,6 @@ def _with_links(figures, year: int, user):
     for figure in figures:
         figure.url = drilldown(figure.url_name, user=user, year=year, **figure.query)
     return figures
-
-
-def _indicator_cards(rows, year: int, user, **query):
-    return [
-        {
-            "row": row,
-            "url": drilldown(
-                row.indicator.drilldown,
-                user=user,
-                year=year,
-                **{**query, **row.indicator.drilldown_query},
-            ),
-        }
-        for row in rows
-    ]
 
 
 def _chart_data(rows, year: int) -> dict:
@@ -119,10 +108,11 @@ def dashboard(request):
     context = {
         "year": year,
         "years": selectors.year_choices(),
-        "cards": _indicator_cards(rows, year, request.user),
+        "cards": indicator_links(rows, year, request.user),
         "figures": _with_links(selectors.register_counts(data.year(year)), year, request.user),
         "chart_data": _chart_data(rows, year),
         "own_scorecard": acting_organization(request.user),
+        "plan": plans.current(),
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -177,7 +167,7 @@ def _scorecard(request, pk: int, kind: str):
             "year": year,
             "years": selectors.year_choices(),
             "is_member": member,
-            "cards": _indicator_cards(rows, year, request.user, **query),
+            "cards": indicator_links(rows, year, request.user, **query),
             "figures": _with_links(figures, year, request.user),
             "chart_data": _chart_data(rows, year),
         },
@@ -211,16 +201,10 @@ def my_scorecard(request):
 
 @allow(SECRETARIAT)
 def targets(request):
-    """Targets of a year: the plan's defaults, the secretariat's overrides, and the Qufu preset."""
+    """Targets of a year: the deployment plan's defaults and the secretariat's overrides."""
     year = _year(request)
     applied = selectors.applied_targets(year)
     if request.method == "POST":
-        if "preset" in request.POST:
-            services.target_preset_apply(year=year, preset="qufu")
-            messages.success(
-                request, _("The Qufu plan's targets apply to %(year)s now.") % {"year": year}
-            )
-            return redirect(f"{request.path}?year={year}")
         code = request.POST.get("indicator", "")
         if code not in BY_CODE:
             raise Http404
@@ -258,7 +242,7 @@ def targets(request):
     return render(
         request,
         "reports/targets.html",
-        {"year": year, "years": selectors.year_choices(), "rows": rows},
+        {"year": year, "years": selectors.year_choices(), "rows": rows, "plan": plans.current()},
     )
 
 
@@ -277,6 +261,218 @@ def coverage(request):
             "year": year,
             "years": selectors.year_choices(),
             "items": items,
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan's obligations of schools and enterprises: indicator results, per member
+
+SCHOOL_OBLIGATIONS = ["secondment_rate", "training_ratio"]
+ENTERPRISE_OBLIGATIONS = ["base_coverage", "station_coverage"]
+
+
+def _school_ids(user) -> set[int]:
+    return set(scorecard_organizations(user).filter(kind=SCHOOL).values_list("pk", flat=True))
+
+
+@allow(SECRETARIAT, COUNCIL, SCHOOL_COORDINATOR)
+def obligations(request):
+    """Each member school's secondment rate and training ratio, each member enterprise's base
+    and station, against the plan's targets; a coordinator sees the alliance and their school."""
+    year = _year(request)
+    data = DataSet()
+    targets = selectors.applied_targets(year)
+    alliance = selectors.indicator_rows(year, ALLIANCE_SCOPE, data=data, targets=targets)
+    codes = SCHOOL_OBLIGATIONS + ENTERPRISE_OBLIGATIONS
+    schools = selectors.figure_lines(
+        year, SCHOOL, SCHOOL_OBLIGATIONS, data=data, targets=targets, only=_school_ids(request.user)
+    )
+    enterprises = selectors.figure_lines(
+        year, ENTERPRISE, ENTERPRISE_OBLIGATIONS, data=data, targets=targets
+    )
+    return render(
+        request,
+        "reports/obligations.html",
+        {
+            "year": year,
+            "years": selectors.year_choices(),
+            "plan": plans.current(),
+            "alliance": indicator_links(
+                [r for r in alliance if r.indicator.code in codes], year, request.user
+            ),
+            "schools": [
+                (line, indicator_links(line.rows, year, request.user, school=line.id))
+                for line in schools
+            ],
+            "enterprises": [
+                (line, indicator_links(line.rows, year, request.user, enterprise=line.id))
+                for line in enterprises
+            ],
+        },
+    )
+
+
+@allow(SECRETARIAT, COUNCIL, SCHOOL_COORDINATOR)
+def school_obligations(request, pk: int):
+    """One school's secondment rate and training ratio over three years, with the records
+    counted this year (teachers' names only for those who may read the teacher register)."""
+    school = get_object_or_404(scorecard_organizations(request.user).filter(kind=SCHOOL), pk=pk)
+    year = _year(request)
+    data = DataSet()
+    scope = Scope(SCHOOL, school.pk)
+    trend = []
+    for y in range(year - 2, year + 1):
+        targets = selectors.applied_targets(y)
+        trend.append([evaluate(BY_CODE[c], data, y, scope, targets[c]) for c in SCHOOL_OBLIGATIONS])
+    # Names of seconded teachers are personal data: only for readers of the teacher register.
+    seconded = None
+    if training_permissions.teachers_visible_to(request.user).filter(school=school).exists():
+        seconded = training_selectors.school_secondments_counted(year, school.pk)
+    return render(
+        request,
+        "reports/school_obligations.html",
+        {
+            "school": school,
+            "year": year,
+            "years": selectors.year_choices(),
+            "plan": plans.current(),
+            "cards": indicator_links(trend[-1], year, request.user, school=school.pk),
+            "trend": list(zip(range(year - 2, year + 1), trend, strict=True)),
+            "seconded": seconded,
+            "programmes": training_selectors.school_programmes_counted(year, school.pk),
+            "can_record": training_permissions.can_create(request.user, SCHOOL_STAFF),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Local employment and outreach: indicator results per member school and enterprise
+
+OUTREACH_KINDS = ["parents_visit", "promotion_week"]
+
+
+@allow(EVERYONE)
+def local_employment(request):
+    """留临就业率 per member school and for the alliance over five years, each year judged by the
+    target of that year (the Linqu plan: it rises every year)."""
+    year = _year(request)
+    years = list(range(year - selectors.TREND_YEARS + 1, year + 1))
+    indicator = BY_CODE["local_employment_rate"]
+    data = DataSet()
+    targets = {y: selectors.applied_targets(y)[indicator.code] for y in years}
+
+    def series(scope: Scope, **query) -> list[dict]:
+        rows = [evaluate(indicator, data, y, scope, targets[y]) for y in years]
+        return [indicator_links([row], row.year, request.user, **query)[0] for row in rows]
+
+    school_ids = set().union(*(data.year(y).schools for y in years))
+    names = selectors.organization_names(school_ids)
+    return render(
+        request,
+        "reports/local_employment.html",
+        {
+            "year": year,
+            "years": selectors.year_choices(),
+            "span": years,
+            "indicator": indicator,
+            "target": targets[year],
+            "plan": plans.current(),
+            "rows": [
+                (names[s], series(Scope(SCHOOL, s), school=s))
+                for s in sorted(school_ids, key=lambda i: names[i])
+            ],
+            "alliance": series(ALLIANCE_SCOPE),
+        },
+    )
+
+
+@allow(EVERYONE)
+def outreach_overview(request):
+    """Per member school: outreach every semester and recommendation events; per member
+    enterprise: a career mentor and the chairman's school visit (Linqu §(四)9–11)."""
+    year = _year(request)
+    data = DataSet()
+    targets = selectors.applied_targets(year)
+    schools = selectors.figure_lines(
+        year,
+        SCHOOL,
+        ["outreach_per_semester", "recommendation_events"],
+        data=data,
+        targets=targets,
+    )
+    enterprises = selectors.figure_lines(
+        year, ENTERPRISE, ["mentor_coverage", "chairman_visits"], data=data, targets=targets
+    )
+    held = data.year(year).outreach_by_semester
+    halves = semesters(year)
+    return render(
+        request,
+        "reports/outreach_overview.html",
+        {
+            "year": year,
+            "years": selectors.year_choices(),
+            "semesters": halves,
+            "kinds": [OUTREACH_LABELS[kind] for kind in OUTREACH_KINDS],
+            "schools": [
+                (
+                    line,
+                    [
+                        [held.get((line.id, sem), {}).get(kind, 0) for kind in OUTREACH_KINDS]
+                        for sem in halves
+                    ],
+                    indicator_links(line.rows, year, request.user, school=line.id),
+                )
+                for line in schools
+            ],
+            "enterprises": [
+                (line, indicator_links(line.rows, year, request.user, enterprise=line.id))
+                for line in enterprises
+            ],
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Drill-down: exactly what a figure counted
+
+
+@allow(EVERYONE)
+def counted(request):
+    """The organisations (or school-semesters) an indicator's numerator — or, with
+    ``part=denominator``, its denominator — counted for the year and scope asked."""
+    if "indicator" not in request.GET:
+        # Reached without a figure: the figures are on the dashboard.
+        return redirect("reports:dashboard")
+    indicator = BY_CODE.get(request.GET["indicator"])
+    if indicator is None:
+        raise Http404
+    year = _year(request)
+    scope, organization = ALLIANCE_SCOPE, None
+    for kind in (SCHOOL, ENTERPRISE):
+        if request.GET.get(kind, "").isdigit():
+            organization = get_object_or_404(
+                scorecard_organizations(request.user).filter(kind=kind), pk=request.GET[kind]
+            )
+            scope = Scope(kind, organization.pk)
+    if not indicator.applies_to(scope):
+        raise Http404
+    target = selectors.applied_targets(year)[indicator.code]
+    row = evaluate(indicator, DataSet(), year, scope, target)
+    denominator = request.GET.get("part") == "denominator"
+    keys = row.measure.population if denominator else row.measure.counted
+    if keys is None:
+        raise Http404
+    return render(
+        request,
+        "reports/counted.html",
+        {
+            "row": row,
+            "year": year,
+            "years": selectors.year_choices(),
+            "organization": organization,
+            "denominator": denominator,
+            "items": selectors.counted_items(keys),
         },
     )
 
@@ -420,9 +616,9 @@ OPEN_DATA_FIELDS = [
     "comparison",
     "target_text",
     "target_source",
+    "target_plan",
     "met",
     "formula",
-    "source",
 ]
 
 

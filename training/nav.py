@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from alliance.menus import Link, Menu
+from alliance.menus import Menu
 
 from .registers import (
     ASSIGNMENTS,
@@ -17,7 +17,6 @@ from .registers import (
 MENU = Menu(
     _("Training and teachers"),
     [
-        Link(_("Obligations: 5 % and 2×"), "training:obligations", "speedometer2"),
         WORKSHOPS.link(),
         BASES.link(),
         STATIONS.link(),

@@ -12,8 +12,8 @@ Decisions (DESIGN §1 roles, issue 4 "who enters what"):
   training programmes, certifications and in-school workshops (with orders and rotations). They
   read every enterprise's bases and stations (to place students and teachers) and the whole
   craftsmen pool (phones masked) to record who teaches.
-- **Council members** read aggregates only: the obligation pages (5 % secondments, 2× training,
-  bases and stations), and the registers of platforms and training that hold no personal data
+- **Council members** read aggregates only (the obligation pages are the reports app's), and
+  the registers of platforms and training that hold no personal data
   (workshops, bases, stations, programmes, certifications). Registers naming people — teachers,
   secondments, craftsmen, teaching assignments — are closed to them (403).
 
@@ -29,12 +29,10 @@ from django.db.models import QuerySet
 from alliance.access import (
     GOVERNANCE,
     SCHOOL_STAFF,
-    acting_school_id,
     has_access,
     role_of,
     scope_to_organization,
 )
-from members.models import Organization
 
 from .models import (
     Certification,
@@ -157,18 +155,6 @@ def certifications_visible_to(user) -> QuerySet[Certification]:
 
 def certifications_editable_by(user) -> QuerySet[Certification]:
     return scope_to_organization(user, Certification.objects.all(), "school")
-
-
-# --- obligations -------------------------------------------------------------------------------
-
-
-def schools_for_obligations(user) -> QuerySet[Organization]:
-    """Schools whose obligation page the user may open: all for secretariat and council."""
-    return scope_to_organization(user, Organization.objects.schools(), "pk", readers=GOVERNANCE)
-
-
-def can_view_school_obligations(user, school: Organization) -> bool:
-    return role_of(user) in GOVERNANCE or acting_school_id(user) == school.pk
 
 
 def can_create(user, editors: frozenset[str]) -> bool:

@@ -8,15 +8,11 @@ Mappings omit organisations with nothing: callers use ``.get(id, 0)``.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.utils import timezone
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from members import selectors as member_selectors
 from members.models import Organization
 
 from .models import (
@@ -25,23 +21,11 @@ from .models import (
     Craftsman,
     InSchoolWorkshop,
     Secondment,
-    Teacher,
     TeacherStation,
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
 )
-
-
-def default_year() -> int:
-    """The year the obligation pages open on: the alliance-wide rule of the members app."""
-    return member_selectors.default_year()
-
-
-def year_choices(selected: int) -> list[int]:
-    """Years offered by the year pickers: from the alliance's first records to next year."""
-    this_year = timezone.localdate().year
-    return list(range(max(this_year + 1, selected), min(2023, selected) - 1, -1))
 
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -71,13 +55,24 @@ def enterprises_with_station(year: int) -> set[int]:
     return set(rows.values_list("enterprise_id", flat=True).distinct())
 
 
-def _counted_secondments(year: int):
+def counted_secondments(year: int) -> QuerySet[Secondment]:
+    """Secondments that count for ``year``: ongoing or completed, the period overlapping it."""
     return Secondment.objects.filter(_overlapping(year), status__in=COUNTED_SECONDMENTS)
+
+
+def school_secondments_counted(year: int, school_id: int) -> QuerySet[Secondment]:
+    """The secondments of a school's professional teachers that count for ``year``."""
+    return (
+        counted_secondments(year)
+        .filter(teacher__school_id=school_id, teacher__is_professional=True)
+        .select_related("teacher", "enterprise")
+        .order_by("start_on", "pk")
+    )
 
 
 def seconded_professional_teachers(year: int) -> dict[int, int]:
     rows = (
-        _counted_secondments(year)
+        counted_secondments(year)
         .filter(teacher__is_professional=True)
         .values("teacher__school_id")
         .annotate(n=Count("teacher_id", distinct=True))
@@ -87,23 +82,34 @@ def seconded_professional_teachers(year: int) -> dict[int, int]:
 
 def secondment_person_times(year: int) -> dict[int, int]:
     """School id -> secondments (ongoing or completed) overlapping the year, any teacher."""
-    rows = _counted_secondments(year).values("teacher__school_id").annotate(n=Count("pk"))
+    rows = counted_secondments(year).values("teacher__school_id").annotate(n=Count("pk"))
     return {r["teacher__school_id"]: r["n"] for r in rows}
 
 
 def secondments_by_enterprise(year: int) -> dict[int, int]:
     """Enterprise id -> secondments it hosted (ongoing or completed, period overlapping the year)."""
-    rows = _counted_secondments(year).values("enterprise_id").annotate(n=Count("pk"))
+    rows = counted_secondments(year).values("enterprise_id").annotate(n=Count("pk"))
     return {r["enterprise_id"]: r["n"] for r in rows}
 
 
-def _programmes_starting(year: int):
+def programmes_starting(year: int) -> QuerySet[TrainingProgramme]:
+    """Programmes whose person-times count for ``year``: those starting in it."""
     first, last = year_bounds(year)
     return TrainingProgramme.objects.filter(start_on__range=(first, last))
 
 
+def school_programmes_counted(year: int, school_id: int) -> QuerySet[TrainingProgramme]:
+    """The programmes whose person-times count for a school in ``year``."""
+    return (
+        programmes_starting(year)
+        .filter(school_id=school_id)
+        .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
+        .order_by("start_on", "pk")
+    )
+
+
 def training_person_times(year: int) -> dict[int, int]:
-    rows = _programmes_starting(year).values("school_id").annotate(n=Sum("participants"))
+    rows = programmes_starting(year).values("school_id").annotate(n=Sum("participants"))
     return {r["school_id"]: r["n"] for r in rows if r["n"]}
 
 
@@ -221,145 +227,3 @@ def platform_summary(year: int) -> dict:
             for b in bases.order_by("enterprise__name", "name")
         ],
     }
-
-
-# --- obligations of the plan (the school and enterprise pages) ----------------------------------
-
-# The plan's defaults (Linqu §(二)4 and §(三)8, Qufu (七)); the reports app may set other targets
-# per year for the annual report.
-SECONDMENT_TARGET = 0.05
-TRAINING_TARGET = 2.0
-
-
-@dataclass(frozen=True)
-class SchoolObligation:
-    school_id: int
-    school_name: str
-    year: int
-    professional_teachers: int | None
-    teachers_from_register: bool
-    seconded: int
-    enrolled_students: int | None
-    person_times: int
-    teaching_hours: Decimal = Decimal("0")
-
-    @property
-    def secondment_rate(self) -> float | None:
-        if not self.professional_teachers:
-            return None
-        return self.seconded / self.professional_teachers
-
-    @property
-    def training_ratio(self) -> float | None:
-        if not self.enrolled_students:
-            return None
-        return self.person_times / self.enrolled_students
-
-    @property
-    def secondment_met(self) -> bool | None:
-        rate = self.secondment_rate
-        return None if rate is None else rate >= SECONDMENT_TARGET
-
-    @property
-    def training_met(self) -> bool | None:
-        ratio = self.training_ratio
-        return None if ratio is None else ratio >= TRAINING_TARGET
-
-    @property
-    def seconded_needed(self) -> int:
-        """Professional teachers still to second this year to reach the target."""
-        if not self.professional_teachers:
-            return 0
-        return max(
-            0, math.ceil(self.professional_teachers * SECONDMENT_TARGET - 1e-9) - self.seconded
-        )
-
-
-def _school_figures(year: int) -> dict:
-    from members.selectors import school_figures
-
-    return school_figures(year)
-
-
-def school_obligations(year: int, schools=None) -> list[SchoolObligation]:
-    """The 5 % and 2× obligations of each school (``schools``: a queryset, default all schools).
-
-    Denominators come from the members' school yearly figures; when a school has no figures for
-    the year, its professional teachers are counted in the teacher register instead (flagged).
-    Six queries: schools, figures, seconded teachers, person-times, register counts, the
-    craftsmen's teaching hours at the school.
-    """
-    if schools is None:
-        schools = Organization.objects.schools()
-    rows = list(schools.order_by("name").values_list("pk", "name"))
-    figures = _school_figures(year)
-    seconded = seconded_professional_teachers(year)
-    person_times = training_person_times(year)
-    hours = teaching_hours_by_school(year)
-    register = dict(
-        Teacher.objects.filter(is_professional=True, school_id__in=[pk for pk, _ in rows])
-        .values("school_id")
-        .annotate(n=Count("pk"))
-        .values_list("school_id", "n")
-    )
-    result = []
-    for pk, name in rows:
-        fig = figures.get(pk)
-        professional = fig.professional_teachers if fig and fig.professional_teachers else None
-        result.append(
-            SchoolObligation(
-                school_id=pk,
-                school_name=name,
-                year=year,
-                professional_teachers=professional if professional else register.get(pk),
-                teachers_from_register=professional is None and pk in register,
-                seconded=seconded.get(pk, 0),
-                enrolled_students=fig.enrolled_students if fig and fig.enrolled_students else None,
-                person_times=person_times.get(pk, 0),
-                teaching_hours=hours.get(pk, Decimal("0")),
-            )
-        )
-    return result
-
-
-@dataclass(frozen=True)
-class EnterpriseObligation:
-    enterprise_id: int
-    enterprise_name: str
-    year: int
-    has_base: bool
-    has_station: bool
-    secondments_hosted: int
-    craftsmen: int
-    teaching_hours: Decimal
-
-    @property
-    def met(self) -> bool:
-        return self.has_base and self.has_station
-
-
-def enterprise_obligations(year: int, enterprises=None) -> list[EnterpriseObligation]:
-    """≥ 1 base and ≥ 1 teacher station per enterprise (Linqu §(一)3, §(二)4), plus what it gives.
-
-    Six queries whatever the number of enterprises.
-    """
-    if enterprises is None:
-        enterprises = Organization.objects.enterprises()
-    bases = enterprises_with_active_base(year)
-    stations = enterprises_with_station(year)
-    hosted = secondments_by_enterprise(year)
-    craftsmen = craftsmen_by_enterprise(year)
-    hours = teaching_hours_by_enterprise(year)
-    return [
-        EnterpriseObligation(
-            enterprise_id=pk,
-            enterprise_name=name,
-            year=year,
-            has_base=pk in bases,
-            has_station=pk in stations,
-            secondments_hosted=hosted.get(pk, 0),
-            craftsmen=craftsmen.get(pk, 0),
-            teaching_hours=hours.get(pk, Decimal("0")),
-        )
-        for pk, name in enterprises.order_by("name").values_list("pk", "name")
-    ]

@@ -23,6 +23,4 @@ urlpatterns = [
     *registers.ASSIGNMENTS.urls(),
     *registers.PROGRAMMES.urls(),
     *registers.CERTIFICATIONS.urls(),
-    path("obligations/", views.obligations, name="obligations"),
-    path("obligations/schools/<int:pk>/", views.school_obligations, name="school_obligations"),
 ]

@@ -1,6 +1,6 @@
 """Pages of the training app beyond its registers (``registers.py``): the records kept on a
 register's page (a workshop's orders and rotations, a station's practice posts), copying a
-station's posts to a new year, and the obligation pages.
+station's posts to a new year.
 
 Parents and records are fetched through the scopes of ``permissions.py`` (another
 organisation's record answers 404); the rules are in the models' ``clean()``.
@@ -13,21 +13,18 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, UpdateView
 
-from alliance.access import ENTERPRISE_STAFF, SCHOOL_READERS, SCHOOL_STAFF, allow
+from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, allow
 from alliance.registers import Register
 from alliance.registers.views import confirm
 from alliance.years import parse_year
-from members.models import Organization
 
-from . import forms, permissions, selectors, services
-from .models import COUNTED_SECONDMENTS, Secondment, TrainingProgramme
+from . import forms, permissions, services
 from .registers import STATIONS, WORKSHOPS
 
 # --- records kept on their parent's page -------------------------------------------------------
@@ -163,77 +160,4 @@ def post_copy(request, pk: int):
         perform=perform,
         cancel_url=station_url,
         done_url=station_url,
-    )
-
-
-# --- obligations (5 % secondments, 2× training, bases and stations) --------------------------
-
-
-def _year(request) -> int:
-    return parse_year(request, default=selectors.default_year)
-
-
-@allow(*SCHOOL_READERS)
-def obligations(request):
-    year = _year(request)
-    enterprises = selectors.enterprise_obligations(year)
-    return render(
-        request,
-        "training/obligations.html",
-        {
-            "year": year,
-            "years": selectors.year_choices(year),
-            "schools": selectors.school_obligations(
-                year, permissions.schools_for_obligations(request.user)
-            ),
-            "enterprises": enterprises,
-            "base_count": sum(row.has_base for row in enterprises),
-            "station_count": sum(row.has_station for row in enterprises),
-            "secondment_target": selectors.SECONDMENT_TARGET,
-            "training_target": selectors.TRAINING_TARGET,
-        },
-    )
-
-
-@allow(*SCHOOL_READERS)
-def school_obligations(request, pk: int):
-    schools = permissions.schools_for_obligations(request.user)
-    school = get_object_or_404(schools, pk=pk)
-    year = _year(request)
-    first, last = selectors.year_bounds(year)
-    one = Organization.objects.filter(pk=school.pk)
-    trend = [selectors.school_obligations(y, one)[0] for y in range(year - 2, year + 1)]
-    # Names of seconded teachers are personal data: not for council members.
-    seconded = None
-    if permissions.teachers_visible_to(request.user).filter(school=school).exists():
-        seconded = (
-            Secondment.objects.filter(
-                teacher__school=school,
-                start_on__lte=last,
-                end_on__gte=first,
-                status__in=COUNTED_SECONDMENTS,
-            )
-            .select_related("teacher", "enterprise")
-            .order_by("start_on")
-        )
-    programmes = (
-        TrainingProgramme.objects.filter(school=school, start_on__range=(first, last))
-        .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
-        .order_by("start_on")
-    )
-    return render(
-        request,
-        "training/school_obligations.html",
-        {
-            "school": school,
-            "year": year,
-            "years": selectors.year_choices(year),
-            "row": trend[-1],
-            "trend": trend,
-            "seconded": seconded,
-            "programmes": programmes,
-            "secondment_target": selectors.SECONDMENT_TARGET,
-            "training_target": selectors.TRAINING_TARGET,
-            "can_record": permissions.can_create(request.user, SCHOOL_STAFF),
-        },
     )

@@ -128,8 +128,6 @@ POLICY: dict[str, object] = {
     "training:programme_options": EVERY_ROLE,
     **register("training", "certification", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
     "training:certification_options": EVERY_ROLE,
-    "training:obligations": SCHOOL_FIGURE_READERS,
-    "training:school_obligations": SCHOOL_FIGURE_READERS,
     # --- placements -------------------------------------------------------------------------------
     # students are a school's personal data: never HR's or the council's register
     **register("placements", "student", readers=SCHOOL_SIDE, editors=SCHOOL_SIDE),
@@ -155,12 +153,10 @@ POLICY: dict[str, object] = {
     # the employer confirms a hire
     "placements:hire_list": ENTERPRISE_SIDE,
     "placements:hire_decide": ENTERPRISE_SIDE,
-    "placements:local_employment": EVERY_ROLE,
     **register("placements", "event", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
     "placements:event_options": EVERY_ROLE,
     "placements:event_photo_add": SCHOOL_SIDE,
     "placements:photo_file": EVERY_ROLE,
-    "placements:outreach_overview": EVERY_ROLE,
     **register("placements", "mentor", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
     "placements:mentor_options": EVERY_ROLE,
     # --- reports ----------------------------------------------------------------------------------
@@ -169,6 +165,12 @@ POLICY: dict[str, object] = {
     "reports:published_csv": PUBLIC,
     "reports:published_json": PUBLIC,
     "reports:dashboard": EVERY_ROLE,
+    # figure pages: aggregates per school or enterprise, no personal data
+    "reports:obligations": SCHOOL_FIGURE_READERS,
+    "reports:school_obligations": SCHOOL_FIGURE_READERS,
+    "reports:local_employment": EVERY_ROLE,
+    "reports:outreach_overview": EVERY_ROLE,
+    "reports:counted": EVERY_ROLE,  # the organisations a figure counted
     "reports:scorecards": GOVERNANCE_READERS,
     "reports:my_scorecard": OWN_ORGANIZATION,
     "reports:school_scorecard": SCHOOL_FIGURE_READERS,

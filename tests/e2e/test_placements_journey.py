@@ -126,11 +126,11 @@ def test_personal_data_is_masked_in_page_source_except_for_the_secretariat(
 
 def test_overview_pages_in_chinese(demo, login, page, live_server):
     login("council")
-    page.goto(f"{live_server.url}/placements/local-employment/")
+    page.goto(f"{live_server.url}/reports/local-employment/")
     assert "留临" in page.inner_text("main") or "本地" in page.inner_text("main")
     assert page.locator("#local-rates .fall").count() >= 1  # the technical school's rate falls
     page.screenshot(path="/tmp/placements-local.png", full_page=True)
-    page.goto(f"{live_server.url}/placements/outreach/?year=2024")
+    page.goto(f"{live_server.url}/reports/outreach/?year=2024")
     assert page.locator("#school-outreach .missing").count() >= 1
     page.screenshot(path="/tmp/placements-outreach.png", full_page=True)
     assert page.goto(f"{live_server.url}/placements/students/").status == 403

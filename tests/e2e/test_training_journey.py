@@ -25,19 +25,20 @@ def _unseconded_professional_teacher(year: int):
 
 def test_coordinator_records_a_secondment_and_the_rate_rises(demo, login, page, live_server):
     from members.models import Organization
-    from training import selectors
+    from reports.indicators import BY_CODE, Scope, evaluate
+    from reports.sources import DataSet
 
     school = Organization.objects.get(name=SCHOOL)
-    before = next(r for r in selectors.school_obligations(2025) if r.school_id == school.pk)
+    before = evaluate(BY_CODE["secondment_rate"], DataSet(), 2025, Scope("school", school.pk))
     teacher = _unseconded_professional_teacher(2025)
     enterprise = Organization.objects.get(name=HR_ENTERPRISE)
 
     login("school")
-    obligations_url = f"{live_server.url}/training/obligations/schools/{school.pk}/?year=2025"
+    obligations_url = f"{live_server.url}/reports/obligations/schools/{school.pk}/?year=2025"
     page.goto(obligations_url)
-    rate_before = page.inner_text("#secondment-rate")
-    assert rate_before == f"{before.secondment_rate * 100:.1f}%"
-    assert "达标" in page.inner_text("#secondment-card")
+    rate_before = page.inner_text("#value-secondment_rate")
+    assert rate_before.startswith(f"{before.value_text} ({before.fraction_text})")
+    assert "达成" in page.inner_text("#card-secondment_rate")
     page.screenshot(path="/tmp/training-obligations-before.png", full_page=True)
 
     page.click("#record-secondment")
@@ -63,14 +64,15 @@ def test_coordinator_records_a_secondment_and_the_rate_rises(demo, login, page, 
     page.screenshot(path="/tmp/training-secondment-detail.png", full_page=True)
 
     page.goto(obligations_url)
-    expected = (before.seconded + 1) / before.professional_teachers
-    assert page.inner_text("#secondment-rate") == f"{expected * 100:.1f}%" != rate_before
+    seconded, teachers = before.measure.numerator + 1, before.measure.denominator
+    after = page.inner_text("#value-secondment_rate")
+    assert after.startswith(f"{seconded * 100 / teachers:.1f}% ({seconded} / {teachers})")
     assert teacher.name in page.inner_text("#seconded-teachers")
     page.screenshot(path="/tmp/training-obligations-after.png", full_page=True)
 
 
 PAGES = [
-    ("secretariat", "/training/obligations/?year=2025", "方案目标任务完成情况"),
+    ("secretariat", "/reports/obligations/?year=2025", "方案目标任务完成情况"),
     ("secretariat", "/training/workshops/", "校中厂"),
     ("secretariat", "/training/bases/", "技能实训基地"),
     ("secretariat", "/training/secondments/?year=2025", "教师入企实践"),

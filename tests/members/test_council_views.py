@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.models import CouncilMeeting, Resolution
+from members.selectors import default_year
+from reports.selectors import indicator_rows
 from tests.members.factories import (
     CouncilMeetingFactory,
     CouncilSeatFactory,
@@ -32,17 +34,19 @@ def test_council_page_compares_this_years_meetings_with_the_plan(
         ResolutionFactory(meeting=meeting, due_on=today.replace(month=1, day=20))
     CouncilMeetingFactory(date=dt.date(today.year - 1, 6, 1))
     client = client_for(council_user)
-    # session, user, the year's meetings, half-years, seats, overdue resolutions, expert count
-    with django_assert_max_num_queries(7):
-        response = client.get(COUNCIL)
+    # session, user, the year's meetings, seats, overdue resolutions, expert count; the
+    # meeting indicator: the year's target overrides, regular meetings per half-year
+    with django_assert_max_num_queries(8):
+        response = client.get(COUNCIL, {"year": today.year})
     assert response.status_code == 200
-    assert response.context["held"] == 1 and response.context["required"] == 2
-    assert not response.context["on_track"]
+    [section] = response.context["sections"]
+    row = section.context["row"]
+    assert (row.value, row.met) == (1, False)
     overdue = response.context["overdue"]
     if today > today.replace(month=1, day=20):
         assert len(overdue) == 5
     body = response.content.decode()
-    assert "1 / 2" in body
+    assert "≥ 2 (每半年一次)" in body and "未达成" in body
     assert "Mark done" not in body and "标记完成" not in body  # council members read only
 
 
@@ -181,12 +185,23 @@ def test_council_page_looks_back_at_a_past_year(client_for, secretariat_user):
     CouncilMeetingFactory(date=dt.date(2024, 6, 20))
     CouncilMeetingFactory(date=dt.date(2024, 12, 18))
     response = client_for(secretariat_user).get(COUNCIL, {"year": 2024})
-    assert (
-        response.context["year"] == 2024
-        and response.context["held"] == 2
-        and response.context["on_track"]
-    )
+    row = response.context["sections"][0].context["row"]
+    assert response.context["year"] == 2024 and (row.value, row.met) == (2, True)
+    # No year: the year the dashboards open on, never simply today's; a bad year is refused.
+    assert client_for(secretariat_user).get(COUNCIL).context["year"] == default_year()
     assert client_for(secretariat_user).get(COUNCIL, {"year": "abc"}).status_code == 400
+
+
+def test_two_meetings_in_one_half_year_are_not_on_track_as_in_the_report(
+    client_for, secretariat_user
+):
+    CouncilMeetingFactory(date=dt.date(2025, 3, 10))
+    CouncilMeetingFactory(date=dt.date(2025, 4, 20))
+    response = client_for(secretariat_user).get(COUNCIL, {"year": 2025})
+    row = response.context["sections"][0].context["row"]
+    assert (row.value, row.met) == (2, False)
+    kpi = {r.indicator.code: r for r in indicator_rows(2025)}["council_meetings"]
+    assert kpi.met is False and kpi.value == 2
 
 
 def test_marking_a_resolution_done_never_redirects_off_the_site(client_for, secretariat_user):

@@ -60,12 +60,17 @@ def test_school_figures_of_a_year(django_assert_max_num_queries):
     assert result[figures.school_id].professional_teachers == 260
 
 
-def test_council_meeting_count_ignores_cancelled_and_planned():
-    CouncilMeetingFactory(date=dt.date(2025, 6, 1))
-    CouncilMeetingFactory(date=dt.date(2025, 12, 1))
+def test_regular_meetings_by_half_ignore_cancelled_planned_and_extraordinary(
+    django_assert_max_num_queries,
+):
+    CouncilMeetingFactory(date=dt.date(2025, 6, 30))
+    CouncilMeetingFactory(date=dt.date(2025, 3, 1))
+    CouncilMeetingFactory(date=dt.date(2025, 7, 1), kind="extraordinary")
     CouncilMeetingFactory(date=dt.date(2025, 9, 1), status="cancelled")
+    CouncilMeetingFactory(date=dt.date(2025, 10, 1), status="planned")
     CouncilMeetingFactory(date=dt.date(2024, 12, 1))
-    assert selectors.council_meeting_count(2025) == 2
+    with django_assert_max_num_queries(1):  # one aggregate over the year's meetings
+        assert selectors.regular_meetings_by_half(2025) == (2, 0)
 
 
 def test_council_overview_is_bounded_and_ordered(django_assert_max_num_queries):
@@ -107,16 +112,6 @@ def test_overdue_resolutions_are_open_and_past_due():
     late.meeting.date = dt.date(2024, 12, 1)
     late.meeting.save()
     assert list(selectors.overdue_resolutions(dt.date(2025, 6, 1))) == [late]
-
-
-def test_half_years_need_a_meeting_each():
-    CouncilMeetingFactory(date=dt.date(2025, 3, 1))
-    CouncilMeetingFactory(date=dt.date(2025, 5, 1))
-    assert selectors.half_years_with_meeting(2025) == (True, False)
-    CouncilMeetingFactory(date=dt.date(2025, 11, 1), status="cancelled")
-    assert selectors.half_years_with_meeting(2025) == (True, False)
-    CouncilMeetingFactory(date=dt.date(2025, 11, 2))
-    assert selectors.half_years_with_meeting(2025) == (True, True)
 
 
 def test_pages_open_on_the_latest_year_with_school_figures(django_assert_max_num_queries):

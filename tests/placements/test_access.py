@@ -20,8 +20,6 @@ LISTS = {
     "placements:placement_list": STAFF,
     "placements:event_list": EVERYONE,
     "placements:mentor_list": EVERYONE,
-    "placements:local_employment": EVERYONE,
-    "placements:outreach_overview": EVERYONE,
     "placements:hire_list": {SEC, HR},
     "placements:student_create": {SEC, SCHOOL},
     "placements:orderclass_create": {SEC, SCHOOL},

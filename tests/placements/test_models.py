@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from placements.models import Destination, EmployerLocation, semester_key
+from tests.members.factories import EnterpriseFactory
 from tests.placements.factories import (
     ApprenticeshipFactory,
     CareerMentorFactory,
@@ -124,3 +125,31 @@ def test_follow_up_only_for_local_graduates():
 )
 def test_semester_key(day, key):
     assert semester_key(day) == key
+
+
+def test_a_members_name_typed_as_free_text_is_refused():
+    member = EnterpriseFactory(name="山东华建铝业集团有限公司")
+    placement = GraduatePlacementFactory.build(
+        employer=None, employer_name=" 山东华建铝业集团有限公司 "
+    )
+    with pytest.raises(ValidationError) as error:
+        placement.full_clean(exclude=["student"])
+    assert "请在“用人单位”中选择" in str(error.value.message_dict["employer_name"])
+    placement.employer_name = member.credit_code.lower()
+    with pytest.raises(ValidationError) as error:
+        placement.full_clean(exclude=["student"])
+    assert member.name in str(error.value.message_dict["employer_name"])
+    placement.employer_name = "济南某外地公司"
+    placement.full_clean(exclude=["student"])
+
+
+def test_a_member_outside_the_county_is_not_employment_in_the_county():
+    outside = EnterpriseFactory(name="潍坊外县企业", is_local=False)
+    placement = GraduatePlacementFactory.build(
+        employer=outside, employer_location=EmployerLocation.COUNTY
+    )
+    with pytest.raises(ValidationError) as error:
+        placement.full_clean(exclude=["student"])
+    assert "不在本县" in str(error.value.message_dict["employer_location"])
+    placement.employer_location = EmployerLocation.CITY
+    placement.full_clean(exclude=["student"])

@@ -386,39 +386,6 @@ def test_lists_run_a_bounded_number_of_queries(
             assert client.get(reverse(name)).status_code == 200
 
 
-@pytest.mark.parametrize("rows", [3, 30])
-def test_overview_pages_run_a_bounded_number_of_queries(
-    client_for, council_user, school, enterprise, rows, django_assert_max_num_queries
-):
-    _fill(rows, school, enterprise)
-    client = client_for(council_user)
-    # session + user; schools; one selector query per figure; enterprises.
-    with django_assert_max_num_queries(8):
-        assert client.get(reverse("placements:local_employment"), {"year": 2025}).status_code == 200
-    with django_assert_max_num_queries(10):
-        assert (
-            client.get(reverse("placements:outreach_overview"), {"year": 2025}).status_code == 200
-        )
-
-
-def test_local_employment_page_marks_a_fall(client_for, council_user, school):
-    for year, local, away in [(2024, 3, 1), (2025, 1, 3)]:
-        for _ in range(local):
-            GraduatePlacementFactory(student=StudentFactory(school=school), graduation_year=year)
-        for _ in range(away):
-            GraduatePlacementFactory(
-                student=StudentFactory(school=school),
-                graduation_year=year,
-                employer_location="city",
-            )
-    body = (
-        client_for(council_user)
-        .get(reverse("placements:local_employment"), {"year": 2025})
-        .content.decode()
-    )
-    assert "75.0%" in body and "25.0%" in body and "fall" in body
-
-
 def test_alignment_document_must_be_pdf_or_word(client_for, school_user, school, enterprise):
     order_class = OrderClassFactory(school=school, enterprises=[enterprise])
     url = reverse("placements:alignment_edit", args=[order_class.pk, "content"])

@@ -66,6 +66,22 @@ def test_employment_counts_per_school(orgs):
     assert selectors.employment_counts(2023) == {}
 
 
+def test_a_hire_by_an_enterprise_that_withdrew_before_is_not_member_employment(orgs):
+    gone = orgs["b"]
+    gone.status, gone.left_on = "withdrawn", dt.date(2024, 6, 30)
+    gone.save()
+    later = orgs["c"]
+    later.joined_on = dt.date(2026, 3, 1)
+    later.save()
+    for employer in (orgs["a"], gone, later):
+        GraduatePlacementFactory(
+            student=StudentFactory(school=orgs["school"]), graduation_year=2025, employer=employer
+        )
+    # Three employed; only a was a member in 2025 (b left in 2024, c joined in 2026).
+    counts = selectors.employment_counts(2025)[orgs["school"].pk]
+    assert (counts.employed, counts.at_member) == (3, 1)
+
+
 @pytest.mark.parametrize("rows", [3, 30])
 def test_employment_counts_query_is_bounded(orgs, rows, django_assert_max_num_queries):
     _placements(orgs, rows)
@@ -129,8 +145,11 @@ def test_apprentice_counts(orgs):
     ApprenticeshipFactory(
         enterprise=orgs["b"], contract_start=dt.date(2026, 3, 1), contract_end=dt.date(2027, 3, 1)
     )
-    assert selectors.apprentice_counts(2025) == {a.pk: (2, 1)}
-    assert selectors.apprentice_counts(2024) == {a.pk: (3, 0)}
+    # 2025: nobody starts; the 2024 and the completed 2023 contracts are in training; one completes
+    assert selectors.apprentice_counts(2025) == {a.pk: (0, 2, 1)}
+    # 2024: the September contract starts; all three are in training (one withdrawn in May)
+    assert selectors.apprentice_counts(2024) == {a.pk: (1, 3, 0)}
+    assert selectors.apprentice_counts(2026)[orgs["b"].pk] == (1, 1, 0)
 
 
 def test_mentors_chairman_visits_and_events(orgs, django_assert_max_num_queries):
@@ -205,22 +224,3 @@ def test_retention_summary():
         "problems_open": 1,
         "graduates": 1,
     }
-
-
-def test_local_employment_by_year_marks_falls(orgs):
-    school = orgs["school"]
-    for year, local, other in [(2023, 1, 1), (2024, 3, 1), (2025, 1, 3)]:
-        for _ in range(local):
-            GraduatePlacementFactory(student=StudentFactory(school=school), graduation_year=year)
-        for _ in range(other):
-            GraduatePlacementFactory(
-                student=StudentFactory(school=school),
-                graduation_year=year,
-                employer_location="elsewhere",
-            )
-    table = selectors.local_employment_by_year([2023, 2024, 2025])
-    rates = table["schools"][school.pk]
-    assert rates[2023].rate == 0.5 and rates[2023].change is None
-    assert rates[2024].rate == 0.75 and not rates[2024].fell
-    assert rates[2025].rate == 0.25 and rates[2025].fell
-    assert table["alliance"][2025].employed == 4

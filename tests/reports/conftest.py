@@ -9,7 +9,7 @@ from reports import sources
 # What each selector answers for a year with no records.
 EMPTY = {
     "council_overview": lambda: {"seats": [], "experts": [], "meetings": []},
-    "council_meeting_count": int,
+    "regular_meetings_by_half": lambda: (0, 0),
     "platform_summary": lambda: {"workshops": [], "bases": []},
     "member_enterprise_ids": set,
     "member_school_ids": set,

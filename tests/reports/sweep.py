@@ -28,5 +28,6 @@ KWARGS = {
     "reports:run_restart": _published,
     "reports:school_scorecard": _school,
     "reports:enterprise_scorecard": _enterprise,
+    "reports:school_obligations": _school,
 }
 POST_ONLY = {"reports:run_restart"}

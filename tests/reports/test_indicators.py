@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from members.selectors import SchoolFigures
-from placements.selectors import EmploymentCounts
+from placements.selectors import ApprenticeCounts, EmploymentCounts
 from reports.indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -30,7 +30,7 @@ YEAR_2025 = {
     "member_school_ids": {S1, S2},
     "member_enterprise_ids": {E1, E2, E3, E4},
     "school_figures": {S1: SchoolFigures(1000, 80, 300), S2: SchoolFigures(500, 40, 150)},
-    "council_meeting_count": 1,
+    "regular_meetings_by_half": (1, 0),
     "enterprises_with_active_base": {E1, E2, E3, OUTSIDER},
     "enterprises_with_station": {E1},
     "seconded_professional_teachers": {S1: 4, S2: 3},
@@ -43,7 +43,11 @@ YEAR_2025 = {
     },
     "order_class_hires": {S1: (40, 30), S2: (10, 5)},
     "order_class_hires_by_enterprise": {E1: (20, 18)},
-    "apprentice_counts": {E1: (10, 4), E2: (5, 1), OUTSIDER: (50, 50)},
+    "apprentice_counts": {
+        E1: ApprenticeCounts(3, 10, 4),
+        E2: ApprenticeCounts(2, 5, 1),
+        OUTSIDER: ApprenticeCounts(50, 50, 50),
+    },
     "enterprises_with_mentor": {E1, E2},
     "enterprises_with_chairman_visit": {E2},
     "outreach_by_semester": {
@@ -80,7 +84,9 @@ def test_catalogue_has_every_indicator_of_the_design():
         "secondment_rate",
         "training_ratio",
         "order_class_hire_rate",
-        "apprentices",
+        "apprentices_new",
+        "apprentices_in_training",
+        "apprentices_completed",
         "craftsmen_teaching",
         "local_employment_rate",
         "alliance_employment_rate",
@@ -91,7 +97,7 @@ def test_catalogue_has_every_indicator_of_the_design():
         "council_meetings",
     ]
     for indicator in INDICATORS:
-        assert indicator.label and indicator.formula and indicator.source and indicator.unit
+        assert indicator.label and indicator.formula and indicator.unit
 
 
 def test_base_coverage_counts_member_enterprises_only(data):
@@ -142,8 +148,10 @@ def test_order_class_hire_rate_is_report_only(data):
 
 
 def test_apprentices_and_craftsmen_count_member_enterprises(data):
-    row = value(data, "apprentices")
-    assert row.value == 15 and row.measure.extra == {"completed": 5}
+    # E1 + E2 (the outsider is no member): new 3 + 2, in training 10 + 5, completed 4 + 1
+    assert value(data, "apprentices_new").value == 5
+    assert value(data, "apprentices_in_training").value == 15
+    assert value(data, "apprentices_completed").value == 5
     row = value(data, "craftsmen_teaching")
     assert row.value == 5 and row.measure.extra == {"teaching_hours": Decimal("50.5")}
 
@@ -188,6 +196,19 @@ def test_recommendation_events_target_applies_to_every_school(data):
 def test_council_meetings_below_two_is_not_met(data):
     row = value(data, "council_meetings")
     assert row.value == 1 and row.met is False
+
+
+def test_two_council_meetings_in_one_half_year_are_not_met(fake_selectors):
+    # March and April: two regular meetings, but the second half-year had none.
+    fake_selectors({2025: {"regular_meetings_by_half": (2, 0)}})
+    row = evaluate(BY_CODE["council_meetings"], DataSet(), 2025, ALLIANCE_SCOPE)
+    assert (row.value, row.measure.extra["half_years"], row.met) == (2, 1, False)
+
+
+def test_one_council_meeting_in_each_half_year_is_met(fake_selectors):
+    fake_selectors({2025: {"regular_meetings_by_half": (1, 1)}})
+    row = evaluate(BY_CODE["council_meetings"], DataSet(), 2025, ALLIANCE_SCOPE)
+    assert (row.value, row.met) == (2, True)
 
 
 def test_empty_year_gives_no_values_and_no_crash(fake_selectors):

@@ -276,7 +276,7 @@ def test_public_page_lists_published_reports_with_open_data(
         "utf-8-sig"
     )
     assert csv_text.splitlines()[0].startswith("code,label,unit,value")
-    assert "training_ratio" in csv_text and "职工在岗培训人次 ÷ 在校生数" in csv_text
+    assert "training_ratio" in csv_text and "社会培训人次 ÷ 在校生数" in csv_text
 
 
 def test_open_data_keeps_the_published_figures(client_for, small_year, fake_selectors):

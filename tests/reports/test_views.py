@@ -201,15 +201,6 @@ def test_a_target_at_least_without_value_is_refused_in_chinese(client_for, secre
     assert "“不低于”类目标必须填写目标值。" in response.content.decode()
 
 
-def test_qufu_preset_button(client_for, secretariat_user):
-    from reports.models import Target
-
-    client_for(secretariat_user).post(reverse("reports:targets") + "?year=2025", {"preset": "qufu"})
-    targets = {t.indicator: t for t in Target.objects.filter(year=2025)}
-    assert targets["training_ratio"].value == 2 and "曲阜" in targets["training_ratio"].source
-    assert targets["base_coverage"].comparison == "report"
-
-
 def test_hr_never_sees_a_school_scorecard(client_for, hr_user, school):
     assert (
         client_for(hr_user).get(reverse("reports:school_scorecard", args=[school.pk])).status_code
@@ -273,21 +264,3 @@ def test_links_only_to_lists_the_user_may_open(client_for, council_user, secreta
 
         for href in set(re.findall(r'href="(/(?:members|training|placements)/[^"?]*)\?', content)):
             assert has_access(user, view_access(resolve(href).func)), href
-
-
-def test_apply_targets_command_sets_the_qufu_plan(fake_selectors):
-    import io
-
-    from django.core.management import call_command
-
-    from reports.selectors import indicator_rows
-    from reports.sources import DataSet
-    from tests.reports.test_indicators import YEAR_2025
-
-    call_command("apply_targets", preset="qufu", year=2025, stdout=io.StringIO())
-    fake_selectors({2025: YEAR_2025})
-    rows = {r.indicator.code: r for r in indicator_rows(2025, data=DataSet())}
-    assert rows["training_ratio"].met is True and rows["training_ratio"].target.overridden
-    assert rows["base_coverage"].met is None and rows["base_coverage"].target.comparison == "report"
-    assert "曲阜" in rows["training_ratio"].target.source
-    assert "曲阜方案未设目标" in rows["base_coverage"].target.source

@@ -88,7 +88,6 @@ KWARGS = {
     "training:certification_update": lambda: _pk(
         Certification.objects.filter(programme__in=_programme())
     ),
-    "training:school_obligations": lambda: _org(SCHOOL),
     "training:assignment_options": lambda: {"kind": "filter", "field": "enterprise"},
     "training:certification_options": lambda: {"kind": "filter", "field": "school"},
     "training:craftsman_options": lambda: {"kind": "filter", "field": "enterprise"},

@@ -13,7 +13,6 @@ ALL = {"secretariat": 200, "council": 200, "hr": 200, "school": 200}
 STAFF = {"secretariat": 200, "council": 403, "hr": 200, "school": 200}
 SCHOOL_ONLY = {"secretariat": 200, "council": 403, "hr": 403, "school": 200}
 ENTERPRISE_ONLY = {"secretariat": 200, "council": 403, "hr": 200, "school": 403}
-OBLIGATIONS = {"secretariat": 200, "council": 200, "hr": 403, "school": 200}
 
 # (url name, record key in the ``records`` fixture or None, expected status per role)
 PAGES = [
@@ -26,7 +25,6 @@ PAGES = [
     ("training:assignment_list", None, STAFF),
     ("training:programme_list", None, ALL),
     ("training:certification_list", None, ALL),
-    ("training:obligations", None, OBLIGATIONS),
     ("training:workshop_create", None, SCHOOL_ONLY),
     ("training:base_create", None, ENTERPRISE_ONLY),
     ("training:station_create", None, ENTERPRISE_ONLY),
@@ -128,31 +126,6 @@ def test_another_organisations_record(client_for, personas, other_records, name,
         assert response.status_code == status, f"{role} on {url}: {response.status_code}"
 
 
-def test_school_obligations_of_another_school_is_404_for_a_coordinator(
-    client_for, school_user, other_school, school
-):
-    assert (
-        client_for(school_user)
-        .get(reverse("training:school_obligations", args=[other_school.pk]))
-        .status_code
-        == 404
-    )
-    assert (
-        client_for(school_user)
-        .get(reverse("training:school_obligations", args=[school.pk]))
-        .status_code
-        == 200
-    )
-
-
-def test_school_obligations_per_role(client_for, secretariat_user, council_user, hr_user, school):
-    url = reverse("training:school_obligations", args=[school.pk])
-    assert client_for(secretariat_user).get(url).status_code == 200
-    assert client_for(council_user).get(url).status_code == 200
-    assert client_for(hr_user).get(url).status_code == 403
-    assert client_for(None).get(url).status_code == 302
-
-
 def test_lists_show_only_the_users_own_records(
     client_for, hr_user, school_user, records, other_records
 ):
@@ -167,7 +140,7 @@ def test_lists_show_only_the_users_own_records(
 
 def test_council_sees_no_personal_registers_in_the_menu(client_for, council_user):
     body = client_for(council_user).get(reverse("home")).content.decode()
-    assert reverse("training:obligations") in body and reverse("training:base_list") in body
+    assert reverse("reports:obligations") in body and reverse("training:base_list") in body
     for name in ("teacher_list", "secondment_list", "craftsman_list", "assignment_list"):
         assert reverse(f"training:{name}") not in body
 
