@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import xlsx
+from . import background, xlsx
 from .exchange import Plan, Register, apply_plan, get_register, plan_import
 from .models import ImportBatch, ImportStatus
 
@@ -70,7 +70,7 @@ def _enqueue(task, batch: ImportBatch) -> None:
 
     def send() -> None:
         try:
-            task.delay(batch.pk)
+            background.enqueue(task, batch.pk)
         except Exception:
             logger.exception("could not enqueue import batch %s", batch.pk)
             ImportBatch.objects.filter(pk=batch.pk).update(

@@ -182,6 +182,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_max": 0.5,
 }
 CELERY_TASK_PUBLISH_RETRY = False
+# With no broker, long jobs (report builds, big imports) run in a thread of the web process
+# (alliance/background.py) so that no request waits for them.
+BACKGROUND_THREADS = env.bool("BACKGROUND_THREADS", default=not REDIS_URL)
 
 if REDIS_URL:
     CACHES = {

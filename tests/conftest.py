@@ -28,6 +28,9 @@ def _fast_tests(settings, tmp_path):
     # A fast hasher (a browser login costs 0.8 s instead of 2 s) and uploads in a temp folder.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Jobs run inside the test (eagerly, or on the real worker); tests of the no-broker threads
+    # switch this on themselves.
+    settings.BACKGROUND_THREADS = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
