@@ -7,12 +7,13 @@ from django.views.decorators.cache import never_cache
 from alliance.access import AUTHENTICATED, PUBLIC, allow
 
 from .health import health
+from .worklist import work_for
 
 
 @allow(AUTHENTICATED)
 def home(request):
-    """Each role's sections: the menus it may use (``menus`` from the context processor)."""
-    return render(request, "home.html")
+    """Each role's work list: what waits for it, each item linking to the page that settles it."""
+    return render(request, "home.html", {"sections": work_for(request.user)})
 
 
 @never_cache
