@@ -107,6 +107,9 @@ def test_every_page_is_accessible_and_valid_html(live_server, browser, tmp_path)
     assert len(users) == len(DEMO_USERNAMES)
     failures: list[str] = []
     pages: dict[str, str] = {}  # saved file name → "url as role"
+    # A folder of its own: the demo's uploads (PDFs, photos) go to tmp_path / "media".
+    folder = tmp_path / "pages"
+    folder.mkdir()
     for username, urls in _page_urls(users).items():
         # bypass_csp: axe is injected as a script tag, which a strict policy would refuse.
         context = browser.new_context(locale="zh-CN", bypass_csp=True)
@@ -129,12 +132,12 @@ def test_every_page_is_accessible_and_valid_html(live_server, browser, tmp_path)
                 continue
             where = f"{url} as {username or 'anonymous'}"
             name = f"{len(pages):04d}.html"
-            (tmp_path / name).write_text(body, encoding="utf-8")
+            (folder / name).write_text(body, encoding="utf-8")
             pages[name] = where
             failures += [f"{where}: {violation}" for violation in _axe_violations(page)]
         context.close()
     # Every role's home, every register's list and detail: well over a hundred pages.
     assert len(pages) > 200, f"only {len(pages)} pages walked"
-    for name, errors in sorted(_vnu_errors(tmp_path).items()):
+    for name, errors in sorted(_vnu_errors(folder).items()):
         failures += [f"{pages.get(name, name)}: HTML {error}" for error in errors]
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures)
