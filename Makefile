@@ -4,14 +4,15 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk poppler-utils chromium gettext
+PORT ?= 8000
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk poppler-utils chromium gettext default-jre-headless
 
 .PHONY: run test deps setup messages lint lock bench worker clean
 
-run: setup ## Install what is missing, migrate, seed the demo and serve http://127.0.0.1:8000
+run: setup ## Install what is missing, migrate, seed the demo and serve http://127.0.0.1:$(PORT)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Two processes (the machines have two cores); the Redis worker tests stay in one of them.
 PYTEST_ARGS ?= -n 2 --dist loadgroup
@@ -25,7 +26,7 @@ test: setup ## The whole suite: lint, format, import contracts, migrations, unit
 
 setup: deps $(VENV)/.installed node_modules/.installed messages
 
-deps: ## Debian packages for PDFs (pango, harfbuzz, CJK fonts), poppler, Chromium, gettext, npm
+deps: ## Debian packages for PDFs (pango, harfbuzz, CJK fonts), poppler, Chromium, gettext, Java (HTML checker), npm
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \

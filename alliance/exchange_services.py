@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit, xlsx
+from . import audit, background, xlsx
 from .exchange import Plan, Register, apply_plan, get_register, plan_import
 from .models import AuditKind, ImportBatch, ImportStatus
 
@@ -72,7 +72,7 @@ def _enqueue(task, batch: ImportBatch) -> None:
 
     def send() -> None:
         try:
-            task.delay(batch.pk)
+            background.enqueue(task, batch.pk)
         except Exception:
             logger.exception("could not enqueue import batch %s", batch.pk)
             ImportBatch.objects.filter(pk=batch.pk).update(

@@ -239,6 +239,9 @@ IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 # worker and the beat task marks it failed (so within 3 minutes with the defaults).
 REPORT_HEARTBEAT_SECONDS = env.int("REPORT_HEARTBEAT_SECONDS", default=15)
 REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=120)
+# With no broker, long jobs (report builds, big imports) run in a thread of the web process
+# (alliance/background.py) so that no request waits for them.
+BACKGROUND_THREADS = env.bool("BACKGROUND_THREADS", default=not REDIS_URL)
 
 if REDIS_URL:
     CACHES = {

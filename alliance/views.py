@@ -15,13 +15,14 @@ from . import audit
 from .health import health
 from .models import AuditKind
 from .ratelimit import count_login_attempt
+from .worklist import work_for
 from .years import YearOutOfRange
 
 
 @allow(AUTHENTICATED)
 def home(request):
-    """Each role's sections: the menus it may use (``menus`` from the context processor)."""
-    return render(request, "home.html")
+    """Each role's work list: what waits for it, each item linking to the page that settles it."""
+    return render(request, "home.html", {"sections": work_for(request.user)})
 
 
 @never_cache

@@ -95,6 +95,11 @@ def school_figures(year: int) -> dict[int, SchoolFigures]:
     return {school_id: SchoolFigures(*figures) for school_id, *figures in rows}
 
 
+def school_figure_years(school_id: int) -> set[int]:
+    """The years a school has entered its yearly figures for."""
+    return set(SchoolYearFigures.objects.filter(school_id=school_id).values_list("year", flat=True))
+
+
 def meetings_in(year: int) -> QuerySet[CouncilMeeting]:
     """Meetings dated in ``year``, each with its attendance and resolution counts annotated."""
     return (

@@ -53,11 +53,13 @@ class KeepMaskedMixin:
                 continue
             field = self.fields[name]
             field.required = False
-            shown = (
-                mask(stored) if not isinstance(field, forms.ChoiceField) else permissions.WAGE_MASK
-            )
             self.initial[name] = ""
-            field.widget.attrs["placeholder"] = shown
+            if isinstance(field, forms.ChoiceField):
+                # A <select> takes no placeholder: the help text says what is stored.
+                shown = permissions.WAGE_MASK
+            else:
+                shown = mask(stored)
+                field.widget.attrs["placeholder"] = shown
             field.help_text = _("Stored: %(value)s. Leave empty to keep it.") % {"value": shown}
             self._kept.add(name)
 

@@ -17,9 +17,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance import audit
+from alliance import audit, background
 from alliance.models import AuditKind
 
+from . import selectors
 from .document import build_html, render_pdf, sha256
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
 
@@ -89,10 +90,16 @@ def narrative_save(*, year: int, practices: str, cases: str, problems: str) -> R
 def report_request(*, year: int, requested_by) -> AnnualReport:
     """Queue a run for ``year`` and hand it to a worker once the row is committed.
 
+    While the year's run is queued or running, that run is returned instead (nothing queued).
+
     Raises :class:`ReportQueueUnavailable` when the broker is down; the run is then kept, marked
     failed with the reason, and can be restarted later.
     """
     report_fail_stale()
+    # A second click joins the year's run under way rather than building the year twice.
+    active = selectors.active_run(year)
+    if active is not None:
+        return active
     # An atomic block rather than the decorator: the on_commit hook (and so a broker error) must
     # run when this block commits, inside this function, so that the caller gets the exception.
     with transaction.atomic():
@@ -133,7 +140,7 @@ def _enqueue(report_id: int) -> None:
     from .tasks import generate_annual_report
 
     try:
-        generate_annual_report.delay(report_id)
+        background.enqueue(generate_annual_report, report_id)
     except (BrokerError, ConnectionError, OSError, TimeoutError) as exc:
         # Nothing is lost: the row stays, failed with the reason, ready to be restarted.
         logger.warning("report %s not queued: %s", report_id, exc)

@@ -500,7 +500,12 @@ def runs(request):
             )
             return redirect("reports:runs")
         return redirect("reports:run_detail", pk=report.pk)
-    return render(request, "reports/runs.html", {"form": form, "runs": selectors.latest_runs()})
+    runs = selectors.latest_runs()
+    # While a run is under way the build button is off: a second build would only join it.
+    active_run = next((run for run in runs if not run.is_finished), None)
+    return render(
+        request, "reports/runs.html", {"form": form, "runs": runs, "active_run": active_run}
+    )
 
 
 @allow(SECRETARIAT)

@@ -39,6 +39,9 @@ def _fast_tests(settings, tmp_path):
     # The per-address log-in limit counts in a cache the whole run shares: tests that are not
     # about it must not meet it (tests/alliance/test_login_protection.py lowers it).
     settings.LOGIN_RATE_PER_MINUTE = 10_000
+    # Jobs run inside the test (eagerly, or on the real worker); tests of the no-broker threads
+    # switch this on themselves.
+    settings.BACKGROUND_THREADS = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,143 @@
+"""Every page the URL sweep visits, for every demo role: axe-core in real Chromium and the Nu checker.
+
+The demo is seeded once; each role walks the pages its audience may open (the same routes and
+URL arguments as ``tests/alliance/test_url_sweep.py``). axe-core (npm) runs in the rendered page
+with the WCAG 2.1 A and AA rules and fails on a serious or critical violation; the HTML the
+server sent is saved and checked by the Nu HTML checker (vnu-jar from npm) in one JVM run at the
+end, failing on any error. htmx fragments (answers that are not a whole document) are checked
+inside the page that loads them; downloads (PDF, Excel, CSV, JSON) are not pages.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
+
+from alliance.access import view_access
+from tests.alliance.test_url_sweep import DEMO_USERNAMES, _all_routes, _allowed, _sweep_config
+
+pytestmark = pytest.mark.e2e
+
+NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+RUN_AXE = """tags => axe.run(document, {
+    runOnly: {type: "tag", values: tags},
+    resultTypes: ["violations"],
+})"""
+
+
+def _page_urls(users: dict) -> dict[str | None, list[str]]:
+    """The GET pages each role (None: anonymous) may open, as the URL sweep finds them."""
+    kwargs_for, post_only = _sweep_config()
+    urls: dict[str | None, list[str]] = {username: [] for username in [None, *users]}
+    for name, _route, entry in _all_routes():
+        view_class = getattr(entry.callback, "view_class", None)
+        if name in post_only or (view_class and "get" not in view_class.http_method_names):
+            continue
+        needs_kwargs = bool(entry.pattern.regex.groupindex)
+        url = reverse(name, kwargs=kwargs_for[name]() if needs_kwargs else None)
+        audience = view_access(entry.callback)
+        for username in urls:
+            if _allowed(audience, users.get(username)):
+                urls[username].append(url)
+    return urls
+
+
+def _session_cookie(user, live_server) -> dict:
+    """A logged-in session for ``user`` without the login form (four roles, one seed)."""
+    client = Client()
+    client.force_login(user)
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }
+
+
+def _axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(RUN_AXE, WCAG_21_AA)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def _vnu_errors(folder: Path) -> dict[str, list[str]]:
+    """One JVM for every saved page: file name → its errors."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("java is missing: run `make deps` (apt-get install default-jre-headless)")
+    run = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # The report is the JSON document at the start of stderr (a Java warning may follow it).
+    report, _end = json.JSONDecoder().raw_decode(run.stderr)
+    errors: dict[str, list[str]] = {}
+    for message in report["messages"]:
+        name = Path(message.get("url", "")).name
+        errors.setdefault(name, []).append(
+            f"line {message.get('lastLine')}: {message['message']} {message.get('extract', '')!r}"
+        )
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_page_is_accessible_and_valid_html(live_server, browser, tmp_path):
+    from members.models import User
+
+    call_command("seed_demo", verbosity=0)
+    users = {u.username: u for u in User.objects.filter(username__in=DEMO_USERNAMES)}
+    assert len(users) == len(DEMO_USERNAMES)
+    failures: list[str] = []
+    pages: dict[str, str] = {}  # saved file name → "url as role"
+    # A folder of its own: the demo's uploads (PDFs, photos) go to tmp_path / "media".
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for username, urls in _page_urls(users).items():
+        # bypass_csp: axe is injected as a script tag, which a strict policy would refuse.
+        context = browser.new_context(locale="zh-CN", bypass_csp=True)
+        if username is not None:
+            context.add_cookies([_session_cookie(users[username], live_server)])
+        page = context.new_page()
+        for url in urls:
+            try:
+                response = page.goto(live_server.url + url)
+            except PlaywrightError:
+                continue  # a download (PDF, Excel, CSV) is not a page
+            if (
+                response.status != 200
+                or response.request.redirected_from is not None
+                or not response.headers.get("content-type", "").startswith("text/html")
+            ):
+                continue
+            body = response.text()
+            if not body.lstrip().lower().startswith("<!doctype html>"):
+                continue
+            where = f"{url} as {username or 'anonymous'}"
+            name = f"{len(pages):04d}.html"
+            (folder / name).write_text(body, encoding="utf-8")
+            pages[name] = where
+            failures += [f"{where}: {violation}" for violation in _axe_violations(page)]
+        context.close()
+    # Every role's home, every register's list and detail: well over a hundred pages.
+    assert len(pages) > 200, f"only {len(pages)} pages walked"
+    for name, errors in sorted(_vnu_errors(folder).items()):
+        failures += [f"{pages.get(name, name)}: HTML {error}" for error in errors]
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures)
