@@ -67,11 +67,8 @@ def history_rows(
             break
         changes = []
         if older is not None:
-            # The diff covers the record's own columns; many-to-many sets (``m2m_fields``) are
-            # kept in history tables of their own.
-            delta = newer.diff_against(
-                older, excluded_fields=[f.name for f in obj._meta.many_to_many]
-            )
+            # Many-to-many sets (``m2m_fields``) are diffed too, from their own history tables.
+            delta = newer.diff_against(older)
             for change in delta.changes:
                 field = obj._meta.get_field(change.field)
                 if field.many_to_many:

@@ -167,7 +167,7 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
 
 def _next_meeting(today: dt.date) -> Section:
     """The plan asks for a regular council meeting in each half-year."""
-    first_held, second_held = members.half_years_with_meeting(today.year)
+    first_held, second_held = (n > 0 for n in members.regular_meetings_by_half(today.year))
     items = []
     if today.month <= 6 and not first_held:
         items.append(

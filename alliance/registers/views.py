@@ -48,15 +48,19 @@ def _display(obj, name: str, masks: dict) -> Any:
     return masks[name](str(value)) if name in masks else value
 
 
-def audit_personal_data(request, register: Register, target) -> None:
-    """PIPL: a page showing the secretariat a register's personal data unmasked is recorded."""
+def audit_personal_data(request, register: Register, obj=None) -> None:
+    """PIPL: a page showing the secretariat a register's personal data unmasked is recorded:
+    which register, which record (or which filtered list), by whom."""
     if register.personal_fields and sees_personal_data(request.user):
+        detail = {"register": register.name, "query": request.GET.urlencode()}
+        if obj is not None:
+            detail["record"] = obj.pk
         audit.record(
             AuditKind.PERSONAL_DATA,
             user=request.user,
             request=request,
-            target=target,
-            detail={"page": request.get_full_path(), "register": register.name},
+            target=obj if obj is not None else register.name,
+            detail=detail,
         )
 
 
@@ -112,7 +116,7 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
         }
         context.update(self.register.list_context(self.request, self.object_list))
         if not getattr(self.request, "htmx", False):
-            audit_personal_data(self.request, self.register, self.register.heading())
+            audit_personal_data(self.request, self.register)
         return context
 
 

@@ -94,7 +94,7 @@ def test_account_changes_name_who_did_them_and_what_changed(
 ):
     client = client_for(secretariat_user)
     client.post(
-        reverse("members:account_edit", args=[hr_user.pk]),
+        reverse("members:account_update", args=[hr_user.pk]),
         {
             "username": hr_user.username,
             "full_name": hr_user.first_name,
@@ -178,7 +178,7 @@ def test_secretariat_opening_a_student_is_recorded(client_for, secretariat_user,
     student = StudentFactory(school=school)
     client_for(secretariat_user).get(reverse("placements:student_detail", args=[student.pk]))
     event = AuditEvent.objects.get(kind=AuditKind.PERSONAL_DATA)
-    assert event.username == "sec" and event.detail["student"] == student.pk
+    assert event.username == "sec" and event.detail["record"] == student.pk
     assert student.student_number in event.target
 
 
@@ -186,7 +186,7 @@ def test_secretariat_student_list_is_recorded_with_its_rows(client_for, secretar
     StudentFactory.create_batch(3, school=school)
     client_for(secretariat_user).get(reverse("placements:student_list"), {"q": "x"})
     event = AuditEvent.objects.get(kind=AuditKind.PERSONAL_DATA)
-    assert event.target == "students" and event.detail["query"] == "q=x"
+    assert event.target == "student" and event.detail["query"] == "q=x"
 
 
 def test_masked_pages_are_not_recorded_as_personal_data(client_for, school_user, school):

@@ -19,7 +19,7 @@ YEAR_PAGES = [
     "members:organization_list",
     "members:school_figures_list",
     "members:meeting_list",
-    "training:obligations",
+    "reports:obligations",
     "training:workshop_list",
     "training:base_list",
     "training:station_list",
@@ -32,9 +32,9 @@ YEAR_PAGES = [
     "placements:apprenticeship_list",
     "placements:internship_list",
     "placements:placement_list",
-    "placements:local_employment",
+    "reports:local_employment",
     "placements:event_list",
-    "placements:outreach_overview",
+    "reports:outreach_overview",
     "placements:mentor_list",
     "reports:dashboard",
     "reports:scorecards",
@@ -54,7 +54,7 @@ def test_out_of_range_year_is_a_bad_request_with_a_message(
 
 
 def test_obligations_of_a_school_refuse_a_huge_year(client_for, secretariat_user, school):
-    url = reverse("training:school_obligations", args=[school.pk])
+    url = reverse("reports:school_obligations", args=[school.pk])
     assert client_for(secretariat_user).get(url, {"year": "99999"}).status_code == 400
 
 

@@ -1,4 +1,5 @@
-"""Every page the URL sweep visits, for every demo role: axe-core in real Chromium and the Nu checker.
+"""Every page the URL sweep visits, for every demo role: axe-core in real Chromium, the layout on
+a 390 px phone, and the Nu checker.
 
 The demo is seeded once; each role walks the pages its audience may open (the same routes and
 URL arguments as ``tests/alliance/test_url_sweep.py``). axe-core (npm) runs in the rendered page
@@ -32,6 +33,23 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+# On a phone: the page must not scroll sideways (tables scroll inside their own box), and no
+# table cell may be squeezed under two characters' width while its text is longer than that.
+PHONE_LAYOUT = """() => {
+    const doc = document.documentElement;
+    const narrow = [];
+    for (const cell of document.querySelectorAll("td, th")) {
+        const text = cell.textContent.trim();
+        if (!cell.offsetParent || text.length <= 2) continue;
+        const style = getComputedStyle(cell);
+        const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (inner < 2 * parseFloat(style.fontSize)) narrow.push(text.slice(0, 12));
+    }
+    return {sideways: doc.scrollWidth > window.innerWidth + 1, width: doc.scrollWidth,
+            narrow: narrow.slice(0, 3)};
+}"""
 RUN_AXE = """tags => axe.run(document, {
     runOnly: {type: "tag", values: tags},
     resultTypes: ["violations"],
@@ -76,6 +94,20 @@ def _axe_violations(page) -> list[str]:
     ]
 
 
+def _phone_problems(page, where: str) -> list[str]:
+    page.set_viewport_size(PHONE)
+    try:
+        layout = page.evaluate(PHONE_LAYOUT)
+    finally:
+        page.set_viewport_size(DESKTOP)
+    problems = []
+    if layout["sideways"]:
+        problems.append(f"{where}: scrolls sideways on a phone ({layout['width']} px wide)")
+    if layout["narrow"]:
+        problems.append(f"{where}: table cells squeezed on a phone: {layout['narrow']}")
+    return problems
+
+
 def _vnu_errors(folder: Path) -> dict[str, list[str]]:
     """One JVM for every saved page: file name → its errors."""
     java = shutil.which("java")
@@ -112,7 +144,7 @@ def test_every_page_is_accessible_and_valid_html(live_server, browser, tmp_path)
     folder.mkdir()
     for username, urls in _page_urls(users).items():
         # bypass_csp: axe is injected as a script tag, which a strict policy would refuse.
-        context = browser.new_context(locale="zh-CN", bypass_csp=True)
+        context = browser.new_context(locale="zh-CN", bypass_csp=True, viewport=DESKTOP)
         if username is not None:
             context.add_cookies([_session_cookie(users[username], live_server)])
         page = context.new_page()
@@ -135,6 +167,7 @@ def test_every_page_is_accessible_and_valid_html(live_server, browser, tmp_path)
             (folder / name).write_text(body, encoding="utf-8")
             pages[name] = where
             failures += [f"{where}: {violation}" for violation in _axe_violations(page)]
+            failures += _phone_problems(page, where)
         context.close()
     # Every role's home, every register's list and detail: well over a hundred pages.
     assert len(pages) > 200, f"only {len(pages)} pages walked"

@@ -49,7 +49,7 @@ def test_pages_raise_no_csp_violation_and_charts_draw(demo, login, page, live_se
 def test_year_picker_submits_without_an_inline_handler(demo, login, page, live_server):
     violations = _violations(page)
     login("secretariat")
-    page.goto(f"{live_server.url}/training/obligations/?year=2025")
+    page.goto(f"{live_server.url}/reports/obligations/?year=2025")
     with page.expect_navigation():
         page.select_option("#year-picker select[name=year]", "2024")
     assert "year=2024" in page.url

@@ -23,6 +23,14 @@ def _unseconded_professional_teacher(year: int):
     )
 
 
+def _choose(page, select_id: str, value, text: str) -> None:
+    """Pick an option of a searchable select (Tom Select) the way a user does: type, then click."""
+    control = page.locator(f"#{select_id}-ts-control")
+    control.click()
+    control.fill(text)
+    page.locator(f"#{select_id}-ts-dropdown .option[data-value='{value}']").click()
+
+
 def test_coordinator_records_a_secondment_and_the_rate_rises(demo, login, page, live_server):
     from members.models import Organization
     from reports.indicators import BY_CODE, Scope, evaluate
@@ -44,8 +52,8 @@ def test_coordinator_records_a_secondment_and_the_rate_rises(demo, login, page, 
     page.click("#record-secondment")
     page.wait_for_load_state()
     # A first try with the dates the wrong way round: a Chinese error under the field.
-    page.select_option("#id_teacher", str(teacher.pk))
-    page.select_option("#id_enterprise", str(enterprise.pk))
+    _choose(page, "id_teacher", teacher.pk, teacher.name)
+    _choose(page, "id_enterprise", enterprise.pk, enterprise.name)
     page.fill("#id_start_on", "2025-09-20")
     page.fill("#id_end_on", "2025-09-01")
     page.fill("#id_days", "15")

@@ -493,7 +493,7 @@ def test_apprentice_registration_never_reveals_another_students_name(
 def test_deciding_a_hire_never_redirects_off_the_site(client_for, hr_user, enterprise, student):
     mine = GraduatePlacementFactory(student=student, employer=enterprise)
     response = client_for(hr_user).post(
-        reverse("placements:hire_decide", args=[mine.pk]),
-        {"decision": "confirm", "next": "//evil.example/"},
+        reverse("placements:hire_decide", args=[mine.pk, "confirm"]),
+        {"next": "//evil.example/"},
     )
     assert response["Location"] == reverse("placements:hire_list")

@@ -102,8 +102,8 @@ def test_year_picker_chooses_the_year(client_for, school_user, school, figures):
     assert _cards(response)["secondment_rate"]["row"].measure.numerator == 1
     response = client_for(school_user).get(school_page(school), {"year": 2025})
     assert _cards(response)["secondment_rate"]["row"].measure.numerator == 0
-    # A nonsense year falls back to the default instead of failing.
-    assert client_for(school_user).get(school_page(school), {"year": "abc"}).status_code == 200
+    # A nonsense year is a bad request, with a message (never a 500).
+    assert client_for(school_user).get(school_page(school), {"year": "abc"}).status_code == 400
 
 
 def test_council_sees_rates_but_not_teachers_names(client_for, council_user, school, figures):

@@ -340,7 +340,7 @@ def test_open_data_csv_neutralises_formula_cells(client_for):
                 "label": '=HYPERLINK("http://evil.example","点击")',
                 "unit": "+1",
                 "value": -3,
-                "source": "@SUM(A1)",
+                "target_text": "@SUM(A1)",
                 "met": True,
             }
         ],
