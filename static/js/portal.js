@@ -46,6 +46,7 @@
   document.addEventListener("DOMContentLoaded", function () { searchable(document); });
   document.addEventListener("htmx:afterSwap", function (event) { searchable(event.target); });
   document.addEventListener("submit", disableOnSubmit);
+})();
 
 // Page behaviour that used to sit in inline attributes, which the Content-Security-Policy forbids.
 // htmx.onLoad runs for the page and again for every fragment htmx swaps in.

@@ -11,11 +11,11 @@ PAGES = [
     "/",
     "/reports/dashboard/?year=2025",
     "/reports/scorecards/?year=2025",
-    "/training/obligations/?year=2025",
+    "/reports/obligations/?year=2025",
     "/members/council/",
     "/members/corridor/",
     "/placements/students/",
-    "/placements/outreach/",
+    "/reports/outreach/",
     "/exchange/imports/",
 ]
 

@@ -23,6 +23,10 @@ def test_secretariat_builds_and_publishes_the_2025_report(
 
     page.click("#publish")
     page.wait_for_load_state()
+    # Publishing cannot be undone: the portal asks first, and nothing is public before the answer.
+    assert "确认发布2025年度质量报告？" in page.inner_text("h1")
+    page.click("#confirm-button")
+    page.wait_for_load_state()
     assert "报告已发布到公开页面" in page.inner_text("body")
 
     anonymous = browser.new_context(locale="zh-CN")

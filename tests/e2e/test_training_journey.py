@@ -25,9 +25,8 @@ def _unseconded_professional_teacher(year: int):
 
 def _choose(page, select_id: str, value, text: str) -> None:
     """Pick an option of a searchable select (Tom Select) the way a user does: type, then click."""
-    control = page.locator(f"#{select_id}-ts-control")
-    control.click()
-    control.fill(text)
+    page.click(f"#{select_id} + .ts-wrapper .ts-control")
+    page.keyboard.type(text)
     page.locator(f"#{select_id}-ts-dropdown .option[data-value='{value}']").click()
 
 
