@@ -1,4 +1,4 @@
-"""Reads of the members app that views and ``reports`` reuse (see /work/tools/CONTRACT.md).
+"""Reads of the members app that views and ``reports`` reuse (``reports/sources.py`` imports them).
 
 Every function runs a bounded number of queries (one or two) whatever the number of rows.
 "Member at the end of ``year``" means joined on or before 31 December (or date unknown) and not

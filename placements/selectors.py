@@ -1,4 +1,4 @@
-"""Reads of the placements app reused by views and by ``reports`` (see /work/tools/CONTRACT.md).
+"""Reads of the placements app reused by views and by ``reports`` (``reports/sources.py``).
 
 Every function takes a calendar ``year`` and runs a fixed number of queries (one to three),
 whatever the number of rows: counting happens in the database (``values`` + ``Count``) or, where

@@ -1,4 +1,4 @@
-"""Drill-down links from a figure to the register list it counts (CONTRACT.md's URL names).
+"""Drill-down links from a figure to the register list it counts (the registers' URL names).
 
 A list that does not exist (yet), or that the user may not open, gives no link rather than an
 error page, so a dashboard never leads somewhere it should not.

@@ -1,6 +1,6 @@
 """Who sees and changes which training records: the one place a role becomes a scope.
 
-Decisions (DESIGN §1 roles, issue 4 "who enters what"):
+Decisions (DESIGN §1 roles: who enters what):
 
 - **Secretariat** sees and changes everything.
 - **Enterprise HR** keep their own enterprise's training bases, teacher stations (and the posts

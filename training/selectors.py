@@ -1,4 +1,4 @@
-"""Reads of the training app reused by its pages and by ``reports`` (see CONTRACT.md).
+"""Reads of the training app reused by its pages and by ``reports`` (``reports/sources.py``).
 
 Every function takes a calendar year and runs one to three queries whatever the row count.
 "In the year" means a record dated in, or with a period overlapping, 1 Jan–31 Dec of the year.
