@@ -7,6 +7,11 @@
     if (typeof TomSelect === "undefined") return;
     root.querySelectorAll("select[data-searchable]").forEach(function (select) {
       if (select.tomselect) return;
+      // Tom Select points the field's <label> at its own input: the hidden select keeps its name.
+      var label = select.id && document.querySelector('label[for="' + select.id + '"]');
+      if (label && !select.hasAttribute("aria-label")) {
+        select.setAttribute("aria-label", label.textContent.trim());
+      }
       var settings = {
         maxOptions: null,
         allowEmptyOption: true,
