@@ -23,14 +23,6 @@ def pytest_configure(config):
             )
 
 
-def pytest_collection_modifyitems(items):
-    # Under pytest-xdist (make test: -n 2 --dist loadgroup), tests that run a real Celery worker
-    # share one process: two workers on one Redis queue would take each other's tasks.
-    for item in items:
-        if item.get_closest_marker("worker"):
-            item.add_marker(pytest.mark.xdist_group("redis"))
-
-
 @pytest.fixture(autouse=True)
 def _fast_tests(settings, tmp_path):
     # A fast hasher (a browser login costs 0.8 s instead of 2 s) and uploads in a temp folder.
