@@ -11,6 +11,7 @@ import os
 import pytest
 from django.conf import settings
 
+from tests.demo_copy import load_demo
 from tests.members.factories import OrganizationFactory, UserFactory
 
 
@@ -21,6 +22,13 @@ def pytest_configure(config):
             raise pytest.UsageError(
                 "CI=true but DATABASE_URL is not PostgreSQL or REDIS_URL is unset: refusing to fall back."
             )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The browser tests first: they are the long ones, and started early the two test processes
+    (pytest-xdist hands out the rest as they free up) finish together instead of one waiting
+    for a walk that started last."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +46,18 @@ def _fast_tests(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def demo(transactional_db, tmp_path_factory):
+    """The demo alliance without the published report's PDF (the slow step of the seed)."""
+    load_demo(with_report=False, uploads_copy_root=tmp_path_factory.getbasetemp() / "demo-copies")
+
+
+@pytest.fixture
+def demo_with_report(transactional_db, tmp_path_factory):
+    """The whole demo alliance, its published 2024 report included."""
+    load_demo(with_report=True, uploads_copy_root=tmp_path_factory.getbasetemp() / "demo-copies")
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ would change the data under the rest of the sweep.
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from alliance.access import AUTHENTICATED, PUBLIC, view_access
@@ -84,8 +83,7 @@ def _allowed(audience, user) -> bool:
     return audience == AUTHENTICATED or user.role in audience
 
 
-def test_each_route_answers_only_its_audience(client):
-    call_command("seed_demo", verbosity=0)
+def test_each_route_answers_only_its_audience(client, demo_with_report):
     kwargs_for, post_only = _sweep_config()
     users = {
         None: None,
@@ -135,8 +133,7 @@ def test_each_route_answers_only_its_audience(client):
 
 
 @pytest.mark.parametrize("username", DEMO_USERNAMES)
-def test_admin_is_for_superusers_only(client, username):
-    call_command("seed_demo", verbosity=0)
+def test_admin_is_for_superusers_only(client, demo, username):
     client.force_login(User.objects.get(username=username))
     response = client.get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]

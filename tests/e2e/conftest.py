@@ -37,14 +37,6 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def demo(transactional_db):
-    from django.core.management import call_command
-
-    # The journeys never open the published 2024 report: skip building its PDF (the slow step).
-    call_command("seed_demo", verbosity=0, without_report=True)
-
-
-@pytest.fixture
 def login(page, live_server):
     """``login(username)`` logs the page in through the real form with the demo password."""
 
