@@ -446,17 +446,6 @@ def figure_lines(
     ]
 
 
-def counted_items(keys) -> list[tuple[str, str]]:
-    """(organisation name, semester or "") for each key an indicator counted, by name: keys are
-    organisation ids, or (school id, semester) pairs."""
-    ids = {key[0] if isinstance(key, tuple) else key for key in keys}
-    names = organization_names(ids)
-    items = [
-        (names[key[0]], key[1]) if isinstance(key, tuple) else (names[key], "") for key in keys
-    ]
-    return sorted(items)
-
-
 # ---------------------------------------------------------------------------------------------
 # Data coverage
 
