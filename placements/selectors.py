@@ -59,7 +59,9 @@ class EmploymentRecords(NamedTuple):
 
 
 def _flag(condition: Q) -> Case:
-    return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
 
 
 def employment_records(year: int) -> dict[int, EmploymentRecords]:
@@ -360,7 +362,10 @@ def placements_described(ids) -> list[dict]:
             "record": p.student.name,
             "detail": " · ".join(
                 str(part)
-                for part in (p.employer.name if p.employer else p.employer_name, p.get_employer_location_display())
+                for part in (
+                    p.employer.name if p.employer else p.employer_name,
+                    p.get_employer_location_display(),
+                )
                 if part
             ),
         }

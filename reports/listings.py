@@ -138,7 +138,9 @@ def listed(name: str, keys: frozenset, year: int, user) -> Listed:
     masked = False
     if listing.visible is not None:
         readable = set(
-            listing.visible(user).filter(pk__in=[r["pk"] for r in rows]).values_list("pk", flat=True)
+            listing.visible(user)
+            .filter(pk__in=[r["pk"] for r in rows])
+            .values_list("pk", flat=True)
         )
         for row in rows:
             if row["pk"] not in readable:

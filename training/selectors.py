@@ -262,8 +262,10 @@ def platform_summary(year: int) -> dict:
 def teachers_described(ids, year: int) -> list[dict]:
     """Seconded teachers: school, name, the enterprises of their counted secondments. Two queries."""
     hosts: dict[int, set[str]] = defaultdict(set)
-    for teacher, enterprise in counted_secondments(year).filter(teacher__in=ids).values_list(
-        "teacher_id", "enterprise__name"
+    for teacher, enterprise in (
+        counted_secondments(year)
+        .filter(teacher__in=ids)
+        .values_list("teacher_id", "enterprise__name")
     ):
         hosts[teacher].add(enterprise)
     rows = Teacher.objects.filter(pk__in=ids).values_list("pk", "school__name", "name")

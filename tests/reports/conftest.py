@@ -22,7 +22,6 @@ EMPTY = {
 }
 
 
-
 def _sizes(groups: dict) -> dict:
     return {key: len(records) for key, records in groups.items()}
 

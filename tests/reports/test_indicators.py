@@ -27,7 +27,6 @@ E1, E2, E3, E4 = 11, 12, 13, 14  # member enterprises
 OUTSIDER = 99  # an enterprise that is not a member
 
 
-
 def ids(n: int, start: int) -> frozenset[int]:
     """``n`` record ids (the selectors answer which records they counted, not only how many)."""
     return frozenset(range(start, start + n))
