@@ -12,8 +12,13 @@ from django.core.management import call_command
 
 from members.models import User
 from reports.indicators import ALLIANCE_SCOPE, ENTERPRISE, INDICATORS, SCHOOL, Scope
-from reports.links import indicator_links
-from reports.selectors import indicator_rows
+from reports.links import drilldown, indicator_links
+from reports.selectors import (
+    enterprise_figures_of,
+    indicator_rows,
+    register_counts,
+    school_figures_of,
+)
 from reports.sources import DataSet
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +64,22 @@ def test_every_drilldown_lists_exactly_what_was_counted(client):
                 assert base.total == row.measure.denominator, where
             checked += 1
     assert checked > len(INDICATORS) * 3  # the alliance, and several schools and enterprises
+    # The dashboard's and the scorecards' counts that are an indicator's numerator (or
+    # denominator) link to the same exact list.
+    figures = register_counts(year_data)
+    for s in year_data.schools:
+        figures += school_figures_of(year_data, s)
+    for e in year_data.enterprises:
+        figures += enterprise_figures_of(year_data, e)
+    exact = [f for f in figures if f.url_name == "reports:counted"]
+    assert len(exact) > 10
+    for figure in exact:
+        url = drilldown(figure.url_name, user=user, year=YEAR, **figure.query)
+        listed = client.get(url).context["listed"]
+        value = figure.value
+        if isinstance(value, str):  # "hired / graduates"
+            value = int(value.split(" / ")[0])
+        assert listed.total == value, (figure.key, figure.query)
     # The demo data gives every figure something to list (else the check above proves little).
     assert nonzero == {i.code for i in INDICATORS}
 
