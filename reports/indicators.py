@@ -17,6 +17,9 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
+from alliance import glossary
+from alliance.numbers import NO_VALUE, format_number
+
 from . import plans
 from .plans import Comparison
 from .sources import DataSet, YearData, semesters
@@ -574,34 +577,28 @@ def evaluate(
     return Row(indicator, scope, year, measure, target, met, previous)
 
 
-def format_number(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
-    return str(value)
+#: decimals each unit prints at most (trailing zeros dropped: 50 %, 66.7 %, 2, 1.88)
+DIGITS = {PERCENT: 1, RATIO: 2, COUNT: 1}
 
 
 def format_value(indicator: Indicator, value) -> str:
-    """The one textual form of a value (dashboards, kpi --format table and the PDF agree)."""
+    """The one textual form of a value (pages, kpi --format table and the PDF agree): the
+    portal's number rule (``alliance.numbers.format_number``) at the unit's precision."""
     if value is None:
-        return "—"
-    if indicator.unit == PERCENT:
-        return f"{value:.1f}%"
-    if indicator.unit == RATIO:
-        return f"{value:.2f}"
-    return format_number(value)
+        return NO_VALUE
+    text = format_number(value, DIGITS[indicator.unit])
+    return f"{text}%" if indicator.unit == PERCENT else text
 
 
 def format_target(indicator: Indicator, target: AppliedTarget) -> str:
     if target.comparison == Comparison.REPORT:
-        return str(_("report only"))
+        return str(glossary.REPORT_ONLY)
     if target.comparison == Comparison.RISES:
         return str(_("rises every year"))
     if target.value is None:
-        return "—"
+        return NO_VALUE
     unit = "%" if indicator.unit == PERCENT else ""
-    text = f"≥ {format_number(target.value)}{unit}"
+    text = f"≥ {format_number(target.value, DIGITS[indicator.unit])}{unit}"
     if indicator.target_text and not target.overridden:
         text = f"{text} ({indicator.target_text})"
     return text

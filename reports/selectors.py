@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance import glossary
 from members import selectors as member_selectors
 
 from .indicators import (
@@ -293,7 +294,7 @@ def school_figures_of(data: YearData, school_id: int) -> list[Figure]:
 def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
     """The enterprise's obligations under the plan (base, station, mentor, chairman visit ...)."""
     q = {"enterprise": enterprise_id}
-    yes, no = _("Yes"), _("No")
+    yes, no = glossary.YES, glossary.NO
     oc_graduates, oc_hired = data.order_class_hires_by_enterprise.get(enterprise_id, (0, 0))
     return [
         Figure(
@@ -474,7 +475,7 @@ class CoverageItem:
     def missing_text(self) -> str:
         """The names, shortened for long lists (a county has hundreds of enterprises)."""
         if not self.missing:
-            return _("none")
+            return str(glossary.NONE)
         if len(self.missing) <= 12:
             return "、".join(self.missing)
         return _("%(names)s and %(count)s more") % {

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from alliance import xlsx
+from alliance import glossary, xlsx
 
 from .specs import (
     CHOICE,
@@ -118,7 +118,7 @@ def template_notes(register: Register, example: dict[str, Any] | None = None) ->
         lines.append(
             [
                 column.header,
-                _("yes") if register.required_of(column) else _("no"),
+                glossary.yes_no(register.required_of(column)),
                 example.get(column.header),
                 rule,
             ]

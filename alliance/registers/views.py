@@ -22,7 +22,7 @@ from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from alliance import audit
+from alliance import audit, glossary
 from alliance.access import sees_personal_data
 from alliance.history import history_rows
 from alliance.models import AuditKind
@@ -42,9 +42,9 @@ def _display(obj, name: str, masks: dict) -> Any:
     else:
         value = getattr(obj, name)
         if isinstance(value, bool):
-            value = _("Yes") if value else _("No")
+            value = glossary.yes_no(value)
     if value in (None, ""):
-        return "—"
+        return glossary.NO_VALUE
     return masks[name](str(value)) if name in masks else value
 
 
