@@ -7,6 +7,7 @@ where the routes are built (``urls.py``).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ from alliance import audit, glossary
 from alliance.access import sees_personal_data
 from alliance.history import history_rows
 from alliance.models import AuditKind
+from alliance.numbers import format_number
 from alliance.redirects import next_or
 
 from .declaration import Register
@@ -43,6 +45,8 @@ def _display(obj, name: str, masks: dict) -> Any:
         value = getattr(obj, name)
         if isinstance(value, bool):
             value = glossary.yes_no(value)
+        elif isinstance(value, Decimal | float):
+            value = format_number(value)
     if value in (None, ""):
         return glossary.NO_VALUE
     return masks[name](str(value)) if name in masks else value
