@@ -37,15 +37,16 @@ TERMS = {
 }
 
 
-def status(met: bool | None, value=NO_VALUE):
+def status(met: bool | None, value=NO_VALUE) -> str:
     """The word for a result against its target: met, not met, or — when it is not judged — no
-    data (no value) or report only (a value without a target)."""
+    data (no value) or report only (a value without a target), in the active language."""
     if met is True:
-        return MET
+        return str(MET)
     if met is False:
-        return NOT_MET
-    return NO_DATA if value is None else REPORT_ONLY
+        return str(NOT_MET)
+    return str(NO_DATA if value is None else REPORT_ONLY)
 
 
-def yes_no(value: bool):
-    return YES if value else NO
+def yes_no(value: bool) -> str:
+    """是 / 否, in the active language (a string: spreadsheets take no lazy text)."""
+    return str(YES if value else NO)

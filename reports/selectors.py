@@ -294,7 +294,7 @@ def school_figures_of(data: YearData, school_id: int) -> list[Figure]:
 def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
     """The enterprise's obligations under the plan (base, station, mentor, chairman visit ...)."""
     q = {"enterprise": enterprise_id}
-    yes, no = glossary.YES, glossary.NO
+    yes, no = glossary.yes_no(True), glossary.yes_no(False)
     oc_graduates, oc_hired = data.order_class_hires_by_enterprise.get(enterprise_id, (0, 0))
     return [
         Figure(
