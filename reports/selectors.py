@@ -388,6 +388,8 @@ class Cell:
     code: str
     text: str
     met: bool | None
+    fraction: str = ""
+    status: str = ""
 
 
 @dataclass
@@ -410,7 +412,18 @@ def scorecard_lines(
         rows = [evaluate(i, data, year, Scope(kind, org_id), targets[i.code]) for i in columns]
         lines.append(
             ScorecardLine(
-                org_id, names[org_id], [Cell(r.indicator.code, r.value_text, r.met) for r in rows]
+                org_id,
+                names[org_id],
+                [
+                    Cell(
+                        r.indicator.code,
+                        r.value_text,
+                        r.met,
+                        r.fraction_text,
+                        glossary.status(r.met, r.value),
+                    )
+                    for r in rows
+                ],
             )
         )
     return columns, lines

@@ -168,3 +168,18 @@ def test_pdf_text_gives_the_hand_figures(alliance):
     for code, (value, fraction, _met) in EXPECTED_2025.items():
         assert value in table, code
         assert fraction.replace(" ", "") in flat, code
+
+
+def test_scorecards_give_the_hand_figures_with_their_fractions(
+    client_for, secretariat_user, alliance
+):
+    response = client_for(secretariat_user).get(reverse("reports:scorecards"), {"year": 2025})
+    lines = {line.name: line for line in response.context["school_lines"]}
+    for name, expected in SCHOOLS_2025.items():
+        cells = {cell.code: cell for cell in lines[name].cells}
+        got = tuple(
+            (cells[code].text, cells[code].fraction, cells[code].met)
+            for code in ("secondment_rate", "training_ratio")
+        )
+        assert got == expected, name
+    assert "1,000 / 500" in response.content.decode()
