@@ -324,3 +324,20 @@ def test_a_coordinator_sees_names_of_their_own_school_only(client_for, alliance)
     user = UserFactory(role="school_coordinator", organization=alliance["甲"])
     rows, _listed = _list(client_for(user), "secondment_rate")
     assert sorted(row[1] for row in rows) == sorted(["两次老师", "一次老师", NAME_MASK])
+
+
+def test_a_list_costs_the_same_queries_however_long(
+    client_for, secretariat_user, alliance, django_assert_max_num_queries
+):
+    client = client_for(secretariat_user)
+    # session, user; the year's targets; member schools and employment records for this year
+    # and the year before (the target "rises"); the placements described; the readable ones
+    with django_assert_max_num_queries(10):
+        _list(client, "local_employment_rate")
+    for _ in range(20):
+        GraduatePlacementFactory(
+            student=StudentFactory(school=alliance["甲"]), graduation_year=YEAR
+        )
+    with django_assert_max_num_queries(10):
+        rows, _listed = _list(client, "local_employment_rate")
+    assert len(rows) > 20
