@@ -88,3 +88,17 @@ def test_no_page_shows_djangos_dashes(client_for, secretariat_user):
             dashes.append(name)
     assert pages > 50
     assert dashes == []
+
+
+def test_words_that_used_to_drift_say_what_they_mean():
+    from django.template.loader import render_to_string
+
+    from placements.models import HireStatus
+
+    with translation.override("zh-hans"):
+        # a hire the employer turned down is declined, not "not yet confirmed"
+        assert str(HireStatus.DECLINED.label) == "用人单位已拒绝"
+        assert str(HireStatus.PENDING.label) == "待用人单位确认"
+        # a report's number of pages is 页数; 分页 is the pagination
+        html = render_to_string("reports/runs.html", {"runs": [], "form": None})
+    assert "页数" in html and "分页" not in html
