@@ -35,7 +35,7 @@ def _export_value(
     if column.header in labels and value not in (None, ""):
         value = labels[column.header].get(value, value)
     elif isinstance(value, bool):
-        value = "是" if value else "否"
+        value = glossary.yes_no(value)
     elif isinstance(value, models.Model):
         value = str(value)
     if column.mask and value and not unmasked:
