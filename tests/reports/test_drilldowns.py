@@ -1,8 +1,9 @@
 """A figure's drill-down lists exactly what it counted (issue 11, item 5), on the demo data.
 
-For every indicator whose drill-down is the ``reports:counted`` list, at the alliance and at
-every member school and enterprise it applies to: the numerator's list has as many rows as the
-numerator, the denominator's list as many as the denominator, and the link carries the year.
+Every indicator drills down to ``reports:counted``. At the alliance and at every member school
+and enterprise it applies to: the numerator's list adds up to the numerator (one per row, or
+the rows' amounts: a programme's participants), the denominator's list to the denominator, and
+the link carries the year and the scope. The hand-worked lists are in test_drilldown_records.py.
 """
 
 from __future__ import annotations
