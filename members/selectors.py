@@ -116,20 +116,35 @@ def meetings_in(year: int) -> QuerySet[CouncilMeeting]:
     )
 
 
-def regular_meetings_by_half(year: int) -> tuple[int, int]:
-    """Regular council meetings held in the first and in the second half of ``year``.
+def regular_meetings_held(year: int) -> tuple[frozenset[int], frozenset[int]]:
+    """The regular council meetings (ids) held in the first and in the second half of ``year``.
 
     The plan asks for one every half year (原则上每半年召开1次): an extraordinary meeting does not
     stand in for a regular one, and two in the same half-year leave the other half missing. One
     query.
     """
-    rows = CouncilMeeting.objects.filter(
+    first: set[int] = set()
+    second: set[int] = set()
+    for pk, day in CouncilMeeting.objects.filter(
         date__year=year, status=MeetingStatus.HELD, kind=MeetingKind.REGULAR
-    ).aggregate(
-        first=Count("pk", filter=Q(date__month__lte=6)),
-        second=Count("pk", filter=Q(date__month__gt=6)),
-    )
-    return rows["first"], rows["second"]
+    ).values_list("pk", "date"):
+        (first if day.month <= 6 else second).add(pk)
+    return frozenset(first), frozenset(second)
+
+
+def regular_meetings_by_half(year: int) -> tuple[int, int]:
+    """How many regular council meetings were held in each half of ``year``. One query."""
+    first, second = regular_meetings_held(year)
+    return len(first), len(second)
+
+
+def meetings_described(ids) -> list[dict]:
+    """Council meetings: date, title, venue (a figure's drill-down list). One query."""
+    rows = CouncilMeeting.objects.filter(pk__in=ids).values_list("pk", "date", "title", "location")
+    return [
+        {"pk": pk, "organisation": day.isoformat(), "record": title, "detail": location}
+        for pk, day, title, location in rows
+    ]
 
 
 def _seat_rank() -> Case:

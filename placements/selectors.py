@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import NamedTuple
 
-from django.db.models import Case, CharField, Count, Q, Value, When
+from django.db.models import BooleanField, Case, CharField, Count, Q, Value, When
 
 from members.selectors import member_on_q
 
@@ -26,6 +26,7 @@ from .models import (
     OutreachEvent,
     OutreachKind,
     RetentionFollowUp,
+    Student,
     local_q,
     working_q,
 )
@@ -48,25 +49,53 @@ def _at_member_q(year: int) -> Q:
     return Q(employer__isnull=False) & member_on_q(dt.date(year, 12, 31), prefix="employer__")
 
 
-def employment_counts(year: int) -> dict[int, EmploymentCounts]:
-    """School id → graduates of ``year`` with a recorded destination, employed (incl. self-employed),
-    employed in the county, employed at an organisation that was a member that year. One query."""
+class EmploymentRecords(NamedTuple):
+    """The placements behind :class:`EmploymentCounts` (placement ids)."""
+
+    graduates: frozenset[int]
+    employed: frozenset[int]
+    local: frozenset[int]
+    at_member: frozenset[int]
+
+
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+
+
+def employment_records(year: int) -> dict[int, EmploymentRecords]:
+    """School id → the placements of graduates of ``year`` with a recorded destination: all,
+    employed (incl. self-employed), employed in the county, employed at an organisation that was
+    a member that year. One query."""
     rows = (
         GraduatePlacement.objects.filter(graduation_year=year)
-        .values("student__school")
         .annotate(
-            graduates=Count("pk"),
-            employed=Count("pk", filter=working_q()),
-            local=Count("pk", filter=local_q()),
-            at_member=Count("pk", filter=working_q() & _at_member_q(year)),
+            is_employed=_flag(working_q()),
+            is_local=_flag(local_q()),
+            is_at_member=_flag(working_q() & _at_member_q(year)),
         )
+        .values_list("student__school", "pk", "is_employed", "is_local", "is_at_member")
         .order_by()
     )
+    groups: dict[int, tuple[set, set, set, set]] = defaultdict(lambda: (set(), set(), set(), set()))
+    for school, pk, employed, local, at_member in rows:
+        graduates, employed_set, local_set, member_set = groups[school]
+        graduates.add(pk)
+        for flag, bucket in ((employed, employed_set), (local, local_set), (at_member, member_set)):
+            if flag:
+                bucket.add(pk)
     return {
-        r["student__school"]: EmploymentCounts(
-            r["graduates"], r["employed"], r["local"], r["at_member"]
-        )
-        for r in rows
+        school: EmploymentRecords(*(frozenset(bucket) for bucket in buckets))
+        for school, buckets in groups.items()
+    }
+
+
+def employment_counts(year: int) -> dict[int, EmploymentCounts]:
+    """School id → the sizes of :func:`employment_records`. One query."""
+    return {
+        school: EmploymentCounts(*(len(bucket) for bucket in records))
+        for school, records in employment_records(year).items()
     }
 
 
@@ -83,43 +112,71 @@ def hires_by_enterprise(year: int) -> dict[int, int]:
     return {r["employer"]: r["n"] for r in rows}
 
 
+def _order_hires(year: int):
+    """Hires of ``year`` by an employer that was a member that year (the record has no finer date
+    than its year: a member at the end of it, the rule of every member figure)."""
+    return _hires(year).filter(member_on_q(dt.date(year, 12, 31), prefix="employer__"))
+
+
 def _order_class_pairs(year: int) -> tuple[list[tuple[int, int, int | None]], set[tuple[int, int]]]:
     """(school, student, order enterprise) for students of order classes graduating in ``year``,
-    and the (employer, student) hires of ``year``. Two queries."""
+    and the (employer, student) hires of ``year`` by member employers. Two queries."""
     enrolments = list(
         OrderClassEnrolment.objects.filter(order_class__graduation_year=year)
         .values_list("order_class__school", "student", "order_class__enterprises")
         .order_by()
     )
-    hires = set(_hires(year).values_list("employer", "student").order_by())
+    hires = set(_order_hires(year).values_list("employer", "student").order_by())
     return enrolments, hires
 
 
-def order_class_hires(year: int) -> dict[int, tuple[int, int]]:
-    """School id → (order-class graduates of ``year``, of whom hired by one of their order class's
-    enterprises). Two queries."""
+class OrderClassRecords(NamedTuple):
+    """Students (ids) of order classes graduating in a year, and those of them hired."""
+
+    graduates: frozenset[int]
+    hired: frozenset[int]
+
+
+def _order_class_records(year: int, by_enterprise: bool) -> dict[int, OrderClassRecords]:
     enrolments, hires = _order_class_pairs(year)
     graduates: dict[int, set[int]] = defaultdict(set)
     hired: dict[int, set[int]] = defaultdict(set)
     for school, student, enterprise in enrolments:
-        graduates[school].add(student)
+        key = enterprise if by_enterprise else school
+        if key is None:
+            continue
+        graduates[key].add(student)
         if (enterprise, student) in hires:
-            hired[school].add(student)
-    return {school: (len(students), len(hired[school])) for school, students in graduates.items()}
+            hired[key].add(student)
+    return {
+        key: OrderClassRecords(frozenset(students), frozenset(hired[key]))
+        for key, students in graduates.items()
+    }
+
+
+def order_class_records(year: int) -> dict[int, OrderClassRecords]:
+    """School id → its order-class graduates of ``year`` and those hired by one of their order
+    class's enterprises (a member that year). Two queries."""
+    return _order_class_records(year, by_enterprise=False)
+
+
+def order_class_records_by_enterprise(year: int) -> dict[int, OrderClassRecords]:
+    """Enterprise id → the graduates of ``year`` of the order classes it orders, and those it
+    hired while a member. Two queries."""
+    return _order_class_records(year, by_enterprise=True)
+
+
+def order_class_hires(year: int) -> dict[int, tuple[int, int]]:
+    """School id → (order-class graduates of ``year``, of whom hired by an order enterprise)."""
+    return {s: (len(r.graduates), len(r.hired)) for s, r in order_class_records(year).items()}
 
 
 def order_class_hires_by_enterprise(year: int) -> dict[int, tuple[int, int]]:
-    """Enterprise id → (graduates of its order classes in ``year``, of whom hired by it). Two queries."""
-    enrolments, hires = _order_class_pairs(year)
-    graduates: dict[int, set[int]] = defaultdict(set)
-    hired: dict[int, set[int]] = defaultdict(set)
-    for _school, student, enterprise in enrolments:
-        if enterprise is None:
-            continue
-        graduates[enterprise].add(student)
-        if (enterprise, student) in hires:
-            hired[enterprise].add(student)
-    return {e: (len(students), len(hired[e])) for e, students in graduates.items()}
+    """Enterprise id → (graduates of its order classes in ``year``, of whom hired by it)."""
+    return {
+        e: (len(r.graduates), len(r.hired))
+        for e, r in order_class_records_by_enterprise(year).items()
+    }
 
 
 class ApprenticeCounts(NamedTuple):
@@ -128,8 +185,16 @@ class ApprenticeCounts(NamedTuple):
     completed: int
 
 
-def apprentice_counts(year: int) -> dict[int, ApprenticeCounts]:
-    """Enterprise id → apprentices of ``year``, three figures (Linqu §(三)7):
+class ApprenticeRecords(NamedTuple):
+    """The apprenticeships (ids) behind :class:`ApprenticeCounts`."""
+
+    new: frozenset[int]
+    in_training: frozenset[int]
+    completed: frozenset[int]
+
+
+def apprentice_records(year: int) -> dict[int, ApprenticeRecords]:
+    """Enterprise id → apprenticeships of ``year``, three figures (Linqu §(三)7):
 
     - new: contracts starting in the year;
     - in training: the contract period overlaps the year and the apprenticeship did not end
@@ -148,16 +213,26 @@ def apprentice_counts(year: int) -> dict[int, ApprenticeCounts]:
     completed = Q(status=ApprenticeshipStatus.COMPLETED, ended_on__range=(first, last))
     rows = (
         Apprenticeship.objects.filter(new | in_training | completed)
-        .values("enterprise")
-        .annotate(
-            new=Count("pk", filter=new),
-            in_training=Count("pk", filter=in_training),
-            completed=Count("pk", filter=completed),
-        )
+        .annotate(is_new=_flag(new), is_in_training=_flag(in_training), is_done=_flag(completed))
+        .values_list("enterprise", "pk", "is_new", "is_in_training", "is_done")
         .order_by()
     )
+    groups: dict[int, tuple[set, set, set]] = defaultdict(lambda: (set(), set(), set()))
+    for enterprise, pk, *flags in rows:
+        for flag, bucket in zip(flags, groups[enterprise], strict=True):
+            if flag:
+                bucket.add(pk)
     return {
-        r["enterprise"]: ApprenticeCounts(r["new"], r["in_training"], r["completed"]) for r in rows
+        enterprise: ApprenticeRecords(*(frozenset(bucket) for bucket in buckets))
+        for enterprise, buckets in groups.items()
+    }
+
+
+def apprentice_counts(year: int) -> dict[int, ApprenticeCounts]:
+    """Enterprise id → the sizes of :func:`apprentice_records`. One query."""
+    return {
+        enterprise: ApprenticeCounts(*(len(bucket) for bucket in records))
+        for enterprise, records in apprentice_records(year).items()
     }
 
 
@@ -256,9 +331,10 @@ def retention_summary(year: int) -> dict:
 
 def order_class_hired_students(order_class) -> dict[int, str]:
     """Student id → name of the order enterprise that hired them, for the students of one order
-    class graduating in its graduation year (declined hires excluded). One query."""
+    class graduating in its graduation year (declined hires and non-members excluded, as in the
+    hire rate). One query."""
     rows = (
-        _hires(order_class.graduation_year)
+        _order_hires(order_class.graduation_year)
         .filter(
             student__order_class_enrolments__order_class=order_class,
             employer__ordered_classes=order_class,
@@ -266,3 +342,67 @@ def order_class_hired_students(order_class) -> dict[int, str]:
         .values_list("student", "employer__name")
     )
     return dict(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# The records a figure counted, described for its drill-down list (ids from the selectors above)
+
+
+def placements_described(ids) -> list[dict]:
+    """Graduate placements: school, graduate, employer and where it is. One query."""
+    rows = (
+        GraduatePlacement.objects.filter(pk__in=ids)
+        .select_related("student__school", "employer")
+        .order_by()
+    )
+    return [
+        {
+            "pk": p.pk,
+            "organisation": p.student.school.name,
+            "record": p.student.name,
+            "detail": " · ".join(
+                str(part)
+                for part in (
+                    p.employer.name if p.employer else p.employer_name,
+                    p.get_employer_location_display(),
+                )
+                if part
+            ),
+        }
+        for p in rows
+    ]
+
+
+def order_class_students_described(ids, year: int) -> list[dict]:
+    """Order-class graduates of ``year``: school, name, their order classes. Two queries."""
+    classes: dict[int, set[str]] = defaultdict(set)
+    for student, name in OrderClassEnrolment.objects.filter(
+        student__in=ids, order_class__graduation_year=year
+    ).values_list("student", "order_class__name"):
+        classes[student].add(name)
+    rows = Student.objects.filter(pk__in=ids).values_list("pk", "school__name", "name")
+    return [
+        {
+            "pk": pk,
+            "organisation": school,
+            "record": name,
+            "detail": "、".join(sorted(classes[pk])),
+        }
+        for pk, school, name in rows
+    ]
+
+
+def apprenticeships_described(ids) -> list[dict]:
+    """Apprenticeships: enterprise, apprentice, contract period. One query."""
+    rows = Apprenticeship.objects.filter(pk__in=ids).values_list(
+        "pk", "enterprise__name", "student__name", "contract_start", "contract_end"
+    )
+    return [
+        {
+            "pk": pk,
+            "organisation": enterprise,
+            "record": name,
+            "detail": f"{start.isoformat()} – {end.isoformat()}",
+        }
+        for pk, enterprise, name, start, end in rows
+    ]

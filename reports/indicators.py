@@ -17,6 +17,9 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
+from alliance import glossary
+from alliance.numbers import NO_VALUE, format_number
+
 from . import plans
 from .plans import Comparison
 from .sources import DataSet, YearData, semesters
@@ -51,8 +54,8 @@ class Measure:
     # school for "every school holds one event"); None: compare ``value``.
     compared: Decimal | int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    # What the numerator and the denominator count (organisation ids, or (school, semester)
-    # pairs), for the indicators whose drill-down lists them: the list is these, nothing else.
+    # What the numerator and the denominator count (organisation ids, (school, semester) pairs
+    # or record ids, as the indicator's ``lists`` says): the drill-down lists these, nothing else.
     counted: frozenset | None = None
     population: frozenset | None = None
 
@@ -68,6 +71,8 @@ class Indicator:
     drilldown: str = ""
     drilldown_query: dict[str, str] = field(default_factory=dict)
     target_text: str = ""
+    # What the keys of Measure.counted and Measure.population are (reports/listings.py LISTINGS).
+    lists: tuple[str, str] = ("organisations", "organisations")
 
     @property
     def has_trend(self) -> bool:
@@ -123,56 +128,90 @@ def _coverage(selector: str) -> Callable[[YearData, Scope], Measure]:
     return compute
 
 
+def _union(groups: dict, keys: Iterable[int], field_name: str | None = None) -> frozenset:
+    """The records of ``groups`` (organisation id -> record ids, or -> a tuple of them) under the
+    organisations ``keys``; ``field_name`` picks one set of the tuple."""
+    records: set = set()
+    for key in keys:
+        group = groups.get(key)
+        if group is not None:
+            records |= getattr(group, field_name) if field_name else group
+    return frozenset(records)
+
+
 def _secondment_rate(data: YearData, scope: Scope) -> Measure:
+    """Seconded professional teachers (each once, however many secondments) ÷ the professional
+    teachers the member schools reported."""
     schools = _members(data, scope, SCHOOL)
     figures = data.school_figures
-    seconded = sum(data.seconded_professional_teachers.get(s, 0) for s in schools)
-    teachers = sum(figures[s].professional_teachers for s in schools if s in figures)
-    return Measure(share(seconded, teachers), seconded, teachers)
+    seconded = _union(data.seconded_teachers, schools)
+    reporting = frozenset(s for s in schools if s in figures)
+    teachers = sum(figures[s].professional_teachers for s in reporting)
+    return Measure(
+        share(len(seconded), teachers),
+        len(seconded),
+        teachers,
+        counted=seconded,
+        population=reporting,
+    )
 
 
 def _training_ratio(data: YearData, scope: Scope) -> Measure:
     schools = _members(data, scope, SCHOOL)
     figures = data.school_figures
     person_times = sum(data.training_person_times.get(s, 0) for s in schools)
-    enrolled = sum(figures[s].enrolled_students for s in schools if s in figures)
-    return Measure(ratio(person_times, enrolled), person_times, enrolled)
+    reporting = frozenset(s for s in schools if s in figures)
+    enrolled = sum(figures[s].enrolled_students for s in reporting)
+    return Measure(
+        ratio(person_times, enrolled),
+        person_times,
+        enrolled,
+        counted=_union(data.training_programmes, schools),
+        population=reporting,
+    )
 
 
 def _order_class_hire_rate(data: YearData, scope: Scope) -> Measure:
+    """Students of order classes graduating this year, and those of them hired by one of their
+    class's enterprises that was a member that year; by the class's school, or at enterprise
+    scope by the ordering enterprise."""
     if scope.kind == ENTERPRISE:
-        pairs = [
-            data.order_class_hires_by_enterprise.get(e, (0, 0))
-            for e in _members(data, scope, ENTERPRISE)
-        ]
+        groups, keys = data.order_class_records_by_enterprise, _members(data, scope, ENTERPRISE)
     else:
-        pairs = [data.order_class_hires.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
-    graduates = sum(p[0] for p in pairs)
-    hired = sum(p[1] for p in pairs)
-    return Measure(share(hired, graduates), hired, graduates)
+        groups, keys = data.order_class_records, _members(data, scope, SCHOOL)
+    graduates = _union(groups, keys, "graduates")
+    hired = _union(groups, keys, "hired")
+    return Measure(
+        share(len(hired), len(graduates)),
+        len(hired),
+        len(graduates),
+        counted=hired,
+        population=graduates,
+    )
 
 
 def _apprentices(field_name: str) -> Callable[[YearData, Scope], Measure]:
-    """One of the three apprentice figures, summed over the member enterprises of the scope."""
+    """One of the three apprentice figures, over the member enterprises of the scope."""
 
     def compute(data: YearData, scope: Scope) -> Measure:
-        counts = data.apprentice_counts
-        total = sum(
-            getattr(counts[e], field_name) for e in _members(data, scope, ENTERPRISE) if e in counts
-        )
-        return Measure(total, total, None)
+        records = _union(data.apprentice_records, _members(data, scope, ENTERPRISE), field_name)
+        return Measure(len(records), len(records), None, counted=records)
 
     return compute
 
 
 def _craftsmen_teaching(data: YearData, scope: Scope) -> Measure:
     enterprises = list(_members(data, scope, ENTERPRISE))
-    craftsmen = sum(data.craftsmen_by_enterprise.get(e, 0) for e in enterprises)
+    craftsmen = _union(data.craftsmen_in_pool, enterprises)
     hours = sum(
         (Decimal(data.teaching_hours_by_enterprise.get(e, 0)) for e in enterprises), Decimal(0)
     )
     return Measure(
-        craftsmen, craftsmen, None, extra={"teaching_hours": hours.quantize(Decimal("0.1"))}
+        len(craftsmen),
+        len(craftsmen),
+        None,
+        extra={"teaching_hours": hours.quantize(Decimal("0.1"))},
+        counted=craftsmen,
     )
 
 
@@ -180,14 +219,16 @@ def _employment(field_name: str) -> Callable[[YearData, Scope], Measure]:
     """Share of employed graduates of member schools: working in the county / at members."""
 
     def compute(data: YearData, scope: Scope) -> Measure:
-        counts = [
-            data.employment_counts[s]
-            for s in _members(data, scope, SCHOOL)
-            if s in data.employment_counts
-        ]
-        employed = sum(c.employed for c in counts)
-        part = sum(getattr(c, field_name) for c in counts)
-        return Measure(share(part, employed), part, employed)
+        schools = _members(data, scope, SCHOOL)
+        employed = _union(data.employment_records, schools, "employed")
+        part = _union(data.employment_records, schools, field_name)
+        return Measure(
+            share(len(part), len(employed)),
+            len(part),
+            len(employed),
+            counted=part,
+            population=employed,
+        )
 
     return compute
 
@@ -234,7 +275,8 @@ def _recommendation_events(data: YearData, scope: Scope) -> Measure:
 
 def _council_meetings(data: YearData, scope: Scope) -> Measure:
     """Regular meetings held; the target is checked on the half-years that had one (0, 1 or 2)."""
-    first, second = data.regular_meetings_by_half
+    first_half, second_half = data.regular_meetings_held
+    first, second = len(first_half), len(second_half)
     held = first + second
     halves = (first > 0) + (second > 0)
     return Measure(
@@ -243,6 +285,7 @@ def _council_meetings(data: YearData, scope: Scope) -> Measure:
         None,
         compared=halves,
         extra={"half_years": halves, "first_half": first, "second_half": second},
+        counted=first_half | second_half,
     )
 
 
@@ -287,7 +330,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_secondment_rate,
-        drilldown="training:secondment_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "secondment_rate"},
+        lists=("teachers", "professional_teachers"),
     ),
     Indicator(
         code="training_ratio",
@@ -300,7 +345,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_training_ratio,
-        drilldown="training:programme_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "training_ratio"},
+        lists=("programmes", "enrolled_students"),
     ),
     Indicator(
         code="order_class_hire_rate",
@@ -309,7 +356,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Order-class graduates hired by an order enterprise ÷ order-class graduates"),
         scopes=ALL,
         compute=_order_class_hire_rate,
-        drilldown="placements:orderclass_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "order_class_hire_rate"},
+        lists=("order_class_students", "order_class_students"),
     ),
     Indicator(
         code="apprentices_new",
@@ -318,7 +367,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Apprenticeship contracts starting this year"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_apprentices("new"),
-        drilldown="placements:apprenticeship_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "apprentices_new"},
+        lists=("apprenticeships", ""),
     ),
     Indicator(
         code="apprentices_in_training",
@@ -330,7 +381,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_apprentices("in_training"),
-        drilldown="placements:apprenticeship_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "apprentices_in_training"},
+        lists=("apprenticeships", ""),
     ),
     Indicator(
         code="apprentices_completed",
@@ -339,7 +392,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Apprenticeships completed this year"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_apprentices("completed"),
-        drilldown="placements:apprenticeship_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "apprentices_completed"},
+        lists=("apprenticeships", ""),
     ),
     Indicator(
         code="craftsmen_teaching",
@@ -348,7 +403,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Craftsmen in the pool (teaching hours delivered)"),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_craftsmen_teaching,
-        drilldown="training:craftsman_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "craftsmen_teaching"},
+        lists=("craftsmen", ""),
     ),
     Indicator(
         code="local_employment_rate",
@@ -357,7 +414,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Employed graduates working in the county ÷ employed graduates"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_employment("local"),
-        drilldown="placements:placement_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "local_employment_rate"},
+        lists=("placements", "placements"),
     ),
     Indicator(
         code="alliance_employment_rate",
@@ -366,7 +425,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Employed graduates working at member enterprises ÷ employed graduates"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_employment("at_member"),
-        drilldown="placements:placement_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "alliance_employment_rate"},
+        lists=("placements", "placements"),
     ),
     Indicator(
         code="mentor_coverage",
@@ -425,8 +486,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_council_meetings,
-        drilldown="members:meeting_list",
-        drilldown_query={"kind": "regular", "status": "held"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "council_meetings"},
+        lists=("meetings", ""),
         target_text=_("one in each half-year"),
     ),
 ]
@@ -515,34 +577,28 @@ def evaluate(
     return Row(indicator, scope, year, measure, target, met, previous)
 
 
-def format_number(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
-    return str(value)
+#: decimals each unit prints at most (trailing zeros dropped: 50 %, 66.7 %, 2, 1.88)
+DIGITS = {PERCENT: 1, RATIO: 2, COUNT: 1}
 
 
 def format_value(indicator: Indicator, value) -> str:
-    """The one textual form of a value (dashboards, kpi --format table and the PDF agree)."""
+    """The one textual form of a value (pages, kpi --format table and the PDF agree): the
+    portal's number rule (``alliance.numbers.format_number``) at the unit's precision."""
     if value is None:
-        return "—"
-    if indicator.unit == PERCENT:
-        return f"{value:.1f}%"
-    if indicator.unit == RATIO:
-        return f"{value:.2f}"
-    return format_number(value)
+        return NO_VALUE
+    text = format_number(value, DIGITS[indicator.unit])
+    return f"{text}%" if indicator.unit == PERCENT else text
 
 
 def format_target(indicator: Indicator, target: AppliedTarget) -> str:
     if target.comparison == Comparison.REPORT:
-        return str(_("report only"))
+        return str(glossary.REPORT_ONLY)
     if target.comparison == Comparison.RISES:
         return str(_("rises every year"))
     if target.value is None:
-        return "—"
+        return NO_VALUE
     unit = "%" if indicator.unit == PERCENT else ""
-    text = f"≥ {format_number(target.value)}{unit}"
+    text = f"≥ {format_number(target.value, DIGITS[indicator.unit])}{unit}"
     if indicator.target_text and not target.overridden:
         text = f"{text} ({indicator.target_text})"
     return text

@@ -17,11 +17,13 @@ from django.core import checks
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance import glossary
+
 
 class Comparison(models.TextChoices):
     AT_LEAST = "gte", _("at least")
     RISES = "rises", _("rises every year")
-    REPORT = "report", _("report only")
+    REPORT = "report", glossary.REPORT_ONLY
 
 
 @dataclass(frozen=True)

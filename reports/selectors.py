@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance import glossary
 from members import selectors as member_selectors
 
 from .indicators import (
@@ -184,19 +185,22 @@ def register_counts(data: YearData) -> list[Figure]:
             "secondments",
             _("Teachers seconded"),
             _sum(data.seconded_professional_teachers, schools),
-            "training:secondment_list",
+            "reports:counted",
+            {"indicator": "secondment_rate"},
         ),
         Figure(
             "craftsmen",
             _("Craftsmen in the pool"),
             _sum(data.craftsmen_by_enterprise, enterprises),
-            "training:craftsman_list",
+            "reports:counted",
+            {"indicator": "craftsmen_teaching"},
         ),
         Figure(
             "training",
             _("Training person-times"),
             _sum(data.training_person_times, schools),
-            "training:programme_list",
+            "reports:counted",
+            {"indicator": "training_ratio"},
         ),
         Figure(
             "graduates",
@@ -209,7 +213,8 @@ def register_counts(data: YearData) -> list[Figure]:
             "meetings",
             _("Regular council meetings"),
             sum(data.regular_meetings_by_half),
-            "members:meeting_list",
+            "reports:counted",
+            {"indicator": "council_meetings"},
         ),
     ]
 
@@ -224,29 +229,29 @@ def school_figures_of(data: YearData, school_id: int) -> list[Figure]:
             "enrolled",
             _("Enrolled students"),
             figures.enrolled_students if figures else None,
-            "members:school_figures_list",
-            q,
+            "reports:counted",
+            {**q, "indicator": "training_ratio", "part": "denominator"},
         ),
         Figure(
             "teachers",
             _("Professional teachers"),
             figures.professional_teachers if figures else None,
-            "training:teacher_list",
-            q,
+            "reports:counted",
+            {**q, "indicator": "secondment_rate", "part": "denominator"},
         ),
         Figure(
             "seconded",
             _("Teachers seconded"),
             data.seconded_professional_teachers.get(school_id, 0),
-            "training:secondment_list",
-            q,
+            "reports:counted",
+            {**q, "indicator": "secondment_rate"},
         ),
         Figure(
             "training",
             _("Training person-times"),
             data.training_person_times.get(school_id, 0),
-            "training:programme_list",
-            q,
+            "reports:counted",
+            {**q, "indicator": "training_ratio"},
         ),
         Figure(
             "certified",
@@ -273,8 +278,8 @@ def school_figures_of(data: YearData, school_id: int) -> list[Figure]:
             "employed",
             _("Employed graduates"),
             employment.employed if employment else 0,
-            "placements:placement_list",
-            q,
+            "reports:counted",
+            {**q, "indicator": "local_employment_rate", "part": "denominator"},
         ),
         Figure(
             "recommendation",
@@ -289,7 +294,7 @@ def school_figures_of(data: YearData, school_id: int) -> list[Figure]:
 def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
     """The enterprise's obligations under the plan (base, station, mentor, chairman visit ...)."""
     q = {"enterprise": enterprise_id}
-    yes, no = _("Yes"), _("No")
+    yes, no = glossary.yes_no(True), glossary.yes_no(False)
     oc_graduates, oc_hired = data.order_class_hires_by_enterprise.get(enterprise_id, (0, 0))
     return [
         Figure(
@@ -324,8 +329,8 @@ def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
             "craftsmen",
             _("Craftsmen in the pool"),
             data.craftsmen_by_enterprise.get(enterprise_id, 0),
-            "training:craftsman_list",
-            q,
+            "reports:counted",
+            {**q, "indicator": "craftsmen_teaching"},
         ),
         Figure(
             "hours",
@@ -345,8 +350,8 @@ def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
             "order_class",
             _("Order-class graduates hired / graduates"),
             f"{oc_hired} / {oc_graduates}",
-            "placements:orderclass_list",
-            q,
+            "reports:counted",
+            {**q, "indicator": "order_class_hire_rate"},
         ),
         Figure(
             "hires",
@@ -383,6 +388,8 @@ class Cell:
     code: str
     text: str
     met: bool | None
+    fraction: str = ""
+    status: str = ""
 
 
 @dataclass
@@ -405,7 +412,18 @@ def scorecard_lines(
         rows = [evaluate(i, data, year, Scope(kind, org_id), targets[i.code]) for i in columns]
         lines.append(
             ScorecardLine(
-                org_id, names[org_id], [Cell(r.indicator.code, r.value_text, r.met) for r in rows]
+                org_id,
+                names[org_id],
+                [
+                    Cell(
+                        r.indicator.code,
+                        r.value_text,
+                        r.met,
+                        r.fraction_text,
+                        glossary.status(r.met, r.value),
+                    )
+                    for r in rows
+                ],
             )
         )
     return columns, lines
@@ -446,17 +464,6 @@ def figure_lines(
     ]
 
 
-def counted_items(keys) -> list[tuple[str, str]]:
-    """(organisation name, semester or "") for each key an indicator counted, by name: keys are
-    organisation ids, or (school id, semester) pairs."""
-    ids = {key[0] if isinstance(key, tuple) else key for key in keys}
-    names = organization_names(ids)
-    items = [
-        (names[key[0]], key[1]) if isinstance(key, tuple) else (names[key], "") for key in keys
-    ]
-    return sorted(items)
-
-
 # ---------------------------------------------------------------------------------------------
 # Data coverage
 
@@ -481,7 +488,7 @@ class CoverageItem:
     def missing_text(self) -> str:
         """The names, shortened for long lists (a county has hundreds of enterprises)."""
         if not self.missing:
-            return _("none")
+            return str(glossary.NONE)
         if len(self.missing) <= 12:
             return "、".join(self.missing)
         return _("%(names)s and %(count)s more") % {

@@ -46,6 +46,15 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "recommendation_events": placements.recommendation_events,
     "events_by_enterprise": placements.events_by_enterprise,
     "retention_summary": placements.retention_summary,
+    # The records behind the figures above, for drill-downs that list exactly what was counted
+    "seconded_teachers": training.seconded_teachers,
+    "training_programmes": training.training_programmes,
+    "craftsmen_in_pool": training.craftsmen_in_pool,
+    "employment_records": placements.employment_records,
+    "order_class_records": placements.order_class_records,
+    "order_class_records_by_enterprise": placements.order_class_records_by_enterprise,
+    "apprentice_records": placements.apprentice_records,
+    "regular_meetings_held": members.regular_meetings_held,
 }
 
 

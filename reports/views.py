@@ -36,6 +36,7 @@ from .document import OUTREACH_KINDS as OUTREACH_LABELS
 from .forms import FIRST_YEAR, NarrativeForm, RunForm, TargetForm
 from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope, evaluate
 from .links import drilldown, indicator_links
+from .listings import listed
 from .models import AnnualReport, ReportNarrative, ReportStatus
 from .permissions import scorecard_organizations
 from .sources import DataSet, semesters
@@ -439,8 +440,9 @@ def outreach_overview(request):
 
 @allow(EVERYONE)
 def counted(request):
-    """The organisations (or school-semesters) an indicator's numerator — or, with
-    ``part=denominator``, its denominator — counted for the year and scope asked."""
+    """The records (organisations, school-semesters, teachers, graduates, …) an indicator's
+    numerator — or, with ``part=denominator``, its denominator — counted for the year and scope
+    asked (``reports.listings``)."""
     if "indicator" not in request.GET:
         # Reached without a figure: the figures are on the dashboard.
         return redirect("reports:dashboard")
@@ -463,6 +465,7 @@ def counted(request):
     keys = row.measure.population if denominator else row.measure.counted
     if keys is None:
         raise Http404
+    listing = indicator.lists[1 if denominator else 0]
     return render(
         request,
         "reports/counted.html",
@@ -472,7 +475,7 @@ def counted(request):
             "years": selectors.year_choices(),
             "organization": organization,
             "denominator": denominator,
-            "items": selectors.counted_items(keys),
+            "listed": listed(listing, keys, year, request.user),
         },
     )
 

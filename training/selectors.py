@@ -21,11 +21,20 @@ from .models import (
     Craftsman,
     InSchoolWorkshop,
     Secondment,
+    Teacher,
     TeacherStation,
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
 )
+
+
+def _grouped(pairs) -> dict[int, frozenset[int]]:
+    """(organisation id, record id) pairs as organisation id -> record ids."""
+    groups: dict[int, set[int]] = defaultdict(set)
+    for organisation, record in pairs:
+        groups[organisation].add(record)
+    return {organisation: frozenset(records) for organisation, records in groups.items()}
 
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -70,14 +79,21 @@ def school_secondments_counted(year: int, school_id: int) -> QuerySet[Secondment
     )
 
 
-def seconded_professional_teachers(year: int) -> dict[int, int]:
+def seconded_teachers(year: int) -> dict[int, frozenset[int]]:
+    """School id -> the professional teachers with a counted secondment overlapping ``year``
+    (the numerator of the secondment rate: teachers, not secondments). One query."""
     rows = (
         counted_secondments(year)
         .filter(teacher__is_professional=True)
-        .values("teacher__school_id")
-        .annotate(n=Count("teacher_id", distinct=True))
+        .values_list("teacher__school_id", "teacher_id")
+        .distinct()
+        .order_by()
     )
-    return {r["teacher__school_id"]: r["n"] for r in rows}
+    return _grouped(rows)
+
+
+def seconded_professional_teachers(year: int) -> dict[int, int]:
+    return {school: len(teachers) for school, teachers in seconded_teachers(year).items()}
 
 
 def secondment_person_times(year: int) -> dict[int, int]:
@@ -106,6 +122,12 @@ def school_programmes_counted(year: int, school_id: int) -> QuerySet[TrainingPro
         .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
         .order_by("start_on", "pk")
     )
+
+
+def training_programmes(year: int) -> dict[int, frozenset[int]]:
+    """School id -> the programmes whose participants count for ``year`` (those starting in it).
+    One query."""
+    return _grouped(programmes_starting(year).values_list("school_id", "pk").order_by())
 
 
 def training_person_times(year: int) -> dict[int, int]:
@@ -138,9 +160,13 @@ def _craftsmen_in_pool(year: int):
     return Craftsman.objects.filter(joined & stayed)
 
 
+def craftsmen_in_pool(year: int) -> dict[int, frozenset[int]]:
+    """Enterprise id -> its craftsmen in the pool at some time in ``year``. One query."""
+    return _grouped(_craftsmen_in_pool(year).values_list("enterprise_id", "pk").order_by())
+
+
 def craftsmen_by_enterprise(year: int) -> dict[int, int]:
-    rows = _craftsmen_in_pool(year).values("enterprise_id").annotate(n=Count("pk"))
-    return {r["enterprise_id"]: r["n"] for r in rows}
+    return {e: len(craftsmen) for e, craftsmen in craftsmen_in_pool(year).items()}
 
 
 def teaching_hours_by_school(year: int) -> dict[int, Decimal]:
@@ -227,3 +253,53 @@ def platform_summary(year: int) -> dict:
             for b in bases.order_by("enterprise__name", "name")
         ],
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# The records a figure counted, described for its drill-down list (ids from the selectors above)
+
+
+def teachers_described(ids, year: int) -> list[dict]:
+    """Seconded teachers: school, name, the enterprises of their counted secondments. Two queries."""
+    hosts: dict[int, set[str]] = defaultdict(set)
+    for teacher, enterprise in (
+        counted_secondments(year)
+        .filter(teacher__in=ids)
+        .values_list("teacher_id", "enterprise__name")
+    ):
+        hosts[teacher].add(enterprise)
+    rows = Teacher.objects.filter(pk__in=ids).values_list("pk", "school__name", "name")
+    return [
+        {"pk": pk, "organisation": school, "record": name, "detail": _names(hosts[pk])}
+        for pk, school, name in rows
+    ]
+
+
+def programmes_described(ids) -> list[dict]:
+    """Training programmes: school, title, start, participants (the amount counted). One query."""
+    rows = TrainingProgramme.objects.filter(pk__in=ids).values_list(
+        "pk", "school__name", "title", "start_on", "participants"
+    )
+    return [
+        {
+            "pk": pk,
+            "organisation": school,
+            "record": title,
+            "detail": start.isoformat(),
+            "amount": participants,
+        }
+        for pk, school, title, start, participants in rows
+    ]
+
+
+def craftsmen_described(ids, year: int) -> list[dict]:
+    """Craftsmen: enterprise, name, teaching hours in ``year``. One query."""
+    rows = (
+        Craftsman.objects.filter(pk__in=ids)
+        .annotate(hours=Sum("assignments__hours", filter=Q(assignments__year=year)))
+        .values_list("pk", "enterprise__name", "name", "hours")
+    )
+    return [
+        {"pk": pk, "organisation": enterprise, "record": name, "detail": hours or Decimal(0)}
+        for pk, enterprise, name, hours in rows
+    ]

@@ -17,7 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from alliance import xlsx
+from alliance import glossary, xlsx
 
 from .reading import KEEP, MASK_CHARS, cell_text, check_headers, convert
 from .specs import CHOICE, Column, Ref, Register, attribute_path, choice_maps, column_rule
@@ -565,7 +565,7 @@ class _Shown:
         elif isinstance(value, list):
             text = "、".join(sorted(str(v) for v in value))
         elif isinstance(value, bool):
-            text = str(_("yes") if value else _("no"))
+            text = str(glossary.yes_no(value))
         elif labels is not None and value in labels:
             text = str(labels[value])
         else:

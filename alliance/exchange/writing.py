@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from alliance import xlsx
+from alliance import glossary, xlsx
 
 from .specs import (
     CHOICE,
@@ -35,7 +35,7 @@ def _export_value(
     if column.header in labels and value not in (None, ""):
         value = labels[column.header].get(value, value)
     elif isinstance(value, bool):
-        value = "是" if value else "否"
+        value = glossary.yes_no(value)
     elif isinstance(value, models.Model):
         value = str(value)
     if column.mask and value and not unmasked:
@@ -118,7 +118,7 @@ def template_notes(register: Register, example: dict[str, Any] | None = None) ->
         lines.append(
             [
                 column.header,
-                _("yes") if register.required_of(column) else _("no"),
+                glossary.yes_no(register.required_of(column)),
                 example.get(column.header),
                 rule,
             ]

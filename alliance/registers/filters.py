@@ -8,9 +8,11 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from alliance import glossary
+
 from .forms import style_form
 
-ALL = _("All")
+ALL = glossary.ALL
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -29,7 +31,7 @@ class RegisterFilterSet(django_filters.FilterSet):
                 continue
             if isinstance(field, forms.NullBooleanField):
                 field.widget = forms.Select(
-                    choices=[("", ALL), ("true", _("Yes")), ("false", _("No"))]
+                    choices=[("", ALL), ("true", glossary.YES), ("false", glossary.NO)]
                 )
             elif hasattr(field, "empty_label"):
                 # ModelChoiceField and django-filter's ChoiceField draw their own empty choice;

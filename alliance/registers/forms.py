@@ -41,8 +41,14 @@ def style_field(name: str, field: forms.Field, *, count_choices: bool = True) ->
     if isinstance(widget, forms.Select | forms.SelectMultiple):
         attrs.setdefault("class", "form-select")
         # Only Django's dashes: a filter's "All" (RegisterFilterSet) stays as it is.
-        if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
-            field.empty_label = _("Please choose")
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == "---------":
+                field.empty_label = _("Please choose")
+        elif isinstance(field, forms.ChoiceField):
+            # A model field's choices start with Django's dashes (BLANK_CHOICE_DASH).
+            choices = list(field.choices)
+            if choices and choices[0] == ("", "---------"):
+                field.choices = [("", _("Please choose")), *choices[1:]]
         if (
             isinstance(widget, forms.SelectMultiple)
             or (isinstance(field, forms.ModelChoiceField) and not count_choices)

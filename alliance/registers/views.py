@@ -7,6 +7,7 @@ where the routes are built (``urls.py``).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -22,10 +23,11 @@ from django.views.generic.edit import CreateView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from alliance import audit
+from alliance import audit, glossary
 from alliance.access import sees_personal_data
 from alliance.history import history_rows
 from alliance.models import AuditKind
+from alliance.numbers import format_number
 from alliance.redirects import next_or
 
 from .declaration import Register
@@ -42,9 +44,11 @@ def _display(obj, name: str, masks: dict) -> Any:
     else:
         value = getattr(obj, name)
         if isinstance(value, bool):
-            value = _("Yes") if value else _("No")
+            value = glossary.yes_no(value)
+        elif isinstance(value, Decimal | float):
+            value = format_number(value)
     if value in (None, ""):
-        return "—"
+        return glossary.NO_VALUE
     return masks[name](str(value)) if name in masks else value
 
 

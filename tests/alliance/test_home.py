@@ -152,8 +152,8 @@ def test_hr_home_lists_its_hires_to_confirm_and_unmet_obligations(
     assert "2 名毕业生登记为本企业录用" in _section(html, "hires")
     assert "/placements/hires/" in _section(html, "hires")
     obligations = _section(html, "obligations")
-    # No training base: 0 of 1 member enterprises, 0.0% against the plan's 100%.
-    assert "企业技能实训基地覆盖率" in obligations and "当前 0.0%，目标 ≥ 100%" in obligations
+    # No training base: 0 of 1 member enterprises, 0% against the plan's 100%.
+    assert "企业技能实训基地覆盖率" in obligations and "当前 0%，目标 ≥ 100%" in obligations
     assert "教师活动站覆盖率" not in obligations
     assert "data coverage" not in html.lower() and 'id="work-coverage"' not in html
 
@@ -201,8 +201,8 @@ def test_council_home_lists_the_indicators_not_met_with_links(
         html = client_for(council_user).get("/").content.decode()
 
     indicators = _section(html, "indicators")
-    # Training bases: 0 of 1 member enterprises = 0.0%.
-    assert "企业技能实训基地覆盖率" in indicators and "当前 0.0%" in indicators
+    # Training bases: 0 of 1 member enterprises = 0%.
+    assert "企业技能实训基地覆盖率" in indicators and "当前 0%" in indicators
     assert "教师活动站覆盖率" not in indicators
     assert 'href="/reports/dashboard/?year=2025"' in indicators
     assert 'id="work-hires"' not in html and 'id="work-coverage"' not in html

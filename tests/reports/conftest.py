@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from placements.selectors import ApprenticeCounts, EmploymentCounts
 from reports import sources
 
 # What each selector answers for a year with no records.
 EMPTY = {
     "council_overview": lambda: {"seats": [], "experts": [], "meetings": []},
     "regular_meetings_by_half": lambda: (0, 0),
+    "regular_meetings_held": lambda: (frozenset(), frozenset()),
     "platform_summary": lambda: {"workshops": [], "bases": []},
     "member_enterprise_ids": set,
     "member_school_ids": set,
@@ -17,6 +19,34 @@ EMPTY = {
     "enterprises_with_station": set,
     "enterprises_with_mentor": set,
     "enterprises_with_chairman_visit": set,
+}
+
+
+def _sizes(groups: dict) -> dict:
+    return {key: len(records) for key, records in groups.items()}
+
+
+# Count selectors answered, as the apps do, from the record selectors given (count = records).
+DERIVED = {
+    "seconded_professional_teachers": ("seconded_teachers", _sizes),
+    "craftsmen_by_enterprise": ("craftsmen_in_pool", _sizes),
+    "employment_counts": (
+        "employment_records",
+        lambda groups: {k: EmploymentCounts(*map(len, r)) for k, r in groups.items()},
+    ),
+    "order_class_hires": (
+        "order_class_records",
+        lambda groups: {k: (len(r.graduates), len(r.hired)) for k, r in groups.items()},
+    ),
+    "order_class_hires_by_enterprise": (
+        "order_class_records_by_enterprise",
+        lambda groups: {k: (len(r.graduates), len(r.hired)) for k, r in groups.items()},
+    ),
+    "apprentice_counts": (
+        "apprentice_records",
+        lambda groups: {k: ApprenticeCounts(*map(len, r)) for k, r in groups.items()},
+    ),
+    "regular_meetings_by_half": ("regular_meetings_held", lambda halves: tuple(map(len, halves))),
 }
 
 
@@ -30,7 +60,12 @@ def fake_selectors(monkeypatch):
         def answer_for(name: str):
             def answer(year: int):
                 values = years.get(year, {})
-                return values[name] if name in values else EMPTY.get(name, dict)()
+                if name in values:
+                    return values[name]
+                if name in DERIVED and DERIVED[name][0] in values:
+                    source, derive = DERIVED[name]
+                    return derive(values[source])
+                return EMPTY.get(name, dict)()
 
             return answer
 

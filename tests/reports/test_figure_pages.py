@@ -42,8 +42,8 @@ def test_local_employment_marks_a_year_that_did_not_rise(client_for, council_use
     [(_name, cells)] = response.context["rows"]
     by_year = {item["row"].year: item["row"] for item in cells}
     # 2024: 3 local ÷ 4 employed = 75.0 %; 2025: 1 ÷ 4 = 25.0 %, lower: not met
-    assert (by_year[2024].value_text, by_year[2024].fraction_text) == ("75.0%", "3 / 4")
-    assert (by_year[2025].value_text, by_year[2025].met) == ("25.0%", False)
+    assert (by_year[2024].value_text, by_year[2024].fraction_text) == ("75%", "3 / 4")
+    assert (by_year[2025].value_text, by_year[2025].met) == ("25%", False)
     assert "fall" in response.content.decode()
     dashboard = {r.indicator.code: r for r in indicator_rows(2025)}["local_employment_rate"]
     assert response.context["alliance"][-1]["row"].value == dashboard.value
@@ -75,7 +75,7 @@ def test_outreach_overview_shows_the_indicators_per_member(
     assert counts == [[1, 1], [0, 0]]
     outreach = items[0]["row"]
     # 1 of the school's 2 semesters had both kinds: 50.0 %
-    assert (outreach.value_text, outreach.fraction_text, outreach.met) == ("50.0%", "1 / 2", False)
+    assert (outreach.value_text, outreach.fraction_text, outreach.met) == ("50%", "1 / 2", False)
     mentors = {line.name: items[0]["row"] for line, items in response.context["enterprises"]}
     assert mentors[enterprise.name].met is True and mentors[other_enterprise.name].met is False
 

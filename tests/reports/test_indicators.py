@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from members.selectors import SchoolFigures
-from placements.selectors import ApprenticeCounts, EmploymentCounts
+from placements.selectors import ApprenticeRecords, EmploymentRecords, OrderClassRecords
 from reports.indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -26,27 +26,52 @@ S1, S2 = 1, 2  # member schools
 E1, E2, E3, E4 = 11, 12, 13, 14  # member enterprises
 OUTSIDER = 99  # an enterprise that is not a member
 
+
+def ids(n: int, start: int) -> frozenset[int]:
+    """``n`` record ids (the selectors answer which records they counted, not only how many)."""
+    return frozenset(range(start, start + n))
+
+
+def employment(graduates: int, employed: int, local: int, at_member: int, start: int):
+    """Placements: the first ``employed`` of the graduates work, the first ``local`` of them in
+    the county, the first ``at_member`` at a member."""
+    return EmploymentRecords(
+        ids(graduates, start), ids(employed, start), ids(local, start), ids(at_member, start)
+    )
+
+
+def order_class(graduates: int, hired: int, start: int) -> OrderClassRecords:
+    return OrderClassRecords(ids(graduates, start), ids(hired, start))
+
+
+def apprentices(new: int, in_training: int, completed: int, start: int) -> ApprenticeRecords:
+    return ApprenticeRecords(
+        ids(new, start), ids(in_training, start + 100), ids(completed, start + 200)
+    )
+
+
 YEAR_2025 = {
     "member_school_ids": {S1, S2},
     "member_enterprise_ids": {E1, E2, E3, E4},
     "school_figures": {S1: SchoolFigures(1000, 80, 300), S2: SchoolFigures(500, 40, 150)},
-    "regular_meetings_by_half": (1, 0),
+    "regular_meetings_held": (ids(1, 1), frozenset()),
     "enterprises_with_active_base": {E1, E2, E3, OUTSIDER},
     "enterprises_with_station": {E1},
-    "seconded_professional_teachers": {S1: 4, S2: 3},
+    "seconded_teachers": {S1: ids(4, 100), S2: ids(3, 200)},
     "training_person_times": {S1: 2500, S2: 600},
-    "craftsmen_by_enterprise": {E1: 3, E2: 2, OUTSIDER: 7},
+    "training_programmes": {S1: ids(3, 100), S2: ids(1, 200)},
+    "craftsmen_in_pool": {E1: ids(3, 100), E2: ids(2, 200), OUTSIDER: ids(7, 300)},
     "teaching_hours_by_enterprise": {E1: Decimal("40.5"), E2: Decimal(10)},
-    "employment_counts": {
-        S1: EmploymentCounts(300, 200, 150, 100),
-        S2: EmploymentCounts(150, 100, 60, 20),
+    "employment_records": {
+        S1: employment(300, 200, 150, 100, start=1000),
+        S2: employment(150, 100, 60, 20, start=2000),
     },
-    "order_class_hires": {S1: (40, 30), S2: (10, 5)},
-    "order_class_hires_by_enterprise": {E1: (20, 18)},
-    "apprentice_counts": {
-        E1: ApprenticeCounts(3, 10, 4),
-        E2: ApprenticeCounts(2, 5, 1),
-        OUTSIDER: ApprenticeCounts(50, 50, 50),
+    "order_class_records": {S1: order_class(40, 30, 100), S2: order_class(10, 5, 200)},
+    "order_class_records_by_enterprise": {E1: order_class(20, 18, 100)},
+    "apprentice_records": {
+        E1: apprentices(3, 10, 4, start=1000),
+        E2: apprentices(2, 5, 1, start=2000),
+        OUTSIDER: apprentices(50, 50, 50, start=3000),
     },
     "enterprises_with_mentor": {E1, E2},
     "enterprises_with_chairman_visit": {E2},
@@ -60,9 +85,9 @@ YEAR_2025 = {
 }
 YEAR_2024 = {
     "member_school_ids": {S1, S2},
-    "employment_counts": {
-        S1: EmploymentCounts(280, 200, 120, 90),
-        S2: EmploymentCounts(100, 50, 40, 10),
+    "employment_records": {
+        S1: employment(280, 200, 120, 90, start=1000),
+        S2: employment(100, 50, 40, 10, start=2000),
     },
 }
 
@@ -200,13 +225,13 @@ def test_council_meetings_below_two_is_not_met(data):
 
 def test_two_council_meetings_in_one_half_year_are_not_met(fake_selectors):
     # March and April: two regular meetings, but the second half-year had none.
-    fake_selectors({2025: {"regular_meetings_by_half": (2, 0)}})
+    fake_selectors({2025: {"regular_meetings_held": (ids(2, 1), frozenset())}})
     row = evaluate(BY_CODE["council_meetings"], DataSet(), 2025, ALLIANCE_SCOPE)
     assert (row.value, row.measure.extra["half_years"], row.met) == (2, 1, False)
 
 
 def test_one_council_meeting_in_each_half_year_is_met(fake_selectors):
-    fake_selectors({2025: {"regular_meetings_by_half": (1, 1)}})
+    fake_selectors({2025: {"regular_meetings_held": (ids(1, 1), ids(1, 2))}})
     row = evaluate(BY_CODE["council_meetings"], DataSet(), 2025, ALLIANCE_SCOPE)
     assert (row.value, row.met) == (2, True)
 

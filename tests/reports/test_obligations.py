@@ -59,7 +59,7 @@ def test_secondment_rate_against_five_percent_with_the_fraction(
     page = client_for(school_user).get(school_page(school), {"year": 2025})
     row = _cards(page)["secondment_rate"]["row"]
     # 2 ÷ 40 = exactly 5 %: met
-    assert (row.value_text, row.met) == ("5.0%", True)
+    assert (row.value_text, row.met) == ("5%", True)
 
 
 def test_training_ratio_against_two_times(client_for, secretariat_user, school, figures):
@@ -68,7 +68,7 @@ def test_training_ratio_against_two_times(client_for, secretariat_user, school, 
     page = client_for(secretariat_user).get(school_page(school), {"year": 2025})
     row = _cards(page)["training_ratio"]["row"]
     # 2100 person-times ÷ 1000 enrolled = 2.10 ≥ 2
-    assert (row.value_text, row.fraction_text, row.met) == ("2.10", "2100 / 1000", True)
+    assert (row.value_text, row.fraction_text, row.met) == ("2.1", "2,100 / 1,000", True)
     assert [p.participants for p in page.context["programmes"]] == [1500, 600]
 
 

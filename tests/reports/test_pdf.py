@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -28,6 +29,7 @@ from tests.training.factories import (
     SecondmentFactory,
     TeacherFactory,
     TeacherStationFactory,
+    TeachingAssignmentFactory,
     TrainingBaseFactory,
     TrainingProgrammeFactory,
 )
@@ -61,7 +63,10 @@ def alliance_2025(school, other_school, enterprise, other_enterprise):
     TeacherStationFactory(enterprise=enterprise)
     SecondmentFactory(teacher=TeacherFactory(school=school), enterprise=enterprise)
     TrainingProgrammeFactory(school=school, participants=250)
-    CraftsmanFactory(enterprise=enterprise)
+    # 600.0 hours of teaching: the report prints "600学时", never "600.0学时"
+    TeachingAssignmentFactory(
+        craftsman=CraftsmanFactory(enterprise=enterprise), school=school, hours=Decimal("600.0")
+    )
     CareerMentorFactory(enterprise=enterprise)
     CareerMentorFactory(enterprise=other_enterprise)
     OutreachEventFactory(school=school, kind=OutreachKind.PARENTS_VISIT, date=dt.date(2025, 4, 20))
@@ -126,7 +131,7 @@ def test_kpi_for_one_school_and_table_format(alliance_2025, school):
     out = io.StringIO()
     call_command("kpi", year=2025, school=school.pk, format="table", stdout=out)
     text = out.getvalue()
-    assert "secondment_rate" in text and "5.0%" in text and "council_meetings" not in text
+    assert "secondment_rate" in text and "5%" in text and "council_meetings" not in text
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -148,6 +153,11 @@ def test_pdf_has_the_chinese_sections_and_the_kpi_figures(alliance_2025):
         if row["denominator"] is not None:
             assert f"{row['numerator']}/{row['denominator']}" in flat, row["code"]
     assert report.indicators == kpi_json()["indicators"]
+    assert "授课600学时" in flat_text(text) and "600.0" not in text
+
+
+def flat_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 @pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs poppler-utils")

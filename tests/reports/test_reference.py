@@ -45,26 +45,26 @@ pytestmark = pytest.mark.django_db
 # code -> (value text, numerator / denominator or "", met)
 EXPECTED_2025 = {
     # 厂中校: 甲 has a base, 乙 none; 退出's base does not count (no member in 2025): 1 / 2
-    "base_coverage": ("50.0%", "1 / 2", False),
+    "base_coverage": ("50%", "1 / 2", False),
     # seconded professional teachers: 甲 2, 乙 0 (a non-professional teacher does not count);
     # professional teachers 40 + 20 = 60; 2 × 100 / 60 = 3.33… → 3.3 %, below 5 %
     "secondment_rate": ("3.3%", "2 / 60", False),
     # person-times 1000 + 500 = 1500; enrolled 500 + 300 = 800; 1500 / 800 = 1.875 → 1.88 < 2
-    "training_ratio": ("1.88", "1500 / 800", False),
+    "training_ratio": ("1.88", "1,500 / 800", False),
     # 2025 graduates of 甲 employed: 4, of whom 3 in the county: 75.0 %; 2024: 2 / 4 = 50.0 %,
     # so it rose
-    "local_employment_rate": ("75.0%", "3 / 4", True),
+    "local_employment_rate": ("75%", "3 / 4", True),
     # of the 4 employed, 1 works at 甲 (a member); the one at 退出 is no member employment
-    "alliance_employment_rate": ("25.0%", "1 / 4", None),
+    "alliance_employment_rate": ("25%", "1 / 4", None),
     # two regular meetings, in March and April: both in the first half-year, so not met
     "council_meetings": ("2", "", False),
 }
 # per school (secondment rate, training ratio)
 SCHOOLS_2025 = {
     # 甲: 2 / 40 = exactly 5.0 % (met); 1000 / 500 = exactly 2.00 (met)
-    "甲职业学校": (("5.0%", "2 / 40", True), ("2.00", "1000 / 500", True)),
+    "甲职业学校": (("5%", "2 / 40", True), ("2", "1,000 / 500", True)),
     # 乙: 0 / 20 = 0.0 %; 500 / 300 = 1.666… → 1.67
-    "乙职业学校": (("0.0%", "0 / 20", False), ("1.67", "500 / 300", False)),
+    "乙职业学校": (("0%", "0 / 20", False), ("1.67", "500 / 300", False)),
 }
 
 
@@ -121,7 +121,11 @@ def test_kpi_gives_the_hand_figures(alliance):
     rows = {r["code"]: r for r in json.loads(out.getvalue())["indicators"]}
     for code, (value, fraction, met) in EXPECTED_2025.items():
         row = rows[code]
-        got = f"{row['numerator']} / {row['denominator']}" if row["denominator"] is not None else ""
+        got = (
+            f"{row['numerator']:,} / {row['denominator']:,}"
+            if row["denominator"] is not None
+            else ""
+        )
         assert (row["value_text"], got, row["met"]) == (value, fraction, met), code
 
 
@@ -164,3 +168,18 @@ def test_pdf_text_gives_the_hand_figures(alliance):
     for code, (value, fraction, _met) in EXPECTED_2025.items():
         assert value in table, code
         assert fraction.replace(" ", "") in flat, code
+
+
+def test_scorecards_give_the_hand_figures_with_their_fractions(
+    client_for, secretariat_user, alliance
+):
+    response = client_for(secretariat_user).get(reverse("reports:scorecards"), {"year": 2025})
+    lines = {line.name: line for line in response.context["school_lines"]}
+    for name, expected in SCHOOLS_2025.items():
+        cells = {cell.code: cell for cell in lines[name].cells}
+        got = tuple(
+            (cells[code].text, cells[code].fraction, cells[code].met)
+            for code in ("secondment_rate", "training_ratio")
+        )
+        assert got == expected, name
+    assert "1,000 / 500" in response.content.decode()

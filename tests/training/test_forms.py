@@ -289,7 +289,9 @@ def test_workshop_with_orders_and_rotations(client_for, school_user, school, ent
         },
     )
     page = client.get(reverse("training:workshop_detail", args=[workshop.pk])).content.decode()
-    assert "型材加工" in page and "数控1班" in page and "5000" in page
+    assert (
+        "型材加工" in page and "数控1班" in page and "5,000" in page
+    )  # the order value, with the thousands separator
 
 
 def test_craftsman_phone_is_validated(client_for, hr_user):

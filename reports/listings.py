@@ -1,0 +1,160 @@
+"""What a figure's drill-down lists: the records behind ``Measure.counted`` / ``Measure.population``.
+
+An indicator names, in ``Indicator.lists``, what the keys of its numerator and denominator are;
+:data:`LISTINGS` turns those keys into the rows of ``reports:counted``, one row per key. Where a
+key counts for more than one (a programme's participants, a school's reported teachers), the row
+carries that amount and the amounts add up to the figure. Names of people appear only for the
+records the user may open in their register; the other rows keep their organisation, with the
+name masked, so the row count still equals the figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from alliance.numbers import format_number
+from members import selectors as members
+from placements import permissions as placement_permissions
+from placements import selectors as placements
+from training import permissions as training_permissions
+from training import selectors as training
+
+from .selectors import organization_names
+
+NAME_MASK = "＊＊"
+
+
+@dataclass(frozen=True)
+class Listing:
+    #: (row key, column heading) in display order; "amount" is what the row counts for
+    columns: tuple[tuple[str, str], ...]
+    describe: Callable[[frozenset, int], list[dict]]
+    #: the records whose ``record`` (a person's name) the user may read; None: no personal data
+    visible: Callable[[object], QuerySet] | None = None
+
+
+def _organisations(keys: frozenset, year: int) -> list[dict]:
+    """Organisation ids, or (school id, semester) pairs."""
+    ids = {key[0] if isinstance(key, tuple) else key for key in keys}
+    names = organization_names(ids)
+    return [
+        {"organisation": names[key[0]], "record": key[1]}
+        if isinstance(key, tuple)
+        else {"organisation": names[key], "record": ""}
+        for key in keys
+    ]
+
+
+def _school_figure(field: str) -> Callable[[frozenset, int], list[dict]]:
+    """School ids, each with the yearly figure it reported (the denominators' amounts)."""
+
+    def describe(keys: frozenset, year: int) -> list[dict]:
+        figures = members.school_figures(year)
+        names = organization_names(keys)
+        return [
+            {"organisation": names[key], "amount": getattr(figures[key], field)} for key in keys
+        ]
+
+    return describe
+
+
+ORGANISATION = ("organisation", _("Organisation"))
+SCHOOL = ("organisation", _("School"))
+ENTERPRISE = ("organisation", _("Enterprise"))
+
+LISTINGS: dict[str, Listing] = {
+    "organisations": Listing((ORGANISATION, ("record", _("Semester"))), _organisations),
+    "professional_teachers": Listing(
+        (SCHOOL, ("amount", _("Professional teachers"))), _school_figure("professional_teachers")
+    ),
+    "enrolled_students": Listing(
+        (SCHOOL, ("amount", _("Enrolled students"))), _school_figure("enrolled_students")
+    ),
+    "teachers": Listing(
+        (SCHOOL, ("record", _("Teacher")), ("detail", _("Seconded to"))),
+        training.teachers_described,
+        training_permissions.teachers_visible_to,
+    ),
+    "programmes": Listing(
+        (
+            SCHOOL,
+            ("record", _("Programme")),
+            ("detail", _("Start")),
+            ("amount", _("Participants")),
+        ),
+        lambda keys, year: training.programmes_described(keys),
+    ),
+    "craftsmen": Listing(
+        (ENTERPRISE, ("record", _("Craftsman")), ("detail", _("Teaching hours this year"))),
+        training.craftsmen_described,
+        training_permissions.craftsmen_visible_to,
+    ),
+    "order_class_students": Listing(
+        (SCHOOL, ("record", _("Graduate")), ("detail", _("Order class"))),
+        placements.order_class_students_described,
+        placement_permissions.students_linkable_by,
+    ),
+    "apprenticeships": Listing(
+        (ENTERPRISE, ("record", _("Apprentice")), ("detail", _("Labour contract"))),
+        lambda keys, year: placements.apprenticeships_described(keys),
+        placement_permissions.apprenticeships_visible_to,
+    ),
+    "placements": Listing(
+        (SCHOOL, ("record", _("Graduate")), ("detail", _("Employer"))),
+        lambda keys, year: placements.placements_described(keys),
+        placement_permissions.placements_visible_to,
+    ),
+    "meetings": Listing(
+        (("organisation", _("Date")), ("record", _("Title")), ("detail", _("Venue"))),
+        lambda keys, year: members.meetings_described(keys),
+    ),
+}
+
+
+def _cell(value) -> str:
+    return format_number(value) if isinstance(value, int | Decimal) else str(value)
+
+
+@dataclass
+class Listed:
+    """A drill-down list ready to draw: headings, rows of cells, and what the rows add up to."""
+
+    headings: list[str]
+    rows: list[list]
+    total: int
+    masked: bool
+
+
+def listed(name: str, keys: frozenset, year: int, user) -> Listed:
+    """The listing ``name`` of ``keys`` for ``user``, sorted; a column empty on every row (the
+    semester of plain organisation keys) is left out."""
+    listing = LISTINGS[name]
+    rows = listing.describe(keys, year)
+    masked = False
+    if listing.visible is not None:
+        readable = set(
+            listing.visible(user)
+            .filter(pk__in=[r["pk"] for r in rows])
+            .values_list("pk", flat=True)
+        )
+        for row in rows:
+            if row["pk"] not in readable:
+                row["record"] = NAME_MASK
+                masked = True
+    columns = [
+        (key, heading)
+        for key, heading in listing.columns
+        if key == "organisation" or any(row.get(key) not in (None, "") for row in rows)
+    ]
+    has_amount = any(key == "amount" for key, _heading in listing.columns)
+    return Listed(
+        headings=[str(heading) for _key, heading in columns],
+        rows=sorted([_cell(row.get(key, "")) for key, _heading in columns] for row in rows),
+        total=sum(row.get("amount") or 0 for row in rows) if has_amount else len(rows),
+        masked=masked,
+    )
