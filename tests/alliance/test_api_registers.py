@@ -1,0 +1,195 @@
+"""The registers through the open API: the pages' audiences, row scopes and masking, a per-account
+token, filters by year and organisation, pages, a rate limit — for every declared register."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from alliance.api.tokens import token_issue, token_revoke
+from alliance.models import AuditEvent, AuditKind
+from alliance.registers.urls import declared_registers
+from tests.placements.factories import ApprenticeshipFactory, StudentFactory
+from tests.training.factories import CraftsmanFactory, TrainingBaseFactory
+
+pytestmark = pytest.mark.django_db
+
+STUDENTS = reverse("api:placements_student_list")
+APPRENTICESHIPS = reverse("api:placements_apprenticeship_list")
+
+
+def _student(pk: int) -> str:
+    return reverse("api:placements_student_detail", args=[pk])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_counts():
+    cache.clear()  # the throttles count in the cache the whole run shares
+    yield
+    cache.clear()
+
+
+def _call(client, url, user=None, **params):
+    """GET with the user's API token (anonymous without a user)."""
+    client.logout()
+    headers = {}
+    if user is not None:
+        headers["Authorization"] = f"Bearer {token_issue(user=user)}"
+    return client.get(url, params, headers=headers)
+
+
+@pytest.fixture
+def students(school, other_school):
+    return {
+        "own": StudentFactory(school=school, name="张三", enrolment_year=2023),
+        "own_2024": StudentFactory(school=school, name="李四", enrolment_year=2024),
+        "other": StudentFactory(school=other_school, name="王五", enrolment_year=2023),
+    }
+
+
+def test_anonymous_is_asked_for_a_token(client, students):
+    for url in (STUDENTS, _student(students["own"].pk), APPRENTICESHIPS):
+        response = _call(client, url)
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("secretariat_user", 200),
+        ("school_user", 200),
+        ("hr_user", 403),  # students are the school's personal data, never HR's
+        ("council_user", 403),
+    ],
+)
+def test_student_register_answers_the_pages_audience(client, request, students, persona, status):
+    user = request.getfixturevalue(persona)
+    assert _call(client, STUDENTS, user).status_code == status
+    assert _call(client, _student(students["own"].pk), user).status_code in (status, 404)
+
+
+def test_a_school_reads_only_its_own_students_and_another_schools_record_is_404(
+    client, school_user, students
+):
+    names = {row["name"] for row in _call(client, STUDENTS, school_user).json()["results"]}
+    assert names == {"张三", "李四"}
+    assert _call(client, _student(students["other"].pk), school_user).status_code == 404
+    assert _call(client, _student(students["own"].pk), school_user).status_code == 200
+
+
+def test_the_secretariat_reads_every_school(client, secretariat_user, students):
+    assert _call(client, STUDENTS, secretariat_user).json()["count"] == 3
+
+
+def test_personal_data_is_masked_except_for_the_secretariat(
+    client, secretariat_user, school_user, students
+):
+    student = students["own"]
+    masked = _call(client, _student(student.pk), school_user).json()
+    assert masked["national_id"] != student.national_id
+    assert masked["national_id"][:6] == student.national_id[:6] and "*" in masked["national_id"]
+    assert "*" in masked["phone"] and masked["phone"] != student.phone
+    clear = _call(client, _student(student.pk), secretariat_user).json()
+    assert clear["national_id"] == student.national_id
+    assert clear["phone"] == student.phone
+
+
+def test_the_secretariat_reading_personal_data_is_audited(client, secretariat_user, students):
+    _call(client, _student(students["own"].pk), secretariat_user)
+    event = AuditEvent.objects.filter(kind=AuditKind.PERSONAL_DATA).get()
+    assert event.username == secretariat_user.username
+    assert event.detail["record"] == students["own"].pk
+
+
+def test_hr_reads_its_own_craftsmen_masked(client, hr_user, enterprise, other_enterprise):
+    own = CraftsmanFactory(enterprise=enterprise, name="刘工")
+    CraftsmanFactory(enterprise=other_enterprise, name="赵工")
+    rows = _call(client, reverse("api:training_craftsman_list"), hr_user).json()["results"]
+    assert [r["name"] for r in rows] == ["刘工"]
+    assert rows[0]["phone"] != own.phone and "****" in rows[0]["phone"]
+    assert rows[0]["enterprise"] == {"id": enterprise.pk, "name": enterprise.name}
+
+
+def test_hr_reads_only_its_enterprises_apprentices(
+    client, hr_user, other_hr_user, enterprise, other_enterprise
+):
+    own = ApprenticeshipFactory(enterprise=enterprise)
+    theirs = ApprenticeshipFactory(enterprise=other_enterprise)
+    ids = [r["id"] for r in _call(client, APPRENTICESHIPS, hr_user).json()["results"]]
+    assert ids == [own.pk]
+    detail = reverse("api:placements_apprenticeship_detail", args=[theirs.pk])
+    assert _call(client, detail, hr_user).status_code == 404
+    assert _call(client, detail, other_hr_user).status_code == 200
+
+
+def test_filters_by_year_and_organisation(client, secretariat_user, school, students):
+    rows = _call(client, STUDENTS, secretariat_user, year=2023).json()["results"]
+    assert {r["name"] for r in rows} == {"张三", "王五"}
+    rows = _call(client, STUDENTS, secretariat_user, year=2023, school=school.pk).json()["results"]
+    assert [r["name"] for r in rows] == ["张三"]
+    assert _call(client, STUDENTS, secretariat_user, year=99999).status_code == 400
+
+
+def test_lists_are_paged(client, secretariat_user, students):
+    first = _call(client, STUDENTS, secretariat_user, page_size=2).json()
+    assert first["count"] == 3 and len(first["results"]) == 2 and first["next"]
+    second = _call(client, STUDENTS, secretariat_user, page_size=2, page=2).json()
+    assert len(second["results"]) == 1 and second["next"] is None
+
+
+def test_a_list_costs_a_bounded_number_of_queries(
+    client, secretariat_user, enterprise, django_assert_max_num_queries
+):
+    for _ in range(30):
+        TrainingBaseFactory(enterprise=enterprise)
+    headers = {"Authorization": f"Bearer {token_issue(user=secretariat_user)}"}
+    # token and its account, count, page of rows with their enterprise (select_related)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("api:training_base_list"), headers=headers)
+    assert response.json()["count"] == 30
+
+
+def test_a_revoked_token_is_refused(client, school_user, students):
+    key = token_issue(user=school_user)
+    headers = {"Authorization": f"Bearer {key}"}
+    assert client.get(STUDENTS, headers=headers).status_code == 200
+    token_revoke(user=school_user)
+    assert client.get(STUDENTS, headers=headers).status_code == 401
+
+
+def test_a_deactivated_account_s_token_is_refused(client, school_user, students):
+    key = token_issue(user=school_user)
+    school_user.is_active = False
+    school_user.save()
+    assert client.get(STUDENTS, headers={"Authorization": f"Bearer {key}"}).status_code == 401
+
+
+def test_calls_over_the_rate_are_refused(client, settings, school_user, students):
+    settings.API_RATE_ACCOUNT = "3/min"
+    headers = {"Authorization": f"Bearer {token_issue(user=school_user)}"}
+    codes = [client.get(STUDENTS, headers=headers).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_the_api_is_read_only(client, secretariat_user):
+    headers = {"Authorization": f"Bearer {token_issue(user=secretariat_user)}"}
+    response = client.post(STUDENTS, {"name": "x"}, headers=headers)
+    assert response.status_code == 405
+
+
+def test_every_declared_register_has_its_endpoints(client, secretariat_user):
+    """A register added to any app gets its endpoints with no line of API code."""
+    headers = {"Authorization": f"Bearer {token_issue(user=secretariat_user)}"}
+    registers = declared_registers()
+    assert len(registers) >= 20
+    for register in registers:
+        url = reverse(f"api:{register.namespace}_{register.name}_list")
+        assert client.get(url, headers=headers).status_code == 200, url
+        reverse(f"api:{register.namespace}_{register.name}_detail", args=[1])
+
+
+def test_account_passwords_are_never_served(client, secretariat_user):
+    rows = _call(client, reverse("api:members_account_list"), secretariat_user).json()["results"]
+    assert rows and all("password" not in row for row in rows)
