@@ -11,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from drf_spectacular.validation import validate_schema
 
 from alliance.api.tokens import token_issue
 from reports.models import AnnualReport, ReportStatus
@@ -164,3 +165,7 @@ def test_the_swagger_page_uses_local_assets_and_no_inline_script(client):
     assert script.status_code == 200
     assert script["Content-Type"].startswith("application/javascript")
     assert reverse("api:schema") in script.content.decode()
+
+
+def test_the_document_is_valid_openapi(schema):
+    validate_schema(schema)  # raises on a document that breaks the OpenAPI 3 JSON schema
