@@ -15,6 +15,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.response import Response
 
 from alliance.registers import Register
 from alliance.registers.urls import declared_registers
@@ -60,32 +61,42 @@ def _model_fields(register: Register) -> list[models.Field]:
 
 
 class RecordSerializer(serializers.ModelSerializer):
-    """Masks the register's personal fields for whoever the view says (``context["masks"]``)."""
+    """Masks the register's personal fields for whoever the view says (``context["masks"]``),
+    and leaves out the uploads' addresses for readers who may not open the files."""
+
+    file_fields: tuple[str, ...] = ()
 
     def to_representation(self, instance) -> dict:
         data = super().to_representation(instance)
         for name, mask in self.context.get("masks", {}).items():
             if data.get(name) not in (None, ""):
                 data[name] = mask(str(data[name]))
+        if not self.context.get("may_open_files", False):
+            for name in self.file_fields:
+                data[name] = None
         return data
 
 
 def serializer_for(register: Register) -> type[RecordSerializer]:
-    """The register's record as JSON: ``id`` and the fields of its detail page."""
-    attrs: dict = {}
+    """The register's record as JSON: ``id``, the fields of its detail page and the addresses of
+    the uploads its file view serves (as the detail page lists them)."""
+    attrs: dict = {"file_fields": tuple(register.files)}
     names = ["id"]
     for field in _model_fields(register):
         name = field.name
         if isinstance(field, models.FileField):
-            if name not in register.files:
-                continue  # an upload without a file view is never served
-            attrs[name] = FileLink(register, label=field.verbose_name)
-        elif field.is_relation:
+            continue  # an upload is served by the file view alone (below), never from MEDIA_URL
+        if field.is_relation:
             many = field.many_to_many or field.one_to_many
             attrs[name] = RelatedRecord(read_only=True, many=many)
         elif name in register.personal_fields:
             # Masked text for most readers, whatever the column's type.
             attrs[name] = serializers.CharField(read_only=True, label=field.verbose_name)
+        names.append(name)
+    for name in register.files:
+        attrs[name] = FileLink(
+            register, label=register.model._meta.get_field(name).verbose_name, allow_null=True
+        )
         names.append(name)
     meta = type("Meta", (), {"model": register.model, "fields": names, "read_only_fields": names})
     class_name = f"{register.namespace.title()}{register.name.title().replace('_', '')}"
@@ -116,7 +127,12 @@ class RegisterEndpoint(viewsets.ReadOnlyModelViewSet):
         return rows if rows.ordered else rows.order_by("pk")
 
     def get_serializer_context(self) -> dict:
-        return {**super().get_serializer_context(), "masks": self.register.masks(self.request.user)}
+        user = self.request.user
+        return {
+            **super().get_serializer_context(),
+            "masks": self.register.masks(user),
+            "may_open_files": self.register.may_open_files(user),
+        }
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
@@ -124,9 +140,9 @@ class RegisterEndpoint(viewsets.ReadOnlyModelViewSet):
         return response
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        audit_personal_data(request, self.register, self.get_object())
-        return response
+        record = self.get_object()
+        audit_personal_data(request, self.register, record)
+        return Response(self.get_serializer(record).data)
 
 
 def endpoint_for(register: Register) -> type[RegisterEndpoint]:

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from alliance.api.tokens import token_issue, token_revoke
 from alliance.models import AuditEvent, AuditKind
 from alliance.registers.urls import declared_registers
-from tests.placements.factories import ApprenticeshipFactory, StudentFactory
-from tests.training.factories import CraftsmanFactory, TrainingBaseFactory
+from tests.placements.factories import ApprenticeshipFactory, OrderClassFactory, StudentFactory
+from tests.training.factories import (
+    CraftsmanFactory,
+    SecondmentFactory,
+    TeacherFactory,
+    TrainingBaseFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +199,32 @@ def test_every_declared_register_has_its_endpoints(client, secretariat_user):
 def test_account_passwords_are_never_served(client, secretariat_user):
     rows = _call(client, reverse("api:members_account_list"), secretariat_user).json()["results"]
     assert rows and all("password" not in row for row in rows)
+
+
+def test_an_upload_is_the_address_of_the_register_file_view(client, school_user, school):
+    secondment = SecondmentFactory(
+        teacher=TeacherFactory(school=school),
+        outcome_report=SimpleUploadedFile("报告.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    url = reverse("api:training_secondment_detail", args=[secondment.pk])
+    row = _call(client, url, school_user).json()
+    served = reverse("training:secondment_file", args=[secondment.pk, "outcome_report"])
+    assert row["outcome_report"] == f"http://testserver{served}"
+    assert row["teacher"]["id"] == secondment.teacher_id
+
+
+def test_an_upload_is_hidden_from_readers_who_may_not_open_it(client, council_user, school):
+    order_class = OrderClassFactory(
+        school=school, agreement=SimpleUploadedFile("协议.pdf", b"%PDF-1.4\n%%EOF\n")
+    )
+    url = reverse("api:placements_orderclass_detail", args=[order_class.pk])
+    # The council reads the order classes, not their agreements (the file view's audience).
+    assert _call(client, url, council_user).json()["agreement"] is None
+
+
+def test_the_secretariat_gets_the_agreement_address(client, secretariat_user, school):
+    order_class = OrderClassFactory(
+        school=school, agreement=SimpleUploadedFile("协议.pdf", b"%PDF-1.4\n%%EOF\n")
+    )
+    url = reverse("api:placements_orderclass_detail", args=[order_class.pk])
+    assert _call(client, url, secretariat_user).json()["agreement"].endswith("/files/agreement/")
