@@ -19,7 +19,9 @@ DECLARED: dict[str, Register] = {}
 
 
 def declared_registers() -> list[Register]:
-    """The registers with pages, in the order their URL configurations declared them."""
+    """The registers with pages, in the order their URL configurations declared them (complete
+    once the project's URL configuration is loaded: ``alliance.urls`` includes the API after the
+    apps for this reason)."""
     return list(DECLARED.values())
 
 
