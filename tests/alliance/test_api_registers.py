@@ -233,7 +233,8 @@ def test_the_secretariat_gets_the_agreement_address(client, secretariat_user, sc
 
 def test_every_register_reads_exactly_its_scope_for_every_role(client):
     """On the demo alliance, for each register and role: the list holds exactly the rows of the
-    register's scope, a record in it opens, a record outside it is a 404 — as on the pages."""
+    register's scope, a record in it opens, a record outside it is a 404, and personal fields are
+    masked for everyone but the secretariat — as on the pages."""
     from django.core.management import call_command
 
     from alliance.access import has_access
@@ -241,7 +242,7 @@ def test_every_register_reads_exactly_its_scope_for_every_role(client):
 
     call_command("seed_demo", verbosity=0, without_report=True)
     get_resolver().url_patterns  # noqa: B018 - the registers are declared as the URLs load
-    checked = 0
+    checked = masked = 0
     for username in ("secretariat", "council", "hr", "school"):
         user = User.objects.get(username=username)
         headers = {"Authorization": f"Bearer {token_issue(user=user)}"}
@@ -252,6 +253,17 @@ def test_every_register_reads_exactly_its_scope_for_every_role(client):
             scope = type(register).scope(user)
             listed = client.get(reverse(f"{prefix}_list"), headers=headers).json()["count"]
             assert listed == scope.count(), (username, register.name)
+            if register.personal_fields and username != "secretariat":
+                rows = client.get(
+                    reverse(f"{prefix}_list"), {"page_size": 200}, headers=headers
+                ).json()["results"]
+                raw = register.model._default_manager.in_bulk([r["id"] for r in rows])
+                for row in rows:
+                    for name in register.personal_fields:
+                        value = getattr(raw[row["id"]], name)
+                        if value and name in row:
+                            assert row[name] != str(value), (username, register.name, name)
+                            masked += 1
             inside = scope.order_by("pk").first()
             if inside is not None:
                 url = reverse(f"{prefix}_detail", args=[inside.pk])
@@ -262,3 +274,4 @@ def test_every_register_reads_exactly_its_scope_for_every_role(client):
                 assert client.get(url, headers=headers).status_code == 404, (username, url)
                 checked += 1
     assert checked >= 10  # HR and the school meet other organisations' records
+    assert masked >= 100  # students, craftsmen, graduates: masked for HR and the school
