@@ -111,6 +111,7 @@ class AuditKind(models.TextChoices):
     IMPORT = "import", _("Import")
     REPORT_PUBLISH = "report_publish", _("Report published")
     PERSONAL_DATA = "personal_data", _("Unmasked personal data shown")
+    API_TOKEN = "api_token", _("API token created or revoked")
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -172,3 +173,29 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("audit events cannot be deleted")
+
+
+class ApiToken(models.Model):
+    """The one API token of an account (``alliance.api.tokens``).
+
+    Only the SHA-256 digest of the key is kept: the key is shown once, when it is created, and a
+    copy of this table cannot be used to call the API. The prefix lets the owner recognise it.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="api_token",
+    )
+    prefix = models.CharField(_("key prefix"), max_length=8)
+    digest = models.CharField(_("key digest"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}…"

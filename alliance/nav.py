@@ -5,7 +5,10 @@ from .menus import Link, Menu
 # The imports a user uploaded: big ones run in the background, so the user comes back here.
 MENU = Menu(
     _("Data exchange"),
-    [Link(_("My imports"), "exchange:batches", "cloud-upload")],
+    [
+        Link(_("My imports"), "exchange:batches", "cloud-upload"),
+        Link(_("API token"), "api_token", "key"),
+    ],
     order=90,
 )
 

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "alliance",
     "members",
     "training",
@@ -272,6 +275,49 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# The open API (alliance/api/): read-only JSON, a per-account token or the portal session, the
+# same audiences and row scopes as the pages. JSON only: DRF's browsable renderer needs inline
+# scripts; the browsable page is Swagger UI, served from drf-spectacular-sidecar's static files.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "alliance.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["alliance.api.permissions.AudienceAccess"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "alliance.api.throttles.AnonymousRate",
+        "alliance.api.throttles.AccountRate",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "alliance.api.pagination.Pages",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "alliance.api.errors.api_exception_handler",
+}
+# Requests per minute: per address for anonymous callers, per account with a token or session.
+API_RATE_ANONYMOUS = env.str("API_RATE_ANONYMOUS", default="60/min")
+API_RATE_ACCOUNT = env.str("API_RATE_ACCOUNT", default="600/min")
+# drf-spectacular's deploy check builds the whole document: a schema that cannot be built (E001)
+# or has errors (W002) fails `check --deploy`; its notes that a filter's type had to be guessed
+# (W001, a list filter that works through a method) do not.
+SILENCED_SYSTEM_CHECKS = ["drf_spectacular.W001"]
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Alliance portal open API",
+    "DESCRIPTION": (
+        "The published indicators of the annual quality report (no login), the status-data "
+        "table, and every register read-only with a per-account token "
+        "(Authorization: Bearer <token>), under the same row scopes and masking as the portal."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No deep links: they put a link inside each operation's button (nested controls, axe).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
+    "COMPONENT_SPLIT_REQUEST": False,
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

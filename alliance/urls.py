@@ -10,6 +10,7 @@ from reports import urls as reports_urls
 from training import urls as training_urls
 
 from . import audit_urls, exchange_urls, twofactor, views
+from .api import views as api_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -25,6 +26,7 @@ urlpatterns = [
     path("accounts/2fa/", twofactor.setup, name="two_factor_setup"),
     path("accounts/2fa/verify/", twofactor.verify, name="two_factor_verify"),
     path("accounts/2fa/remove/", twofactor.remove, name="two_factor_remove"),
+    path("accounts/api-token/", api_views.token, name="api_token"),
     path("i18n/setlang/", allow(PUBLIC)(set_language), name="set_language"),
     path("members/", include(members_urls)),
     path("training/", include(training_urls)),
@@ -32,6 +34,8 @@ urlpatterns = [
     path("reports/", include(reports_urls)),
     path("exchange/", include(exchange_urls)),
     path("audit/", include(audit_urls)),
+    # After the apps: the API has an endpoint for each register their URL configurations declared.
+    path("api/v1/", include("alliance.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

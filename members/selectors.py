@@ -216,3 +216,9 @@ def corridor_enterprises() -> QuerySet[Organization]:
     all active member enterprises rather than a per-school partner list.
     """
     return Organization.objects.enterprises().active().prefetch_related("photos").order_by("name")
+
+
+def names_and_credit_codes(ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Organisation id -> (name, unified social credit code or "")."""
+    rows = Organization.objects.filter(pk__in=list(ids)).values_list("pk", "name", "credit_code")
+    return {pk: (name, code or "") for pk, name, code in rows}

@@ -22,6 +22,7 @@ from .models import (
     CareerMentor,
     GraduatePlacement,
     HireStatus,
+    Internship,
     OrderClassEnrolment,
     OutreachEvent,
     OutreachKind,
@@ -406,3 +407,62 @@ def apprenticeships_described(ids) -> list[dict]:
         }
         for pk, enterprise, name, start, end in rows
     ]
+
+
+# --- the MoE status-data table (产学合作), per school and academic year (reports.status_data) ---
+# Each answers {(major, enterprise id): count} for one school and the academic year from
+# ``first`` (1 September) to ``last`` (31 August); the major is the student's or the class's.
+
+
+def order_class_students_by_major(
+    school_id: int, first: dt.date, last: dt.date
+) -> dict[tuple[str, int], int]:
+    """Students of the school's order classes in training during the academic year (cohort
+    enrolled by its September, graduating in its summer or later), per class major and order enterprise
+    (订单培养人数). A joint class (联合组班) counts its students for each of its enterprises."""
+    rows = (
+        OrderClassEnrolment.objects.filter(
+            order_class__school_id=school_id,
+            order_class__cohort_year__lte=first.year,
+            order_class__graduation_year__gte=last.year,
+        )
+        .values("order_class__major", "order_class__enterprises")
+        .annotate(n=Count("student", distinct=True))
+    )
+    return {
+        (r["order_class__major"], r["order_class__enterprises"]): r["n"]
+        for r in rows
+        if r["order_class__enterprises"] is not None
+    }
+
+
+def interns_by_major(school_id: int, first: dt.date, last: dt.date) -> dict[tuple[str, int], int]:
+    """The school's students on an internship (岗位实习) overlapping the academic year, per
+    student major and host enterprise, each student once (接受顶岗实习学生数)."""
+    rows = (
+        Internship.objects.filter(
+            student__school_id=school_id, start_date__lte=last, end_date__gte=first
+        )
+        .values("student__major", "enterprise_id")
+        .annotate(n=Count("student", distinct=True))
+    )
+    return {(r["student__major"], r["enterprise_id"]): r["n"] for r in rows}
+
+
+def hired_graduates_by_major(
+    school_id: int, first: dt.date, last: dt.date
+) -> dict[tuple[str, int], int]:
+    """The school's graduates of the summer ending the academic year employed by a member
+    enterprise, per major and employer, hires the employer declined left out (接受毕业生就业数)."""
+    rows = (
+        GraduatePlacement.objects.filter(
+            working_q(),
+            student__school_id=school_id,
+            graduation_year=last.year,
+            employer__isnull=False,
+        )
+        .exclude(hire_status=HireStatus.DECLINED)
+        .values("student__major", "employer_id")
+        .annotate(n=Count("student", distinct=True))
+    )
+    return {(r["student__major"], r["employer_id"]): r["n"] for r in rows}

@@ -11,6 +11,7 @@ MENU = Menu(
         Link(_("Obligations of the plan"), "reports:obligations", "speedometer2"),
         Link(_("Local employment rate"), "reports:local_employment", "graph-up-arrow"),
         Link(_("Outreach overview"), "reports:outreach_overview", "calendar-check"),
+        Link(_("Status-data table"), "reports:status_data", "file-earmark-spreadsheet"),
         Link(_("Data coverage"), "reports:coverage", "exclamation-diamond"),
         Link(_("Targets"), "reports:targets", "bullseye"),
         Link(_("Annual report runs"), "reports:runs", "gear"),

@@ -24,3 +24,9 @@ def scorecard_organizations(user) -> QuerySet[Organization]:
 
 def manages_reports(user) -> bool:
     return is_secretariat(user)
+
+
+def status_data_schools(user) -> QuerySet[Organization]:
+    """Schools whose status-data table the user may read: every school for the secretariat and
+    the council, a coordinator's own school (aggregates per major and enterprise, no people)."""
+    return scorecard_organizations(user).schools().order_by("name")

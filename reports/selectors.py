@@ -641,6 +641,37 @@ def published_reports():
     return AnnualReport.objects.filter(is_published=True).order_by("-year", "-published_at")
 
 
+#: The columns of the open data (the public CSV and JSON files and the open API).
+OPEN_DATA_FIELDS = [
+    "code",
+    "label",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "target",
+    "comparison",
+    "target_text",
+    "target_source",
+    "target_plan",
+    "met",
+    "formula",
+]
+
+
+def open_data_rows(report: AnnualReport) -> list[dict]:
+    """The published indicator table of a run, as open data (values with their definitions)."""
+    return [{key: row.get(key) for key in OPEN_DATA_FIELDS} for row in report.indicators]
+
+
+def published_years() -> list[AnnualReport]:
+    """The latest published run of each year, newest year first."""
+    latest: dict[int, AnnualReport] = {}
+    for report in published_reports():
+        latest.setdefault(report.year, report)
+    return list(latest.values())
+
+
 def latest_runs(limit: int = 30):
     return AnnualReport.objects.select_related("requested_by").order_by("-requested_at", "-pk")[
         :limit

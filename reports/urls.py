@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import status_views, views
 
 app_name = "reports"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("local-employment/", views.local_employment, name="local_employment"),
     path("outreach/", views.outreach_overview, name="outreach_overview"),
     path("counted/", views.counted, name="counted"),
+    path("status-data/", status_views.status_data, name="status_data"),
+    path("status-data/export.xlsx", status_views.status_data_export, name="status_data_export"),
     path("targets/", views.targets, name="targets"),
     path("coverage/", views.coverage, name="coverage"),
     path("runs/", views.runs, name="runs"),

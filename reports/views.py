@@ -613,25 +613,11 @@ def published_pdf(request, pk: int):
     return _pdf_response(_published(pk))
 
 
-OPEN_DATA_FIELDS = [
-    "code",
-    "label",
-    "unit",
-    "value",
-    "numerator",
-    "denominator",
-    "target",
-    "comparison",
-    "target_text",
-    "target_source",
-    "target_plan",
-    "met",
-    "formula",
-]
+OPEN_DATA_FIELDS = selectors.OPEN_DATA_FIELDS
 
 
 def _open_rows(report: AnnualReport) -> list[dict]:
-    return [{key: row.get(key) for key in OPEN_DATA_FIELDS} for row in report.indicators]
+    return selectors.open_data_rows(report)
 
 
 @allow(PUBLIC)

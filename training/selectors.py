@@ -17,6 +17,7 @@ from members.models import Organization
 
 from .models import (
     COUNTED_SECONDMENTS,
+    AssignmentKind,
     Certification,
     Craftsman,
     InSchoolWorkshop,
@@ -24,6 +25,7 @@ from .models import (
     Teacher,
     TeacherStation,
     TeachingAssignment,
+    Term,
     TrainingBase,
     TrainingProgramme,
 )
@@ -303,3 +305,34 @@ def craftsmen_described(ids, year: int) -> list[dict]:
         {"pk": pk, "organisation": enterprise, "record": name, "detail": hours or Decimal(0)}
         for pk, enterprise, name, hours in rows
     ]
+
+
+# --- the MoE status-data table (产学合作), per school and academic year (reports.status_data) ---
+
+
+def part_time_teachers_by_enterprise(school_id: int, academic_year: int) -> dict[int, int]:
+    """Enterprise id -> its craftsmen teaching at the school in the academic year that starts in
+    September of ``academic_year`` (its autumn term and the next spring term) as part-time
+    professional teachers or internship instructors (支持学校兼职教师数), each counted once."""
+    rows = (
+        TeachingAssignment.objects.filter(
+            Q(year=academic_year, term=Term.AUTUMN) | Q(year=academic_year + 1, term=Term.SPRING),
+            school_id=school_id,
+            kind__in=(AssignmentKind.PART_TIME_TEACHER, AssignmentKind.INTERNSHIP_INSTRUCTOR),
+        )
+        .values("craftsman__enterprise_id")
+        .annotate(n=Count("craftsman", distinct=True))
+    )
+    return {r["craftsman__enterprise_id"]: r["n"] for r in rows}
+
+
+def trained_staff_by_enterprise(school_id: int, first: dt.date, last: dt.date) -> dict[int, int]:
+    """Enterprise id -> participants (person-times) of the school's in-service programmes starting
+    between ``first`` and ``last`` (学校为企业年培训员工数). A programme with several enterprises
+    counts in full for each, as ``training_person_times_by_enterprise`` does."""
+    rows = (
+        TrainingProgramme.objects.filter(school_id=school_id, start_on__range=(first, last))
+        .values("enterprises")
+        .annotate(n=Sum("participants"))
+    )
+    return {r["enterprises"]: r["n"] for r in rows if r["enterprises"] is not None and r["n"]}

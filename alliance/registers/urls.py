@@ -13,9 +13,21 @@ from .files import file_view
 from .options import has_searchable_choices
 from .views import RegisterCreate, RegisterDetail, RegisterList, RegisterUpdate, register_options
 
+#: every register whose routes were built, by "namespace:name": the open API reads each one
+#: (alliance.api.registers) with no line of its own.
+DECLARED: dict[str, Register] = {}
+
+
+def declared_registers() -> list[Register]:
+    """The registers with pages, in the order their URL configurations declared them (complete
+    once the project's URL configuration is loaded: ``alliance.urls`` includes the API after the
+    apps for this reason)."""
+    return list(DECLARED.values())
+
 
 def register_urls(register: Register) -> list:
     slug, name = register.slug, register.name
+    DECLARED[f"{register.namespace}:{name}"] = register
     readers = allow(register.readers)
     routes = [
         path(f"{slug}/", readers(RegisterList.as_view(register=register)), name=f"{name}_list"),

@@ -34,8 +34,11 @@ OWN_ORGANIZATION = frozenset({H, C})  # "my organisation", "my scorecard"
 
 
 def register(ns: str, name: str, *, readers, editors=None, extra: dict | None = None) -> dict:
-    """The routes of one register: list and detail for ``readers``, forms for ``editors``."""
+    """The routes of one register: list and detail for ``readers``, forms for ``editors``; the
+    open API reads every register as its pages do (list and record, for ``readers``)."""
     routes = {f"{ns}:{name}_list": readers, f"{ns}:{name}_detail": readers}
+    routes[f"api:{ns}_{name}_list"] = readers
+    routes[f"api:{ns}_{name}_detail"] = readers
     if editors is not None:
         routes[f"{ns}:{name}_create"] = editors
         routes[f"{ns}:{name}_update"] = editors
@@ -69,6 +72,8 @@ POLICY: dict[str, object] = {
     # --- members: who the members are is no secret inside the alliance --------------------------
     "members:organization_list": EVERY_ROLE,
     "members:organization_detail": EVERY_ROLE,
+    "api:members_organization_list": EVERY_ROLE,
+    "api:members_organization_detail": EVERY_ROLE,
     "members:my_organization": OWN_ORGANIZATION,
     "members:organization_create": OFFICE,
     "members:organization_update": ENTERPRISE_SIDE,  # HR edits its enterprise's profile
@@ -207,4 +212,17 @@ POLICY: dict[str, object] = {
     **exchange("order_classes", export=EVERY_ROLE),
     **exchange("events", export=EVERY_ROLE),
     **exchange("mentors", export=EVERY_ROLE),
+    # --- the open API and the status-data table (issue 16) --------------------------------------
+    # the OpenAPI document, its Swagger page and the published indicators are public; the
+    # registers' endpoints come from register(...) above
+    "api:schema": PUBLIC,
+    "api:browser": PUBLIC,
+    "api:open_data_years": PUBLIC,
+    "api:open_data_year": PUBLIC,
+    # every account may hold a token: it reads through the API what the account reads anyway
+    "api_token": EVERY_ROLE,
+    # the MoE status-data table: figures per school (no people), a coordinator its own school
+    "reports:status_data": SCHOOL_FIGURE_READERS,
+    "reports:status_data_export": SCHOOL_FIGURE_READERS,
+    "api:status_data": SCHOOL_FIGURE_READERS,
 }

@@ -16,8 +16,24 @@ def _demo_batch() -> dict:
     return {"pk": batch.pk}
 
 
+def _api_records() -> dict:
+    """The open API's record of each register opens the record its detail page opens."""
+    from tests.members import sweep as members
+    from tests.placements import sweep as placements
+    from tests.training import sweep as training
+
+    records = {}
+    for module in (members, training, placements):
+        for route, kwargs in module.KWARGS.items():
+            namespace, name = route.split(":")
+            if name.endswith("_detail"):
+                records[f"api:{namespace}_{name}"] = kwargs
+    return records
+
+
 KWARGS: dict = {
     "exchange:batch": _demo_batch,
     "exchange:confirm": _demo_batch,
+    **_api_records(),
 }
 POST_ONLY = {"logout", "set_language", "exchange:confirm", "two_factor_remove"}
