@@ -46,6 +46,8 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "recommendation_events": placements.recommendation_events,
     "events_by_enterprise": placements.events_by_enterprise,
     "retention_summary": placements.retention_summary,
+    # issue 16: the retention funnel of a graduation cohort
+    "retention_funnel": placements.retention_funnel,
 }
 
 

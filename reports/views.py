@@ -388,6 +388,48 @@ def local_employment(request):
 
 
 @allow(EVERYONE)
+def retention_funnel(request):
+    """The graduation cohort's retention funnel (留临人才档案, Linqu §(四)11): order class or
+    apprenticeship → hired by a member → in the county at 6, 12 and 24 months, by school,
+    major and enterprise. Counts only: no graduate is named, so every role reads it."""
+    year = _year(request)
+    data = DataSet()
+    targets = selectors.applied_targets(year)
+    rows = [
+        evaluate(BY_CODE[code], data, year, ALLIANCE_SCOPE, targets[code])
+        for code in selectors.FUNNEL_CODES
+    ]
+    breakdown = selectors.funnel_breakdown(year, data=data)
+    total = breakdown["total"][0] if breakdown["total"] else None
+    return render(
+        request,
+        "reports/retention_funnel.html",
+        {
+            "year": year,
+            "years": selectors.year_choices(),
+            "cards": indicator_links(rows, year, request.user),
+            "breakdown": breakdown,
+            "total": total,
+            "chart_data": _funnel_chart(total),
+            "plan": plans.current(),
+        },
+    )
+
+
+def _funnel_chart(total) -> dict:
+    """The funnel's stages as plain numbers for ECharts (the page's table shows the same)."""
+    counts = [0, 0, 0, 0, 0] if total is None else [total.graduates, total.hired, *total.retained]
+    labels = [
+        _("Order class or apprenticeship"),
+        _("Hired by a member"),
+        _("In the county after 6 months"),
+        _("In the county after 12 months"),
+        _("In the county after 24 months"),
+    ]
+    return {"stages": [{"name": str(n), "value": v} for n, v in zip(labels, counts, strict=True)]}
+
+
+@allow(EVERYONE)
 def outreach_overview(request):
     """Per member school: outreach every semester and recommendation events; per member
     enterprise: a career mentor and the chairman's school visit (Linqu §(四)9–11)."""

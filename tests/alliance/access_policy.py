@@ -207,4 +207,12 @@ POLICY: dict[str, object] = {
     **exchange("order_classes", export=EVERY_ROLE),
     **exchange("events", export=EVERY_ROLE),
     **exchange("mentors", export=EVERY_ROLE),
+    # --- follow-ups, signed links (issue 16): the link itself needs no account; the office issues,
+    # lists and revokes links; follow-ups due are listed for the office and the employer -------
+    "signed_link": PUBLIC,
+    "signed_link_list": OFFICE,
+    "signed_link_issue": OFFICE,
+    "signed_link_revoke": OFFICE,
+    "placements:followups_due": ENTERPRISE_SIDE,
+    "reports:retention_funnel": EVERY_ROLE,  # counts by school, major, enterprise: no person
 }

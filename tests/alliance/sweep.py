@@ -16,8 +16,32 @@ def _demo_batch() -> dict:
     return {"pk": batch.pk}
 
 
+def _demo_link() -> tuple:
+    # An open link for a demo internship of the demo school at the demo HR's enterprise.
+    from alliance import signed_links
+    from members.models import User
+    from tests.placements.sweep import _internship
+
+    return signed_links.issue(
+        purpose=signed_links.PURPOSES["internship"],
+        obj=_internship(),
+        recipient="master@example.com",
+        user=User.objects.get(username="secretariat"),
+        send=False,
+    )
+
+
 KWARGS: dict = {
     "exchange:batch": _demo_batch,
     "exchange:confirm": _demo_batch,
+    "signed_link": lambda: {"token": _demo_link()[1].rstrip("/").rsplit("/", 1)[-1]},
+    "signed_link_issue": lambda: {"purpose": "internship", "pk": _demo_link()[0].object_id},
+    "signed_link_revoke": lambda: {"pk": _demo_link()[0].pk},
 }
-POST_ONLY = {"logout", "set_language", "exchange:confirm", "two_factor_remove"}
+POST_ONLY = {
+    "logout",
+    "set_language",
+    "exchange:confirm",
+    "two_factor_remove",
+    "signed_link_revoke",
+}
