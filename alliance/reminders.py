@@ -41,6 +41,8 @@ def digest_text(user, *, today: dt.date) -> tuple[str, list] | None:
 
 def digest_send(user, *, today: dt.date) -> ReminderDigest | None:
     """Send ``user`` today's digest unless it was sent already or nothing is due."""
+    if not user.email:
+        return None
     with translation.override(settings.LANGUAGE_CODE):
         found = digest_text(user, today=today)
         if found is None:

@@ -90,6 +90,7 @@ def issue(
     if not purpose.issuable(user).filter(pk=obj.pk).exists():
         raise ValidationError(_("You cannot send a link for this record."))
     token = secrets.token_urlsafe(32)
+    now = timezone.now()
     link = SignedLink.objects.create(
         purpose=purpose.key,
         content_type=ContentType.objects.get_for_model(obj),
@@ -98,7 +99,8 @@ def issue(
         token_hash=_hash(token),
         recipient=recipient[:200],
         created_by=user,
-        expires_at=timezone.now() + dt.timedelta(days=settings.SIGNED_LINK_DAYS),
+        created_at=now,
+        expires_at=now + dt.timedelta(days=settings.SIGNED_LINK_DAYS),
     )
     url = link_url(token, base_url)
     audit.record(
