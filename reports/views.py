@@ -111,6 +111,7 @@ def dashboard(request):
         "cards": indicator_links(rows, year, request.user),
         "figures": _with_links(selectors.register_counts(data.year(year)), year, request.user),
         "chart_data": _chart_data(rows, year),
+        "funnel_data": _funnel_chart(_funnel_total(year, data)),
         "own_scorecard": acting_organization(request.user),
         "plan": plans.current(),
     }
@@ -400,7 +401,7 @@ def retention_funnel(request):
         for code in selectors.FUNNEL_CODES
     ]
     breakdown = selectors.funnel_breakdown(year, data=data)
-    total = breakdown["total"][0] if breakdown["total"] else None
+    total = _funnel_total(year, data, breakdown)
     return render(
         request,
         "reports/retention_funnel.html",
@@ -414,6 +415,12 @@ def retention_funnel(request):
             "plan": plans.current(),
         },
     )
+
+
+def _funnel_total(year: int, data: DataSet, breakdown=None):
+    """The cohort's line over all member schools (None: nobody in the funnel)."""
+    breakdown = breakdown or selectors.funnel_breakdown(year, data=data)
+    return breakdown["total"][0] if breakdown["total"] else None
 
 
 def _funnel_chart(total) -> dict:
