@@ -85,7 +85,7 @@ def issue(request, purpose: str, pk: int):
     url = None
     if request.method == "POST" and form.is_valid():
         recipient = form.cleaned_data["recipient"]
-        link, url = signed_links.issue(
+        _link, url = signed_links.issue(
             purpose=declared,
             obj=obj,
             recipient=recipient,
@@ -116,7 +116,9 @@ def link_list(request):
     rows = [
         (
             link,
-            signed_links.PURPOSES[link.purpose].label if link.purpose in signed_links.PURPOSES else link.purpose,
+            signed_links.PURPOSES[link.purpose].label
+            if link.purpose in signed_links.PURPOSES
+            else link.purpose,
             STATUS_LABELS[link.status],
         )
         for link in page

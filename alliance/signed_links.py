@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from . import audit
 from .models import AuditKind, SignedLink
 
-__all__ = ["Purpose", "issue", "register", "revoke", "answer", "find", "PURPOSES"]
+__all__ = ["PURPOSES", "Purpose", "answer", "find", "issue", "register", "revoke"]
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,7 @@ urlpatterns = [
     path("audit/", include(audit_urls)),
     path("l/<str:token>/", signed_link_views.answer, name="signed_link"),
     path("links/", signed_link_views.link_list, name="signed_link_list"),
-    path(
-        "links/new/<slug:purpose>/<int:pk>/", signed_link_views.issue, name="signed_link_issue"
-    ),
+    path("links/new/<slug:purpose>/<int:pk>/", signed_link_views.issue, name="signed_link_issue"),
     path("links/<int:pk>/revoke/", signed_link_views.link_revoke, name="signed_link_revoke"),
     path("admin/", admin.site.urls),
 ]

@@ -207,9 +207,7 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
 
 def _followups_due(user, today: dt.date) -> Section:
     """The local-talent archive's 6/12/24-month follow-ups due (secretariat: all; HR: its own)."""
-    due = placements.followups_due(
-        placement_permissions.followup_placements_for(user), today=today
-    )
+    due = placements.followups_due(placement_permissions.followup_placements_for(user), today=today)
     url = reverse("placements:followups_due")
     return Section(
         "followups",

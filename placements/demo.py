@@ -38,8 +38,8 @@ from .models import (
     CareerMentor,
     Destination,
     EmployerLocation,
-    GraduatePlacement,
     FollowUpMilestone,
+    GraduatePlacement,
     HireStatus,
     Internship,
     InternshipEvaluation,
@@ -50,10 +50,10 @@ from .models import (
     OutreachKind,
     OutreachPhoto,
     RetentionFollowUp,
-    milestone_date,
     Student,
     StudyMode,
     WageBand,
+    milestone_date,
 )
 
 CENTRE = "临朐县职业教育中心学校"

@@ -210,9 +210,7 @@ def pending_hires_for(user) -> QuerySet[GraduatePlacement]:
 def followup_placements_for(user) -> QuerySet[GraduatePlacement]:
     """Placements the local-talent archive follows, among those ``user`` may read: working in
     the county, the hire not declined."""
-    return (
-        placements_visible_to(user).filter(local_q()).exclude(hire_status=HireStatus.DECLINED)
-    )
+    return placements_visible_to(user).filter(local_q()).exclude(hire_status=HireStatus.DECLINED)
 
 
 def followups_visible_to(user) -> QuerySet[RetentionFollowUp]:

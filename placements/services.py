@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from members.models import Organization
 
 from . import permissions
-from .selectors import next_milestone
 from .models import (
     Apprenticeship,
     Aspect,
@@ -30,6 +29,7 @@ from .models import (
     Student,
     StudyMode,
 )
+from .selectors import next_milestone
 
 # The one answer when a student named by school and number cannot be linked: no such student,
 # or one the user may not link (import dry runs should give the same).

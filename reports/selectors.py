@@ -688,7 +688,9 @@ def funnel_breakdown(year: int, *, data: DataSet) -> dict[str, list[FunnelLine]]
     enterprise (graduates not hired by a member are in no enterprise line), plus the total."""
     d = data.year(year)
     rows = [r for r in d.retention_funnel if r.school in d.schools]
-    names = organization_names({r.school for r in rows} | {r.enterprise for r in rows if r.enterprise})
+    names = organization_names(
+        {r.school for r in rows} | {r.enterprise for r in rows if r.enterprise}
+    )
     groups: dict[str, dict] = {"school": {}, "major": {}, "enterprise": {}, "total": {}}
     for r in rows:
         keys = {

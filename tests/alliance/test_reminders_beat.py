@@ -33,9 +33,7 @@ def beat(tmp_path):
         name: {**entry, "schedule": dt.timedelta(seconds=1)}
         for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
     }
-    service = EmbeddedService(
-        app, thread=True, schedule_filename=str(tmp_path / "beat-schedule")
-    )
+    service = EmbeddedService(app, thread=True, schedule_filename=str(tmp_path / "beat-schedule"))
     service.start()
     try:
         yield service
@@ -48,7 +46,9 @@ def test_beat_and_worker_send_the_reminders(celery_worker, beat, wait_for):
     # A council member with nothing met: the indicators section has items, so a digest is due.
     UserFactory(username="council_mail", role="council", email="council@example.com")
     assert not app.conf.task_always_eager
-    assert wait_for(lambda: ReminderDigest.objects.filter(user__username="council_mail").exists(), 30)
+    assert wait_for(
+        lambda: ReminderDigest.objects.filter(user__username="council_mail").exists(), 30
+    )
     assert wait_for(lambda: any(m.to == ["council@example.com"] for m in mail.outbox), 10)
     # The beat keeps firing; the digest of the day is sent once.
     assert ReminderDigest.objects.count() == 1

@@ -58,7 +58,9 @@ def test_employer_confirms_a_hire_without_an_account(client, hire, secretariat_u
     assert kinds == [AuditKind.LINK_ISSUED, AuditKind.LINK_USED]
 
 
-def test_the_link_is_mailed_to_its_recipient(hire, secretariat_user, django_capture_on_commit_callbacks):
+def test_the_link_is_mailed_to_its_recipient(
+    hire, secretariat_user, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         _link, url = _issue("hire", hire, secretariat_user, recipient="hr@example.com")
     [message] = mail.outbox
@@ -90,7 +92,9 @@ def test_an_expired_link_is_refused(client, hire, settings, secretariat_user):
     settings.SIGNED_LINK_DAYS = 3
     link, url = _issue("hire", hire, secretariat_user)
     assert link.expires_at - link.created_at == dt.timedelta(days=3)
-    SignedLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    SignedLink.objects.filter(pk=link.pk).update(
+        expires_at=timezone.now() - dt.timedelta(seconds=1)
+    )
     response = client.post(reverse("signed_link", args=[_token(url)]), {"decision": "confirm"})
     assert response.status_code == 410
     hire.refresh_from_db()
@@ -170,7 +174,8 @@ def test_a_graduate_answers_the_follow_up_due(client, hire, secretariat_user):
     RetentionFollowUpFactory(placement=hire, milestone=6, contacted_on=dt.date(2026, 1, 10))
     _link, url = _issue("followup", hire, secretariat_user, recipient="grad@example.com")
     client.post(
-        reverse("signed_link", args=[_token(url)]), {"still_employed": "yes", "problems": "希望参加技能认定"}
+        reverse("signed_link", args=[_token(url)]),
+        {"still_employed": "yes", "problems": "希望参加技能认定"},
     )
     answer = hire.followups.order_by("-pk").first()
     today = timezone.localdate()

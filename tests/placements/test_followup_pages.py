@@ -33,7 +33,9 @@ def due(enterprise, other_enterprise, monkeypatch):
     return ours, theirs
 
 
-def test_secretariat_sees_every_follow_up_due_and_can_send_a_link(client_for, secretariat_user, due):
+def test_secretariat_sees_every_follow_up_due_and_can_send_a_link(
+    client_for, secretariat_user, due
+):
     html = client_for(secretariat_user).get(DUE).content.decode()
     assert "李向阳" in html and "孙海燕" in html and "周明" not in html
     assert "2026-01-01" in html
@@ -68,9 +70,7 @@ def test_the_recording_form_starts_at_the_milestone_due(client_for, hr_user, due
     assert '<option value="6" selected>' in html
 
 
-@pytest.mark.parametrize(
-    "persona", ["secretariat_user", "hr_user", "school_user", "council_user"]
-)
+@pytest.mark.parametrize("persona", ["secretariat_user", "hr_user", "school_user", "council_user"])
 def test_every_role_reads_the_funnel_without_names(
     client_for, request, persona, school, enterprise, django_assert_max_num_queries
 ):

@@ -98,7 +98,7 @@ def test_no_follow_up_yet_is_no_figure_not_zero(cohort):
 
 
 def test_breakdown_by_school_major_and_enterprise(cohort):
-    school, employer = cohort
+    _school, employer = cohort
     lines = funnel_breakdown(2024, data=DataSet())
     [total] = lines["total"]
     assert (total.graduates, total.hired) == (4, 2)
@@ -131,18 +131,29 @@ def test_follow_ups_due_list_missing_milestones_only():
     left = _graduate(school)
     _follow(left, 6, still=False)
     _graduate(school, hire_status=HireStatus.DECLINED)
-    due = selectors.followups_due(
-        GraduatePlacement.objects.all(), today=dt.date(2025, 3, 1)
-    )
+    due = selectors.followups_due(GraduatePlacement.objects.all(), today=dt.date(2025, 3, 1))
     # On 1 March 2025 only the 6-month follow-up (1 January) has come: the graduate without it.
     assert [(d.placement, d.milestone, d.due_on) for d in due] == [
         (missing, 6, dt.date(2025, 1, 1))
     ]
-    later = selectors.followups_due(
-        GraduatePlacement.objects.all(), today=dt.date(2025, 8, 1)
-    )
+    later = selectors.followups_due(GraduatePlacement.objects.all(), today=dt.date(2025, 8, 1))
     # 1 August: the 12-month follow-up (1 July) is due for both graduates still followed; the
     # missed 6-month one is no longer asked six months after its date: the 12-month one replaces it.
     assert sorted((d.placement.pk, d.milestone) for d in later) == sorted(
         [(missing.pk, 12), (answered.pk, 12)]
     )
+
+
+def test_the_funnel_is_open_data_and_in_the_report(cohort):
+    from reports.document import report_context
+    from reports.selectors import kpi_payload
+
+    # The public JSON/CSV and ``kpi`` carry every indicator row: the funnel's too, with definitions.
+    rows = {row["code"]: row for row in kpi_payload(2024)["indicators"]}
+    assert rows["retained_12m"]["value"] == 50.0
+    assert (rows["retained_12m"]["numerator"], rows["retained_12m"]["denominator"]) == (1, 2)
+    assert "12" in rows["retained_12m"]["formula"]
+    # The 2026 report shows the cohorts of 2024, 2025 and 2026: 2024's at 24 months.
+    context = report_context(2026)
+    cohorts = dict(context["funnel_rows"])
+    assert cohorts[2024].retained == [2, 1, 1] and cohorts[2026] is None
