@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core import checks
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,6 +76,21 @@ REMINDER_TYPES = (
     "events",
     "indicators",
 )
+
+
+@checks.register()
+def check_reminders_off(app_configs, **kwargs):
+    """A misspelt reminder type would silently switch nothing off: refuse it at start-up."""
+    unknown = sorted(set(settings.REMINDERS_OFF) - set(REMINDER_TYPES))
+    if not unknown:
+        return []
+    return [
+        checks.Error(
+            f"REMINDERS_OFF names unknown reminder types {unknown}; known: "
+            f"{', '.join(REMINDER_TYPES)}.",
+            id="alliance.E001",
+        )
+    ]
 
 
 def work_for(user, *, today: dt.date | None = None) -> list[Section]:

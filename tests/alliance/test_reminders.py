@@ -131,3 +131,11 @@ def test_reminders_and_retention_run_on_the_same_beat_schedule():
     # Monday 07:30 by default (REMINDER_CRON).
     cron = schedule["reminders"]["schedule"]
     assert cron.hour == {7} and cron.minute == {30} and cron.day_of_week == {1}
+
+
+def test_an_unknown_reminder_type_is_refused_at_start_up(settings):
+    settings.REMINDERS_OFF = ["followups", "meetings"]
+    [error] = worklist.check_reminders_off(None)
+    assert "meetings" in error.msg and error.id == "alliance.E001"
+    settings.REMINDERS_OFF = ["followups"]
+    assert worklist.check_reminders_off(None) == []

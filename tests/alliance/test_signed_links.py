@@ -195,3 +195,13 @@ def test_the_list_of_links_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("signed_link_list"))
     assert response.status_code == 200
+
+
+def test_the_internship_page_offers_the_office_the_evaluation_link(
+    client_for, secretariat_user, school_user
+):
+    internship = InternshipFactory(student__school=school_user.organization)
+    url = reverse("placements:internship_detail", args=[internship.pk])
+    link = reverse("signed_link_issue", args=["internship", internship.pk])
+    assert link in client_for(secretariat_user).get(url).content.decode()
+    assert link not in client_for(school_user).get(url).content.decode()
