@@ -15,23 +15,25 @@ from . import permissions, services
 from .models import GraduatePlacement, HireStatus, Internship, InternshipEvaluation
 from .selectors import next_milestone
 
-YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
+# Select lists with an empty first choice: the answer is never preselected.
+CHOOSE = ("", gettext_lazy("Please choose"))
+YES_NO = [CHOOSE, ("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
 
 class HireAnswerForm(PortalForm):
     decision = forms.ChoiceField(
         label=gettext_lazy("Your answer"),
         choices=[
+            CHOOSE,
             ("confirm", gettext_lazy("Yes, this graduate works for us")),
             ("decline", gettext_lazy("No, not our employee")),
         ],
-        widget=forms.RadioSelect,
     )
 
 
 class EvaluationAnswerForm(PortalForm):
     evaluation = forms.ChoiceField(
-        label=gettext_lazy("Evaluation"), choices=InternshipEvaluation.choices
+        label=gettext_lazy("Evaluation"), choices=[CHOOSE, *InternshipEvaluation.choices]
     )
     notes = forms.CharField(
         label=gettext_lazy("Comments"), required=False, widget=forms.Textarea, max_length=2000
@@ -42,7 +44,6 @@ class FollowUpAnswerForm(PortalForm):
     still_employed = forms.ChoiceField(
         label=gettext_lazy("Do you still work for the same employer?"),
         choices=YES_NO,
-        widget=forms.RadioSelect,
     )
     problems = forms.CharField(
         label=gettext_lazy("Anything the alliance could help with?"),

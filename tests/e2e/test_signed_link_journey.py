@@ -41,7 +41,7 @@ def test_a_hire_is_confirmed_from_the_link_without_logging_in(
     employer.goto(url.replace("http://testserver", live_server.url))
     assert "赵一鸣" in employer.inner_text("#link-record")
     assert "山东华建铝业集团有限公司" in employer.inner_text("#link-record")
-    employer.check("input[name=decision][value=confirm]")
+    employer.select_option("select[name=decision]", "confirm")
     employer.click("#link-submit")
     employer.wait_for_load_state()
     assert "用人单位已确认" in employer.inner_text("#link-outcome")
