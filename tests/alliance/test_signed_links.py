@@ -205,3 +205,15 @@ def test_the_internship_page_offers_the_office_the_evaluation_link(
     link = reverse("signed_link_issue", args=["internship", internship.pk])
     assert link in client_for(secretariat_user).get(url).content.decode()
     assert link not in client_for(school_user).get(url).content.decode()
+
+
+def test_links_expired_beyond_the_audit_retention_are_pruned(settings):
+    from alliance.retention import retention_apply
+
+    settings.AUDIT_RETENTION_DAYS = 190
+    now = timezone.now()
+    old = SignedLinkFactory(expires_at=now - dt.timedelta(days=191))
+    recent = SignedLinkFactory(expires_at=now - dt.timedelta(days=189))
+    assert retention_apply(now=now)["signed_links"] == 1
+    assert not SignedLink.objects.filter(pk=old.pk).exists()
+    assert SignedLink.objects.filter(pk=recent.pk).exists()
