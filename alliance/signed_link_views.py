@@ -81,7 +81,8 @@ def issue(request, purpose: str, pk: int):
         raise Http404
     declared = signed_links.PURPOSES[purpose]
     obj = get_object_or_404(declared.issuable(request.user), pk=pk)
-    form = IssueForm(request.POST or None)
+    initial = {"recipient": declared.recipient(obj)} if declared.recipient else {}
+    form = IssueForm(request.POST or None, initial=initial)
     url = None
     if request.method == "POST" and form.is_valid():
         recipient = form.cleaned_data["recipient"]

@@ -43,7 +43,8 @@ class Purpose:
     ``describe(obj)`` gives the sentences shown above the form (no personal data beyond the
     name the recipient already knows); ``perform(obj, cleaned_data)`` calls the app's service
     inside the transaction that uses the link up and returns the outcome to record;
-    ``issuable(user)`` is the queryset of records ``user`` may send a link for.
+    ``issuable(user)`` is the queryset of records ``user`` may send a link for; ``recipient(obj)``
+    the address offered on the issue page.
     """
 
     key: str
@@ -53,6 +54,8 @@ class Purpose:
     describe: Callable[[Any], list[str]]
     perform: Callable[[Any, dict], str]
     issuable: Callable[[Any], models.QuerySet]
+    #: the address the link goes to unless the secretariat types another ("" when unknown)
+    recipient: Callable[[Any], str] | None = None
 
 
 PURPOSES: dict[str, Purpose] = {}

@@ -27,6 +27,7 @@ from .models import (
     Resolution,
     ResolutionStatus,
     SchoolYearFigures,
+    User,
 )
 
 
@@ -201,3 +202,18 @@ def corridor_enterprises() -> QuerySet[Organization]:
     all active member enterprises rather than a per-school partner list.
     """
     return Organization.objects.enterprises().active().prefetch_related("photos").order_by("name")
+
+
+def organization_email(organization_id: int | None, role: str) -> str:
+    """The e-mail address of an active account of ``role`` acting for the organisation (the
+    first created), "" when it has none: where a link for that organisation is sent."""
+    if organization_id is None:
+        return ""
+    return (
+        User.objects.filter(organization_id=organization_id, role=role, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+        .first()
+        or ""
+    )

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from alliance.access import ENTERPRISE_HR
 from alliance.registers.forms import PortalForm
 from alliance.signed_links import Purpose, register
+from members.selectors import organization_email
 
 from . import permissions, services
 from .models import GraduatePlacement, HireStatus, Internship, InternshipEvaluation
@@ -128,6 +130,7 @@ HIRE = register(
         describe=_describe_hire,
         perform=_perform_hire,
         issuable=permissions.pending_hires_for,
+        recipient=lambda placement: organization_email(placement.employer_id, ENTERPRISE_HR),
     )
 )
 INTERNSHIP = register(

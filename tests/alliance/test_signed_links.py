@@ -217,3 +217,10 @@ def test_links_expired_beyond_the_audit_retention_are_pruned(settings):
     assert retention_apply(now=now)["signed_links"] == 1
     assert not SignedLink.objects.filter(pk=old.pk).exists()
     assert SignedLink.objects.filter(pk=recent.pk).exists()
+
+
+def test_the_hire_link_is_offered_to_the_employers_hr(client_for, hire, hr_user, secretariat_user):
+    hr_user.email = "hr@huajian.example.com"
+    hr_user.save(update_fields=["email"])
+    html = client_for(secretariat_user).get(reverse("signed_link_issue", args=["hire", hire.pk]))
+    assert 'value="hr@huajian.example.com"' in html.content.decode()
