@@ -215,10 +215,37 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
         coverage,
         resolutions,
         _next_meeting(today),
+        _hires_waiting(user),
         _followups_due(user, today),
         _imports_waiting(user),
         _report_status(year),
     ]
+
+
+def _hires_waiting(user) -> Section:
+    """Hires no employer has answered yet: the office can send each employer a link."""
+    pending = placement_permissions.pending_hires_for(user).count()
+    url = reverse("placements:hire_list")
+    return Section(
+        "hires",
+        _("Hires awaiting the employers"),
+        [
+            Item(
+                ngettext(
+                    "%(count)s hire awaits its employer's confirmation: send the employer a link",
+                    "%(count)s hires await their employers' confirmation: send the employers a link",
+                    pending,
+                )
+                % {"count": pending},
+                url,
+            )
+        ]
+        if pending
+        else [],
+        _("Every employer has answered its hires."),
+        url,
+        _("Hires to confirm"),
+    )
 
 
 def _followups_due(user, today: dt.date) -> Section:

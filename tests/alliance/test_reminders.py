@@ -57,8 +57,10 @@ def test_secretariat_digest_names_the_meeting_due_and_the_follow_ups(
     assert "应于 2025-12-31 前召开常规会议" in message.body
     assert "1 名在县内就业的毕业生需要回访" in message.body
     assert f"{settings.SITE_URL}/placements/follow-ups/due/" in message.body
+    # The hire awaits its employer: the office is reminded that it can send a link.
+    assert "1 条录用记录等待企业确认" in message.body
     digest = ReminderDigest.objects.get()
-    assert {"meeting", "followups"} <= set(digest.sections)
+    assert {"meeting", "hires", "followups"} <= set(digest.sections)
 
 
 def test_hr_digest_lists_hires_to_confirm_of_its_own_enterprise_only(
