@@ -603,6 +603,8 @@ class FollowUpMilestone(models.IntegerChoices):
 
 # Vocational schools graduate at the start of July: milestones are counted from 1 July.
 GRADUATION_MONTH = 7
+# A milestone's follow-up may be made up to a month before its date.
+MILESTONE_LEEWAY_DAYS = 31
 
 
 def milestone_date(graduation_year: int, months: int) -> dt.date:
@@ -667,6 +669,13 @@ class RetentionFollowUp(models.Model):
             and self.contacted_on.year < self.placement.graduation_year
         ):
             errors["contacted_on"] = _("A follow-up cannot be before the graduation year.")
+        elif self.placement_id and self.contacted_on and self.milestone:
+            # A month's leeway: the office may call a little before the day.
+            due = milestone_date(self.placement.graduation_year, self.milestone)
+            if self.contacted_on < due - dt.timedelta(days=MILESTONE_LEEWAY_DAYS):
+                errors["milestone"] = _(
+                    "The %(months)s-month follow-up falls due on %(date)s: this contact is too early for it."
+                ) % {"months": self.milestone, "date": due.isoformat()}
         if errors:
             raise ValidationError(errors)
 

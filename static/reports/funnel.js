@@ -9,7 +9,8 @@
   var chart = echarts.init(box);
   chart.setOption({
     tooltip: { trigger: "item", formatter: "{b}: {c}" },
-    color: ["#1f4e79", "#2f6ea5", "#4f81bd", "#7ea6d4", "#a9c4e6"],
+    // Dark enough for the white labels inside every stage.
+    color: ["#1f4e79", "#245a8c", "#2a6699", "#2f6ea5", "#3a77ad"],
     series: [{
       type: "funnel", sort: "none", left: 8, right: 8, top: 8, bottom: 8, minSize: "8%",
       label: { show: true, position: "inside", color: "#fff", formatter: "{b}\n{c}" },

@@ -157,3 +157,19 @@ def test_the_funnel_is_open_data_and_in_the_report(cohort):
     context = report_context(2026)
     cohorts = dict(context["funnel_rows"])
     assert cohorts[2024].retained == [2, 1, 1] and cohorts[2026] is None
+
+
+def test_a_milestone_follow_up_cannot_be_made_long_before_its_date():
+    from django.core.exceptions import ValidationError
+
+    from placements.models import RetentionFollowUp
+
+    placement = _graduate(SchoolFactory())
+    # The 12-month follow-up of the 2024 graduates falls due on 1 July 2025.
+    early = RetentionFollowUp(placement=placement, milestone=12, contacted_on=dt.date(2025, 5, 1))
+    with pytest.raises(ValidationError) as error:
+        early.full_clean()
+    assert "2025-07-01" in str(error.value)
+    RetentionFollowUp(
+        placement=placement, milestone=12, contacted_on=dt.date(2025, 6, 15)
+    ).full_clean()
