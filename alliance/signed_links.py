@@ -92,11 +92,17 @@ def issue(
     it. Returns the link and its URL (shown once: only its hash is kept)."""
     if not purpose.issuable(user).filter(pk=obj.pk).exists():
         raise ValidationError(_("You cannot send a link for this record."))
+    content_type = ContentType.objects.get_for_model(obj)
+    # A new link replaces the record's open one: only the latest sent can be answered.
+    for superseded in SignedLink.objects.usable().filter(
+        purpose=purpose.key, content_type=content_type, object_id=obj.pk
+    ):
+        revoke(link=superseded, user=user)
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     link = SignedLink.objects.create(
         purpose=purpose.key,
-        content_type=ContentType.objects.get_for_model(obj),
+        content_type=content_type,
         object_id=obj.pk,
         record_label=str(obj)[:200],
         token_hash=_hash(token),

@@ -16,27 +16,36 @@ def _demo_batch() -> dict:
     return {"pk": batch.pk}
 
 
-def _demo_link() -> tuple:
-    # An open link for a demo internship of the demo school at the demo HR's enterprise.
+def _demo_link(internship=None) -> tuple:
+    # An open link for a demo internship (by default one of the demo school at the demo HR's
+    # enterprise). A new link for the same record replaces the open one, so the routes that
+    # need a link each take their own internship.
     from alliance import signed_links
     from members.models import User
     from tests.placements.sweep import _internship
 
     return signed_links.issue(
         purpose=signed_links.PURPOSES["internship"],
-        obj=_internship(),
+        obj=internship or _internship(),
         recipient="master@example.com",
         user=User.objects.get(username="secretariat"),
         send=False,
     )
 
 
+def _another_internship():
+    from placements.models import Internship
+    from tests.placements.sweep import _internship
+
+    return Internship.objects.exclude(pk=_internship().pk).order_by("pk").first()
+
+
 KWARGS: dict = {
     "exchange:batch": _demo_batch,
     "exchange:confirm": _demo_batch,
     "signed_link": lambda: {"token": _demo_link()[1].rstrip("/").rsplit("/", 1)[-1]},
-    "signed_link_issue": lambda: {"purpose": "internship", "pk": _demo_link()[0].object_id},
-    "signed_link_revoke": lambda: {"pk": _demo_link()[0].pk},
+    "signed_link_issue": lambda: {"purpose": "internship", "pk": _another_internship().pk},
+    "signed_link_revoke": lambda: {"pk": _demo_link(_another_internship())[0].pk},
 }
 POST_ONLY = {
     "logout",

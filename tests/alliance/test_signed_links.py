@@ -224,3 +224,12 @@ def test_the_hire_link_is_offered_to_the_employers_hr(client_for, hire, hr_user,
     hr_user.save(update_fields=["email"])
     html = client_for(secretariat_user).get(reverse("signed_link_issue", args=["hire", hire.pk]))
     assert 'value="hr@huajian.example.com"' in html.content.decode()
+
+
+def test_a_new_link_replaces_the_open_one(client, hire, secretariat_user):
+    first, first_url = _issue("hire", hire, secretariat_user)
+    _second, second_url = _issue("hire", hire, secretariat_user)
+    first.refresh_from_db()
+    assert first.status == "revoked"
+    assert client.get(reverse("signed_link", args=[_token(first_url)])).status_code == 410
+    assert client.get(reverse("signed_link", args=[_token(second_url)])).status_code == 200
