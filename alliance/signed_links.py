@@ -124,13 +124,16 @@ def issue(
             "alliance": settings.ALLIANCE_NAME,
         }
         body = render_to_string("alliance/signed_link_email.txt", context)
+        # Robust: a mail server that fails is logged; the issue page shows the link anyway,
+        # to be copied into a message.
         transaction.on_commit(
             lambda: send_mail(
                 f"{settings.ALLIANCE_NAME}：{purpose.label}",
                 body,
                 None,
                 [recipient],
-            )
+            ),
+            robust=True,
         )
     return link, url
 
