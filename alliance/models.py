@@ -1,4 +1,5 @@
-"""Records of the project package itself: Excel import batches (see ``alliance.exchange``)."""
+"""Records of the project package itself: Excel import batches (see ``alliance.exchange``),
+the audit trail, signed links (``alliance.signed_links``) and the reminder digests sent."""
 
 from __future__ import annotations
 
@@ -113,6 +114,11 @@ class AuditKind(models.TextChoices):
     PERSONAL_DATA = "personal_data", _("Unmasked personal data shown")
     API_TOKEN = "api_token", _("API token created or revoked")
 
+    LINK_ISSUED = "link_issued", _("Signed link issued")
+    LINK_USED = "link_used", _("Signed link answered")
+    LINK_REFUSED = "link_refused", _("Signed link refused")
+    LINK_REVOKED = "link_revoked", _("Signed link revoked")
+
 
 class AuditEventQuerySet(models.QuerySet):
     """Append-only: rows are added, never changed; only the retention job removes old ones."""
@@ -199,3 +205,97 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}…"
+
+
+class SignedLinkQuerySet(models.QuerySet):
+    def usable(self, *, now=None):
+        """Links that may still be answered: not used, not revoked, not expired."""
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now or timezone.now()
+        )
+
+
+class SignedLink(models.Model):
+    """A link that lets someone without an account answer for ONE record, once.
+
+    Only the SHA-256 of the token is stored: the link itself is shown once to the secretariat
+    and sent by e-mail, so a copy of the database does not hold a working link. ``purpose``
+    names the registered purpose (``alliance.signed_links``) that says what the answer does.
+    """
+
+    purpose = models.CharField(_("purpose"), max_length=40, db_index=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    record_label = models.CharField(_("record"), max_length=200)
+    token_hash = models.CharField(max_length=64, unique=True)
+    recipient = models.CharField(_("sent to"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    outcome = models.CharField(_("answer"), max_length=200, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = SignedLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signed link")
+        verbose_name_plural = _("signed links")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} · {self.record_label}"
+
+    @property
+    def status(self) -> str:
+        if self.used_at:
+            return "used"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+class ReminderDigest(models.Model):
+    """One reminder e-mail sent to one account: what it listed, so a day is never sent twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_digests"
+    )
+    sent_on = models.DateField(_("sent on"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    items = models.PositiveIntegerField(_("items"))
+    sections = models.JSONField(_("sections"), default=list)
+
+    class Meta:
+        verbose_name = _("reminder digest")
+        verbose_name_plural = _("reminder digests")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "sent_on"], name="one_digest_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.sent_on}"

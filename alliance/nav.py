@@ -12,11 +12,13 @@ MENU = Menu(
     order=90,
 )
 
-# The secretariat's security pages: who did what (audit trail), and its own second factor.
+# The secretariat's security pages: who did what (audit trail), the links answered without an
+# account, and its own second factor.
 SECURITY_MENU = Menu(
     _("Security"),
     [
         Link(_("Audit log"), "audit:list", "journal-text"),
+        Link(_("Issued links"), "signed_link_list", "link-45deg"),
         Link(_("Two-factor authentication"), "two_factor_setup", "shield-lock"),
     ],
     order=95,

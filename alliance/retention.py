@@ -2,7 +2,8 @@
 
 ``AUDIT_RETENTION_DAYS`` (default 190, over the six months 等保2.0 asks for) and
 ``IMPORT_RETENTION_DAYS`` (default 30: a workbook and its parsed copy hold ID numbers and are
-of no use once imported). The periodic task ``alliance.tasks.apply_retention`` calls
+of no use once imported). Signed links go with the audit events: a link that expired more than
+``AUDIT_RETENTION_DAYS`` ago is deleted. The periodic task ``alliance.tasks.apply_retention`` calls
 :func:`retention_apply` every night; running it twice removes nothing more.
 """
 
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import RUNNING_STATUSES, AuditEvent, ImportBatch, ImportStatus
+from .models import RUNNING_STATUSES, AuditEvent, ImportBatch, ImportStatus, SignedLink
 
 logger = logging.getLogger(__name__)
 
@@ -78,11 +79,20 @@ def _purge_orphans(cutoff: dt.datetime) -> int:
     return deleted
 
 
+def signed_links_prune(*, now: dt.datetime | None = None) -> int:
+    """Delete the signed links that expired longer ago than the audit retention period: they
+    name their recipient, and their use stays in the audit trail as long as it is kept."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.AUDIT_RETENTION_DAYS)
+    deleted, _by_model = SignedLink.objects.filter(expires_at__lt=cutoff).delete()
+    return deleted
+
+
 def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
-    """Both retention rules; what was removed, for the task's log."""
+    """Every retention rule; what was removed, for the task's log."""
     result = {
         "audit_events": audit_prune(now=now),
         "import_files": import_files_purge(now=now),
+        "signed_links": signed_links_prune(now=now),
     }
     logger.info("retention applied: %s", result)
     return result

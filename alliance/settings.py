@@ -230,10 +230,27 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY = False
 # Periodic jobs: run ``celery -A alliance beat`` beside the worker (or a worker with -B).
+# The reminder e-mail (alliance/reminders.py): a crontab line, by default Monday 07:30; the
+# reminder types (work-list section keys) a deployment does not want, e.g. "events,indicators".
+REMINDER_CRON = env.str("REMINDER_CRON", default="30 7 * * 1")
+REMINDERS_OFF = env.list("REMINDERS_OFF", default=[])
+_cron = dict(
+    zip(
+        ("minute", "hour", "day_of_month", "month_of_year", "day_of_week"),
+        REMINDER_CRON.split(),
+        strict=True,
+    )
+)
 CELERY_BEAT_SCHEDULE = {
     "retention": {"task": "alliance.tasks.apply_retention", "schedule": crontab(hour=3, minute=17)},
     "reports-fail-stale": {"task": "reports.tasks.fail_stale_reports", "schedule": 60.0},
+    "reminders": {"task": "alliance.tasks.send_reminders", "schedule": crontab(**_cron)},
 }
+
+# Signed links (alliance/signed_links.py): an answer without an account expires after these days.
+SIGNED_LINK_DAYS = env.int("SIGNED_LINK_DAYS", default=14)
+# The portal's address as its users reach it: the links in e-mails sent by the worker start with it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Audit events and uploaded import workbooks are deleted after these many days (alliance/retention.py).
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=190)

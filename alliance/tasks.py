@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from . import exchange_services, retention
+from . import exchange_services, reminders, retention
 
 
 @shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
@@ -21,3 +21,9 @@ def run_import_batch(batch_id: int) -> str:
 def apply_retention() -> dict[str, int]:
     """Nightly (``CELERY_BEAT_SCHEDULE``): prune old audit events and import workbooks."""
     return retention.retention_apply()
+
+
+@shared_task(acks_late=True)
+def send_reminders() -> int:
+    """On the ``REMINDER_CRON`` schedule: each account's digest of what is due (one a day)."""
+    return reminders.digests_send()

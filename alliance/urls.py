@@ -9,7 +9,7 @@ from placements import urls as placements_urls
 from reports import urls as reports_urls
 from training import urls as training_urls
 
-from . import audit_urls, exchange_urls, twofactor, views
+from . import audit_urls, exchange_urls, signed_link_views, twofactor, views
 from .api import views as api_views
 
 urlpatterns = [
@@ -36,6 +36,10 @@ urlpatterns = [
     path("audit/", include(audit_urls)),
     # After the apps: the API has an endpoint for each register their URL configurations declared.
     path("api/v1/", include("alliance.api_urls")),
+    path("l/<str:token>/", signed_link_views.answer, name="signed_link"),
+    path("links/", signed_link_views.link_list, name="signed_link_list"),
+    path("links/new/<slug:purpose>/<int:pk>/", signed_link_views.issue, name="signed_link_issue"),
+    path("links/<int:pk>/revoke/", signed_link_views.link_revoke, name="signed_link_revoke"),
     path("admin/", admin.site.urls),
 ]
 

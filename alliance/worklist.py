@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core import checks
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +34,9 @@ FIRST_YEAR = reports.FIRST_YEAR
 SEMESTER_EVENTS = (OutreachKind.PARENTS_VISIT, OutreachKind.PROMOTION_WEEK)
 # Indicators a school works towards during the year (Linqu §(二)4 and §(三)8).
 SCHOOL_TARGETS = ("secondment_rate", "training_ratio")
+# Secondment and training targets are reminded by e-mail from September (the home page always
+# shows them): from then on a school below target has one term left to catch up.
+TARGETS_REMINDED_FROM = 9
 # How many overdue resolutions the home page names before sending to the council page.
 SHOWN_RESOLUTIONS = 5
 
@@ -51,22 +56,72 @@ class Section:
     done_text: str = ""
     url: str | None = None
     link_text: str = ""
+    #: the reminder e-mail lists the section only from this month on (targets: after September,
+    #: when there is still a term to catch up but the year is well under way)
+    remind_from_month: int = 1
+
+
+#: every section key, i.e. every reminder type a deployment can switch off (``REMINDERS_OFF``)
+REMINDER_TYPES = (
+    "coverage",
+    "resolutions",
+    "meeting",
+    "followups",
+    "imports",
+    "report",
+    "hires",
+    "obligations",
+    "figures",
+    "targets",
+    "events",
+    "indicators",
+)
+
+
+@checks.register()
+def check_reminders_off(app_configs, **kwargs):
+    """A misspelt reminder type would silently switch nothing off: refuse it at start-up."""
+    unknown = sorted(set(settings.REMINDERS_OFF) - set(REMINDER_TYPES))
+    if not unknown:
+        return []
+    return [
+        checks.Error(
+            f"REMINDERS_OFF names unknown reminder types {unknown}; known: "
+            f"{', '.join(REMINDER_TYPES)}.",
+            id="alliance.E001",
+        )
+    ]
 
 
 def work_for(user, *, today: dt.date | None = None) -> list[Section]:
-    """The work list of ``user``'s role (empty for an account without one)."""
+    """The work list of ``user``'s role (empty for an account without one), without the
+    reminder types the deployment switched off: the home page and the reminder e-mail read
+    this one list."""
     today = today or timezone.localdate()
     role = role_of(user)
     year = reports.default_year()
     if role == SECRETARIAT:
-        return _secretariat(user, year, today)
-    if role == ENTERPRISE_HR and user.organization_id:
-        return _enterprise(user, year)
-    if role == SCHOOL_COORDINATOR and user.organization_id:
-        return _school(user, year, today)
-    if role == COUNCIL:
-        return _council(user, year)
-    return []
+        sections = _secretariat(user, year, today)
+    elif role == ENTERPRISE_HR and user.organization_id:
+        sections = _enterprise(user, year, today)
+    elif role == SCHOOL_COORDINATOR and user.organization_id:
+        sections = _school(user, year, today)
+    elif role == COUNCIL:
+        sections = _council(user, year)
+    else:
+        sections = []
+    off = set(settings.REMINDERS_OFF)
+    return [section for section in sections if section.key not in off]
+
+
+def reminders_for(user, *, today: dt.date | None = None) -> list[Section]:
+    """The sections of the work list a reminder e-mail lists: those with items, in season."""
+    today = today or timezone.localdate()
+    return [
+        section
+        for section in work_for(user, today=today)
+        if section.items and today.month >= section.remind_from_month
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,9 +215,64 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
         coverage,
         resolutions,
         _next_meeting(today),
+        _hires_waiting(user),
+        _followups_due(user, today),
         _imports_waiting(user),
         _report_status(year),
     ]
+
+
+def _hires_waiting(user) -> Section:
+    """Hires no employer has answered yet: the office can send each employer a link."""
+    pending = placement_permissions.pending_hires_for(user).count()
+    url = reverse("placements:hire_list")
+    return Section(
+        "hires",
+        _("Hires awaiting the employers"),
+        [
+            Item(
+                ngettext(
+                    "%(count)s hire awaits its employer's confirmation: send the employer a link",
+                    "%(count)s hires await their employers' confirmation: send the employers a link",
+                    pending,
+                )
+                % {"count": pending},
+                url,
+            )
+        ]
+        if pending
+        else [],
+        _("Every employer has answered its hires."),
+        url,
+        _("Hires to confirm"),
+    )
+
+
+def _followups_due(user, today: dt.date) -> Section:
+    """The local-talent archive's 6/12/24-month follow-ups due (secretariat: all; HR: its own)."""
+    due = placements.followups_due(placement_permissions.followup_placements_for(user), today=today)
+    url = reverse("placements:followups_due")
+    return Section(
+        "followups",
+        _("Graduate follow-ups due"),
+        [
+            Item(
+                ngettext(
+                    "%(count)s graduate working in the county is due a follow-up",
+                    "%(count)s graduates working in the county are due a follow-up",
+                    len(due),
+                )
+                % {"count": len(due)},
+                url,
+                _("the oldest due on %(date)s") % {"date": due[0].due_on.isoformat()},
+            )
+        ]
+        if due
+        else [],
+        _("No graduate follow-up is due."),
+        url,
+        _("Follow-ups due"),
+    )
 
 
 def _next_meeting(today: dt.date) -> Section:
@@ -243,7 +353,7 @@ def _report_status(year: int) -> Section:
     )
 
 
-def _enterprise(user, year: int) -> list[Section]:
+def _enterprise(user, year: int, today: dt.date) -> list[Section]:
     pending = placement_permissions.pending_hires_for(user).count()
     hires = Section(
         "hires",
@@ -271,7 +381,7 @@ def _enterprise(user, year: int) -> list[Section]:
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
     )
-    return [hires, obligations, _imports_waiting(user)]
+    return [hires, _followups_due(user, today), obligations, _imports_waiting(user)]
 
 
 def _school(user, year: int, today: dt.date) -> list[Section]:
@@ -299,6 +409,7 @@ def _school(user, year: int, today: dt.date) -> list[Section]:
         _("Your school meets its secondment and training targets."),
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
+        remind_from_month=TARGETS_REMINDED_FROM,
     )
     semester = semester_key(today)
     held = placements.outreach_by_semester(int(semester[:4])).get((school_id, semester), {})

@@ -27,6 +27,7 @@ from .models import (
     Resolution,
     ResolutionStatus,
     SchoolYearFigures,
+    User,
 )
 
 
@@ -222,3 +223,18 @@ def names_and_credit_codes(ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """Organisation id -> (name, unified social credit code or "")."""
     rows = Organization.objects.filter(pk__in=list(ids)).values_list("pk", "name", "credit_code")
     return {pk: (name, code or "") for pk, name, code in rows}
+
+
+def organization_email(organization_id: int | None, role: str) -> str:
+    """The e-mail address of an active account of ``role`` acting for the organisation (the
+    first created), "" when it has none: where a link for that organisation is sent."""
+    if organization_id is None:
+        return ""
+    return (
+        User.objects.filter(organization_id=organization_id, role=role, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+        .first()
+        or ""
+    )

@@ -8,5 +8,5 @@ class PlacementsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the placements section of an organisation's page (members imports no app).
-        # Its Excel sheets likewise, with the exchange engine.
-        from . import exchange, sections  # noqa: F401
+        # Its Excel sheets likewise, with the exchange engine, and its signed-link purposes.
+        from . import exchange, links, sections  # noqa: F401

@@ -38,6 +38,7 @@ from .models import (
     CareerMentor,
     Destination,
     EmployerLocation,
+    FollowUpMilestone,
     GraduatePlacement,
     HireStatus,
     Internship,
@@ -52,6 +53,7 @@ from .models import (
     Student,
     StudyMode,
     WageBand,
+    milestone_date,
 )
 
 CENTRE = "临朐县职业教育中心学校"
@@ -152,6 +154,7 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     _apprenticeships(rng, schools, enterprises, history)
     _internships(rng, schools, enterprises, students, history)
     _followups(rng, history)
+    _milestone_followups(rng, history)
     _outreach(rng, schools, enterprises)
     _mentors(rng, schools, enterprises, history)
     _files(schools, enterprises)
@@ -589,6 +592,51 @@ def _followups(rng, history: bool) -> None:
                 )
                 if (pk, day) not in have:
                     rows.append(row)
+    _insert(RetentionFollowUp, rows, history)
+
+
+# The demo's records stop here; milestones reached since are due on the follow-ups page.
+MILESTONES_RECORDED_UNTIL = dt.date(2026, 10, 31)
+# Chance that a graduate still in the county at the last contact is still there at each milestone.
+STAY_CHANCE = {6: 0.93, 12: 0.9, 24: 0.88}
+
+
+def _milestone_followups(rng, history: bool) -> None:
+    """The 6, 12 and 24-month follow-ups of every graduate working in the county (hire not
+    declined), until a graduate leaves; one in four of those that fell due in the last six
+    months is not recorded yet, so that the follow-ups page and the home pages have some."""
+    placements = (
+        GraduatePlacement.objects.filter(
+            employer_location=EmployerLocation.COUNTY, destination__in=["employed", "self_employed"]
+        )
+        .exclude(hire_status=HireStatus.DECLINED)
+        .order_by("pk")
+        .values_list("pk", "graduation_year")
+    )
+    have = set(
+        RetentionFollowUp.objects.exclude(milestone=None).values_list("placement", "milestone")
+    )
+    recent = MILESTONES_RECORDED_UNTIL - dt.timedelta(days=183)
+    rows = []
+    for pk, graduation in placements.iterator(chunk_size=10000):
+        for months in FollowUpMilestone.values:
+            day = milestone_date(graduation, months) + dt.timedelta(days=rng.randrange(3, 25))
+            if day > MILESTONES_RECORDED_UNTIL:
+                break
+            if day > recent and rng.random() < 0.25:
+                break  # not reached yet by the office: due
+            stays = rng.random() < STAY_CHANCE[months]
+            if (pk, months) not in have:
+                rows.append(
+                    RetentionFollowUp(
+                        placement_id=pk,
+                        contacted_on=day,
+                        milestone=months,
+                        still_employed=stays,
+                    )
+                )
+            if not stays:
+                break
     _insert(RetentionFollowUp, rows, history)
 
 

@@ -306,7 +306,14 @@ class PlacementForm(KeepMaskedMixin, StudentByNumberMixin, RegisterForm):
 class FollowUpForm(RegisterForm):
     class Meta:
         model = RetentionFollowUp
-        fields = ["contacted_on", "still_employed", "problems", "resolved", "resolved_by"]
+        fields = [
+            "contacted_on",
+            "milestone",
+            "still_employed",
+            "problems",
+            "resolved",
+            "resolved_by",
+        ]
         widgets = {"contacted_on": DATE, "problems": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -592,8 +592,30 @@ def local_q(prefix: str = "") -> Q:
     return working_q(prefix) & Q(**{f"{prefix}employer_location": EmployerLocation.COUNTY})
 
 
+class FollowUpMilestone(models.IntegerChoices):
+    """The contacts the archive owes every graduate working in the county: at 6, 12 and 24
+    months after graduation (the retention funnel counts who is still there at each)."""
+
+    SIX = 6, _("6 months")
+    TWELVE = 12, _("12 months")
+    TWENTY_FOUR = 24, _("24 months")
+
+
+# Vocational schools graduate at the start of July: milestones are counted from 1 July.
+GRADUATION_MONTH = 7
+# A milestone's follow-up may be made up to a month before its date.
+MILESTONE_LEEWAY_DAYS = 31
+
+
+def milestone_date(graduation_year: int, months: int) -> dt.date:
+    """The day a follow-up falls due: ``months`` after the graduation of ``graduation_year``."""
+    month = GRADUATION_MONTH - 1 + months
+    return dt.date(graduation_year + month // 12, month % 12 + 1, 1)
+
+
 class RetentionFollowUp(models.Model):
-    """留临人才档案: a regular contact with a graduate working in the county."""
+    """留临人才档案: a regular contact with a graduate working in the county; the contacts at
+    6, 12 and 24 months after graduation carry their ``milestone``."""
 
     placement = models.ForeignKey(
         GraduatePlacement,
@@ -606,6 +628,13 @@ class RetentionFollowUp(models.Model):
     problems = models.TextField(_("problems raised"), blank=True)
     resolved = models.BooleanField(_("problems resolved"), default=False)
     resolved_by = models.CharField(_("resolved by"), max_length=100, blank=True)
+    milestone = models.PositiveSmallIntegerField(
+        _("follow-up at"),
+        choices=FollowUpMilestone.choices,
+        null=True,
+        blank=True,
+        help_text=_("The 6, 12 or 24-month follow-up this contact answers, if any."),
+    )
 
     history = HistoricalRecords()
 
@@ -613,6 +642,13 @@ class RetentionFollowUp(models.Model):
         verbose_name = _("retention follow-up")
         verbose_name_plural = _("retention follow-ups")
         ordering = ["-contacted_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement", "milestone"],
+                condition=models.Q(milestone__isnull=False),
+                name="one_followup_per_milestone",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.placement} · {self.contacted_on}"
@@ -633,6 +669,13 @@ class RetentionFollowUp(models.Model):
             and self.contacted_on.year < self.placement.graduation_year
         ):
             errors["contacted_on"] = _("A follow-up cannot be before the graduation year.")
+        elif self.placement_id and self.contacted_on and self.milestone:
+            # A month's leeway: the office may call a little before the day.
+            due = milestone_date(self.placement.graduation_year, self.milestone)
+            if self.contacted_on < due - dt.timedelta(days=MILESTONE_LEEWAY_DAYS):
+                errors["milestone"] = _(
+                    "The %(months)s-month follow-up falls due on %(date)s: this contact is too early for it."
+                ) % {"months": self.milestone, "date": due.isoformat()}
         if errors:
             raise ValidationError(errors)
 

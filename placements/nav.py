@@ -21,6 +21,7 @@ MENU = Menu(
         INTERNSHIPS.link(),
         PLACEMENTS.link(),
         Link(_("Hires to confirm"), "placements:hire_list", "patch-check"),
+        Link(_("Follow-ups due"), "placements:followups_due", "telephone-outbound"),
         EVENTS.link(),
         MENTORS.link(),
     ],

@@ -45,6 +45,7 @@ from .models import (
     OutreachPhoto,
     RetentionFollowUp,
     Student,
+    local_q,
 )
 
 # Audiences of the pages (registers and ``allow(...)`` in views.py) come from ``alliance.access``.
@@ -204,6 +205,12 @@ def hires_decidable_by(user) -> QuerySet[GraduatePlacement]:
 
 def pending_hires_for(user) -> QuerySet[GraduatePlacement]:
     return hires_decidable_by(user).filter(hire_status=HireStatus.PENDING)
+
+
+def followup_placements_for(user) -> QuerySet[GraduatePlacement]:
+    """Placements the local-talent archive follows, among those ``user`` may read: working in
+    the county, the hire not declined."""
+    return placements_visible_to(user).filter(local_q()).exclude(hire_status=HireStatus.DECLINED)
 
 
 def followups_visible_to(user) -> QuerySet[RetentionFollowUp]:

@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF
+from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, is_secretariat
 from alliance.masking import mask_national_id
 from alliance.registers import MaskedColumn, Register, RegisterTable
 from members.models import Organization
@@ -316,6 +316,11 @@ class InternshipRegister(Register):
         "evaluation_notes",
     )
     save = _save_validated
+    detail_template = "placements/internship_detail.html"
+
+    def detail_context(self, request, obj):
+        # The master signs the evaluation off from a link (no account): the office sends it.
+        return {"can_send_link": is_secretariat(request.user) and not obj.evaluation}
 
 
 # --- graduate placements ------------------------------------------------------------------------

@@ -12,7 +12,18 @@ import datetime as dt
 from collections import defaultdict
 from typing import NamedTuple
 
-from django.db.models import BooleanField, Case, CharField, Count, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 
 from members.selectors import member_on_q
 
@@ -20,6 +31,7 @@ from .models import (
     Apprenticeship,
     ApprenticeshipStatus,
     CareerMentor,
+    FollowUpMilestone,
     GraduatePlacement,
     HireStatus,
     Internship,
@@ -29,6 +41,7 @@ from .models import (
     RetentionFollowUp,
     Student,
     local_q,
+    milestone_date,
     working_q,
 )
 
@@ -466,3 +479,124 @@ def hired_graduates_by_major(
         .annotate(n=Count("student", distinct=True))
     )
     return {(r["student__major"], r["employer_id"]): r["n"] for r in rows}
+
+
+# --- the retention funnel and the follow-ups due (留临人才档案, Linqu §(四)11) -----------------
+
+MILESTONES = tuple(m.value for m in FollowUpMilestone)
+# A follow-up is still asked for this long after its date; later, the contact is lost.
+FOLLOWUP_GRACE_MONTHS = 6
+
+
+class FunnelRow(NamedTuple):
+    """One cell of a graduation cohort's funnel: school × major × employer (None: not hired by
+    a member). ``followed`` and ``retained`` are per milestone (6, 12, 24 months)."""
+
+    school: int
+    major: str
+    enterprise: int | None
+    graduates: int
+    hired: int
+    followed: tuple[int, ...]
+    retained: tuple[int, ...]
+
+
+def _in_pipeline_q() -> Q:
+    """The graduate was in an order class or an apprenticeship (订单班 / 学徒制)."""
+    return Q(
+        Exists(OrderClassEnrolment.objects.filter(student=OuterRef("student")))
+        | Exists(Apprenticeship.objects.filter(student=OuterRef("student")))
+    )
+
+
+def _followup_q(months: int, **extra) -> Q:
+    return Q(
+        Exists(
+            RetentionFollowUp.objects.filter(placement=OuterRef("pk"), milestone=months, **extra)
+        )
+    )
+
+
+def retention_funnel(year: int) -> list[FunnelRow]:
+    """The funnel of the graduation cohort ``year``: graduates who were in an order class or an
+    apprenticeship → hired by a member (working there, hire not declined) → still working in
+    the county at the 6, 12 and 24-month follow-ups. One query, grouped by school, major and
+    employer."""
+    hired = working_q() & _at_member_q(year) & ~Q(hire_status=HireStatus.DECLINED)
+    annotations = {"graduates": Count("pk"), "hired": Count("pk", filter=hired)}
+    for months in MILESTONES:
+        annotations[f"followed_{months}"] = Count("pk", filter=hired & _followup_q(months))
+        annotations[f"retained_{months}"] = Count(
+            "pk", filter=hired & _followup_q(months, still_employed=True)
+        )
+    rows = (
+        GraduatePlacement.objects.filter(_in_pipeline_q(), graduation_year=year)
+        .annotate(member_employer=Case(When(hired, then="employer"), default=None))
+        .values("student__school", "student__major", "member_employer")
+        .annotate(**annotations)
+        .order_by()
+    )
+    return [
+        FunnelRow(
+            r["student__school"],
+            r["student__major"],
+            r["member_employer"],
+            r["graduates"],
+            r["hired"],
+            tuple(r[f"followed_{m}"] for m in MILESTONES),
+            tuple(r[f"retained_{m}"] for m in MILESTONES),
+        )
+        for r in rows
+    ]
+
+
+class FollowUpDue(NamedTuple):
+    placement: GraduatePlacement
+    milestone: int
+    due_on: dt.date
+
+
+def followups_due(placements, *, today: dt.date) -> list[FollowUpDue]:
+    """The 6/12/24-month follow-ups owed on ``placements`` (a queryset the caller has scoped):
+    graduates working in the county, hire not declined, whose milestone date has come and who
+    have no follow-up for it, unless an earlier answer said they left. Oldest first; a
+    milestone more than ``FOLLOWUP_GRACE_MONTHS`` past is no longer asked. Two queries."""
+    oldest = today.year - 3  # 24 months + the grace period, counted from 1 July
+    candidates = (
+        placements.filter(local_q(), graduation_year__gte=oldest)
+        .exclude(hire_status=HireStatus.DECLINED)
+        .select_related("student", "student__school", "employer")
+        .prefetch_related(
+            Prefetch(
+                "followups",
+                queryset=RetentionFollowUp.objects.only(
+                    "placement_id", "milestone", "still_employed", "contacted_on"
+                ),
+            )
+        )
+    )
+    due = []
+    for placement in candidates:
+        answers = {f.milestone: f for f in placement.followups.all() if f.milestone}
+        if any(not f.still_employed for f in placement.followups.all()):
+            continue  # left: the archive stops following them
+        for months in MILESTONES:
+            day = milestone_date(placement.graduation_year, months)
+            if day > today:
+                break
+            late = milestone_date(placement.graduation_year, months + FOLLOWUP_GRACE_MONTHS)
+            if months not in answers and today < late:
+                due.append(FollowUpDue(placement, months, day))
+    return sorted(due, key=lambda d: (d.due_on, d.placement.student.name))
+
+
+def next_milestone(placement: GraduatePlacement, *, today: dt.date) -> int | None:
+    """The milestone a contact made ``today`` answers: the latest one reached and not yet
+    answered (None: no milestone reached, or all answered)."""
+    answered = set(placement.followups.exclude(milestone=None).values_list("milestone", flat=True))
+    reached = [
+        m
+        for m in MILESTONES
+        if milestone_date(placement.graduation_year, m) <= today and m not in answered
+    ]
+    return reached[-1] if reached else None

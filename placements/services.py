@@ -19,6 +19,7 @@ from .models import (
     CareerMentor,
     GraduatePlacement,
     HireStatus,
+    Internship,
     OrderClass,
     OrderClassAlignment,
     OrderClassEnrolment,
@@ -28,6 +29,7 @@ from .models import (
     Student,
     StudyMode,
 )
+from .selectors import next_milestone
 
 # The one answer when a student named by school and number cannot be linked: no such student,
 # or one the user may not link (import dry runs should give the same).
@@ -141,6 +143,36 @@ def followup_add(*, followup: RetentionFollowUp) -> RetentionFollowUp:
     followup.full_clean()
     followup.save()
     return followup
+
+
+@transaction.atomic
+def followup_answer(
+    *, placement: GraduatePlacement, still_employed: bool, problems: str = "", today=None
+) -> RetentionFollowUp:
+    """The graduate's own answer to a follow-up (from a signed link): it answers the latest
+    6/12/24-month milestone reached and not yet answered, or is a plain contact."""
+    today = today or timezone.localdate()
+    followup = RetentionFollowUp(
+        placement=placement,
+        contacted_on=today,
+        milestone=next_milestone(placement, today=today),
+        still_employed=still_employed,
+        problems=problems,
+    )
+    followup.full_clean()
+    followup.save()
+    return followup
+
+
+@transaction.atomic
+def internship_evaluate(*, internship: Internship, evaluation: str, notes: str = "") -> Internship:
+    """The enterprise's master signs off the internship with an evaluation."""
+    internship.evaluation = evaluation
+    if notes:
+        internship.evaluation_notes = notes
+    internship.full_clean()
+    internship.save()
+    return internship
 
 
 @transaction.atomic

@@ -38,6 +38,7 @@ urlpatterns = [
         views.followup_edit,
         name="followup_edit",
     ),
+    path("follow-ups/due/", views.followups_due, name="followups_due"),
     path("hires/", views.hire_list, name="hire_list"),
     path("hires/<int:pk>/<slug:decision>/", views.hire_decide, name="hire_decide"),
     *registers.EVENTS.urls(),

@@ -16,19 +16,22 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, STAFF, allow
+from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, STAFF, allow, is_secretariat
 from alliance.registers.views import add_errors, confirm
 
-from . import forms, permissions, services
+from . import forms, permissions, selectors, services
 from .models import (
     Aspect,
     OrderClassAlignment,
 )
 from .registers import APPRENTICESHIPS, EVENTS, ORDER_CLASSES, PLACEMENTS
 
+#: how many follow-ups due one page lists (oldest first)
+SHOWN_DUE = 200
 #: the employer's two answers to a hire a school recorded
 HIRE_DECISIONS = ("confirm", "decline")
 
@@ -247,7 +250,9 @@ def followup_edit(request, pk, followup_pk=None):
         if not (placement.is_local and permissions.can_add_followup(user, placement)):
             raise Http404
         followup = None
-    form = forms.FollowUpForm(request.POST or None, instance=followup, user=user)
+    # From the list of follow-ups due: the milestone it answers is already chosen.
+    initial = {"milestone": request.GET.get("milestone")} if followup is None else None
+    form = forms.FollowUpForm(request.POST or None, instance=followup, user=user, initial=initial)
 
     def save(form):
         record = form.save(commit=False)
@@ -256,6 +261,21 @@ def followup_edit(request, pk, followup_pk=None):
 
     return _child_form(
         request, form=form, save=save, obj=followup, register=PLACEMENTS, parent=placement
+    )
+
+
+@allow(ENTERPRISE_STAFF)
+def followups_due(request):
+    """The 6/12/24-month follow-ups owed: for the secretariat all of them, for HR its own
+    employees (留临人才档案). Each can be recorded here or sent to the graduate as a link."""
+    user = request.user
+    due = selectors.followups_due(
+        permissions.followup_placements_for(user), today=timezone.localdate()
+    )
+    return render(
+        request,
+        "placements/followups_due.html",
+        {"due": due[:SHOWN_DUE], "total": len(due), "can_send": is_secretariat(user)},
     )
 
 

@@ -34,6 +34,7 @@ from .selectors import (
     TREND_YEARS,
     applied_targets,
     coverage,
+    funnel_breakdown,
     indicator_rows,
     organization_names,
     row_payload,
@@ -306,6 +307,11 @@ def report_context(
         "employment_rows": employment_rows,
         "trend_rows": trend_rows,
         "retention": d.retention_summary,
+        # The three cohorts whose funnel can have reached 6, 12 and 24 months by this report.
+        "funnel_rows": [
+            (cohort, (funnel_breakdown(cohort, data=data)["total"] or [None])[0])
+            for cohort in range(year - 2, year + 1)
+        ],
         "outreach_rows": outreach_rows,
         "rows": rows,
         "met_count": met,

@@ -289,6 +289,38 @@ def _council_meetings(data: YearData, scope: Scope) -> Measure:
     )
 
 
+def _funnel_rows(data: YearData, scope: Scope) -> list:
+    """The funnel cells of the scope: member schools' graduates; an enterprise's own hires."""
+    rows = data.retention_funnel
+    if scope.kind == ENTERPRISE:
+        ids = set(_members(data, scope, ENTERPRISE))
+        return [r for r in rows if r.enterprise in ids]
+    ids = set(_members(data, scope, SCHOOL))
+    return [r for r in rows if r.school in ids]
+
+
+def _funnel_hired(data: YearData, scope: Scope) -> Measure:
+    rows = _funnel_rows(data, scope)
+    graduates = sum(r.graduates for r in rows)
+    hired = sum(r.hired for r in rows)
+    return Measure(share(hired, graduates), hired, graduates)
+
+
+def _retained(index: int) -> Callable[[YearData, Scope], Measure]:
+    """Still working in the county at the ``index``-th follow-up (6, 12, 24 months) ÷ hired."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        rows = _funnel_rows(data, scope)
+        hired = sum(r.hired for r in rows)
+        followed = sum(r.followed[index] for r in rows)
+        retained = sum(r.retained[index] for r in rows)
+        # Before the first follow-up is recorded the figure is unknown, not 0 %.
+        value = share(retained, hired) if followed else None
+        return Measure(value, retained, hired, extra={"followed": followed})
+
+    return compute
+
+
 # ---------------------------------------------------------------------------------------------
 # The catalogue (order = the order of the report's indicator table)
 
@@ -491,6 +523,44 @@ INDICATORS: list[Indicator] = [
         lists=("meetings", ""),
         target_text=_("one in each half-year"),
     ),
+    # --- The retention funnel (issue 16, Linqu §(四)11 留临人才档案): for the graduation cohort
+    # of the year, graduates of order classes and apprenticeships → hired by a member → still
+    # working in the county at the 6, 12 and 24-month follow-ups.
+    Indicator(
+        code="funnel_hired",
+        label=_("Order-class and apprentice graduates hired by members"),
+        unit=PERCENT,
+        formula=_(
+            "Graduates of the year who were in an order class or an apprenticeship and work at a "
+            "member enterprise (hire not declined) ÷ those graduates"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_funnel_hired,
+        drilldown="reports:retention_funnel",
+    ),
+    *[
+        Indicator(
+            code=f"retained_{months}m",
+            label=label,
+            unit=PERCENT,
+            formula=_(
+                "Of the graduates of the year hired by a member from an order class or an "
+                "apprenticeship, those still working in the county at the %(months)s-month "
+                "follow-up ÷ those hired (no figure before any follow-up is recorded)"
+            )
+            % {"months": months},
+            scopes=ALL,
+            compute=_retained(index),
+            drilldown="reports:retention_funnel",
+        )
+        for index, (months, label) in enumerate(
+            [
+                (6, _("Still in the county after 6 months")),
+                (12, _("Still in the county after 12 months")),
+                (24, _("Still in the county after 24 months")),
+            ]
+        )
+    ],
 ]
 
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}

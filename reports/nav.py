@@ -12,6 +12,7 @@ MENU = Menu(
         Link(_("Local employment rate"), "reports:local_employment", "graph-up-arrow"),
         Link(_("Outreach overview"), "reports:outreach_overview", "calendar-check"),
         Link(_("Status-data table"), "reports:status_data", "file-earmark-spreadsheet"),
+        Link(_("Retention funnel"), "reports:retention_funnel", "funnel"),
         Link(_("Data coverage"), "reports:coverage", "exclamation-diamond"),
         Link(_("Targets"), "reports:targets", "bullseye"),
         Link(_("Annual report runs"), "reports:runs", "gear"),

@@ -149,6 +149,18 @@ LINQU = Plan(
             Comparison.AT_LEAST,
             _("Linqu plan, safeguards (1): the council meets in principle every half year"),
         ),
+        # issue 16: the retention funnel, reported (the plan asks for the archive, not a rate).
+        **{
+            code: PlanTarget(
+                None,
+                Comparison.REPORT,
+                _(
+                    "Linqu plan (4) 11: a local-talent archive follows the graduates who stay "
+                    "in the county"
+                ),
+            )
+            for code in ("funnel_hired", "retained_6m", "retained_12m", "retained_24m")
+        },
     },
     unset_clause=_("Not set by the Linqu plan: report only"),
     council_rule=_("The plan: a council meeting every half year (Linqu plan, 保障措施(一))."),

@@ -31,6 +31,7 @@ from .indicators import (
     format_target,
     format_value,
     json_number,
+    share,
 )
 from .models import AnnualReport, ReportStatus, Target
 from .sources import DataSet, YearData, semesters
@@ -690,3 +691,61 @@ def active_run(year: int) -> AnnualReport | None:
 
 def value_text(code: str, value) -> str:
     return format_value(BY_CODE[code], value)
+
+
+# ---------------------------------------------------------------------------------------------
+# The retention funnel (issue 16): a graduation cohort from order class or apprenticeship to
+# 24 months in the county, by school, major and enterprise.
+
+FUNNEL_CODES = ("funnel_hired", "retained_6m", "retained_12m", "retained_24m")
+
+
+@dataclass
+class FunnelLine:
+    """One line of a breakdown: counts summed over the funnel cells of one key, each retained
+    count with its share of the hired (``indicators.share``: the same arithmetic as the
+    indicators; None before any follow-up of that milestone)."""
+
+    key: object
+    label: str
+    graduates: int = 0
+    hired: int = 0
+    followed: list[int] = field(default_factory=lambda: [0, 0, 0])
+    retained: list[int] = field(default_factory=lambda: [0, 0, 0])
+
+    @property
+    def stages(self) -> list[tuple[int, int, Decimal | None]]:
+        return [
+            (f, r, share(r, self.hired) if f else None)
+            for f, r in zip(self.followed, self.retained, strict=True)
+        ]
+
+
+def funnel_breakdown(year: int, *, data: DataSet) -> dict[str, list[FunnelLine]]:
+    """The cohort's funnel cells of member schools summed by school, by major and by member
+    enterprise (graduates not hired by a member are in no enterprise line), plus the total."""
+    d = data.year(year)
+    rows = [r for r in d.retention_funnel if r.school in d.schools]
+    names = organization_names(
+        {r.school for r in rows} | {r.enterprise for r in rows if r.enterprise}
+    )
+    groups: dict[str, dict] = {"school": {}, "major": {}, "enterprise": {}, "total": {}}
+    for r in rows:
+        keys = {
+            "school": (r.school, names[r.school]),
+            "major": (r.major, r.major),
+            "total": (None, _("All member schools")),
+        }
+        if r.enterprise:
+            keys["enterprise"] = (r.enterprise, names[r.enterprise])
+        for group, (key, label) in keys.items():
+            line = groups[group].setdefault(key, FunnelLine(key, label))
+            line.graduates += r.graduates
+            line.hired += r.hired
+            for i in range(3):
+                line.followed[i] += r.followed[i]
+                line.retained[i] += r.retained[i]
+    return {
+        group: sorted(lines.values(), key=lambda line: (-line.graduates, line.label))
+        for group, lines in groups.items()
+    }

@@ -55,6 +55,8 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "order_class_records_by_enterprise": placements.order_class_records_by_enterprise,
     "apprentice_records": placements.apprentice_records,
     "regular_meetings_held": members.regular_meetings_held,
+    # issue 16: the retention funnel of a graduation cohort
+    "retention_funnel": placements.retention_funnel,
 }
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("obligations/schools/<int:pk>/", views.school_obligations, name="school_obligations"),
     path("local-employment/", views.local_employment, name="local_employment"),
     path("outreach/", views.outreach_overview, name="outreach_overview"),
+    path("retention/", views.retention_funnel, name="retention_funnel"),
     path("counted/", views.counted, name="counted"),
     path("status-data/", status_views.status_data, name="status_data"),
     path("status-data/export.xlsx", status_views.status_data_export, name="status_data_export"),

@@ -112,6 +112,7 @@ def dashboard(request):
         "cards": indicator_links(rows, year, request.user),
         "figures": _with_links(selectors.register_counts(data.year(year)), year, request.user),
         "chart_data": _chart_data(rows, year),
+        "funnel_data": _funnel_chart(_funnel_total(year, data)),
         "own_scorecard": acting_organization(request.user),
         "plan": plans.current(),
     }
@@ -386,6 +387,54 @@ def local_employment(request):
             "alliance": series(ALLIANCE_SCOPE),
         },
     )
+
+
+@allow(EVERYONE)
+def retention_funnel(request):
+    """The graduation cohort's retention funnel (留临人才档案, Linqu §(四)11): order class or
+    apprenticeship → hired by a member → in the county at 6, 12 and 24 months, by school,
+    major and enterprise. Counts only: no graduate is named, so every role reads it."""
+    year = _year(request)
+    data = DataSet()
+    targets = selectors.applied_targets(year)
+    rows = [
+        evaluate(BY_CODE[code], data, year, ALLIANCE_SCOPE, targets[code])
+        for code in selectors.FUNNEL_CODES
+    ]
+    breakdown = selectors.funnel_breakdown(year, data=data)
+    total = _funnel_total(year, data, breakdown)
+    return render(
+        request,
+        "reports/retention_funnel.html",
+        {
+            "year": year,
+            "years": selectors.year_choices(),
+            "cards": indicator_links(rows, year, request.user),
+            "breakdown": breakdown,
+            "total": total,
+            "chart_data": _funnel_chart(total),
+            "plan": plans.current(),
+        },
+    )
+
+
+def _funnel_total(year: int, data: DataSet, breakdown=None):
+    """The cohort's line over all member schools (None: nobody in the funnel)."""
+    breakdown = breakdown or selectors.funnel_breakdown(year, data=data)
+    return breakdown["total"][0] if breakdown["total"] else None
+
+
+def _funnel_chart(total) -> dict:
+    """The funnel's stages as plain numbers for ECharts (the page's table shows the same)."""
+    counts = [0, 0, 0, 0, 0] if total is None else [total.graduates, total.hired, *total.retained]
+    labels = [
+        _("Order class or apprenticeship"),
+        _("Hired by a member"),
+        _("In the county after 6 months"),
+        _("In the county after 12 months"),
+        _("In the county after 24 months"),
+    ]
+    return {"stages": [{"name": str(n), "value": v} for n, v in zip(labels, counts, strict=True)]}
 
 
 @allow(EVERYONE)

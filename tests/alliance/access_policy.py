@@ -225,4 +225,12 @@ POLICY: dict[str, object] = {
     "reports:status_data": SCHOOL_FIGURE_READERS,
     "reports:status_data_export": SCHOOL_FIGURE_READERS,
     "api:status_data": SCHOOL_FIGURE_READERS,
+    # --- follow-ups, signed links (issue 16): the link itself needs no account; the office issues,
+    # lists and revokes links; follow-ups due are listed for the office and the employer -------
+    "signed_link": PUBLIC,
+    "signed_link_list": OFFICE,
+    "signed_link_issue": OFFICE,
+    "signed_link_revoke": OFFICE,
+    "placements:followups_due": ENTERPRISE_SIDE,
+    "reports:retention_funnel": EVERY_ROLE,  # counts by school, major, enterprise: no person
 }

@@ -31,9 +31,42 @@ def _api_records() -> dict:
     return records
 
 
+def _demo_link(internship=None) -> tuple:
+    # An open link for a demo internship (by default one of the demo school at the demo HR's
+    # enterprise). A new link for the same record replaces the open one, so the routes that
+    # need a link each take their own internship.
+    from alliance import signed_links
+    from members.models import User
+    from tests.placements.sweep import _internship
+
+    return signed_links.issue(
+        purpose=signed_links.PURPOSES["internship"],
+        obj=internship or _internship(),
+        recipient="master@example.com",
+        user=User.objects.get(username="secretariat"),
+        send=False,
+    )
+
+
+def _another_internship():
+    from placements.models import Internship
+    from tests.placements.sweep import _internship
+
+    return Internship.objects.exclude(pk=_internship().pk).order_by("pk").first()
+
+
 KWARGS: dict = {
     "exchange:batch": _demo_batch,
     "exchange:confirm": _demo_batch,
     **_api_records(),
+    "signed_link": lambda: {"token": _demo_link()[1].rstrip("/").rsplit("/", 1)[-1]},
+    "signed_link_issue": lambda: {"purpose": "internship", "pk": _another_internship().pk},
+    "signed_link_revoke": lambda: {"pk": _demo_link(_another_internship())[0].pk},
 }
-POST_ONLY = {"logout", "set_language", "exchange:confirm", "two_factor_remove"}
+POST_ONLY = {
+    "logout",
+    "set_language",
+    "exchange:confirm",
+    "two_factor_remove",
+    "signed_link_revoke",
+}

@@ -92,8 +92,12 @@ def test_the_nightly_task_runs_twice_without_harm(settings):
     _event(200, now=now)
     _batch(45, now=now)
     first = tasks.apply_retention.delay().get()
-    assert first == {"audit_events": 1, "import_files": 2}
-    assert tasks.apply_retention.delay().get() == {"audit_events": 0, "import_files": 0}
+    assert first == {"audit_events": 1, "import_files": 2, "signed_links": 0}
+    assert tasks.apply_retention.delay().get() == {
+        "audit_events": 0,
+        "import_files": 0,
+        "signed_links": 0,
+    }
 
 
 def test_the_task_is_scheduled_nightly(settings):

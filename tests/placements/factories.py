@@ -187,3 +187,10 @@ class CareerMentorFactory(factory.django.DjangoModelFactory):
     def schools(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.schools.set(extracted)
+
+
+class MilestoneFollowUpFactory(RetentionFollowUpFactory):
+    """A follow-up answering the 6-month milestone of a graduate of 2025 (due 1 January 2026)."""
+
+    contacted_on = dt.date(2026, 1, 12)
+    milestone = 6

@@ -59,6 +59,32 @@ def test_demo_has_a_joint_order_class_and_pending_hires_for_the_demo_hr(seeded):
     ).exists()
 
 
+def test_demo_follows_graduates_to_24_months_with_some_follow_ups_due(seeded):
+    import datetime as dt
+
+    from placements.models import RetentionFollowUp
+
+    milestones = set(
+        RetentionFollowUp.objects.exclude(milestone=None).values_list("milestone", flat=True)
+    )
+    assert milestones == {6, 12, 24}
+    # The 2023 cohort reached 24 months in July 2025: its funnel is complete and narrows.
+    [total] = _funnel_total(2023)
+    assert total.graduates > total.hired > total.retained[0] >= total.retained[2] > 0
+    due = selectors.followups_due(
+        GraduatePlacement.objects.filter(employer__name=demo.HR_ENTERPRISE),
+        today=dt.date(2026, 11, 30),
+    )
+    assert due, "the demo HR has follow-ups due on its home page"
+
+
+def _funnel_total(year: int):
+    from reports.selectors import funnel_breakdown
+    from reports.sources import DataSet
+
+    return funnel_breakdown(year, data=DataSet())["total"]
+
+
 def test_school_section_shows_figures_only(school, council_user, django_assert_max_num_queries):
     OrderClassFactory(school=school)
     GraduatePlacementFactory(student=StudentFactory(school=school), graduation_year=2025)

@@ -120,6 +120,11 @@ def test_catalogue_has_every_indicator_of_the_design():
         "outreach_per_semester",
         "recommendation_events",
         "council_meetings",
+        # issue 16: the retention funnel
+        "funnel_hired",
+        "retained_6m",
+        "retained_12m",
+        "retained_24m",
     ]
     for indicator in INDICATORS:
         assert indicator.label and indicator.formula and indicator.unit
