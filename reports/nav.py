@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.menus import Link, Menu
 
+from .registers import ASSESSMENTS, INCENTIVES
+
 MENU = Menu(
     _("Reports"),
     [
@@ -13,6 +15,9 @@ MENU = Menu(
         Link(_("Outreach overview"), "reports:outreach_overview", "calendar-check"),
         Link(_("Data coverage"), "reports:coverage", "exclamation-diamond"),
         Link(_("Targets"), "reports:targets", "bullseye"),
+        ASSESSMENTS.link(),
+        Link(_("Assessments to score"), "reports:assessment_scoring", "pencil-square"),
+        INCENTIVES.link(),
         Link(_("Annual report runs"), "reports:runs", "gear"),
         Link(_("Published annual reports"), "reports:public_list", "file-earmark-pdf"),
     ],

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from alliance.access import COUNCIL, acting_organization, is_secretariat
-from members.models import Organization
+from alliance.access import (
+    COUNCIL,
+    acting_organization,
+    is_council,
+    is_enterprise_hr,
+    is_school_coordinator,
+    is_secretariat,
+)
+from members.models import Organization, OrganizationKind
+
+from .assessments import Assessment, AssessmentStatus, AssessorKind, Incentive
 
 
 def sees_all_scorecards(user) -> bool:
@@ -24,3 +33,64 @@ def scorecard_organizations(user) -> QuerySet[Organization]:
 
 def manages_reports(user) -> bool:
     return is_secretariat(user)
+
+
+# --- member assessments and incentives -------------------------------------------------------------
+# The office prepares, approves (at a council meeting) and publishes the assessments; the council
+# reads them all; a member reads the published results (its own and the others': publication is
+# the point). Scoring: an enterprise's HR scores member schools, a school's coordinator member
+# enterprises, the office enters the government departments' score sheets; nobody scores itself.
+
+
+def assessments_visible_to(user) -> QuerySet[Assessment]:
+    if is_secretariat(user) or is_council(user):
+        return Assessment.objects.all()
+    if acting_organization(user) is None:
+        return Assessment.objects.none()
+    return Assessment.objects.filter(status=AssessmentStatus.PUBLISHED)
+
+
+def assessments_editable_by(user) -> QuerySet[Assessment]:
+    """The office completes an assessment (third-party evaluation, notes) until it is approved."""
+    if not is_secretariat(user):
+        return Assessment.objects.none()
+    return Assessment.objects.filter(status=AssessmentStatus.SCORING)
+
+
+def assessor_kind_of(user) -> str | None:
+    """What the user scores as: departments' sheets (the office), a school, an enterprise."""
+    if is_secretariat(user):
+        return AssessorKind.DEPARTMENT
+    if is_enterprise_hr(user):
+        return AssessorKind.ENTERPRISE
+    if is_school_coordinator(user):
+        return AssessorKind.SCHOOL
+    return None
+
+
+def assessments_scorable_by(user) -> QuerySet[Assessment]:
+    scoring = Assessment.objects.filter(status=AssessmentStatus.SCORING)
+    kind = assessor_kind_of(user)
+    if kind == AssessorKind.DEPARTMENT:
+        return scoring
+    if kind == AssessorKind.ENTERPRISE:
+        return scoring.filter(organization__kind=OrganizationKind.SCHOOL)
+    if kind == AssessorKind.SCHOOL:
+        return scoring.filter(organization__kind=OrganizationKind.ENTERPRISE)
+    return Assessment.objects.none()
+
+
+def manages_assessments(user) -> bool:
+    return is_secretariat(user)
+
+
+def incentives_visible_to(user) -> QuerySet[Incentive]:
+    """The office and the council read every grant; a member the support it received."""
+    if is_secretariat(user) or is_council(user):
+        return Incentive.objects.all()
+    own = acting_organization(user)
+    return Incentive.objects.filter(recipient=own) if own else Incentive.objects.none()
+
+
+def incentives_editable_by(user) -> QuerySet[Incentive]:
+    return Incentive.objects.all() if is_secretariat(user) else Incentive.objects.none()
