@@ -22,8 +22,8 @@ from alliance.exchange import Column, Ref, Register, register
 from .models import CouncilMeeting, MediaReport, ModelCase, Organization, SchoolYearFigures
 from .permissions import (
     can_create_organization,
-    council_meetings_visible_to,
     can_log_media,
+    council_meetings_visible_to,
     decides_model_cases,
     media_reports_editable_by,
     media_reports_visible_to,

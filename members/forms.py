@@ -224,6 +224,10 @@ class PasswordResetForm(PortalForm):
 
 
 class MediaReportForm(RegisterForm):
+    link = forms.URLField(
+        label=_("link"), max_length=500, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = MediaReport
         fields = ["kind", "outlet", "published_on", "title", "link", "clipping", "organizations"]

@@ -249,7 +249,7 @@ def media_coverage(year: int) -> dict:
     reports = list(
         MediaReport.objects.filter(published_on__year=year).order_by("published_on", "pk")
     )
-    by_kind = {kind: 0 for kind in MediaKind.values}
+    by_kind = dict.fromkeys(MediaKind.values, 0)
     for report in reports:
         by_kind[report.kind] += 1
     items = [
