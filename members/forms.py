@@ -224,9 +224,7 @@ class PasswordResetForm(PortalForm):
 
 
 class MediaReportForm(RegisterForm):
-    link = forms.URLField(
-        label=_("link"), max_length=500, required=False, assume_scheme="https"
-    )
+    link = forms.URLField(label=_("link"), max_length=500, required=False, assume_scheme="https")
 
     class Meta:
         model = MediaReport

@@ -45,14 +45,17 @@ def governance_context(d: YearData, names: dict[int, str]) -> dict:
         "incentives": {
             "kinds": [label for _kind, label in IncentiveKind.choices],
             "by_kind": [
-                (label, incentives["by_kind"][kind]) for kind, label in IncentiveKind.choices
+                (label, incentives["by_kind"].get(kind, Decimal(0)))
+                for kind, label in IncentiveKind.choices
             ],
             "total": sum(incentives["by_kind"].values(), Decimal(0)),
             "rows": incentive_rows,
             "justified": incentives["justified"],
         },
         "publicity": {
-            "media_by_kind": [(label, media["by_kind"][kind]) for kind, label in MediaKind.choices],
+            "media_by_kind": [
+                (label, media["by_kind"].get(kind, 0)) for kind, label in MediaKind.choices
+            ],
             "media_items": media["items"],
             "cases": cases,
             "corridor_schools": sorted(
