@@ -182,13 +182,8 @@ def model_cases_visible_to(user) -> QuerySet[ModelCase]:
 
 
 def model_cases_editable_by(user) -> QuerySet[ModelCase]:
-    """The office decides every case; a member may change its own nomination until it is decided."""
-    if is_secretariat(user):
-        return ModelCase.objects.all()
-    org_id = acting_organization_id(user)
-    if org_id is None:
-        return ModelCase.objects.none()
-    return ModelCase.objects.filter(nominated_by_id=org_id, status=ModelCaseStatus.NOMINATED)
+    """A member nominates (creates); from then on the office alone changes and decides a case."""
+    return scope_to_organization(user, ModelCase.objects.all())
 
 
 def decides_model_cases(user) -> bool:

@@ -435,7 +435,7 @@ class ModelCaseRegister(Register):
     related = ("organization",)
     # Members nominate their own people and cases; the office approves, publishes and chooses
     # the cases of the annual report.
-    readers, editors = EVERYONE, STAFF
+    readers, editors, creators = EVERYONE, SECRETARIAT_ONLY, STAFF
     scope = staticmethod(permissions.model_cases_visible_to)
     editable = staticmethod(permissions.model_cases_editable_by)
     form = forms.ModelCaseForm

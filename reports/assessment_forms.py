@@ -101,10 +101,14 @@ class AssessmentFilter(RegisterFilterSet):
     )
     grade = django_filters.ChoiceFilter(choices=Grade.choices, label=_("grade"))
     status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, label=_("status"))
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.filter(kind__in=ASSESSED_KINDS).order_by("name"),
+        label=_("member"),
+    )
 
     class Meta:
         model = Assessment
-        fields = ["year", "kind", "grade", "status"]
+        fields = ["year", "kind", "grade", "status", "organization"]
 
 
 class IncentiveForm(RegisterForm):
