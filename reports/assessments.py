@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -71,30 +72,28 @@ def grade_for(total: Decimal | None) -> str:
 
 def method_text() -> list[str]:
     """The grading method in words, with this deployment's weight and thresholds."""
-    from django.utils.translation import gettext as _t
-
     weight = indicator_weight()
     labels = dict(Grade.choices)
     bands = "、".join(
-        _t("%(grade)s ≥ %(low)s") % {"grade": labels[grade], "low": f"{low.normalize():f}"}
+        gettext("%(grade)s ≥ %(low)s") % {"grade": labels[grade], "low": f"{low.normalize():f}"}
         for grade, low in grade_thresholds()
     )
     return [
-        _t(
+        gettext(
             "Indicator part: of the member's scorecard indicators that have a target and could be "
             "judged, the share met (met ÷ judged × 100)."
         ),
-        _t(
+        gettext(
             "Assessors' part: the mean of the average scores (0–100) given by government "
             "departments, by member enterprises (for a school) or member schools (for an "
             "enterprise), and by the third-party evaluator; a group that gave no score is left out."
         ),
-        _t(
+        gettext(
             "Total: indicator part × %(weight)s%% + assessors' part × %(rest)s%%; when one part is "
             "missing, the other alone."
         )
         % {"weight": f"{weight.normalize():f}", "rest": f"{(100 - weight).normalize():f}"},
-        _t(
+        gettext(
             "Grades: %(bands)s, otherwise %(fail)s. The council approves the grades at a meeting; "
             "the office then publishes them to the members."
         )
