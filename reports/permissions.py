@@ -6,11 +6,13 @@ from django.db.models import QuerySet
 
 from alliance.access import (
     COUNCIL,
+    EVERYONE,
     acting_organization,
     is_council,
     is_enterprise_hr,
     is_school_coordinator,
     is_secretariat,
+    scope_to_organization,
 )
 from members.models import Organization, OrganizationKind
 
@@ -85,11 +87,8 @@ def manages_assessments(user) -> bool:
 
 
 def incentives_visible_to(user) -> QuerySet[Incentive]:
-    """The office and the council read every grant; a member the support it received."""
-    if is_secretariat(user) or is_council(user):
-        return Incentive.objects.all()
-    own = acting_organization(user)
-    return Incentive.objects.filter(recipient=own) if own else Incentive.objects.none()
+    """Support paid from public funds is announced (公示): every role reads every grant."""
+    return scope_to_organization(user, Incentive.objects.all(), readers=EVERYONE)
 
 
 def incentives_editable_by(user) -> QuerySet[Incentive]:

@@ -229,7 +229,7 @@ POLICY: dict[str, object] = {
     "reports:assessment_prepare": OFFICE,
     "reports:assessment_approve": OFFICE,
     "reports:assessment_publish": OFFICE,
-    # incentives: every member reads the support it received, the council all, the office keeps it
+    # incentives: grants of public money are announced (公示): every role reads, the office keeps
     **register("reports", "incentive", readers=EVERY_ROLE, editors=OFFICE),
     "reports:incentive_options": EVERY_ROLE,
     "reports:incentive_file": EVERY_ROLE,

@@ -35,7 +35,7 @@ def _being_scored():
 
 
 def _hr_incentive():
-    """Support the demo HR's enterprise received (HR reads only its own)."""
+    """Support the demo HR's enterprise received."""
     incentive = Incentive.objects.filter(recipient__name="山东华建铝业集团有限公司").first()
     if not incentive.document:
         incentive.document.save("grant.pdf", ContentFile(b"%PDF-1.4\n%sweep\n"), save=True)
