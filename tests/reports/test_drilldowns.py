@@ -30,6 +30,8 @@ def test_the_exact_drilldowns_cover_the_organisation_counts():
         "chairman_visits",
         "outreach_per_semester",
         "recommendation_events",
+        "corridor_coverage",
+        "culture_profile_completeness",
     ]
 
 
