@@ -677,6 +677,8 @@ def format_value(indicator: Indicator, value) -> str:
         return f"{value:.1f}%"
     if indicator.unit == RATIO:
         return f"{value:.2f}"
+    if indicator.unit == AMOUNT:
+        return str(_("%(amount)s yuan") % {"amount": f"{value:,.2f}"})
     return format_number(value)
 
 
