@@ -263,3 +263,55 @@ def test_demo_publicity_is_idempotent(members_demo):
     demo.seed(random.Random("again"))
     assert (MediaReport.objects.count(), ModelCase.objects.count()) == counts
     assert (MediaReport.history.count(), ModelCase.history.count()) == history
+
+
+MEDIA_HEADERS = ["媒体类型", "媒体名称", "发布日期", "标题", "链接", "涉及单位", "内容摘要"]
+
+
+def test_media_log_imports_from_excel_and_exports_back(client_for, secretariat_user, enterprise):
+    from alliance.models import ImportBatch, ImportStatus
+    from tests.alliance.xlsx_files import read_workbook, upload, workbook_bytes
+
+    content = workbook_bytes(
+        MEDIA_HEADERS,
+        [
+            [
+                "报刊",
+                "潍坊日报",
+                "2025-05-20",
+                "校企合作新模式",
+                "https://news.example.com/1.html",
+                enterprise.name,
+                "",
+            ],
+            [
+                "网络",
+                "临朐融媒",
+                "2025-06-01",
+                "订单班开班",
+                "https://news.example.com/2.html",
+                "",
+                "开班仪式",
+            ],
+        ],
+    )
+    client = client_for(secretariat_user)
+    client.post(reverse("exchange:media_reports_import"), {"file": upload(content, "媒体.xlsx")})
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportStatus.READY, batch.errors
+    client.post(reverse("exchange:confirm", args=[batch.pk]))
+    assert MediaReport.objects.count() == 2
+    assert list(MediaReport.objects.get(outlet="潍坊日报").organizations.all()) == [enterprise]
+    headers, rows = read_workbook(client.get(reverse("exchange:media_reports_export")).content)
+    assert headers == MEDIA_HEADERS and len(rows) == 2
+
+
+def test_model_cases_export_holds_what_the_reader_may_read(client_for, hr_user, enterprise):
+    from tests.alliance.xlsx_files import read_workbook
+
+    ModelCaseFactory(organization=enterprise, nominated_by=enterprise, title="本企业推荐")
+    ModelCaseFactory(title="他人推荐")
+    headers, rows = read_workbook(
+        client_for(hr_user).get(reverse("exchange:model_cases_export")).content
+    )
+    assert [row[headers.index("标题")] for row in rows] == ["本企业推荐"]

@@ -399,3 +399,56 @@ def test_the_report_has_the_assessment_and_incentive_chapter(school):
     assert (row["name"], row["grade"]) == (school.name, assessment.grade)
     assert context["incentives"]["total"] == Decimal("300000")
     assert context["assessment"]["method"] == method_text()
+
+
+def test_demo_assessments_are_believable_and_idempotent():
+    import random
+
+    from members import demo as members_demo
+    from reports import demo
+
+    members_demo.seed(random.Random("2025:members.demo"))
+    demo.seed_assessments(random.Random("2025:reports.demo"))
+    published = Assessment.objects.filter(year=2024, status="published")
+    # the 21 enterprises and 2 schools of the Linqu plan, graded, approved and published
+    assert published.count() == 23 and not published.filter(grade="").exists()
+    assert Assessment.objects.filter(year=2025, status="scoring").count() == 23
+    assert Incentive.objects.filter(assessment__year=2024).count() == len(demo.INCENTIVES)
+    counts = (
+        Assessment.objects.count(),
+        AssessmentScore.objects.count(),
+        Incentive.objects.count(),
+    )
+    history = Assessment.history.count()
+    demo.seed_assessments(random.Random("other"))
+    assert (
+        Assessment.objects.count(),
+        AssessmentScore.objects.count(),
+        Incentive.objects.count(),
+    ) == counts
+    assert Assessment.history.count() == history
+
+
+def test_office_opens_one_by_hand_and_adds_the_third_party_evaluation(
+    client_for, secretariat_user, school
+):
+    client = client_for(secretariat_user)
+    response = client.post(
+        reverse("reports:assessment_create"),
+        {
+            "organization": school.pk,
+            "year": 2025,
+            "third_party_body": "潍坊市职业教育质量评估中心",
+            "third_party_score": "88",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assessment = Assessment.objects.get()
+    assert assessment.indicator_results  # the scorecard, taken when it was opened
+    # the third party is the only assessors' group: 88
+    assert assessment.assessor_score == Decimal("88")
+    edit = client.post(
+        reverse("reports:assessment_update", args=[assessment.pk]),
+        {"third_party_body": "", "third_party_score": "90"},
+    )
+    assert edit.status_code == 200 and "third_party_body" in edit.context["form"].errors
