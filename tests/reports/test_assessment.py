@@ -452,3 +452,19 @@ def test_office_opens_one_by_hand_and_adds_the_third_party_evaluation(
         {"third_party_body": "", "third_party_score": "90"},
     )
     assert edit.status_code == 200 and "third_party_body" in edit.context["form"].errors
+
+
+def test_the_members_page_shows_its_published_assessment_and_support(
+    client_for, hr_user, school, enterprise
+):
+    published = _graded(enterprise)
+    services.assessments_approve(
+        year=2024, meeting=CouncilMeetingFactory(date=dt.date(2025, 1, 10))
+    )
+    services.assessments_publish(year=2024)
+    IncentiveFactory(recipient=enterprise, granting_department="临朐县工业和信息化局")
+    AssessmentFactory(organization=enterprise, year=2025)  # being scored: not shown to HR
+    body = client_for(hr_user).get(reverse("members:organization_detail", args=[enterprise.pk]))
+    text = body.content.decode()
+    assert reverse("reports:assessment_detail", args=[published.pk]) in text
+    assert "临朐县工业和信息化局" in text and "2025</a>" not in text
