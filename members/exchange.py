@@ -115,8 +115,6 @@ register(
             Column("工资下限（元/月）", "wage_min"),
             Column("工资上限（元/月）", "wage_max"),
             Column("主要负责人", "leaders", width=30, note=_("One per line.")),
-            Column("企业文化长廊建成日期", "corridor_installed_on", note=_("Schools only.")),
-            Column("企业文化长廊位置", "corridor_location", width=20, note=_("Schools only.")),
         ],
         natural_keys=[("credit_code",), ("name",)],
         visible_to=organizations_visible_to,
