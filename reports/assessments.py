@@ -22,6 +22,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -59,6 +60,38 @@ def grade_thresholds() -> list[tuple[str, Decimal]]:
 
 def indicator_weight() -> Decimal:
     return Decimal(str(getattr(settings, "ASSESSMENT_INDICATOR_WEIGHT", DEFAULT_INDICATOR_WEIGHT)))
+
+
+@checks.register()
+def check_grade_scale(app_configs, **kwargs):
+    """A deployment with a mistyped scale fails at start-up, not on the first grade."""
+    configured = getattr(settings, "ASSESSMENT_GRADE_THRESHOLDS", None) or DEFAULT_THRESHOLDS
+    weight = getattr(settings, "ASSESSMENT_INDICATOR_WEIGHT", DEFAULT_INDICATOR_WEIGHT)
+    order = [Grade.EXCELLENT, Grade.PASS, Grade.BASIC]
+    errors = []
+    try:
+        lows = [Decimal(str(configured[g])) for g in order if g in configured]
+    except ArithmeticError:
+        lows = None
+    if set(configured) - set(order) or lows is None:
+        errors.append(
+            checks.Error(
+                "ASSESSMENT_GRADE_THRESHOLDS names numbers for excellent, pass and basic only.",
+                id="reports.E002",
+            )
+        )
+    elif lows != sorted(lows, reverse=True):
+        errors.append(
+            checks.Error(
+                "ASSESSMENT_GRADE_THRESHOLDS must fall from excellent to basic.",
+                id="reports.E003",
+            )
+        )
+    if not 0 <= weight <= 100:
+        errors.append(
+            checks.Error("ASSESSMENT_INDICATOR_WEIGHT must be 0 to 100.", id="reports.E004")
+        )
+    return errors
 
 
 def grade_for(total: Decimal | None) -> str:

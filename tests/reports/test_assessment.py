@@ -468,3 +468,14 @@ def test_the_members_page_shows_its_published_assessment_and_support(
     text = body.content.decode()
     assert reverse("reports:assessment_detail", args=[published.pk]) in text
     assert "临朐县工业和信息化局" in text and "2025</a>" not in text
+
+
+@pytest.mark.parametrize(
+    ("scale", "error"),
+    [({"excellent": 60, "pass": 75}, "reports.E003"), ({"good": 80}, "reports.E002")],
+)
+def test_a_mistyped_scale_stops_the_start(settings, scale, error):
+    from reports.assessments import check_grade_scale
+
+    settings.ASSESSMENT_GRADE_THRESHOLDS = scale
+    assert [e.id for e in check_grade_scale(None)] == [error]
