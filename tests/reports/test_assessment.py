@@ -479,3 +479,11 @@ def test_a_mistyped_scale_stops_the_start(settings, scale, error):
 
     settings.ASSESSMENT_GRADE_THRESHOLDS = scale
     assert [e.id for e in check_grade_scale(None)] == [error]
+
+
+def test_hr_home_lists_the_assessments_waiting_for_its_scores(client_for, hr_user, school):
+    assessment = AssessmentFactory(organization=school)
+    client = client_for(hr_user)
+    assert "1份成员年度考核等待您评分" in client.get("/").content.decode()
+    client.post(reverse("reports:assessment_score", args=[assessment.pk]), SCORES)
+    assert "等待您评分" not in client.get("/").content.decode().replace("没有等待您评分的考核", "")
