@@ -353,3 +353,9 @@ if PRODUCTION:
 ALLIANCE_NAME = env.str("ALLIANCE_NAME", default="临朐县产教融合发展联盟")
 # The county plan whose targets, clauses and sentences the portal uses (reports/plans.py).
 ALLIANCE_PLAN = env.str("ALLIANCE_PLAN", default="linqu")
+# The annual member assessment (reports/assessments.py): the lowest total of each grade but
+# 不合格 ("excellent=90,pass=75,basic=60") and the weight in per cent of the indicator part.
+ASSESSMENT_GRADE_THRESHOLDS = env.dict(
+    "ASSESSMENT_GRADE_THRESHOLDS", default={"excellent": 90, "pass": 75, "basic": 60}
+)
+ASSESSMENT_INDICATOR_WEIGHT = env.int("ASSESSMENT_INDICATOR_WEIGHT", default=40)

@@ -23,6 +23,7 @@ from members import selectors as members
 from placements import permissions as placement_permissions
 from placements import selectors as placements
 from placements.models import OutreachKind, semester_key
+from reports import permissions as report_permissions
 from reports import selectors as reports
 from reports.indicators import ALLIANCE_SCOPE, ENTERPRISE, SCHOOL, Scope
 from reports.links import drilldown
@@ -148,6 +149,33 @@ def _not_met(user, year: int, scope: Scope, data: DataSet, codes=None) -> list[I
                 )
             )
     return items
+
+
+def _assessments_to_score(user) -> Section:
+    """Members' annual assessments still waiting for this organisation's scores (one query)."""
+    waiting = (
+        report_permissions.assessments_scorable_by(user)
+        .exclude(scores__assessor_id=user.organization_id)
+        .count()
+    )
+    return Section(
+        "assessments",
+        _("Assessments to score"),
+        [
+            Item(
+                ngettext(
+                    "%(count)s member's annual assessment is waiting for your scores",
+                    "%(count)s members' annual assessments are waiting for your scores",
+                    waiting,
+                )
+                % {"count": waiting},
+                reverse("reports:assessment_scoring"),
+            )
+        ]
+        if waiting
+        else [],
+        _("No assessment is waiting for your scores."),
+    )
 
 
 def _imports_waiting(user) -> Section:
@@ -381,7 +409,13 @@ def _enterprise(user, year: int, today: dt.date) -> list[Section]:
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
     )
-    return [hires, _followups_due(user, today), obligations, _imports_waiting(user)]
+    return [
+        hires,
+        _followups_due(user, today),
+        obligations,
+        _assessments_to_score(user),
+        _imports_waiting(user),
+    ]
 
 
 def _school(user, year: int, today: dt.date) -> list[Section]:
@@ -440,6 +474,7 @@ def _school(user, year: int, today: dt.date) -> list[Section]:
             reverse("placements:event_list"),
             _("Outreach events"),
         ),
+        _assessments_to_score(user),
         _imports_waiting(user),
     ]
 

@@ -18,8 +18,10 @@ from .models import (
     CouncilSeat,
     ExpertMember,
     ExpertRole,
+    MediaReport,
     MeetingKind,
     MeetingStatus,
+    ModelCase,
     Organization,
     OrganizationKind,
     OrganizationSize,
@@ -463,5 +465,168 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     seed_school_figures(orgs)
     seats = seed_council(orgs)
     seed_meetings(orgs, seats)
+    seed_publicity(orgs)
     if scale == "city":
         seed_city_organizations(rng)
+
+
+# --- publicity: media log, model workers and cases, culture corridors (保障措施(四), §(四)9) ---------
+# Links point at example.com (reserved for examples): the demo must not pose as real coverage.
+MEDIA_REPORTS: list[tuple[str, str, dt.date, str, list[str]]] = [
+    ("press", "潍坊日报", dt.date(2024, 1, 12), "临朐县产教融合发展联盟成立 24家单位携手育人", []),
+    (
+        "television",
+        "临朐电视台《临朐新闻》",
+        dt.date(2024, 4, 18),
+        "校企共建技能实训基地 学生在车间里上实训课",
+        ["山东华建铝业集团有限公司", COORDINATOR_SCHOOL],
+    ),
+    (
+        "online",
+        "临朐融媒",
+        dt.date(2024, 6, 21),
+        "联盟召开2024年上半年理事会会议",
+        [ASSOCIATION],
+    ),
+    (
+        "radio",
+        "临朐人民广播电台",
+        dt.date(2024, 9, 10),
+        "“家长企业行”走进山东雷奥新能源",
+        ["山东雷奥新能源有限公司", COORDINATOR_SCHOOL],
+    ),
+    (
+        "online",
+        "大众网·潍坊",
+        dt.date(2024, 11, 6),
+        "临朐职教中心订单班毕业生全部留在本地就业",
+        [COORDINATOR_SCHOOL, "山东华建铝业集团有限公司"],
+    ),
+    (
+        "press",
+        "潍坊晚报",
+        dt.date(2025, 3, 27),
+        "兼职技师进课堂 “工匠”当上专业课老师",
+        ["山东华特磁电科技股份有限公司", TECH_SCHOOL],
+    ),
+    (
+        "online",
+        "临朐融媒",
+        dt.date(2025, 5, 16),
+        "临朐企业文化长廊在职教中心落成",
+        [COORDINATOR_SCHOOL],
+    ),
+]
+
+MODEL_CASES: list[dict] = [
+    {
+        "kind": "person",
+        "year": 2024,
+        "title": "扎根铝型材挤压一线的“金牌师傅”",
+        "person": "王建国",
+        "organization": "山东华建铝业集团有限公司",
+        "summary": "从事铝型材挤压工作二十年，带徒32人，每年为职教中心学生授课120学时，"
+        "主持的模具快速更换工艺使换模时间缩短40%。",
+        "nominated_by": "山东华建铝业集团有限公司",
+        "nominated_on": dt.date(2024, 9, 5),
+        "status": "published",
+        "approved_on": dt.date(2024, 12, 18),
+        "published_on": dt.date(2025, 1, 8),
+        "published_where": "联盟微信公众号",
+        "in_report": True,
+    },
+    {
+        "kind": "case",
+        "year": 2024,
+        "title": "“华建订单班”：招生即招工，毕业即上岗",
+        "person": "",
+        "organization": COORDINATOR_SCHOOL,
+        "partners": ["山东华建铝业集团有限公司"],
+        "summary": "职教中心与华建铝业共同制定人才培养方案，企业工程师每周进校授课，"
+        "学生第三学年进入厂中校工学交替，2024届订单班毕业生全部在华建铝业就业。",
+        "nominated_by": COORDINATOR_SCHOOL,
+        "nominated_on": dt.date(2024, 10, 12),
+        "status": "published",
+        "approved_on": dt.date(2024, 12, 18),
+        "published_on": dt.date(2025, 1, 8),
+        "published_where": "临朐融媒",
+        "in_report": True,
+    },
+    {
+        "kind": "case",
+        "year": 2024,
+        "title": "技工学校与雷奥新能源共建储能装备实训室",
+        "person": "",
+        "organization": TECH_SCHOOL,
+        "partners": ["山东雷奥新能源有限公司"],
+        "summary": "企业捐赠储能装备实训设备一套，双方共同开发实训项目8个，年培训学生300人次。",
+        "nominated_by": TECH_SCHOOL,
+        "nominated_on": dt.date(2024, 11, 2),
+        "status": "approved",
+        "approved_on": dt.date(2024, 12, 18),
+        "in_report": False,
+    },
+    {
+        "kind": "person",
+        "year": 2025,
+        "title": "从订单班学生到班组长",
+        "person": "李晓明",
+        "organization": "山东华建铝业集团有限公司",
+        "summary": "2022届华建订单班毕业生，入职三年成长为挤压车间班组长，获潍坊市技术能手称号。",
+        "nominated_by": "山东华建铝业集团有限公司",
+        "nominated_on": dt.date(2025, 6, 2),
+        "status": "nominated",
+    },
+]
+
+CORRIDORS = {COORDINATOR_SCHOOL: (dt.date(2025, 5, 15), "实训楼一楼东侧走廊")}
+
+
+def seed_publicity(orgs: dict[str, Organization]) -> None:
+    """The media log, the model workers and cases, and the corridor of the one school that has
+    set it up (the technical school has not yet: the corridor check shows it)."""
+    for school, (installed_on, location) in CORRIDORS.items():
+        org = orgs[school]
+        if org.corridor_installed_on is None:
+            org.corridor_installed_on, org.corridor_location = installed_on, location
+            org.full_clean()
+            org.save()
+    for index, (kind, outlet, published_on, title, featured) in enumerate(MEDIA_REPORTS):
+        if MediaReport.objects.filter(
+            outlet=outlet, published_on=published_on, title=title
+        ).exists():
+            continue
+        report = MediaReport(
+            kind=kind,
+            outlet=outlet,
+            published_on=published_on,
+            title=title,
+            link=f"https://news.example.com/linqu/{published_on:%Y%m%d}-{index + 1}.html",
+            summary=title,
+        )
+        report.full_clean()
+        report.save()
+        report.organizations.set([orgs[name] for name in featured])
+    meeting = CouncilMeeting.objects.filter(date=dt.date(2024, 12, 18)).first()
+    for spec in MODEL_CASES:
+        if ModelCase.objects.filter(year=spec["year"], title=spec["title"]).exists():
+            continue
+        case = ModelCase(
+            kind=spec["kind"],
+            year=spec["year"],
+            title=spec["title"],
+            person=spec["person"],
+            organization=orgs[spec["organization"]],
+            summary=spec["summary"],
+            nominated_by=orgs[spec["nominated_by"]],
+            nominated_on=spec["nominated_on"],
+            status=spec["status"],
+            approved_on=spec.get("approved_on"),
+            approved_at_meeting=meeting if spec.get("approved_on") else None,
+            published_on=spec.get("published_on"),
+            published_where=spec.get("published_where", ""),
+            in_report=spec.get("in_report", False),
+        )
+        case.full_clean()
+        case.save()
+        case.partners.set([orgs[name] for name in spec.get("partners", [])])

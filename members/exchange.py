@@ -19,16 +19,22 @@ from alliance.access import (
 )
 from alliance.exchange import Column, Ref, Register, register
 
-from .models import CouncilMeeting, Organization, SchoolYearFigures
+from .models import CouncilMeeting, MediaReport, ModelCase, Organization, SchoolYearFigures
 from .permissions import (
     can_create_organization,
+    can_log_media,
     council_meetings_visible_to,
+    decides_model_cases,
+    media_reports_editable_by,
+    media_reports_visible_to,
+    model_cases_editable_by,
+    model_cases_visible_to,
     organizations_editable_by,
     organizations_visible_to,
     school_figures_editable_by,
     school_figures_visible_to,
 )
-from .registers import MEETINGS, ORGANIZATIONS, SCHOOL_FIGURES
+from .registers import MEDIA, MEETINGS, MODEL_CASES, ORGANIZATIONS, SCHOOL_FIGURES
 
 
 def school_ref(field: str = "school", header: str = "学校") -> Ref:
@@ -170,5 +176,97 @@ register(
         filterset=MEETINGS.filterset_class(),
         order_by=("-date", "-pk"),
         sees_personal_data=sees_personal_data,
+    )
+)
+
+
+def organization_ref(field: str, header: str, what: str = "单位") -> Ref:
+    """Any organisation, named by its name (or its credit code)."""
+    return Ref(
+        field,
+        {header: "name"},
+        Organization.objects.all,
+        alternatives=("credit_code",),
+        what=what,
+    )
+
+
+register(
+    Register(
+        key="media_reports",
+        title=_("Media log"),
+        model=MediaReport,
+        list_url="members:media_list",
+        columns=[
+            Column("媒体类型", "kind", example="报刊"),
+            Column("媒体名称", "outlet", example="潍坊日报", width=20),
+            Column("发布日期", "published_on", example="2025-05-20"),
+            Column("标题", "title", example="临朐产教融合联盟助力技能人才留临就业", width=40),
+            Column(
+                "链接",
+                "link",
+                width=40,
+                required=True,
+                note=_("The web address of the report (a clipping is uploaded on its page)."),
+            ),
+            Column(
+                "涉及单位",
+                "organizations",
+                width=30,
+                many=Organization.objects.all,
+                note=_("Names separated by 、"),
+            ),
+            Column("内容摘要", "summary", width=40),
+        ],
+        natural_keys=[("outlet", "published_on", "title")],
+        visible_to=media_reports_visible_to,
+        editable_by=media_reports_editable_by,
+        can_create=can_log_media,
+        export_roles=EVERYONE,
+        import_roles=frozenset({SECRETARIAT}),
+        filterset=MEDIA.filterset_class(),
+        prefetch_related=("organizations",),
+        order_by=("-published_on", "-pk"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="model_cases",
+        title=_("Model workers and cases"),
+        model=ModelCase,
+        list_url="members:model_case_list",
+        columns=[
+            Column("类别", "kind", example="先进典型"),
+            Column("年度", "year", example=2025),
+            Column("标题", "title", width=36, example="扎根铝型材生产一线的“金牌焊工”"),
+            Column("人物", "person", example="王建国"),
+            Column("单位", attr="organization.name", width=28),
+            Column("合作单位", "partners", width=30, many=Organization.objects.all),
+            Column("事迹或案例简介", "summary", width=50, example="……"),
+            Column("推荐单位", attr="nominated_by.name", width=28),
+            Column("推荐日期", "nominated_on", example="2025-03-10"),
+            Column("状态", "status", example="已推荐"),
+            Column("审定日期", "approved_on"),
+            Column("发布日期", "published_on"),
+            Column("发布渠道", "published_where", width=20),
+            Column("编入年度报告", "in_report", example="否"),
+        ],
+        refs=[
+            organization_ref("organization", "单位"),
+            organization_ref("nominated_by", "推荐单位"),
+        ],
+        natural_keys=[("year", "title")],
+        visible_to=model_cases_visible_to,
+        editable_by=model_cases_editable_by,
+        can_create=decides_model_cases,
+        export_roles=EVERYONE,
+        import_roles=frozenset({SECRETARIAT}),
+        filterset=MODEL_CASES.filterset_class(),
+        select_related=("organization", "nominated_by"),
+        prefetch_related=("partners",),
+        order_by=("-year", "kind", "title"),
+        **COMMON,
     )
 )

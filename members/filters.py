@@ -18,8 +18,13 @@ from .models import (
     CouncilSeat,
     ExpertMember,
     ExpertRole,
+    MediaKind,
+    MediaReport,
     MeetingKind,
     MeetingStatus,
+    ModelCase,
+    ModelCaseKind,
+    ModelCaseStatus,
     Organization,
     OrganizationKind,
     OrganizationStatus,
@@ -109,3 +114,31 @@ class AccountFilter(RegisterFilterSet):
     class Meta:
         model = User
         fields = ["role", "is_active"]
+
+
+class MediaReportFilter(RegisterFilterSet):
+    year = YearFilter(field_name="published_on", lookup_expr="year", label=_("year"))
+    kind = django_filters.ChoiceFilter(choices=MediaKind.choices, label=_("medium"))
+    organization = django_filters.ModelChoiceFilter(
+        field_name="organizations",
+        queryset=Organization.objects.order_by("name"),
+        label=_("organisation featured"),
+    )
+
+    class Meta:
+        model = MediaReport
+        fields = ["year", "kind", "organization"]
+
+
+class ModelCaseFilter(RegisterFilterSet):
+    year = YearFilter(label=_("year"))
+    kind = django_filters.ChoiceFilter(choices=ModelCaseKind.choices, label=_("kind"))
+    status = django_filters.ChoiceFilter(choices=ModelCaseStatus.choices, label=_("status"))
+    in_report = django_filters.BooleanFilter(label=_("in the annual report"))
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"), label=_("organisation")
+    )
+
+    class Meta:
+        model = ModelCase
+        fields = ["year", "kind", "status", "in_report", "organization"]

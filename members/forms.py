@@ -14,6 +14,8 @@ from .models import (
     CouncilMeeting,
     CouncilSeat,
     ExpertMember,
+    MediaReport,
+    ModelCase,
     Organization,
     OrganizationPhoto,
     Resolution,
@@ -45,18 +47,40 @@ class OrganizationProfileForm(RegisterForm):
         fields = PROFILE_FIELDS
 
 
+CORRIDOR_FIELDS = ["corridor_installed_on", "corridor_location"]
+
+
+class SchoolProfileForm(RegisterForm):
+    """A coordinator's form for its school: the profile and the school's culture corridor."""
+
+    class Meta:
+        model = Organization
+        fields = [*PROFILE_FIELDS, *CORRIDOR_FIELDS]
+
+
 class OrganizationForm(RegisterForm):
     """The secretariat's form: registration data and profile. Withdrawal has its own page."""
 
     class Meta:
         model = Organization
-        fields = ["kind", "name", "credit_code", "is_local", "joined_on", *PROFILE_FIELDS]
+        fields = [
+            "kind",
+            "name",
+            "credit_code",
+            "is_local",
+            "joined_on",
+            *PROFILE_FIELDS,
+            *CORRIDOR_FIELDS,
+        ]
         labels = {"name": _("organisation name")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.fields["joined_on"].initial = timezone.localdate
+        elif not self.instance.is_school:
+            for name in CORRIDOR_FIELDS:
+                del self.fields[name]
 
     def clean_credit_code(self) -> str | None:
         return normalize_credit_code(self.cleaned_data.get("credit_code"))
@@ -197,3 +221,63 @@ class PasswordResetForm(PortalForm):
         widget=forms.PasswordInput(render_value=False),
         help_text=_("Leave empty to generate a temporary password, shown once."),
     )
+
+
+class MediaReportForm(RegisterForm):
+    link = forms.URLField(label=_("link"), max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = MediaReport
+        fields = ["kind", "outlet", "published_on", "title", "link", "clipping", "organizations"]
+        widgets = {"organizations": forms.SelectMultiple(attrs={"size": 8})}
+
+    def limit_choices(self, user) -> None:
+        self.fields["organizations"].queryset = Organization.objects.order_by("kind", "name")
+
+
+NOMINATION_FIELDS = ["kind", "year", "title", "person", "organization", "partners", "summary"]
+
+
+class ModelCaseNominationForm(RegisterForm):
+    """A member nominates one of its own people or cases; the office decides."""
+
+    owner_field = "organization"
+
+    class Meta:
+        model = ModelCase
+        fields = NOMINATION_FIELDS
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["year"].initial = timezone.localdate().year
+
+    def limit_choices(self, user) -> None:
+        self.fields["partners"].queryset = Organization.objects.active().order_by("kind", "name")
+
+
+class ModelCaseForm(ModelCaseNominationForm):
+    """The office's form: the nomination plus approval, publication and the report's choice."""
+
+    owner_field = None
+
+    class Meta:
+        model = ModelCase
+        fields = [
+            *NOMINATION_FIELDS,
+            "nominated_by",
+            "nominated_on",
+            "status",
+            "approved_on",
+            "approved_at_meeting",
+            "published_on",
+            "published_where",
+            "in_report",
+        ]
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 8})}
+
+    def limit_choices(self, user) -> None:
+        super().limit_choices(user)
+        self.fields["organization"].queryset = Organization.objects.order_by("kind", "name")
+        self.fields["nominated_by"].queryset = Organization.objects.order_by("kind", "name")

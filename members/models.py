@@ -112,6 +112,19 @@ class Organization(models.Model):
     leaders = models.TextField(
         _("main leaders"), blank=True, help_text=_("One per line, e.g. “吴维光 董事长”.")
     )
+    # A school's own corridor (Linqu §(四)9: 职业学校在校内建立企业文化长廊): where and since when.
+    corridor_installed_on = models.DateField(
+        _("culture corridor installed on"),
+        null=True,
+        blank=True,
+        help_text=_("Schools only: the day the corridor was set up in the school."),
+    )
+    corridor_location = models.CharField(
+        _("culture corridor location"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. 教学楼一楼东走廊."),
+    )
 
     history = HistoricalRecords()
     objects = OrganizationQuerySet.as_manager()
@@ -147,12 +160,33 @@ class Organization(models.Model):
             and self.wage_max < self.wage_min
         ):
             errors["wage_max"] = _("The upper end of the wage range cannot be below the lower end.")
+        if self.kind != OrganizationKind.SCHOOL and (
+            self.corridor_installed_on or self.corridor_location
+        ):
+            errors["corridor_installed_on"] = _("Only a school sets up a culture corridor.")
         if errors:
             raise ValidationError(errors)
 
     @property
     def leader_lines(self) -> list[str]:
         return [line.strip() for line in self.leaders.splitlines() if line.strip()]
+
+    @property
+    def culture_profile_gaps(self) -> list[str]:
+        """What the corridor cannot show of this enterprise (Linqu §(四)9 names 发展现状, 未来规划,
+        工资待遇 and 主要负责人; a photo makes it a showcase). Photos must be prefetched."""
+        gaps = []
+        if not self.development_status.strip():
+            gaps.append(_("development status"))
+        if not self.future_plans.strip():
+            gaps.append(_("future plans"))
+        if self.wage_min is None and self.wage_max is None:
+            gaps.append(_("wages offered"))
+        if not self.leader_lines and not self.chairman.strip():
+            gaps.append(_("main leaders"))
+        if not self.photos.all():
+            gaps.append(_("photo"))
+        return gaps
 
     @property
     def is_withdrawn(self) -> bool:
@@ -519,3 +553,168 @@ class Resolution(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status == ResolutionStatus.OPEN and self.due_on < timezone.localdate()
+
+
+# --- publicity and model cases (Linqu 保障措施(四), Qufu 二、三(三)、四(三)) ---------------------------
+
+
+class MediaKind(models.TextChoices):
+    PRESS = "press", _("Press")
+    RADIO = "radio", _("Radio")
+    TELEVISION = "television", _("Television")
+    ONLINE = "online", _("Online")
+
+
+def _clipping_path(instance: MediaReport, filename: str) -> str:
+    return f"members/media/{instance.published_on:%Y}/{filename}"
+
+
+class MediaReport(models.Model):
+    """A piece of coverage of the alliance in the media (the plan's 报刊、广播、电视、网络)."""
+
+    kind = models.CharField(_("medium"), max_length=12, choices=MediaKind.choices)
+    outlet = models.CharField(
+        _("outlet"), max_length=100, help_text=_("E.g. 潍坊日报, 临朐电视台.")
+    )
+    published_on = models.DateField(_("published on"))
+    title = models.CharField(_("title"), max_length=200)
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    clipping = models.FileField(
+        _("clipping"),
+        upload_to=_clipping_path,
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX, IMAGE, max_bytes=MINUTES_MAX_BYTES)],
+        help_text=_("PDF, Word (.docx) or an image, at most 10 MB."),
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("organisations featured"),
+        blank=True,
+        related_name="media_reports",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=["organizations"])
+
+    class Meta:
+        verbose_name = _("media report")
+        verbose_name_plural = _("media reports")
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if not self.link and not self.clipping:
+            errors["link"] = _("Give the link to the report or upload a clipping.")
+        if self.published_on and self.published_on > timezone.localdate():
+            errors["published_on"] = _("A report cannot be dated in the future.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ModelCaseKind(models.TextChoices):
+    PERSON = "person", _("Model skilled worker")
+    CASE = "case", _("Model cooperation case")
+
+
+class ModelCaseStatus(models.TextChoices):
+    NOMINATED = "nominated", _("Nominated")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Not selected")
+
+
+class ModelCase(models.Model):
+    """A 先进典型 (a skilled person held up as an example) or a 典型案例 (a cooperation case worth
+    copying): nominated by a member, approved by the alliance, then published."""
+
+    kind = models.CharField(_("kind"), max_length=8, choices=ModelCaseKind.choices)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("The person's title line, or the case's name.")
+    )
+    person = models.CharField(
+        _("person"), max_length=50, blank=True, help_text=_("For a model skilled worker.")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="model_cases",
+        help_text=_("Where the person works, or the member leading the case."),
+    )
+    partners = models.ManyToManyField(
+        Organization,
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="partner_cases",
+    )
+    summary = models.TextField(_("summary"))
+    nominated_by = models.ForeignKey(
+        Organization,
+        verbose_name=_("nominated by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominated_cases",
+        help_text=_("Leave empty when the secretariat proposed it."),
+    )
+    nominated_on = models.DateField(_("nominated on"), default=timezone.localdate)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ModelCaseStatus.choices,
+        default=ModelCaseStatus.NOMINATED,
+    )
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    approved_at_meeting = models.ForeignKey(
+        CouncilMeeting,
+        verbose_name=_("approved at council meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="model_cases",
+    )
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_where = models.CharField(
+        _("published in"), max_length=100, blank=True, help_text=_("E.g. 联盟微信公众号, 临朐融媒.")
+    )
+    in_report = models.BooleanField(
+        _("in the annual report"),
+        default=False,
+        help_text=_("Show it in the typical cases of the year's annual quality report."),
+    )
+
+    history = HistoricalRecords(m2m_fields=["partners"])
+
+    class Meta:
+        verbose_name = _("model case")
+        verbose_name_plural = _("model cases")
+        ordering = ["-year", "kind", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.kind == ModelCaseKind.PERSON and not self.person:
+            errors["person"] = _("Name the model skilled worker.")
+        decided = (ModelCaseStatus.APPROVED, ModelCaseStatus.PUBLISHED)
+        if self.status in decided and not self.approved_on:
+            errors["approved_on"] = _("Enter the date it was approved.")
+        if self.status == ModelCaseStatus.PUBLISHED and not self.published_on:
+            errors["published_on"] = _("Enter the date it was published.")
+        if self.status != ModelCaseStatus.PUBLISHED and self.published_on:
+            errors["published_on"] = _("Only a published case has a publication date.")
+        if self.approved_on and self.nominated_on and self.approved_on < self.nominated_on:
+            errors["approved_on"] = _("It cannot be approved before it was nominated.")
+        if self.published_on and self.approved_on and self.published_on < self.approved_on:
+            errors["published_on"] = _("It cannot be published before it was approved.")
+        if self.in_report and self.status not in decided:
+            errors["in_report"] = _("Only an approved or published case appears in the report.")
+        if errors:
+            raise ValidationError(errors)

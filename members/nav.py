@@ -2,7 +2,16 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.menus import Link, Menu
 
-from .registers import ACCOUNTS, EXPERTS, MEETINGS, ORGANIZATIONS, SCHOOL_FIGURES, SEATS
+from .registers import (
+    ACCOUNTS,
+    EXPERTS,
+    MEDIA,
+    MEETINGS,
+    MODEL_CASES,
+    ORGANIZATIONS,
+    SCHOOL_FIGURES,
+    SEATS,
+)
 
 MENU = Menu(
     _("Members"),
@@ -16,6 +25,9 @@ MENU = Menu(
         MEETINGS.link(),
         ACCOUNTS.link(),
         Link(_("Culture corridor"), "members:corridor_index", "easel"),
+        Link(_("Corridor check"), "members:corridor_check", "clipboard-check"),
+        MEDIA.link(),
+        MODEL_CASES.link(),
     ],
     order=10,
 )

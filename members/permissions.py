@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from alliance.access import (
     COUNCIL,
@@ -23,6 +23,9 @@ from .models import (
     CouncilMeeting,
     CouncilSeat,
     ExpertMember,
+    MediaReport,
+    ModelCase,
+    ModelCaseStatus,
     Organization,
     OrganizationKind,
     OrganizationPhoto,
@@ -147,3 +150,42 @@ def corridor_schools_for(user) -> QuerySet[Organization]:
 def accounts_manageable_by(user) -> QuerySet[User]:
     """Accounts the secretariat manages: everyone but superusers (maintained in /admin/)."""
     return scope_to_organization(user, User.objects.filter(is_superuser=False))
+
+
+# --- publicity and model cases -------------------------------------------------------------------
+
+
+def media_reports_visible_to(user) -> QuerySet[MediaReport]:
+    """Published coverage is public anyway: every role reads the log; the office keeps it."""
+    return scope_to_organization(user, MediaReport.objects.all(), readers=EVERYONE)
+
+
+def media_reports_editable_by(user) -> QuerySet[MediaReport]:
+    return scope_to_organization(user, MediaReport.objects.all())
+
+
+def can_log_media(user) -> bool:
+    return is_secretariat(user)
+
+
+def model_cases_visible_to(user) -> QuerySet[ModelCase]:
+    """The office and the council read every nomination; a member reads what was published and
+    its own nominations (a nomination not yet decided is not the other members' business)."""
+    if is_secretariat(user) or role_of(user) == COUNCIL:
+        return ModelCase.objects.all()
+    org_id = acting_organization_id(user)
+    if org_id is None:
+        return ModelCase.objects.none()
+    return ModelCase.objects.filter(
+        Q(status=ModelCaseStatus.PUBLISHED) | Q(organization_id=org_id) | Q(nominated_by_id=org_id)
+    ).distinct()
+
+
+def model_cases_editable_by(user) -> QuerySet[ModelCase]:
+    """A member nominates (creates); from then on the office alone changes and decides a case."""
+    return scope_to_organization(user, ModelCase.objects.all())
+
+
+def decides_model_cases(user) -> bool:
+    """Approval, publication and the choice for the annual report are the office's."""
+    return is_secretariat(user)

@@ -16,6 +16,7 @@ from alliance.access import (
     SCHOOL_READERS,
     SCHOOL_STAFF,
     SECRETARIAT_ONLY,
+    STAFF,
 )
 from alliance.masking import mask_phone
 from alliance.registers import Register, RegisterTable
@@ -25,6 +26,8 @@ from .models import (
     CouncilMeeting,
     CouncilSeat,
     ExpertMember,
+    MediaReport,
+    ModelCase,
     Organization,
     ResolutionStatus,
     SchoolYearFigures,
@@ -93,6 +96,8 @@ class OrganizationRegister(Register):
         # The secretariat keeps the registration; an organisation's own staff its profile only.
         if permissions.edits_registration(user):
             return forms.OrganizationForm
+        if permissions.edits_as_school(user):
+            return forms.SchoolProfileForm
         return forms.OrganizationProfileForm
 
     def may_edit(self, user, obj) -> bool:
@@ -375,3 +380,94 @@ class AccountRegister(Register):
 
 
 ACCOUNTS = AccountRegister()
+
+
+# --- publicity: the media log and model cases -------------------------------------------------------
+
+
+class MediaReportTable(RegisterTable):
+    published_on = tables.DateColumn(format="Y-m-d")
+    title = tables.Column(linkify=("members:media_detail", [tables.A("pk")]))
+
+    class Meta(RegisterTable.Meta):
+        model = MediaReport
+        fields = ("published_on", "kind", "outlet", "title")
+
+
+class MediaReportRegister(Register):
+    model = MediaReport
+    namespace, name, slug = "members", "media", "media"
+    icon = "newspaper"
+    label, create_label = _("Media log"), _("Log a media report")
+    table = MediaReportTable
+    filterset = filters.MediaReportFilter
+    search = ("title", "outlet", "summary")
+    readers, editors = EVERYONE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.media_reports_visible_to)
+    editable = staticmethod(permissions.media_reports_editable_by)
+    form = forms.MediaReportForm
+    files = ("clipping",)
+    excel = "media_reports"
+    detail_fields = ("kind", "outlet", "published_on", "title", "link", "organizations", "summary")
+
+
+MEDIA = MediaReportRegister()
+
+
+class ModelCaseTable(RegisterTable):
+    title = tables.Column(linkify=("members:model_case_detail", [tables.A("pk")]))
+    organization = tables.Column(order_by=("organization__name",))
+    in_report = tables.BooleanColumn(yesno=("✓", "—"))
+
+    class Meta(RegisterTable.Meta):
+        model = ModelCase
+        fields = ("year", "kind", "title", "person", "organization", "status", "in_report")
+
+
+class ModelCaseRegister(Register):
+    model = ModelCase
+    namespace, name, slug = "members", "model_case", "model-cases"
+    icon = "award"
+    label, create_label = _("Model workers and cases"), _("Nominate")
+    table = ModelCaseTable
+    filterset = filters.ModelCaseFilter
+    search = ("title", "person", "summary", "organization__name")
+    related = ("organization",)
+    # Members nominate their own people and cases; the office approves, publishes and chooses
+    # the cases of the annual report.
+    readers, editors, creators = EVERYONE, SECRETARIAT_ONLY, STAFF
+    scope = staticmethod(permissions.model_cases_visible_to)
+    editable = staticmethod(permissions.model_cases_editable_by)
+    form = forms.ModelCaseForm
+    excel = "model_cases"
+    detail_fields = (
+        "kind",
+        "year",
+        "person",
+        "organization",
+        "partners",
+        "summary",
+        "nominated_by",
+        "nominated_on",
+        "status",
+        "approved_on",
+        "approved_at_meeting",
+        "published_on",
+        "published_where",
+        "in_report",
+    )
+
+    def form_for(self, user, obj):
+        if permissions.decides_model_cases(user):
+            return forms.ModelCaseForm
+        return forms.ModelCaseNominationForm
+
+    def save(self, request, form):
+        return services.model_case_save(
+            case=form.save(commit=False),
+            by=request.user,
+            partners=form.cleaned_data.get("partners"),
+        )
+
+
+MODEL_CASES = ModelCaseRegister()

@@ -20,8 +20,13 @@ from .models import (
     CouncilMeeting,
     CouncilSeat,
     ExpertMember,
+    MediaKind,
+    MediaReport,
     MeetingKind,
     MeetingStatus,
+    ModelCase,
+    ModelCaseKind,
+    ModelCaseStatus,
     Organization,
     OrganizationStatus,
     Resolution,
@@ -238,3 +243,92 @@ def organization_email(organization_id: int | None, role: str) -> str:
         .first()
         or ""
     )
+
+
+# --- culture corridor, media and model cases (Linqu §(四)9 and 保障措施(四)) --------------------------
+
+
+class CorridorCheck(NamedTuple):
+    #: (enterprise, what its profile lacks) for each active member enterprise with a gap
+    enterprises: list[tuple[Organization, list[str]]]
+    #: every active member school, ``corridor_installed_on`` telling whether it has its corridor
+    schools: list[Organization]
+    enterprise_total: int
+
+
+def corridor_check() -> CorridorCheck:
+    """What the culture corridors cannot show yet: two queries (enterprises with their photos,
+    schools)."""
+    enterprises = list(corridor_enterprises())
+    gaps = [(e, e.culture_profile_gaps) for e in enterprises]
+    schools = list(Organization.objects.schools().active().order_by("name"))
+    return CorridorCheck([(e, g) for e, g in gaps if g], schools, len(enterprises))
+
+
+def schools_with_corridor(year: int) -> set[int]:
+    """Schools whose culture corridor was set up by the end of ``year``."""
+    return set(
+        Organization.objects.schools()
+        .filter(corridor_installed_on__lte=_year_end(year))
+        .values_list("pk", flat=True)
+    )
+
+
+def enterprises_with_complete_profile(year: int) -> set[int]:
+    """Enterprises whose culture profile the corridor can show in full (as it stands today: the
+    profile keeps no dated history of its own)."""
+    enterprises = Organization.objects.enterprises().prefetch_related("photos")
+    return {e.pk for e in enterprises if not e.culture_profile_gaps}
+
+
+def media_coverage(year: int) -> dict:
+    """The media log of ``year``: reports per medium and the list (one query)."""
+    reports = list(
+        MediaReport.objects.filter(published_on__year=year).order_by("published_on", "pk")
+    )
+    by_kind = dict.fromkeys(MediaKind.values, 0)
+    for report in reports:
+        by_kind[report.kind] += 1
+    items = [
+        {
+            "date": r.published_on,
+            "kind": r.get_kind_display(),
+            "outlet": r.outlet,
+            "title": r.title,
+            "link": r.link,
+        }
+        for r in reports
+    ]
+    return {"by_kind": by_kind, "items": items}
+
+
+def model_cases_summary(year: int) -> dict:
+    """Model workers and cases of ``year``: counts by kind and stage, and the cases the office
+    chose for the annual report (two queries)."""
+    counts = ModelCase.objects.filter(year=year).aggregate(
+        nominated=Count("pk"),
+        approved=Count(
+            "pk", filter=Q(status__in=[ModelCaseStatus.APPROVED, ModelCaseStatus.PUBLISHED])
+        ),
+        people=Count("pk", filter=Q(status=ModelCaseStatus.PUBLISHED, kind=ModelCaseKind.PERSON)),
+        cases=Count("pk", filter=Q(status=ModelCaseStatus.PUBLISHED, kind=ModelCaseKind.CASE)),
+    )
+    chosen = (
+        ModelCase.objects.filter(year=year, in_report=True)
+        .select_related("organization")
+        .prefetch_related("partners")
+        .order_by("kind", "title")
+    )
+    counts["in_report"] = [
+        {
+            "kind": case.kind,
+            "kind_label": case.get_kind_display(),
+            "title": case.title,
+            "person": case.person,
+            "organization": case.organization.name,
+            "partners": [p.name for p in case.partners.all()],
+            "summary": case.summary,
+        }
+        for case in chosen
+    ]
+    return counts

@@ -20,6 +20,8 @@ from alliance.passwords import temporary_password
 
 from .models import (
     CouncilMeeting,
+    ModelCase,
+    ModelCaseStatus,
     Organization,
     OrganizationPhoto,
     OrganizationStatus,
@@ -28,7 +30,7 @@ from .models import (
     Role,
     User,
 )
-from .permissions import MANAGED_ACCOUNT_ROLES
+from .permissions import MANAGED_ACCOUNT_ROLES, decides_model_cases
 
 
 @transaction.atomic
@@ -269,3 +271,22 @@ def secretariat_create(
     user.full_clean()
     user.save()
     return user
+
+
+@transaction.atomic
+def model_case_save(*, case: ModelCase, by: User, partners=None) -> ModelCase:
+    """Save a nomination or the office's decision on it.
+
+    A member's own nomination is filed as nominated by that member and stays "nominated": only
+    the office approves, publishes or puts a case in the annual report.
+    """
+    if not decides_model_cases(by):
+        if case.pk is None:
+            case.nominated_by = by.organization
+        case.status = ModelCaseStatus.NOMINATED
+        case.in_report = False
+    case.full_clean()
+    case.save()
+    if partners is not None:
+        case.partners.set(partners)
+    return case

@@ -193,6 +193,13 @@ def corridor(request, pk: int):
     return render(request, "members/corridor.html", {"school": school, "enterprises": enterprises})
 
 
+@allow(EVERYONE)
+def corridor_check(request):
+    """Linqu §(四)9 in practice: enterprises whose profile the corridors cannot show in full,
+    and the schools with and without their corridor."""
+    return render(request, "members/corridor_check.html", {"check": selectors.corridor_check()})
+
+
 # --- council ------------------------------------------------------------------------------------
 
 

@@ -7,5 +7,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        # The start-up check of ALLIANCE_PLAN, and the sections shown on other apps' pages.
-        from . import plans, sections  # noqa: F401
+        # The start-up check of ALLIANCE_PLAN, the sections shown on other apps' pages, and the
+        # Excel sheets of the assessments and incentives.
+        from . import exchange, plans, sections  # noqa: F401

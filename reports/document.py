@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
+from .governance_chapters import governance_context, governance_sections
 from .indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -265,6 +266,7 @@ def report_context(
         ),
     }
 
+    governance = governance_context(d, names)
     narrative = narrative or {}
     sections = [
         ("overview", _("Alliance overview")),
@@ -274,7 +276,10 @@ def report_context(
         ("education", _("Cooperative education")),
         ("employment", _("Local employment")),
         ("outreach", _("Outreach")),
-        ("cases", _("Typical cases")) if narrative.get("cases") else None,
+        *governance_sections(),
+        ("cases", _("Typical cases"))
+        if narrative.get("cases") or governance["chosen_cases"]
+        else None,
         ("problems", _("Problems and improvement measures")) if narrative.get("problems") else None,
         ("indicators", _("Indicators against the plan")),
         ("scorecards", _("Scorecards of member schools and enterprises")),
@@ -324,6 +329,7 @@ def report_context(
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
+        **governance,
     }
 
 

@@ -322,6 +322,82 @@ def _retained(index: int) -> Callable[[YearData, Scope], Measure]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Governance: assessment, incentives, publicity and model cases (Linqu 保障措施(二)–(四), §(四)9)
+
+AMOUNT = "yuan"
+
+
+def _school_coverage(selector: str) -> Callable[[YearData, Scope], Measure]:
+    """Share of member schools that have what ``selector`` lists."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        members = frozenset(_members(data, scope, SCHOOL))
+        having = members & frozenset(data.get(selector))
+        return Measure(
+            share(len(having), len(members)),
+            len(having),
+            len(members),
+            counted=having,
+            population=members,
+        )
+
+    return compute
+
+
+def _assessment_coverage(data: YearData, scope: Scope) -> Measure:
+    """Member schools and enterprises (the members that are assessed) with an approved grade."""
+    members = frozenset(data.schools | data.enterprises)
+    grades = data.assessment_summary["grades"]
+    graded = frozenset(m for m in members if grades.get(m))
+    per_grade: dict[str, int] = {}
+    for member in graded:
+        per_grade[grades[member]] = per_grade.get(grades[member], 0) + 1
+    return Measure(
+        share(len(graded), len(members)),
+        len(graded),
+        len(members),
+        extra=per_grade,
+        counted=graded,
+        population=members,
+    )
+
+
+def _incentive_amount(data: YearData, scope: Scope) -> Measure:
+    """Support granted this year (yuan); the alliance figure sums every grant of the register."""
+    summary = data.incentive_summary
+    recipients = list(summary["by_recipient"]) if scope.kind == ALLIANCE else [scope.id]
+    per_kind: dict[str, Decimal] = {}
+    grants = 0
+    for recipient in recipients:
+        for kind, amount in summary["by_recipient"].get(recipient, {}).items():
+            per_kind[kind] = per_kind.get(kind, Decimal(0)) + amount
+        grants += summary["grants"].get(recipient, 0)
+    total = sum(per_kind.values(), Decimal(0)).quantize(Decimal("0.01"))
+    return Measure(total, grants, None, extra=per_kind)
+
+
+def _media_reports(data: YearData, scope: Scope) -> Measure:
+    by_kind = data.media_coverage["by_kind"]
+    total = sum(by_kind.values())
+    return Measure(total, total, None, extra=dict(by_kind))
+
+
+def _model_cases_published(data: YearData, scope: Scope) -> Measure:
+    summary = data.model_cases_summary
+    published = summary["people"] + summary["cases"]
+    return Measure(
+        published,
+        published,
+        None,
+        extra={
+            "people": summary["people"],
+            "cases": summary["cases"],
+            "nominated": summary["nominated"],
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # The catalogue (order = the order of the report's indicator table)
 
 ALL = frozenset({ALLIANCE, SCHOOL, ENTERPRISE})
@@ -561,6 +637,76 @@ INDICATORS: list[Indicator] = [
             ]
         )
     ],
+    # --- governance: assessment, incentives, publicity and model cases ------------------------
+    Indicator(
+        code="assessment_coverage",
+        label=_("Members assessed"),
+        unit=PERCENT,
+        formula=_(
+            "Member schools and enterprises with a grade approved by the council for the year ÷ "
+            "member schools and enterprises"
+        ),
+        scopes=frozenset({ALLIANCE}),
+        compute=_assessment_coverage,
+        drilldown="reports:assessment_list",
+    ),
+    Indicator(
+        code="incentive_amount",
+        label=_("Support granted"),
+        unit=AMOUNT,
+        formula=_(
+            "Support granted to members this year in yuan (equipment, training bases, transfer "
+            "of research results, other), with the number of grants"
+        ),
+        scopes=ALL,
+        compute=_incentive_amount,
+        drilldown="reports:incentive_list",
+    ),
+    Indicator(
+        code="media_reports",
+        label=_("Media reports"),
+        unit=COUNT,
+        formula=_("Reports on the alliance in the press, radio, television and online this year"),
+        scopes=frozenset({ALLIANCE}),
+        compute=_media_reports,
+        drilldown="members:media_list",
+    ),
+    Indicator(
+        code="model_cases_published",
+        label=_("Model workers and cases published"),
+        unit=COUNT,
+        formula=_("Model skilled workers and model cooperation cases of the year published"),
+        scopes=frozenset({ALLIANCE}),
+        compute=_model_cases_published,
+        drilldown="members:model_case_list",
+        drilldown_query={"status": "published"},
+    ),
+    Indicator(
+        code="corridor_coverage",
+        label=_("Schools with a culture corridor"),
+        unit=PERCENT,
+        formula=_(
+            "Member schools whose enterprise culture corridor was set up by the end of the year ÷ "
+            "member schools"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_school_coverage("schools_with_corridor"),
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "corridor_coverage"},
+    ),
+    Indicator(
+        code="culture_profile_completeness",
+        label=_("Complete enterprise culture profiles"),
+        unit=PERCENT,
+        formula=_(
+            "Member enterprises whose profile shows development status, future plans, wages, main "
+            "leaders and a photo ÷ member enterprises"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_coverage("enterprises_with_complete_profile"),
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "culture_profile_completeness"},
+    ),
 ]
 
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
@@ -648,7 +794,7 @@ def evaluate(
 
 
 #: decimals each unit prints at most (trailing zeros dropped: 50 %, 66.7 %, 2, 1.88)
-DIGITS = {PERCENT: 1, RATIO: 2, COUNT: 1}
+DIGITS = {PERCENT: 1, RATIO: 2, COUNT: 1, AMOUNT: 2}
 
 
 def format_value(indicator: Indicator, value) -> str:
@@ -657,6 +803,8 @@ def format_value(indicator: Indicator, value) -> str:
     if value is None:
         return NO_VALUE
     text = format_number(value, DIGITS[indicator.unit])
+    if indicator.unit == AMOUNT:
+        return str(_("%(amount)s yuan") % {"amount": text})
     return f"{text}%" if indicator.unit == PERCENT else text
 
 

@@ -179,3 +179,9 @@ class ReportNarrative(models.Model):
 
     def as_dict(self) -> dict[str, str]:
         return {"practices": self.practices, "cases": self.cases, "problems": self.problems}
+
+
+# The assessment and incentive models are declared in their own module (the indicator catalogue
+# reads them through ``sources``, and this module imports the catalogue); importing them here
+# registers them with the app.
+from .assessments import Assessment, AssessmentScore, Incentive  # noqa: E402, F401

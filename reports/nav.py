@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.menus import Link, Menu
 
+from .registers import ASSESSMENTS, INCENTIVES
+
 MENU = Menu(
     _("Reports"),
     [
@@ -15,6 +17,9 @@ MENU = Menu(
         Link(_("Retention funnel"), "reports:retention_funnel", "funnel"),
         Link(_("Data coverage"), "reports:coverage", "exclamation-diamond"),
         Link(_("Targets"), "reports:targets", "bullseye"),
+        ASSESSMENTS.link(),
+        Link(_("Assessments to score"), "reports:assessment_scoring", "pencil-square"),
+        INCENTIVES.link(),
         Link(_("Annual report runs"), "reports:runs", "gear"),
         Link(_("Published annual reports"), "reports:public_list", "file-earmark-pdf"),
     ],

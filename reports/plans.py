@@ -161,6 +161,12 @@ LINQU = Plan(
             )
             for code in ("funnel_hired", "retained_6m", "retained_12m", "retained_24m")
         },
+        # 职业学校在校内建立企业文化长廊: every school sets one up.
+        "corridor_coverage": PlanTarget(
+            Decimal(100),
+            Comparison.AT_LEAST,
+            _("Linqu plan (4) 9: every vocational school sets up an enterprise culture corridor"),
+        ),
     },
     unset_clause=_("Not set by the Linqu plan: report only"),
     council_rule=_("The plan: a council meeting every half year (Linqu plan, 保障措施(一))."),

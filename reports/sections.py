@@ -16,7 +16,7 @@ from members.sections import OrganizationSection, register, register_council
 from . import plans, selectors
 from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, SCHOOL, Scope, evaluate
 from .links import drilldown, indicator_links
-from .permissions import scorecard_organizations
+from .permissions import assessments_visible_to, incentives_visible_to, scorecard_organizations
 from .sources import DataSet
 
 
@@ -63,4 +63,26 @@ def plan_figures_section(organization: Organization, user) -> OrganizationSectio
             + f"?year={year}",
         },
         order=20,
+    )
+
+
+@register
+def assessment_section(organization: Organization, user) -> OrganizationSection | None:
+    """The member's assessments the user may read (published ones, for the other members) and
+    the support it received: two queries."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    assessments = list(
+        assessments_visible_to(user).filter(organization=organization).order_by("-year")
+    )
+    incentives = list(
+        incentives_visible_to(user).filter(recipient=organization).order_by("-granted_on")
+    )
+    if not assessments and not incentives:
+        return None
+    return OrganizationSection(
+        title=_("Assessments and support"),
+        template="reports/_assessment_section.html",
+        context={"assessments": assessments, "incentives": incentives},
+        order=30,
     )

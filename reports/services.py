@@ -11,6 +11,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
@@ -19,10 +20,14 @@ from django.utils.translation import gettext as _
 
 from alliance import audit, background
 from alliance.models import AuditKind
+from members.models import CouncilMeeting, Organization, OrganizationKind
 
-from . import selectors
+from . import permissions, selectors
+from .assessments import Assessment, AssessmentScore, AssessmentStatus, AssessorKind
 from .document import build_html, render_pdf, sha256
+from .indicators import ENTERPRISE, SCHOOL, Scope
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
+from .sources import DataSet
 
 logger = logging.getLogger(__name__)
 
@@ -351,3 +356,153 @@ def report_build_now(*, year: int, requested_by=None) -> AnnualReport:
                 raise
             time.sleep(2**attempt)
     return AnnualReport.objects.get(pk=report.pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Member assessments (Linqu 保障措施(三), Qufu 四(二))
+
+
+def _indicator_snapshot(
+    assessment: Assessment, *, data: DataSet, targets: dict
+) -> tuple[list[dict], int, int]:
+    """The member's scorecard rows as ``evaluate`` gives them (never recomputed here)."""
+    kind = SCHOOL if assessment.organization.kind == OrganizationKind.SCHOOL else ENTERPRISE
+    rows = selectors.indicator_rows(
+        assessment.year, Scope(kind, assessment.organization_id), data=data, targets=targets
+    )
+    results = [
+        {
+            "code": row.indicator.code,
+            "label": str(row.indicator.label),
+            "value_text": row.value_text,
+            "target_text": row.target_text,
+            "met": row.met,
+        }
+        for row in rows
+    ]
+    judged = [row for row in rows if row.met is not None]
+    return results, sum(1 for row in judged if row.met), len(judged)
+
+
+def _assessment_update(
+    assessment: Assessment, *, data: DataSet | None = None, targets: dict | None = None
+) -> Assessment:
+    """Refresh the indicator results of an assessment still being scored, then its grade."""
+    if assessment.is_scoring:
+        data = data or DataSet()
+        targets = targets if targets is not None else selectors.applied_targets(assessment.year)
+        (
+            assessment.indicator_results,
+            assessment.indicators_met,
+            assessment.indicators_judged,
+        ) = _indicator_snapshot(assessment, data=data, targets=targets)
+    assessment.compute(list(assessment.scores.all()) if assessment.pk else [])
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def assessment_save(*, assessment: Assessment) -> Assessment:
+    """Save an assessment from the office's form (third-party evaluation, notes)."""
+    return _assessment_update(assessment)
+
+
+@transaction.atomic
+def assessments_prepare(*, year: int) -> tuple[int, int]:
+    """Open the year's assessment of every member school and enterprise, and refresh the
+    indicator results of those still being scored. Returns (opened, refreshed)."""
+    data = DataSet()
+    targets = selectors.applied_targets(year)
+    members = data.year(year).schools | data.year(year).enterprises
+    existing = {
+        a.organization_id: a
+        for a in Assessment.objects.filter(year=year).select_related("organization")
+    }
+    opened = refreshed = 0
+    for organization in Organization.objects.filter(pk__in=members).order_by("name"):
+        assessment = existing.get(organization.pk)
+        if assessment is None:
+            assessment = Assessment(organization=organization, year=year)
+            opened += 1
+        elif assessment.is_scoring:
+            refreshed += 1
+        else:
+            continue
+        _assessment_update(assessment, data=data, targets=targets)
+    return opened, refreshed
+
+
+@transaction.atomic
+def assessment_score(
+    *,
+    assessment: Assessment,
+    by,
+    scores: dict[str, Decimal | None],
+    comment: str = "",
+    department: str = "",
+) -> Assessment:
+    """Record one assessor's scores of an assessment (an empty score withdraws that item).
+
+    The assessor is the user's own organisation (an enterprise scoring a school, a school an
+    enterprise) or, for the office, the government department whose sheet it enters.
+    """
+    if not permissions.assessments_scorable_by(by).filter(pk=assessment.pk).exists():
+        raise ValidationError(_("This assessment cannot be scored by you (or no longer)."))
+    kind = permissions.assessor_kind_of(by)
+    assessor = None if kind == AssessorKind.DEPARTMENT else by.organization
+    department = department.strip() if kind == AssessorKind.DEPARTMENT else ""
+    mine = assessment.scores.filter(assessor_kind=kind, assessor=assessor, department=department)
+    for item, value in scores.items():
+        existing = mine.filter(item=item).first()
+        if value is None:
+            if existing is not None:
+                existing.delete()
+            continue
+        score = existing or AssessmentScore(
+            assessment=assessment,
+            item=item,
+            assessor_kind=kind,
+            assessor=assessor,
+            department=department,
+        )
+        score.score = value
+        score.comment = comment
+        score.entered_by = by
+        score.full_clean()
+        score.save()
+    return _assessment_update(assessment)
+
+
+@transaction.atomic
+def assessments_approve(*, year: int, meeting: CouncilMeeting) -> int:
+    """The council approves the year's grades at ``meeting``: every assessment being scored that
+    has a grade is approved (the others stay open). Returns how many were approved."""
+    approved = 0
+    for assessment in Assessment.objects.filter(year=year, status=AssessmentStatus.SCORING).exclude(
+        grade=""
+    ):
+        assessment.status = AssessmentStatus.APPROVED
+        assessment.approved_at_meeting = meeting
+        assessment.full_clean()
+        assessment.save()
+        approved += 1
+    if not approved:
+        raise ValidationError(_("No assessment of this year has a grade to approve."))
+    return approved
+
+
+@transaction.atomic
+def assessments_publish(*, year: int, on=None) -> int:
+    """Publish the year's approved results to the members. Returns how many were published."""
+    on = on or timezone.localdate()
+    published = 0
+    for assessment in Assessment.objects.filter(year=year, status=AssessmentStatus.APPROVED):
+        assessment.status = AssessmentStatus.PUBLISHED
+        assessment.published_on = on
+        assessment.full_clean()
+        assessment.save()
+        published += 1
+    if not published:
+        raise ValidationError(_("No approved assessment of this year is waiting to be published."))
+    return published

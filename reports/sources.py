@@ -16,6 +16,8 @@ from members import selectors as members
 from placements import selectors as placements
 from training import selectors as training
 
+from . import assessment_selectors as assessments
+
 #: selector name -> the function answering it for a calendar year
 SELECTORS: dict[str, Callable[[int], Any]] = {
     "member_enterprise_ids": members.member_enterprise_ids,
@@ -57,6 +59,13 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "regular_meetings_held": members.regular_meetings_held,
     # issue 16: the retention funnel of a graduation cohort
     "retention_funnel": placements.retention_funnel,
+    # governance: assessment, incentives, publicity and model cases (issue 14, items 5–7)
+    "schools_with_corridor": members.schools_with_corridor,
+    "enterprises_with_complete_profile": members.enterprises_with_complete_profile,
+    "media_coverage": members.media_coverage,
+    "model_cases_summary": members.model_cases_summary,
+    "assessment_summary": assessments.assessment_summary,
+    "incentive_summary": assessments.incentive_summary,
 }
 
 

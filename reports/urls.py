@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import status_views, views
+from . import assessment_views, status_views, views
+from .registers import ASSESSMENTS, INCENTIVES
 
 app_name = "reports"
 
@@ -32,4 +33,12 @@ urlpatterns = [
     path("runs/<int:pk>/publish/", views.run_publish, name="run_publish"),
     path("runs/<int:pk>/restart/", views.run_restart, name="run_restart"),
     path("runs/<int:pk>/report.pdf", views.run_pdf, name="run_pdf"),
+    # member assessment and incentives
+    path("assessments/scoring/", assessment_views.scoring, name="assessment_scoring"),
+    path("assessments/<int:pk>/score/", assessment_views.score, name="assessment_score"),
+    path("assessments/open/", assessment_views.prepare, name="assessment_prepare"),
+    path("assessments/approve/", assessment_views.approve, name="assessment_approve"),
+    path("assessments/publish/", assessment_views.publish, name="assessment_publish"),
+    *ASSESSMENTS.urls(),
+    *INCENTIVES.urls(),
 ]

@@ -233,4 +233,34 @@ POLICY: dict[str, object] = {
     "signed_link_revoke": OFFICE,
     "placements:followups_due": ENTERPRISE_SIDE,
     "reports:retention_funnel": EVERY_ROLE,  # counts by school, major, enterprise: no person
+    # --- governance: assessment, incentives, publicity and model cases (issue 14, items 5-7) ----
+    # the corridor check and the media log hold no personal data: every role reads them
+    "members:corridor_check": EVERY_ROLE,
+    **register("members", "media", readers=EVERY_ROLE, editors=OFFICE),
+    "members:media_options": EVERY_ROLE,
+    "members:media_file": EVERY_ROLE,
+    # members nominate model workers and cases; the office decides (edits) them
+    "members:model_case_list": EVERY_ROLE,
+    "members:model_case_detail": EVERY_ROLE,
+    "members:model_case_options": EVERY_ROLE,
+    "members:model_case_create": RECORD_KEEPERS,
+    "members:model_case_update": OFFICE,
+    # assessments: members read the published results; record keepers score (HR the schools,
+    # coordinators the enterprises, the office the departments' sheets); the office runs the year
+    **register("reports", "assessment", readers=EVERY_ROLE, editors=OFFICE),
+    "reports:assessment_options": EVERY_ROLE,
+    "reports:assessment_file": EVERY_ROLE,
+    "reports:assessment_scoring": RECORD_KEEPERS,
+    "reports:assessment_score": RECORD_KEEPERS,
+    "reports:assessment_prepare": OFFICE,
+    "reports:assessment_approve": OFFICE,
+    "reports:assessment_publish": OFFICE,
+    # incentives: grants of public money are announced (公示): every role reads, the office keeps
+    **register("reports", "incentive", readers=EVERY_ROLE, editors=OFFICE),
+    "reports:incentive_options": EVERY_ROLE,
+    "reports:incentive_file": EVERY_ROLE,
+    **exchange("media_reports", export=EVERY_ROLE, imports=OFFICE),
+    **exchange("model_cases", export=EVERY_ROLE, imports=OFFICE),
+    **exchange("assessments", export=EVERY_ROLE),
+    **exchange("incentives", export=EVERY_ROLE, imports=OFFICE),
 }

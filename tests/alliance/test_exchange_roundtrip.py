@@ -135,6 +135,49 @@ def _placements(school, enterprise):
     )
 
 
+def _media_reports(school, enterprise):
+    from tests.members.factories import MediaReportFactory
+
+    MediaReportFactory(kind="television", outlet="临朐电视台").organizations.set(
+        [enterprise, school]
+    )
+    MediaReportFactory(summary="")
+
+
+def _model_cases(school, enterprise):
+    from tests.members.factories import ModelCaseFactory
+
+    ModelCaseFactory(
+        kind="person",
+        person="王建国",
+        organization=enterprise,
+        nominated_by=enterprise,
+        status="published",
+        approved_on=dt.date(2025, 4, 1),
+        published_on=dt.date(2025, 4, 10),
+        published_where="联盟微信公众号",
+        in_report=True,
+    )
+    ModelCaseFactory(organization=school, nominated_by=None).partners.set([enterprise])
+
+
+def _incentives(school, enterprise):
+    from members.models import CouncilMeeting
+    from tests.reports.factories import AssessmentFactory, IncentiveFactory
+
+    meeting = CouncilMeeting.objects.create(date=dt.date(2025, 1, 10), title="理事会会议")
+    assessment = AssessmentFactory(
+        organization=enterprise,
+        year=2024,
+        status="approved",
+        grade="pass",
+        total_score=80,
+        approved_at_meeting=meeting,
+    )
+    IncentiveFactory(recipient=enterprise, assessment=assessment, amount="300000.50")
+    IncentiveFactory(recipient=school, kind="base", granted_on=dt.date(2025, 7, 1))
+
+
 BUILDERS = {
     "organizations": _organizations,
     "school_figures": _school_figures,
@@ -147,6 +190,9 @@ BUILDERS = {
     "apprenticeships": _apprenticeships,
     "internships": _internships,
     "placements": _placements,
+    "media_reports": _media_reports,
+    "model_cases": _model_cases,
+    "incentives": _incentives,
 }
 
 

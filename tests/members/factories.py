@@ -120,3 +120,27 @@ class OrganizationPhotoFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(EnterpriseFactory)
     image = factory.LazyFunction(lambda: SimpleUploadedFile("photo.png", png_bytes(), "image/png"))
     caption = "厂区"
+
+
+class MediaReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.MediaReport"
+
+    kind = "press"
+    outlet = "潍坊日报"
+    published_on = dt.date(2025, 5, 20)
+    title = factory.Sequence(lambda n: f"联盟报道{n}")
+    link = factory.Sequence(lambda n: f"https://news.example.com/linqu/{n}.html")
+
+
+class ModelCaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.ModelCase"
+
+    kind = "case"
+    year = 2025
+    title = factory.Sequence(lambda n: f"典型案例{n}")
+    organization = factory.SubFactory(EnterpriseFactory)
+    summary = "校企共建实训基地，年培训学生三百人次。"
+    nominated_on = dt.date(2025, 3, 1)
+    status = "nominated"

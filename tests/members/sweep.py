@@ -83,6 +83,23 @@ def _hr_account():
     return User.objects.get(username="hr")
 
 
+def _media_with_clipping():
+    from django.core.files.base import ContentFile
+
+    from members.models import MediaReport
+
+    report = MediaReport.objects.order_by("pk").first()
+    if not report.clipping:
+        report.clipping.save("clipping.pdf", ContentFile(b"%PDF-1.4\n%sweep\n"), save=True)
+    return report
+
+
+def _published_case():
+    from members.models import ModelCase
+
+    return ModelCase.objects.filter(status="published").order_by("pk").first()
+
+
 KWARGS = {
     "members:organization_detail": lambda: {"pk": _hr_enterprise().pk},
     "members:organization_update": lambda: {"pk": _hr_enterprise().pk},
@@ -112,6 +129,13 @@ KWARGS = {
     "members:account_update": lambda: {"pk": _hr_account().pk},
     "members:account_set_active": lambda: {"pk": _hr_account().pk},
     "members:account_reset_password": lambda: {"pk": _hr_account().pk},
+    "members:media_detail": lambda: {"pk": _media_with_clipping().pk},
+    "members:media_update": lambda: {"pk": _media_with_clipping().pk},
+    "members:media_file": lambda: {"pk": _media_with_clipping().pk, "field": "clipping"},
+    "members:media_options": lambda: {"kind": "filter", "field": "organization"},
+    "members:model_case_detail": lambda: {"pk": _published_case().pk},
+    "members:model_case_update": lambda: {"pk": _published_case().pk},
+    "members:model_case_options": lambda: {"kind": "filter", "field": "organization"},
 }
 
 # Routes whose GET the sweep cannot open for every allowed role (undoing a withdrawal needs a

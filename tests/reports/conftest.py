@@ -19,6 +19,25 @@ EMPTY = {
     "enterprises_with_station": set,
     "enterprises_with_mentor": set,
     "enterprises_with_chairman_visit": set,
+    # governance: assessment, incentives, publicity and model cases
+    "schools_with_corridor": set,
+    "enterprises_with_complete_profile": set,
+    "media_coverage": lambda: {"by_kind": {}, "items": []},
+    "model_cases_summary": lambda: {
+        "nominated": 0,
+        "approved": 0,
+        "people": 0,
+        "cases": 0,
+        "in_report": [],
+    },
+    "assessment_summary": lambda: {"grades": {}, "rows": []},
+    "incentive_summary": lambda: {
+        "by_recipient": {},
+        "grants": {},
+        "names": {},
+        "by_kind": {},
+        "justified": 0,
+    },
 }
 
 

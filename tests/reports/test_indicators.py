@@ -125,6 +125,12 @@ def test_catalogue_has_every_indicator_of_the_design():
         "retained_6m",
         "retained_12m",
         "retained_24m",
+        "assessment_coverage",
+        "incentive_amount",
+        "media_reports",
+        "model_cases_published",
+        "corridor_coverage",
+        "culture_profile_completeness",
     ]
     for indicator in INDICATORS:
         assert indicator.label and indicator.formula and indicator.unit
