@@ -11,7 +11,7 @@ import os
 import pytest
 from django.conf import settings
 
-from tests.demo_copy import load_demo
+from tests.demo_copy import DemoCopy, seed_whole_demo
 from tests.members.factories import OrganizationFactory, UserFactory
 
 
@@ -48,16 +48,36 @@ def _fast_tests(settings, tmp_path):
     }
 
 
+@pytest.fixture(scope="session")
+def _demo_copy(django_db_setup, django_db_blocker, tmp_path_factory):
+    copy = DemoCopy(
+        "demo_copy", seed_whole_demo(with_report=False), tmp_path_factory.mktemp("demo")
+    )
+    copy.save(django_db_blocker)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def _demo_with_report_copy(django_db_setup, django_db_blocker, tmp_path_factory):
+    copy = DemoCopy(
+        "demo_with_report_copy",
+        seed_whole_demo(with_report=True),
+        tmp_path_factory.mktemp("demo-with-report"),
+    )
+    copy.save(django_db_blocker)
+    return copy
+
+
 @pytest.fixture
-def demo(transactional_db, tmp_path_factory):
+def demo(_demo_copy, db):
     """The demo alliance without the published report's PDF (the slow step of the seed)."""
-    load_demo(with_report=False, uploads_copy_root=tmp_path_factory.getbasetemp() / "demo-copies")
+    _demo_copy.load()
 
 
 @pytest.fixture
-def demo_with_report(transactional_db, tmp_path_factory):
+def demo_with_report(_demo_with_report_copy, db):
     """The whole demo alliance, its published 2024 report included."""
-    load_demo(with_report=True, uploads_copy_root=tmp_path_factory.getbasetemp() / "demo-copies")
+    _demo_with_report_copy.load()
 
 
 @pytest.fixture

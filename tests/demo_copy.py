@@ -1,18 +1,19 @@
-"""The demo alliance, seeded once per test process and copied back for every test that needs it.
+"""Demo data seeded once per test process and copied back for every test that starts from it.
 
-``seed_demo`` costs seconds (and many more with the report's PDF), and about forty tests start
-from it: the URL sweep, the accessibility walk, every browser journey. On PostgreSQL the first
-seed of a process is copied, table by table, into a schema of its own (and its uploads into a
-folder); every later test gets the same rows back with ``INSERT … SELECT`` in well under a
-second, then the test database is flushed after it as usual. On SQLite every test seeds.
-
-The copy is taken only in a test that commits (``transactional_db``): a copy made inside a
-rolled-back test would vanish with it.
+``seed_demo`` costs seconds (many more with the report's PDF), and a hundred tests start from
+the demo alliance or its members part: the URL sweep, the accessibility walk, every browser
+journey, the per-role page tests. On PostgreSQL each seed runs once per test process, before
+the first test that wants it: its rows are copied, table by table, into a schema of its own
+(and its uploads into a folder), and the database is flushed again. A test then gets the same
+rows back with ``INSERT … SELECT`` in its own transaction (or, in a browser test, committed and
+flushed after it as usual). On SQLite every test seeds.
 """
 
 from __future__ import annotations
 
+import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from django.apps import apps
@@ -21,39 +22,69 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
-
-# variant (schema name) -> the copy of the uploads the seed wrote
-_copies: dict[str, Path] = {}
+from django.test import override_settings
 
 
-def load_demo(*, with_report: bool, uploads_copy_root: Path) -> None:
-    """The demo alliance in the (empty) test database, from the process's copy when there is one."""
-    variant = "demo_copy_with_report" if with_report else "demo_copy"
-    media = Path(settings.MEDIA_ROOT)
-    if connection.vendor != "postgresql":
-        call_command("seed_demo", verbosity=0, without_report=not with_report)
-        return
-    if variant in _copies:
-        _restore(variant)
-        shutil.copytree(_copies[variant], media, dirs_exist_ok=True)
-        return
-    call_command("seed_demo", verbosity=0, without_report=not with_report)
-    if connection.in_atomic_block:
-        return  # a rolled-back test: nothing it writes outlives it
-    _save(variant)
-    uploads = uploads_copy_root / variant
-    if media.exists():
-        shutil.copytree(media, uploads)
-    else:
-        uploads.mkdir(parents=True)
-    _copies[variant] = uploads
+def seed_whole_demo(*, with_report: bool) -> Callable[[], None]:
+    return lambda: call_command("seed_demo", verbosity=0, without_report=not with_report)
+
+
+def seed_members_demo() -> None:
+    """The members part of the demo alliance only (the other apps' seeds are theirs to test)."""
+    from members import demo
+
+    demo.seed(random.Random("2025:members.demo"))
+
+
+class DemoCopy:
+    """One seed, kept in the schema ``name`` with its uploads in ``uploads``."""
+
+    def __init__(self, name: str, seed: Callable[[], None], uploads: Path) -> None:
+        self.name = name
+        self.seed = seed
+        self.uploads = uploads
+        self.saved = False
+
+    def save(self, django_db_blocker) -> None:
+        """Seed, copy, flush: run between two tests, outside any test's transaction."""
+        if connection.vendor != "postgresql":
+            return
+        from alliance.celery import app
+
+        eager = app.conf.task_always_eager
+        app.conf.task_always_eager = True
+        try:
+            with (
+                django_db_blocker.unblock(),
+                override_settings(
+                    MEDIA_ROOT=self.uploads,
+                    PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+                    BACKGROUND_THREADS=False,
+                ),
+            ):
+                self.seed()
+                _copy_tables(self.name)
+                call_command("flush", interactive=False, verbosity=0)
+                ContentType.objects.clear_cache()
+        finally:
+            app.conf.task_always_eager = eager
+        self.uploads.mkdir(parents=True, exist_ok=True)
+        self.saved = True
+
+    def load(self) -> None:
+        """The seed's rows in the test database (empty but for content types and permissions)."""
+        if not self.saved:
+            self.seed()
+            return
+        _restore_tables(self.name)
+        shutil.copytree(self.uploads, Path(settings.MEDIA_ROOT), dirs_exist_ok=True)
 
 
 def _tables() -> list[str]:
     return connection.introspection.django_table_names(only_existing=True, include_views=False)
 
 
-def _save(schema: str) -> None:
+def _copy_tables(schema: str) -> None:
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute(f"DROP SCHEMA IF EXISTS {quote(schema)} CASCADE")
@@ -62,13 +93,15 @@ def _save(schema: str) -> None:
             cursor.execute(f"CREATE TABLE {quote(schema)}.{quote(table)} AS TABLE {quote(table)}")
 
 
-def _restore(schema: str) -> None:
+def _restore_tables(schema: str) -> None:
     quote = connection.ops.quote_name
     tables = _tables()
+    # DELETE rather than TRUNCATE: the tables are all but empty, and inside a test's transaction
+    # a DELETE is undone as cheaply. Foreign keys are checked at commit (Django declares them
+    # deferrable), when every row is back.
     with transaction.atomic(), connection.cursor() as cursor:
-        # A flushed database still holds the content types and permissions post_migrate wrote
-        # again, under other ids: the copy's own rows replace them.
-        cursor.execute("TRUNCATE " + ", ".join(quote(t) for t in tables) + " CASCADE")
+        for table in tables:
+            cursor.execute(f"DELETE FROM {quote(table)}")
         for table in tables:
             cursor.execute(
                 f"INSERT INTO {quote(table)} SELECT * FROM {quote(schema)}.{quote(table)}"

@@ -1,16 +1,23 @@
 from __future__ import annotations
 
-import random
-
 import pytest
+
+from tests.demo_copy import DemoCopy, seed_members_demo
+
+
+@pytest.fixture(scope="session")
+def _members_demo_copy(django_db_setup, django_db_blocker, tmp_path_factory):
+    copy = DemoCopy("members_demo_copy", seed_members_demo, tmp_path_factory.mktemp("members-demo"))
+    copy.save(django_db_blocker)
+    return copy
 
 
 @pytest.fixture
-def members_demo(db):
+def members_demo(_members_demo_copy, db):
     """The members part of the demo alliance only (the other apps' seeds are theirs to test)."""
     from members import demo
 
-    demo.seed(random.Random("2025:members.demo"))
+    _members_demo_copy.load()
     return demo
 
 
