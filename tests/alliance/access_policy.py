@@ -242,6 +242,8 @@ POLICY: dict[str, object] = {
     # members nominate model workers and cases; the office decides (edits) them
     "members:model_case_list": EVERY_ROLE,
     "members:model_case_detail": EVERY_ROLE,
+    "api:members_model_case_list": EVERY_ROLE,
+    "api:members_model_case_detail": EVERY_ROLE,
     "members:model_case_options": EVERY_ROLE,
     "members:model_case_create": RECORD_KEEPERS,
     "members:model_case_update": OFFICE,

@@ -20,10 +20,11 @@ def _api_records() -> dict:
     """The open API's record of each register opens the record its detail page opens."""
     from tests.members import sweep as members
     from tests.placements import sweep as placements
+    from tests.reports import sweep as reports
     from tests.training import sweep as training
 
     records = {}
-    for module in (members, training, placements):
+    for module in (members, training, placements, reports):
         for route, kwargs in module.KWARGS.items():
             namespace, name = route.split(":")
             if name.endswith("_detail"):
