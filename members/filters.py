@@ -6,26 +6,38 @@ The search box comes from each register's ``search`` declaration (``members.regi
 from __future__ import annotations
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.registers import RegisterFilterSet
 from alliance.years import YearFilter
 
 from .models import (
+    OPEN_TASK_STATUSES,
+    AdviceOutcome,
     CouncilMeeting,
     CouncilRole,
     CouncilSeat,
+    DocumentKind,
+    DocumentStatus,
+    ExpertConsultation,
     ExpertMember,
     ExpertRole,
     MeetingKind,
     MeetingStatus,
+    OfficeBudget,
+    OfficeStaff,
     Organization,
     OrganizationKind,
     OrganizationStatus,
+    PolicyDocument,
     Role,
     SchoolYearFigures,
+    TaskStatus,
     User,
+    WorkPlan,
+    WorkTask,
 )
 from .selectors import members_at_end_of
 
@@ -109,3 +121,70 @@ class AccountFilter(RegisterFilterSet):
     class Meta:
         model = User
         fields = ["role", "is_active"]
+
+
+# --- governance registers --------------------------------------------------------------------------
+
+
+class PolicyDocumentFilter(RegisterFilterSet):
+    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, label=_("kind"))
+    status = django_filters.ChoiceFilter(choices=DocumentStatus.choices, label=_("status"))
+    year = YearFilter(field_name="effective_on", lookup_expr="year", label=_("effective in"))
+
+    class Meta:
+        model = PolicyDocument
+        fields = ["kind", "status", "year"]
+
+
+class OfficeBudgetFilter(RegisterFilterSet):
+    year = YearFilter(label=_("year"))
+
+    class Meta:
+        model = OfficeBudget
+        fields = ["year"]
+
+
+class OfficeStaffFilter(RegisterFilterSet):
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"), label=_("seconded from")
+    )
+
+    class Meta:
+        model = OfficeStaff
+        fields = ["organization"]
+
+
+class ExpertConsultationFilter(RegisterFilterSet):
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("year"))
+    outcome = django_filters.ChoiceFilter(choices=AdviceOutcome.choices, label=_("adopted"))
+
+    class Meta:
+        model = ExpertConsultation
+        fields = ["year", "outcome"]
+
+
+class WorkPlanFilter(RegisterFilterSet):
+    year = YearFilter(label=_("year"))
+
+    class Meta:
+        model = WorkPlan
+        fields = ["year"]
+
+
+class WorkTaskFilter(RegisterFilterSet):
+    year = YearFilter(field_name="plan__year", label=_("year"))
+    owner = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("kind", "name"), label=_("owner")
+    )
+    status = django_filters.ChoiceFilter(choices=TaskStatus.choices, label=_("status"))
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("overdue"))
+
+    class Meta:
+        model = WorkTask
+        fields = ["year", "owner", "status", "overdue"]
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if value is None:
+            return queryset
+        late = Q(status__in=OPEN_TASK_STATUSES, deadline__lt=timezone.localdate())
+        return queryset.filter(late) if value else queryset.exclude(late)

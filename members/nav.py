@@ -2,7 +2,19 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.menus import Link, Menu
 
-from .registers import ACCOUNTS, EXPERTS, MEETINGS, ORGANIZATIONS, SCHOOL_FIGURES, SEATS
+from .registers import (
+    ACCOUNTS,
+    CONSULTATIONS,
+    DOCUMENTS,
+    EXPERTS,
+    MEETINGS,
+    OFFICES,
+    ORGANIZATIONS,
+    PLANS,
+    SCHOOL_FIGURES,
+    SEATS,
+    TASKS,
+)
 
 MENU = Menu(
     _("Members"),
@@ -14,6 +26,12 @@ MENU = Menu(
         SEATS.link(),
         EXPERTS.link(),
         MEETINGS.link(),
+        DOCUMENTS.link(),
+        OFFICES.link(),
+        CONSULTATIONS.link(),
+        PLANS.link(),
+        TASKS.link(),
+        Link(_("Supervision (overdue tasks)"), "members:task_overdue", "alarm"),
         ACCOUNTS.link(),
         Link(_("Culture corridor"), "members:corridor_index", "easel"),
     ],
