@@ -39,7 +39,7 @@ from .models import (
     WorkPlan,
     WorkTask,
 )
-from .selectors import members_at_end_of
+from .selectors import documents_in_force, members_at_end_of
 
 LOCAL_CHOICES = [("true", _("Inside the county")), ("false", _("Outside the county"))]
 
@@ -129,11 +129,15 @@ class AccountFilter(RegisterFilterSet):
 class PolicyDocumentFilter(RegisterFilterSet):
     kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, label=_("kind"))
     status = django_filters.ChoiceFilter(choices=DocumentStatus.choices, label=_("status"))
-    year = YearFilter(field_name="effective_on", lookup_expr="year", label=_("effective in"))
+    year = YearFilter(method="in_force_in", label=_("in force at the end of year"))
 
     class Meta:
         model = PolicyDocument
         fields = ["kind", "status", "year"]
+
+    def in_force_in(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        # The same rule as the documents_in_force figure, so its drill-down lists what it counts.
+        return queryset.filter(pk__in=[d.pk for d in documents_in_force(value)])
 
 
 class OfficeBudgetFilter(RegisterFilterSet):

@@ -267,6 +267,7 @@ def report_context(
     narrative = narrative or {}
     sections = [
         ("overview", _("Alliance overview")),
+        ("governance", _("Governance: rules, office, expert advice and work plan")),
         ("practices", _("Main practices and results")) if narrative.get("practices") else None,
         ("platforms", _("Platforms: in-school factories and in-plant schools")),
         ("teachers", _("Teachers: secondments and craftsmen")),
@@ -298,6 +299,7 @@ def report_context(
         "school_count": len(schools),
         "enterprise_count": len(enterprises),
         "council": council,
+        "governance": d.governance_overview,
         "platforms": d.platform_summary,
         "teacher_rows": teacher_rows,
         "craftsmen_rows": craftsmen_rows,

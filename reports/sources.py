@@ -46,6 +46,13 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "recommendation_events": placements.recommendation_events,
     "events_by_enterprise": placements.events_by_enterprise,
     "retention_summary": placements.retention_summary,
+    # governance: council composition, rules, office, expert advice, work plan (issue 14, 1–4)
+    "council_seats_by_kind": members.council_seats_by_kind,
+    "documents_in_force": members.documents_in_force,
+    "consultation_counts": members.consultation_counts,
+    "work_plan_task_counts": members.work_plan_task_counts,
+    "office_budget_total": members.office_budget_total,
+    "governance_overview": members.governance_overview,
 }
 
 
