@@ -16,6 +16,7 @@ from alliance.years import YearFilter
 from .models import (
     OPEN_TASK_STATUSES,
     AdviceOutcome,
+    AllianceOffice,
     CouncilMeeting,
     CouncilRole,
     CouncilSeat,
@@ -140,12 +141,25 @@ class PolicyDocumentFilter(RegisterFilterSet):
         return queryset.filter(pk__in=[d.pk for d in documents_in_force(value)])
 
 
+class AllianceOfficeFilter(RegisterFilterSet):
+    host = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"), label=_("shares offices with")
+    )
+
+    class Meta:
+        model = AllianceOffice
+        fields = ["host"]
+
+
 class OfficeBudgetFilter(RegisterFilterSet):
+    office = django_filters.ModelChoiceFilter(
+        queryset=AllianceOffice.objects.order_by("name"), label=_("office")
+    )
     year = YearFilter(label=_("year"))
 
     class Meta:
         model = OfficeBudget
-        fields = ["year"]
+        fields = ["office", "year"]
 
 
 class OfficeStaffFilter(RegisterFilterSet):

@@ -473,6 +473,7 @@ class AllianceOfficeRegister(Register):
     icon = "building-gear"
     label, create_label = _("Operating office"), _("Register the office")
     table = AllianceOfficeTable
+    filterset = filters.AllianceOfficeFilter
     search = ("name", "venue")
     related = ("host",)
     readers, editors = GOVERNANCE, SECRETARIAT_ONLY
