@@ -262,6 +262,14 @@ TASKS = [
 ]
 
 
+# 配合单位 of some tasks: the schools carry the bureau's and the enterprise's tasks with them.
+PARTNERS = {
+    "统筹职业学校专业教师企业实践，比例不低于5%": [VOCATIONAL_SCHOOL, TECH_SCHOOL],
+    "新增铝型材方向教师实践岗位10个": [VOCATIONAL_SCHOOL, TECH_SCHOOL],
+    "落实企业新型学徒制培训补贴政策": [ASSOCIATION],
+}
+
+
 def _departments() -> dict[str, Organization]:
     orgs = {}
     for name in DEPARTMENTS:
@@ -384,6 +392,7 @@ def _seed_work_plans(orgs: dict[str, Organization]) -> None:
         )
         task.full_clean()
         task.save()
+        task.partners.set([orgs[name] for name in PARTNERS.get(title, [])])
     # The council's resolutions due from 2025 on are tasks of the plans (a second run finds them).
     for resolution in Resolution.objects.filter(due_on__year__gte=2025).select_related("owner"):
         services.resolution_to_task(resolution=resolution)

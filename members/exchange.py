@@ -422,6 +422,13 @@ register(
             Column("年度", attr="plan.year", example=2025),
             Column("任务", "title", width=36),
             Column("责任单位", attr="owner.name", width=28, example="临朐县教育和体育局"),
+            Column(
+                "配合单位",
+                "partners",
+                width=30,
+                many=Organization.objects.all,
+                note=_("Organisations by name, separated by 、"),
+            ),
             Column("工作措施", "measures", width=40),
             Column("完成时限", "deadline", example="2025-12-31"),
             Column("状态", "status", example="推进中"),

@@ -255,11 +255,24 @@ class WorkPlanForm(RegisterForm):
 class WorkTaskForm(RegisterForm):
     class Meta:
         model = WorkTask
-        fields = ["plan", "title", "owner", "measures", "deadline", "status", "done_on", "progress"]
+        fields = [
+            "plan",
+            "title",
+            "owner",
+            "partners",
+            "measures",
+            "deadline",
+            "status",
+            "done_on",
+            "progress",
+        ]
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 6})}
 
     def limit_choices(self, user) -> None:
         # Members and the bodies named only as task owners (government departments) alike.
-        self.fields["owner"].queryset = Organization.objects.active().order_by("kind", "name")
+        organizations = Organization.objects.active().order_by("kind", "name")
+        self.fields["owner"].queryset = organizations
+        self.fields["partners"].queryset = organizations
 
 
 def _managed_role_choices() -> list[tuple[str, str]]:

@@ -875,6 +875,13 @@ class WorkTask(models.Model):
         related_name="work_tasks",
         help_text=_("Any organisation, a government department included."),
     )
+    # 牵头单位 and 配合单位: a task is often led by one body and carried with others.
+    partners = models.ManyToManyField(
+        Organization,
+        verbose_name=_("cooperating organisations"),
+        blank=True,
+        related_name="work_tasks_supported",
+    )
     measures = models.TextField(_("measures"), blank=True)
     deadline = models.DateField(_("deadline"))
     status = models.CharField(
@@ -893,7 +900,7 @@ class WorkTask(models.Model):
         related_name="work_task",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["partners"])
 
     class Meta:
         verbose_name = _("work-plan task")

@@ -159,7 +159,7 @@ def accounts_manageable_by(user) -> QuerySet[User]:
 # --- governance registers (Linqu 保障措施(一), Qufu 四) ---------------------------------------------
 # The rules bind every member and hold no personal data: every role reads them. The office,
 # the expert advice and the work plan are the council's business (GOVERNANCE). A work-plan task
-# is also read by the enterprise or school that owns it: it is that member's own obligation.
+# is also read by the enterprise or school that leads it or helps carry it: its own obligation.
 # Only the secretariat writes any of them.
 
 
@@ -212,8 +212,11 @@ def work_plans_editable_by(user) -> QuerySet[WorkPlan]:
 
 
 def work_tasks_visible_to(user) -> QuerySet[WorkTask]:
-    """The office and the council read every task; HR and coordinators their organisation's."""
-    return scope_to_organization(user, WorkTask.objects.all(), "owner", readers=GOVERNANCE)
+    """The office and the council read every task; HR and coordinators the tasks their
+    organisation leads or helps carry."""
+    return scope_to_organization(
+        user, WorkTask.objects.all(), "owner", "partners", readers=GOVERNANCE
+    )
 
 
 def work_tasks_editable_by(user) -> QuerySet[WorkTask]:

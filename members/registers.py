@@ -709,6 +709,7 @@ class WorkTaskRegister(Register):
         "plan",
         "title",
         "owner",
+        "partners",
         "measures",
         "deadline",
         "status",
