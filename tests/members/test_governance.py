@@ -238,7 +238,11 @@ def test_a_resolution_becomes_one_task_of_the_plan_of_its_due_year(client_for, s
     assert client.post(url).status_code == 302
     assert client.post(url).status_code == 302  # asking twice makes no second task
     task = WorkTask.objects.get()
-    assert (task.plan.year, task.owner, task.deadline) == (2026, resolution.owner, resolution.due_on)
+    assert (task.plan.year, task.owner, task.deadline) == (
+        2026,
+        resolution.owner,
+        resolution.due_on,
+    )
     # carrying out the resolution completes its task
     services.resolution_mark_done(resolution=resolution, done_on=dt.date(2026, 3, 20))
     task.refresh_from_db()
