@@ -267,13 +267,14 @@ def report_context(
     narrative = narrative or {}
     sections = [
         ("overview", _("Alliance overview")),
-        ("governance", _("Governance: rules, office, expert advice and work plan")),
         ("practices", _("Main practices and results")) if narrative.get("practices") else None,
         ("platforms", _("Platforms: in-school factories and in-plant schools")),
         ("teachers", _("Teachers: secondments and craftsmen")),
         ("education", _("Cooperative education")),
         ("employment", _("Local employment")),
         ("outreach", _("Outreach")),
+        # The plan's safeguards (保障措施) close it; the report follows the plan's order.
+        ("governance", _("Governance: rules, office, expert advice and work plan")),
         ("cases", _("Typical cases")) if narrative.get("cases") else None,
         ("problems", _("Problems and improvement measures")) if narrative.get("problems") else None,
         ("indicators", _("Indicators against the plan")),
