@@ -90,6 +90,7 @@ class OrganizationRegister(Register):
         "industry",
         "size",
         "is_local",
+        "outside_alliance",
         "address",
         "chairman",
         "joined_on",
