@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from alliance.access import COUNCIL, ENTERPRISE_HR, SCHOOL_COORDINATOR, SECRETARIAT, role_of
 from alliance.models import RUNNING_STATUSES, ImportBatch, ImportStatus
+from members import permissions as member_permissions
 from members import selectors as members
 from placements import permissions as placement_permissions
 from placements import selectors as placements
@@ -116,6 +117,27 @@ def _imports_waiting(user) -> Section:
     )
 
 
+def _overdue_tasks(user, today: dt.date) -> Section:
+    """Work-plan tasks past their deadline (督办): every one for the office, a member's own."""
+    tasks = members.overdue_tasks(member_permissions.work_tasks_visible_to(user), today)
+    return Section(
+        "tasks",
+        _("Overdue work-plan tasks"),
+        [
+            Item(
+                task.title,
+                reverse("members:task_detail", args=[task.pk]),
+                _("%(owner)s, due %(date)s")
+                % {"owner": task.owner.name, "date": task.deadline.isoformat()},
+            )
+            for task in tasks[:SHOWN_RESOLUTIONS]
+        ],
+        _("No work-plan task is overdue."),
+        reverse("members:task_overdue"),
+        _("Supervision (overdue tasks)"),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Per role
 
@@ -159,6 +181,7 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
     return [
         coverage,
         resolutions,
+        _overdue_tasks(user, today),
         _next_meeting(today),
         _imports_waiting(user),
         _report_status(year),
@@ -271,7 +294,7 @@ def _enterprise(user, year: int) -> list[Section]:
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
     )
-    return [hires, obligations, _imports_waiting(user)]
+    return [hires, obligations, _overdue_tasks(user, timezone.localdate()), _imports_waiting(user)]
 
 
 def _school(user, year: int, today: dt.date) -> list[Section]:
@@ -329,6 +352,7 @@ def _school(user, year: int, today: dt.date) -> list[Section]:
             reverse("placements:event_list"),
             _("Outreach events"),
         ),
+        _overdue_tasks(user, today),
         _imports_waiting(user),
     ]
 

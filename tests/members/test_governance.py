@@ -323,3 +323,16 @@ def test_governance_lists_run_a_bounded_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(reverse(url_name))
     assert response.status_code == 200
+
+
+def test_home_lists_overdue_tasks_to_the_office_and_to_their_owner(
+    client_for, secretariat_user, hr_user, school_user
+):
+    WorkTaskFactory(owner=hr_user.organization, title="新增教师实践岗位")
+    WorkTaskFactory(owner=GovernmentFactory(), title="落实学徒制补贴")
+    office = client_for(secretariat_user).get("/").content.decode()
+    assert "新增教师实践岗位" in office and "落实学徒制补贴" in office
+    own = client_for(hr_user).get("/").content.decode()
+    assert "新增教师实践岗位" in own and "落实学徒制补贴" not in own
+    school = client_for(school_user).get("/").content.decode()
+    assert "没有逾期的工作计划任务。" in school
