@@ -352,7 +352,11 @@ def governance_overview(year: int) -> dict:
             )
             for c in consultations
         ],
-        "plan": {"title": plan.title, "has_summary": bool(plan.summary or plan.summary_file)}
+        "plan": {
+            "title": plan.title,
+            "summary": plan.summary,
+            "has_summary": bool(plan.summary or plan.summary_file),
+        }
         if plan
         else None,
         "tasks": [
@@ -361,7 +365,7 @@ def governance_overview(year: int) -> dict:
                 t.owner.name,
                 t.deadline,
                 t.get_status_display(),
-                t.status == TaskStatus.DONE and t.done_on <= t.deadline,
+                t.status == TaskStatus.DONE and t.done_on > t.deadline,
                 t.status in OPEN_TASK_STATUSES and t.deadline < day,
             )
             for t in tasks
