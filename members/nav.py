@@ -26,14 +26,23 @@ MENU = Menu(
         SEATS.link(),
         EXPERTS.link(),
         MEETINGS.link(),
+        ACCOUNTS.link(),
+        Link(_("Culture corridor"), "members:corridor_index", "easel"),
+    ],
+    order=10,
+)
+
+# The plan's safeguards (Linqu 保障措施(一), Qufu 四): the rules, the office, expert advice and the
+# work plan with its supervision.
+GOVERNANCE_MENU = Menu(
+    _("Safeguards and supervision"),
+    [
         DOCUMENTS.link(),
         OFFICES.link(),
         CONSULTATIONS.link(),
         PLANS.link(),
         TASKS.link(),
         Link(_("Supervision (overdue tasks)"), "members:task_overdue", "alarm"),
-        ACCOUNTS.link(),
-        Link(_("Culture corridor"), "members:corridor_index", "easel"),
     ],
-    order=10,
+    order=15,
 )

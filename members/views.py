@@ -276,9 +276,10 @@ def resolution_to_task(request, pk: int):
 
 @allow(EVERYONE)
 def task_overdue(request):
-    """The supervision (督办) list: open tasks past their deadline, oldest first, per owner.
+    """The supervision (督办) list: open tasks past their deadline, the longest overdue first.
 
-    The office and the council see every one; an enterprise or a school the tasks it owns.
+    The office and the council see every one; an enterprise or a school the tasks it leads or
+    helps carry.
     """
     today = timezone.localdate()
     tasks = selectors.overdue_tasks(perms.work_tasks_visible_to(request.user), today)
