@@ -23,6 +23,7 @@ from .menus import Menu
 MENUS: list[Menu] = sorted(
     (
         members_nav.MENU,
+        members_nav.GOVERNANCE_MENU,
         training_nav.MENU,
         placements_nav.MENU,
         alliance_nav.MENU,

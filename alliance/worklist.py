@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from alliance.access import COUNCIL, ENTERPRISE_HR, SCHOOL_COORDINATOR, SECRETARIAT, role_of
 from alliance.models import RUNNING_STATUSES, ImportBatch, ImportStatus
+from members import permissions as member_permissions
 from members import selectors as members
 from placements import permissions as placement_permissions
 from placements import selectors as placements
@@ -199,6 +200,27 @@ def _imports_waiting(user) -> Section:
     )
 
 
+def _overdue_tasks(user, today: dt.date) -> Section:
+    """Work-plan tasks past their deadline (督办): every one for the office, a member's own."""
+    tasks = members.overdue_tasks(member_permissions.work_tasks_visible_to(user), today)
+    return Section(
+        "tasks",
+        _("Overdue work-plan tasks"),
+        [
+            Item(
+                task.title,
+                reverse("members:task_detail", args=[task.pk]),
+                _("%(owner)s, due %(date)s")
+                % {"owner": task.owner.name, "date": task.deadline.isoformat()},
+            )
+            for task in tasks[:SHOWN_RESOLUTIONS]
+        ],
+        _("No work-plan task is overdue."),
+        reverse("members:task_overdue"),
+        _("Supervision (overdue tasks)"),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Per role
 
@@ -242,6 +264,7 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
     return [
         coverage,
         resolutions,
+        _overdue_tasks(user, today),
         _next_meeting(today),
         _hires_waiting(user),
         _followups_due(user, today),
@@ -414,6 +437,7 @@ def _enterprise(user, year: int, today: dt.date) -> list[Section]:
         _followups_due(user, today),
         obligations,
         _assessments_to_score(user),
+        _overdue_tasks(user, today),
         _imports_waiting(user),
     ]
 
@@ -475,6 +499,7 @@ def _school(user, year: int, today: dt.date) -> list[Section]:
             _("Outreach events"),
         ),
         _assessments_to_score(user),
+        _overdue_tasks(user, today),
         _imports_waiting(user),
     ]
 

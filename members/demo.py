@@ -12,6 +12,7 @@ import random
 
 from alliance.fake_ids import credit_code
 
+from .demo_governance import seed_governance
 from .models import (
     CouncilMeeting,
     CouncilRole,
@@ -142,6 +143,9 @@ COUNCIL_SEATS: list[tuple[str, str, str, str]] = [
     ("吕科震", "临朐弘泰汽车配件有限公司", CouncilRole.DIRECTOR, "总经理"),
     ("张龙凯", "东铝铝业科技(潍坊)有限公司", CouncilRole.DIRECTOR, "总经理"),
     ("刘建华", ASSOCIATION, CouncilRole.SECRETARY_GENERAL, "联盟办公室主任"),
+    # 附件1 lists both schools among the council's members (企业、学校双主体); the names are made up.
+    ("宋志强", COORDINATOR_SCHOOL, CouncilRole.DIRECTOR, "校长"),
+    ("李振国", "临朐县技工学校", CouncilRole.DIRECTOR, "校长"),
 ]
 
 # (school, year) -> (enrolled students, professional teachers, graduates)
@@ -466,6 +470,7 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     seats = seed_council(orgs)
     seed_meetings(orgs, seats)
     seed_publicity(orgs)
+    seed_governance(orgs)
     if scale == "city":
         seed_city_organizations(rng)
 

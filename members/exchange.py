@@ -19,22 +19,64 @@ from alliance.access import (
 )
 from alliance.exchange import Column, Ref, Register, register
 
-from .models import CouncilMeeting, MediaReport, ModelCase, Organization, SchoolYearFigures
+from .models import (
+    AllianceOffice,
+    CouncilMeeting,
+    ExpertConsultation,
+    ExpertMember,
+    MediaReport,
+    ModelCase,
+    OfficeBudget,
+    OfficeStaff,
+    Organization,
+    PolicyDocument,
+    SchoolYearFigures,
+    WorkPlan,
+    WorkTask,
+)
 from .permissions import (
     can_create_organization,
     can_log_media,
+    can_manage_governance,
+    consultations_editable_by,
+    consultations_visible_to,
     council_meetings_visible_to,
     decides_model_cases,
+    documents_editable_by,
+    documents_visible_to,
     media_reports_editable_by,
     media_reports_visible_to,
     model_cases_editable_by,
     model_cases_visible_to,
+    office_budgets_editable_by,
+    office_budgets_visible_to,
+    office_staff_editable_by,
+    office_staff_visible_to,
+    offices_editable_by,
+    offices_visible_to,
     organizations_editable_by,
     organizations_visible_to,
     school_figures_editable_by,
     school_figures_visible_to,
+    work_plans_editable_by,
+    work_plans_visible_to,
+    work_tasks_editable_by,
+    work_tasks_visible_to,
 )
-from .registers import MEDIA, MEETINGS, MODEL_CASES, ORGANIZATIONS, SCHOOL_FIGURES
+from .registers import (
+    CONSULTATIONS,
+    DOCUMENTS,
+    MEDIA,
+    MEETINGS,
+    MODEL_CASES,
+    OFFICE_BUDGETS,
+    OFFICE_STAFF,
+    OFFICES,
+    ORGANIZATIONS,
+    PLANS,
+    SCHOOL_FIGURES,
+    TASKS,
+)
 
 
 def school_ref(field: str = "school", header: str = "学校") -> Ref:
@@ -104,6 +146,12 @@ register(
                 "is_local",
                 example="是",
                 note=_("Registered and operating inside the county."),
+            ),
+            Column(
+                "非联盟成员",
+                "outside_alliance",
+                example="否",
+                note=_("Yes for a body named only as a task owner; it never counts as a member."),
             ),
             Column("地址", "address", width=30),
             Column("董事长或负责人", "chairman"),
@@ -180,8 +228,22 @@ register(
 )
 
 
+# --- governance registers: kept by the office; read as their registers are ------------------------
+
+OFFICE_KEEPS = {
+    "import_roles": frozenset({SECRETARIAT}),
+    "can_create": can_manage_governance,
+    "sees_personal_data": sees_personal_data,
+}
+
+
+def office_ref() -> Ref:
+    return Ref("office", {"办公室": "name"}, AllianceOffice.objects.all, what="办公室")
+
+
 def organization_ref(field: str, header: str, what: str = "单位") -> Ref:
-    """Any organisation, named by its name (or its credit code)."""
+    """Any organisation, named by its name (or its credit code): a member, or a government
+    department named only as an owner."""
     return Ref(
         field,
         {header: "name"},
@@ -189,6 +251,215 @@ def organization_ref(field: str, header: str, what: str = "单位") -> Ref:
         alternatives=("credit_code",),
         what=what,
     )
+
+
+register(
+    Register(
+        key="documents",
+        title=_("Rules and documents"),
+        model=PolicyDocument,
+        list_url="members:document_list",
+        columns=[
+            Column("类型", "kind", example="章程"),
+            Column("名称", "title", width=30, example="临朐县产教融合发展联盟章程"),
+            Column("发布机构", "issuer", width=24, example="临朐县产教融合发展联盟理事会"),
+            Column("通过会议", attr="adopted_at", width=28, importable=False),
+            Column("生效日期", "effective_on", example="2024-01-01"),
+            Column("版本", "version", example="1.0"),
+            Column("状态", "status", example="现行有效"),
+            Column("失效日期", "ended_on"),
+            Column("摘要", "summary", width=40),
+        ],
+        natural_keys=[("title", "version")],
+        visible_to=documents_visible_to,
+        editable_by=documents_editable_by,
+        export_roles=EVERYONE,
+        filterset=DOCUMENTS.filterset_class(),
+        select_related=("adopted_at",),
+        order_by=("kind", "-effective_on", "-pk"),
+        **OFFICE_KEEPS,
+    )
+)
+
+register(
+    Register(
+        key="offices",
+        title=_("Operating office"),
+        model=AllianceOffice,
+        list_url="members:office_list",
+        columns=[
+            Column("名称", "name", width=24, example="临朐县产教融合发展联盟办公室"),
+            Column("合署办公单位", attr="host.name", width=24),
+            Column("办公场所", "venue", width=30, example="临朐县企业发展促进会三楼"),
+            Column("面积（平方米）", "floor_area"),
+            Column("设立日期", "established_on", example="2023-12-08"),
+            Column("职责", "duties", width=40),
+        ],
+        refs=[
+            Ref(
+                "host",
+                {"合署办公单位": "name"},
+                Organization.objects.all,
+                alternatives=("credit_code",),
+                what="单位",
+            )
+        ],
+        natural_keys=[("name",)],
+        visible_to=offices_visible_to,
+        editable_by=offices_editable_by,
+        export_roles=GOVERNANCE,
+        filterset=OFFICES.filterset_class(),
+        select_related=("host",),
+        order_by=("established_on", "pk"),
+        **OFFICE_KEEPS,
+    )
+)
+
+register(
+    Register(
+        key="office_budgets",
+        title=_("Office budgets"),
+        model=OfficeBudget,
+        list_url="members:office_budget_list",
+        columns=[
+            Column("办公室", attr="office.name", width=24),
+            Column("年度", "year", example=2025),
+            Column("金额（元）", "amount", example=200000),
+            Column("经费来源", "source", width=24, example="县财政专项经费"),
+            Column("备注", "notes", width=30),
+        ],
+        refs=[office_ref()],
+        natural_keys=[("office", "year", "source")],
+        visible_to=office_budgets_visible_to,
+        editable_by=office_budgets_editable_by,
+        export_roles=GOVERNANCE,
+        filterset=OFFICE_BUDGETS.filterset_class(),
+        select_related=("office",),
+        order_by=("-year", "source", "pk"),
+        **OFFICE_KEEPS,
+    )
+)
+
+register(
+    Register(
+        key="office_staff",
+        title=_("Office staff"),
+        model=OfficeStaff,
+        list_url="members:office_staff_list",
+        columns=[
+            Column("办公室", attr="office.name", width=24),
+            Column("姓名", "person", example="王明"),
+            Column("抽调单位", attr="organization.name", width=28),
+            Column("岗位", "role", example="综合协调"),
+            Column("起始日期", "start_on", example="2024-01-01"),
+            Column("结束日期", "end_on"),
+        ],
+        refs=[office_ref(), organization_ref("organization", "抽调单位")],
+        natural_keys=[("office", "person", "organization")],
+        visible_to=office_staff_visible_to,
+        editable_by=office_staff_editable_by,
+        export_roles=GOVERNANCE,
+        filterset=OFFICE_STAFF.filterset_class(),
+        select_related=("office", "organization"),
+        order_by=("start_on", "pk"),
+        **OFFICE_KEEPS,
+    )
+)
+
+register(
+    Register(
+        key="consultations",
+        title=_("Expert consultations"),
+        model=ExpertConsultation,
+        list_url="members:consultation_list",
+        columns=[
+            Column("日期", "date", example="2025-03-15"),
+            Column("咨询事项", "question", width=40),
+            Column("提出方", "asked_by", example="联盟理事会"),
+            Column(
+                "咨询专家",
+                "experts",
+                width=24,
+                many=ExpertMember.objects.all,
+                required=True,
+                note=_("Members of the expert committee by name, separated by 、"),
+            ),
+            Column("书面意见", "advice", width=40),
+            Column("采纳情况", "outcome", example="已采纳"),
+            Column("形成决议", attr="resolution", width=30, importable=False),
+        ],
+        natural_keys=[("date", "question")],
+        visible_to=consultations_visible_to,
+        editable_by=consultations_editable_by,
+        export_roles=GOVERNANCE,
+        filterset=CONSULTATIONS.filterset_class(),
+        select_related=("resolution",),
+        prefetch_related=("experts",),
+        order_by=("-date", "-pk"),
+        **OFFICE_KEEPS,
+    )
+)
+
+register(
+    Register(
+        key="work_plans",
+        title=_("Work plans"),
+        model=WorkPlan,
+        list_url="members:plan_list",
+        columns=[
+            Column("年度", "year", example=2025),
+            Column("名称", "title", width=30, example="临朐县产教融合发展联盟2025年工作计划"),
+            Column("通过会议", attr="adopted_at", width=28, importable=False),
+            Column("年终总结", "summary", width=40),
+        ],
+        natural_keys=[("year",)],
+        visible_to=work_plans_visible_to,
+        editable_by=work_plans_editable_by,
+        export_roles=GOVERNANCE,
+        filterset=PLANS.filterset_class(),
+        select_related=("adopted_at",),
+        order_by=("-year",),
+        **OFFICE_KEEPS,
+    )
+)
+
+register(
+    Register(
+        key="work_tasks",
+        title=_("Work-plan tasks"),
+        model=WorkTask,
+        list_url="members:task_list",
+        columns=[
+            Column("年度", attr="plan.year", example=2025),
+            Column("任务", "title", width=36),
+            Column("责任单位", attr="owner.name", width=28, example="临朐县教育和体育局"),
+            Column(
+                "配合单位",
+                "partners",
+                width=30,
+                many=Organization.objects.all,
+                note=_("Organisations by name, separated by 、"),
+            ),
+            Column("工作措施", "measures", width=40),
+            Column("完成时限", "deadline", example="2025-12-31"),
+            Column("状态", "status", example="推进中"),
+            Column("完成日期", "done_on"),
+            Column("进展情况", "progress", width=40),
+        ],
+        refs=[
+            Ref("plan", {"年度": "year"}, WorkPlan.objects.all, what="工作计划"),
+            organization_ref("owner", "责任单位"),
+        ],
+        natural_keys=[("plan", "title")],
+        visible_to=work_tasks_visible_to,
+        editable_by=work_tasks_editable_by,
+        export_roles=EVERYONE,
+        filterset=TASKS.filterset_class(),
+        select_related=("plan", "owner"),
+        order_by=("deadline", "pk"),
+        **OFFICE_KEEPS,
+    )
+)
 
 
 register(

@@ -6,16 +6,23 @@ The search box comes from each register's ``search`` declaration (``members.regi
 from __future__ import annotations
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.registers import RegisterFilterSet
 from alliance.years import YearFilter
 
 from .models import (
+    OPEN_TASK_STATUSES,
+    AdviceOutcome,
+    AllianceOffice,
     CouncilMeeting,
     CouncilRole,
     CouncilSeat,
+    DocumentKind,
+    DocumentStatus,
+    ExpertConsultation,
     ExpertMember,
     ExpertRole,
     MediaKind,
@@ -25,14 +32,20 @@ from .models import (
     ModelCase,
     ModelCaseKind,
     ModelCaseStatus,
+    OfficeBudget,
+    OfficeStaff,
     Organization,
     OrganizationKind,
     OrganizationStatus,
+    PolicyDocument,
     Role,
     SchoolYearFigures,
+    TaskStatus,
     User,
+    WorkPlan,
+    WorkTask,
 )
-from .selectors import members_at_end_of
+from .selectors import documents_in_force, members_at_end_of
 
 LOCAL_CHOICES = [("true", _("Inside the county")), ("false", _("Outside the county"))]
 
@@ -114,6 +127,90 @@ class AccountFilter(RegisterFilterSet):
     class Meta:
         model = User
         fields = ["role", "is_active"]
+
+
+# --- governance registers --------------------------------------------------------------------------
+
+
+class PolicyDocumentFilter(RegisterFilterSet):
+    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, label=_("kind"))
+    status = django_filters.ChoiceFilter(choices=DocumentStatus.choices, label=_("status"))
+    year = YearFilter(method="in_force_in", label=_("in force at the end of year"))
+
+    class Meta:
+        model = PolicyDocument
+        fields = ["kind", "status", "year"]
+
+    def in_force_in(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        # The same rule as the documents_in_force figure, so its drill-down lists what it counts.
+        return queryset.filter(pk__in=[d.pk for d in documents_in_force(value)])
+
+
+class AllianceOfficeFilter(RegisterFilterSet):
+    host = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"), label=_("shares offices with")
+    )
+
+    class Meta:
+        model = AllianceOffice
+        fields = ["host"]
+
+
+class OfficeBudgetFilter(RegisterFilterSet):
+    office = django_filters.ModelChoiceFilter(
+        queryset=AllianceOffice.objects.order_by("name"), label=_("office")
+    )
+    year = YearFilter(label=_("year"))
+
+    class Meta:
+        model = OfficeBudget
+        fields = ["office", "year"]
+
+
+class OfficeStaffFilter(RegisterFilterSet):
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"), label=_("seconded from")
+    )
+
+    class Meta:
+        model = OfficeStaff
+        fields = ["organization"]
+
+
+class ExpertConsultationFilter(RegisterFilterSet):
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("year"))
+    outcome = django_filters.ChoiceFilter(choices=AdviceOutcome.choices, label=_("adopted"))
+
+    class Meta:
+        model = ExpertConsultation
+        fields = ["year", "outcome"]
+
+
+class WorkPlanFilter(RegisterFilterSet):
+    year = YearFilter(label=_("year"))
+
+    class Meta:
+        model = WorkPlan
+        fields = ["year"]
+
+
+class WorkTaskFilter(RegisterFilterSet):
+    year = YearFilter(field_name="plan__year", label=_("year"))
+    owner = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("kind", "name"), label=_("owner")
+    )
+    status = django_filters.ChoiceFilter(choices=TaskStatus.choices, label=_("status"))
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("overdue"))
+
+    class Meta:
+        model = WorkTask
+        fields = ["year", "owner", "status", "overdue"]
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if value is None:
+            return queryset
+        late = Q(status__in=OPEN_TASK_STATUSES, deadline__lt=timezone.localdate())
+        return queryset.filter(late) if value else queryset.exclude(late)
 
 
 class MediaReportFilter(RegisterFilterSet):

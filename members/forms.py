@@ -11,17 +11,24 @@ from alliance.registers import PortalForm, RegisterForm
 from alliance.validators import validate_mobile
 
 from .models import (
+    AllianceOffice,
     CouncilMeeting,
     CouncilSeat,
+    ExpertConsultation,
     ExpertMember,
     MediaReport,
     ModelCase,
+    OfficeBudget,
+    OfficeStaff,
     Organization,
     OrganizationPhoto,
+    PolicyDocument,
     Resolution,
     Role,
     SchoolYearFigures,
     User,
+    WorkPlan,
+    WorkTask,
     normalize_credit_code,
 )
 from .permissions import MANAGED_ACCOUNT_ROLES, schools_for_figures
@@ -68,6 +75,7 @@ class OrganizationForm(RegisterForm):
             "name",
             "credit_code",
             "is_local",
+            "outside_alliance",
             "joined_on",
             *PROFILE_FIELDS,
             *CORRIDOR_FIELDS,
@@ -160,6 +168,128 @@ class ResolutionForm(RegisterForm):
 
     def limit_choices(self, user) -> None:
         self.fields["owner"].queryset = Organization.objects.active().order_by("kind", "name")
+
+
+# --- governance registers --------------------------------------------------------------------------
+
+
+def _meetings_newest_first(form: RegisterForm, name: str) -> None:
+    form.fields[name].queryset = CouncilMeeting.objects.order_by("-date")
+
+
+class PolicyDocumentForm(RegisterForm):
+    class Meta:
+        model = PolicyDocument
+        fields = [
+            "kind",
+            "title",
+            "issuer",
+            "adopted_at",
+            "effective_on",
+            "version",
+            "replaces",
+            "status",
+            "ended_on",
+            "summary",
+            "file",
+        ]
+
+    def limit_choices(self, user) -> None:
+        _meetings_newest_first(self, "adopted_at")
+        # Only a version in force is replaced by a new one; a record edited keeps its own choice.
+        versions = PolicyDocument.objects.filter(status="in_force")
+        if self.instance.pk:
+            versions = versions.exclude(pk=self.instance.pk) | PolicyDocument.objects.filter(
+                pk=self.instance.replaces_id
+            )
+        self.fields["replaces"].queryset = versions.order_by("kind", "-effective_on")
+
+
+class AllianceOfficeForm(RegisterForm):
+    class Meta:
+        model = AllianceOffice
+        fields = ["name", "host", "venue", "floor_area", "established_on", "duties"]
+
+
+class OfficeBudgetForm(RegisterForm):
+    # An alliance has one office: it is chosen for the user.
+    own_organization_fields = ("office",)
+
+    class Meta:
+        model = OfficeBudget
+        fields = ["office", "year", "amount", "source", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["year"].initial = timezone.localdate().year
+
+
+class OfficeStaffForm(RegisterForm):
+    own_organization_fields = ("office",)
+
+    class Meta:
+        model = OfficeStaff
+        fields = ["office", "person", "organization", "role", "start_on", "end_on"]
+
+
+class ExpertConsultationForm(RegisterForm):
+    class Meta:
+        model = ExpertConsultation
+        fields = [
+            "date",
+            "question",
+            "asked_by",
+            "experts",
+            "advice",
+            "advice_file",
+            "outcome",
+            "resolution",
+        ]
+        widgets = {"experts": forms.SelectMultiple(attrs={"size": 8})}
+
+    def limit_choices(self, user) -> None:
+        self.fields["experts"].queryset = ExpertMember.objects.select_related(
+            "organization"
+        ).order_by("order", "pk")
+        self.fields["experts"].label_from_instance = lambda expert: (
+            f"{expert.person}（{expert.organization}）"
+        )
+        self.fields["resolution"].queryset = Resolution.objects.select_related("meeting").order_by(
+            "-meeting__date", "pk"
+        )
+
+
+class WorkPlanForm(RegisterForm):
+    class Meta:
+        model = WorkPlan
+        fields = ["year", "title", "adopted_at", "summary", "summary_file"]
+
+    def limit_choices(self, user) -> None:
+        _meetings_newest_first(self, "adopted_at")
+
+
+class WorkTaskForm(RegisterForm):
+    class Meta:
+        model = WorkTask
+        fields = [
+            "plan",
+            "title",
+            "owner",
+            "partners",
+            "measures",
+            "deadline",
+            "status",
+            "done_on",
+            "progress",
+        ]
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 6})}
+
+    def limit_choices(self, user) -> None:
+        # Members and the bodies named only as task owners (government departments) alike.
+        organizations = Organization.objects.active().order_by("kind", "name")
+        self.fields["owner"].queryset = organizations
+        self.fields["partners"].queryset = organizations
 
 
 def _managed_role_choices() -> list[tuple[str, str]]:

@@ -126,6 +126,18 @@ class Organization(models.Model):
         help_text=_("E.g. 教学楼一楼东走廊."),
     )
 
+    # A body the alliance works with but that has not joined it: a government department that
+    # owns work-plan tasks or seconds staff to the office (Qufu 四(一), Linqu 附件1). It is kept
+    # here so that it can be named, and never counts as a member.
+    outside_alliance = models.BooleanField(
+        _("not an alliance member"),
+        default=False,
+        help_text=_(
+            "Tick for a body the alliance works with that is not a member, e.g. a government "
+            "department owning work-plan tasks."
+        ),
+    )
+
     history = HistoricalRecords()
     objects = OrganizationQuerySet.as_manager()
 
@@ -553,6 +565,402 @@ class Resolution(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status == ResolutionStatus.OPEN and self.due_on < timezone.localdate()
+
+
+# --- governance: rules, the office, expert advice, the work plan (Linqu 保障措施(一), Qufu 四) ----
+
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+class DocumentKind(models.TextChoices):
+    CHARTER = "charter", _("Charter")
+    MANAGEMENT = "management", _("Management rules")
+    TEACHER_PRACTICE = "teacher_practice", _("Teacher enterprise-practice rules")
+    LEAD_TEACHER = "lead_teacher", _("Lead-teacher training plan and assessment")
+    QUALITY_EVALUATION = "quality_evaluation", _("Multi-party quality evaluation rules")
+    EXTERNAL_COOPERATION = "external_cooperation", _("External cooperation mechanism")
+    OTHER = "other", _("Other")
+
+
+class DocumentStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("In force")
+    REPLACED = "replaced", _("Replaced")
+    REPEALED = "repealed", _("Repealed")
+
+
+def _document_path(instance: PolicyDocument, filename: str) -> str:
+    return f"members/documents/{instance.kind}/{filename}"
+
+
+class PolicyDocument(models.Model):
+    """A rule or plan of the alliance (章程, 管理制度, 方案): one row per version.
+
+    A new version names the one it replaces; the earlier version stays, marked replaced
+    (``services.policy_document_save``), so the rules in force on any day can be shown.
+    """
+
+    kind = models.CharField(_("kind"), max_length=24, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=150)
+    issuer = models.CharField(
+        _("issuing body"), max_length=100, help_text=_("E.g. 临朐县产教融合发展联盟理事会.")
+    )
+    adopted_at = models.ForeignKey(
+        CouncilMeeting,
+        verbose_name=_("adopted at council meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    effective_on = models.DateField(_("effective on"))
+    version = models.CharField(_("version"), max_length=20, default="1.0")
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces the version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.IN_FORCE
+    )
+    ended_on = models.DateField(
+        _("no longer in force from"),
+        null=True,
+        blank=True,
+        help_text=_("The day a replaced or repealed version stopped applying."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    file = models.FileField(
+        _("document file"),
+        upload_to=_document_path,
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX, max_bytes=DOCUMENT_MAX_BYTES)],
+        help_text=_("PDF or Word (.docx), at most 10 MB."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rule or document")
+        verbose_name_plural = _("rules and documents")
+        ordering = ["kind", "-effective_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.version}）"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.replaces_id and self.pk and self.replaces_id == self.pk:
+            errors["replaces"] = _("A version cannot replace itself.")
+        elif self.replaces_id and self.replaces.kind != self.kind:
+            errors["replaces"] = _("A new version replaces a document of the same kind.")
+        elif (
+            self.replaces_id
+            and self.effective_on
+            and self.replaces.effective_on
+            and self.effective_on < self.replaces.effective_on
+        ):
+            errors["effective_on"] = _(
+                "A new version cannot take effect before the version it replaces."
+            )
+        if self.status == DocumentStatus.IN_FORCE and self.ended_on:
+            errors["ended_on"] = _("A document in force has no end date.")
+        if self.status != DocumentStatus.IN_FORCE and not self.ended_on:
+            errors["ended_on"] = _("Enter the day the document stopped applying.")
+        if self.ended_on and self.effective_on and self.ended_on < self.effective_on:
+            errors["ended_on"] = _("The end date cannot be before the effective date.")
+        if self.adopted_at_id and self.effective_on and self.effective_on < self.adopted_at.date:
+            errors["effective_on"] = _("A document cannot take effect before it was adopted.")
+        if errors:
+            raise ValidationError(errors)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.effective_on <= day and (self.ended_on is None or self.ended_on > day)
+
+
+class AllianceOffice(models.Model):
+    """The alliance's operating office (实体化运行机构): where it sits and whom it shares it with."""
+
+    name = models.CharField(_("name"), max_length=100)
+    host = models.ForeignKey(
+        Organization,
+        verbose_name=_("shares offices with"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_offices",
+        help_text=_("The body the office works alongside (合署办公), if any."),
+    )
+    venue = models.CharField(_("venue"), max_length=200)
+    floor_area = models.PositiveIntegerField(_("floor area (m²)"), null=True, blank=True)
+    established_on = models.DateField(_("established on"))
+    duties = models.TextField(_("duties"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("operating office")
+        verbose_name_plural = _("operating office")
+        ordering = ["established_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OfficeBudget(models.Model):
+    """The office's money for one year, and where it comes from (落实经费)."""
+
+    office = models.ForeignKey(
+        AllianceOffice, verbose_name=_("office"), on_delete=models.CASCADE, related_name="budgets"
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    amount = models.DecimalField(
+        _("amount (yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    source = models.CharField(
+        _("source of funds"), max_length=100, help_text=_("E.g. 县财政专项经费, 会员单位会费.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("office budget")
+        verbose_name_plural = _("office budgets")
+        ordering = ["-year", "source", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "year", "source"],
+                name="unique_office_budget_source",
+                violation_error_message=_(
+                    "This source of funds is already recorded for this office and year."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.source}"
+
+
+class OfficeStaff(models.Model):
+    """A person seconded to the office (抽调人员): from which organisation, in which role, when."""
+
+    office = models.ForeignKey(
+        AllianceOffice, verbose_name=_("office"), on_delete=models.CASCADE, related_name="staff"
+    )
+    person = models.CharField(_("person"), max_length=50)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("seconded from"),
+        on_delete=models.PROTECT,
+        related_name="office_secondees",
+    )
+    role = models.CharField(_("role in the office"), max_length=50)
+    start_on = models.DateField(_("from"))
+    end_on = models.DateField(_("until"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("office staff member")
+        verbose_name_plural = _("office staff")
+        ordering = ["start_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person}（{self.role}）"
+
+    def clean(self) -> None:
+        if self.start_on and self.end_on and self.end_on < self.start_on:
+            raise ValidationError({"end_on": _("The end date cannot be before the start date.")})
+
+
+class AdviceOutcome(models.TextChoices):
+    PENDING = "pending", _("Not decided yet")
+    ADOPTED = "adopted", _("Adopted")
+    NOT_ADOPTED = "not_adopted", _("Not adopted")
+
+
+def _advice_path(instance: ExpertConsultation, filename: str) -> str:
+    return f"members/advice/{instance.date:%Y}/{filename}"
+
+
+class ExpertConsultation(models.Model):
+    """A question put to the expert committee and its written advice (提供咨询意见和建议)."""
+
+    date = models.DateField(_("date"))
+    question = models.TextField(_("question"))
+    asked_by = models.CharField(
+        _("asked by"), max_length=100, help_text=_("E.g. 联盟理事会, 联盟办公室, 县教体局.")
+    )
+    experts = models.ManyToManyField(
+        ExpertMember, verbose_name=_("experts consulted"), related_name="consultations"
+    )
+    advice = models.TextField(_("written advice"), blank=True)
+    advice_file = models.FileField(
+        _("advice file"),
+        upload_to=_advice_path,
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX, max_bytes=DOCUMENT_MAX_BYTES)],
+        help_text=_("PDF or Word (.docx), at most 10 MB."),
+    )
+    outcome = models.CharField(
+        _("adopted"), max_length=12, choices=AdviceOutcome.choices, default=AdviceOutcome.PENDING
+    )
+    resolution = models.ForeignKey(
+        Resolution,
+        verbose_name=_("resolution it led to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultations",
+    )
+
+    history = HistoricalRecords(m2m_fields=["experts"])
+
+    class Meta:
+        verbose_name = _("expert consultation")
+        verbose_name_plural = _("expert consultations")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.question[:30]}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.outcome != AdviceOutcome.PENDING and not (self.advice or self.advice_file):
+            errors["advice"] = _("Enter the written advice, or attach it, before deciding on it.")
+        if self.resolution_id and self.outcome != AdviceOutcome.ADOPTED:
+            errors["resolution"] = _("Only adopted advice leads to a resolution.")
+        if self.resolution_id and self.date and self.resolution.meeting.date < self.date:
+            errors["resolution"] = _("The resolution cannot be older than the consultation.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _summary_path(instance: WorkPlan, filename: str) -> str:
+    return f"members/work-plans/{instance.year}/{filename}"
+
+
+class WorkPlan(models.Model):
+    """The alliance's yearly work plan (明确责任分工, 细化工作措施) and its year-end summary."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        unique=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        error_messages={"unique": _("A work plan for this year is already registered.")},
+    )
+    title = models.CharField(_("title"), max_length=150)
+    adopted_at = models.ForeignKey(
+        CouncilMeeting,
+        verbose_name=_("adopted at council meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_plans",
+    )
+    summary = models.TextField(_("year-end summary"), blank=True)
+    summary_file = models.FileField(
+        _("year-end summary document"),
+        upload_to=_summary_path,
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX, max_bytes=DOCUMENT_MAX_BYTES)],
+        help_text=_("PDF or Word (.docx), at most 10 MB."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("work plan")
+        verbose_name_plural = _("work plans")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+OPEN_TASK_STATUSES = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS)
+
+
+class WorkTask(models.Model):
+    """A task of the work plan: who owns it, how, by when, and how far it has got (跟踪督查)."""
+
+    plan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    title = models.CharField(_("task"), max_length=200)
+    owner = models.ForeignKey(
+        Organization,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="work_tasks",
+        help_text=_("Any organisation, a government department included."),
+    )
+    # 牵头单位 and 配合单位: a task is often led by one body and carried with others.
+    partners = models.ManyToManyField(
+        Organization,
+        verbose_name=_("cooperating organisations"),
+        blank=True,
+        related_name="work_tasks_supported",
+    )
+    measures = models.TextField(_("measures"), blank=True)
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    progress = models.TextField(
+        _("progress notes"), blank=True, help_text=_("One dated line per report, newest last.")
+    )
+    resolution = models.OneToOneField(
+        Resolution,
+        verbose_name=_("from council resolution"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_task",
+    )
+
+    history = HistoricalRecords(m2m_fields=["partners"])
+
+    class Meta:
+        verbose_name = _("work-plan task")
+        verbose_name_plural = _("work-plan tasks")
+        ordering = ["deadline", "pk"]
+
+    def __str__(self) -> str:
+        return self.title[:40]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.status == TaskStatus.DONE and not self.done_on:
+            errors["done_on"] = _("Enter the date the task was done.")
+        if self.status != TaskStatus.DONE and self.done_on:
+            errors["done_on"] = _("Only a task that is done has a completion date.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in OPEN_TASK_STATUSES and self.deadline < timezone.localdate()
+
+    @property
+    def done_on_time(self) -> bool:
+        return self.status == TaskStatus.DONE and self.done_on <= self.deadline
 
 
 # --- publicity and model cases (Linqu 保障措施(四), Qufu 二、三(三)、四(三)) ---------------------------

@@ -4,13 +4,18 @@ from alliance.menus import Link, Menu
 
 from .registers import (
     ACCOUNTS,
+    CONSULTATIONS,
+    DOCUMENTS,
     EXPERTS,
     MEDIA,
     MEETINGS,
     MODEL_CASES,
+    OFFICES,
     ORGANIZATIONS,
+    PLANS,
     SCHOOL_FIGURES,
     SEATS,
+    TASKS,
 )
 
 MENU = Menu(
@@ -30,4 +35,19 @@ MENU = Menu(
         MODEL_CASES.link(),
     ],
     order=10,
+)
+
+# The plan's safeguards (Linqu 保障措施(一), Qufu 四): the rules, the office, expert advice and the
+# work plan with its supervision.
+GOVERNANCE_MENU = Menu(
+    _("Safeguards and supervision"),
+    [
+        DOCUMENTS.link(),
+        OFFICES.link(),
+        CONSULTATIONS.link(),
+        PLANS.link(),
+        TASKS.link(),
+        Link(_("Supervision (overdue tasks)"), "members:task_overdue", "alarm"),
+    ],
+    order=15,
 )

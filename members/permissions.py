@@ -20,17 +20,24 @@ from alliance.access import (
 )
 
 from .models import (
+    AllianceOffice,
     CouncilMeeting,
     CouncilSeat,
+    ExpertConsultation,
     ExpertMember,
     MediaReport,
     ModelCase,
     ModelCaseStatus,
+    OfficeBudget,
+    OfficeStaff,
     Organization,
     OrganizationKind,
     OrganizationPhoto,
+    PolicyDocument,
     SchoolYearFigures,
     User,
+    WorkPlan,
+    WorkTask,
 )
 
 # Roles the secretariat creates accounts for, with the organisation kinds each may act for
@@ -150,6 +157,77 @@ def corridor_schools_for(user) -> QuerySet[Organization]:
 def accounts_manageable_by(user) -> QuerySet[User]:
     """Accounts the secretariat manages: everyone but superusers (maintained in /admin/)."""
     return scope_to_organization(user, User.objects.filter(is_superuser=False))
+
+
+# --- governance registers (Linqu 保障措施(一), Qufu 四) ---------------------------------------------
+# The rules bind every member and hold no personal data: every role reads them. The office,
+# the expert advice and the work plan are the council's business (GOVERNANCE). A work-plan task
+# is also read by the enterprise or school that leads it or helps carry it: its own obligation.
+# Only the secretariat writes any of them.
+
+
+def documents_visible_to(user) -> QuerySet[PolicyDocument]:
+    return scope_to_organization(user, PolicyDocument.objects.all(), readers=EVERYONE)
+
+
+def documents_editable_by(user) -> QuerySet[PolicyDocument]:
+    return scope_to_organization(user, PolicyDocument.objects.all())
+
+
+def offices_visible_to(user) -> QuerySet[AllianceOffice]:
+    return scope_to_organization(user, AllianceOffice.objects.all(), readers=GOVERNANCE)
+
+
+def offices_editable_by(user) -> QuerySet[AllianceOffice]:
+    return scope_to_organization(user, AllianceOffice.objects.all())
+
+
+def office_budgets_visible_to(user) -> QuerySet[OfficeBudget]:
+    return scope_to_organization(user, OfficeBudget.objects.all(), readers=GOVERNANCE)
+
+
+def office_budgets_editable_by(user) -> QuerySet[OfficeBudget]:
+    return scope_to_organization(user, OfficeBudget.objects.all())
+
+
+def office_staff_visible_to(user) -> QuerySet[OfficeStaff]:
+    return scope_to_organization(user, OfficeStaff.objects.all(), readers=GOVERNANCE)
+
+
+def office_staff_editable_by(user) -> QuerySet[OfficeStaff]:
+    return scope_to_organization(user, OfficeStaff.objects.all())
+
+
+def consultations_visible_to(user) -> QuerySet[ExpertConsultation]:
+    return scope_to_organization(user, ExpertConsultation.objects.all(), readers=GOVERNANCE)
+
+
+def consultations_editable_by(user) -> QuerySet[ExpertConsultation]:
+    return scope_to_organization(user, ExpertConsultation.objects.all())
+
+
+def work_plans_visible_to(user) -> QuerySet[WorkPlan]:
+    return scope_to_organization(user, WorkPlan.objects.all(), readers=GOVERNANCE)
+
+
+def work_plans_editable_by(user) -> QuerySet[WorkPlan]:
+    return scope_to_organization(user, WorkPlan.objects.all())
+
+
+def work_tasks_visible_to(user) -> QuerySet[WorkTask]:
+    """The office and the council read every task; HR and coordinators the tasks their
+    organisation leads or helps carry."""
+    return scope_to_organization(
+        user, WorkTask.objects.all(), "owner", "partners", readers=GOVERNANCE
+    )
+
+
+def work_tasks_editable_by(user) -> QuerySet[WorkTask]:
+    return scope_to_organization(user, WorkTask.objects.all())
+
+
+def can_manage_governance(user) -> bool:
+    return is_secretariat(user)
 
 
 # --- publicity and model cases -------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import django_tables2 as tables
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -19,19 +19,27 @@ from alliance.access import (
     STAFF,
 )
 from alliance.masking import mask_phone
-from alliance.registers import Register, RegisterTable
+from alliance.registers import NumberColumn, Register, RegisterTable
 
 from . import filters, forms, permissions, services
 from .models import (
+    AllianceOffice,
     CouncilMeeting,
     CouncilSeat,
+    ExpertConsultation,
     ExpertMember,
     MediaReport,
     ModelCase,
+    OfficeBudget,
+    OfficeStaff,
     Organization,
+    PolicyDocument,
     ResolutionStatus,
     SchoolYearFigures,
+    TaskStatus,
     User,
+    WorkPlan,
+    WorkTask,
 )
 from .sections import sections_for
 
@@ -85,6 +93,7 @@ class OrganizationRegister(Register):
         "industry",
         "size",
         "is_local",
+        "outside_alliance",
         "address",
         "chairman",
         "joined_on",
@@ -318,7 +327,10 @@ class CouncilMeetingRegister(Register):
     def detail_context(self, request, obj):
         return {
             "attendees": list(obj.attendees.select_related("organization")),
-            "resolutions": list(obj.resolutions.select_related("owner")),
+            # Each with its work-plan task, if it has been put on the plan (one query).
+            "resolutions": list(
+                obj.resolutions.select_related("owner").annotate(task_id=F("work_task__id"))
+            ),
             "can_manage": permissions.can_manage_council(request.user),
             "today": timezone.localdate(),
         }
@@ -380,6 +392,344 @@ class AccountRegister(Register):
 
 
 ACCOUNTS = AccountRegister()
+
+
+# --- governance: rules and documents (Linqu 保障措施(一) 章程、管理制度; Qufu 三(三)(四)(五)(八)) -----
+
+
+class PolicyDocumentTable(RegisterTable):
+    title = tables.Column(linkify=("members:document_detail", [tables.A("pk")]))
+    effective_on = tables.DateColumn(format="Y-m-d")
+    adopted_at = tables.Column(order_by=("adopted_at__date",), default="—")
+
+    class Meta(RegisterTable.Meta):
+        model = PolicyDocument
+        fields = ("title", "kind", "version", "issuer", "adopted_at", "effective_on", "status")
+
+    def render_adopted_at(self, value):
+        return f"{value.date:%Y-%m-%d}"
+
+
+class PolicyDocumentRegister(Register):
+    model = PolicyDocument
+    namespace, name, slug = "members", "document", "documents"
+    icon = "journal-text"
+    label, create_label = _("Rules and documents"), _("Register a document")
+    table = PolicyDocumentTable
+    filterset = filters.PolicyDocumentFilter
+    search = ("title", "issuer", "summary")
+    related = ("adopted_at",)
+    # The rules bind every member and hold no personal data: every role reads them.
+    readers, editors = EVERYONE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.documents_visible_to)
+    editable = staticmethod(permissions.documents_editable_by)
+    form = forms.PolicyDocumentForm
+    files = ("file",)
+    excel = "documents"
+    detail_template = "members/document_detail.html"
+    detail_fields = (
+        "kind",
+        "title",
+        "issuer",
+        "adopted_at",
+        "effective_on",
+        "version",
+        "replaces",
+        "status",
+        "ended_on",
+        "summary",
+    )
+
+    def save(self, request, form):
+        return services.policy_document_save(document=form.save(commit=False))
+
+    def detail_context(self, request, obj):
+        # Every version of the document, following the chain both ways (a few rows at most).
+        versions, earlier = [], obj.replaces
+        while earlier is not None:
+            versions.append(earlier)
+            earlier = earlier.replaces
+        later = PolicyDocument.objects.filter(replaces=obj).first()
+        newer = []
+        while later is not None:
+            newer.append(later)
+            later = PolicyDocument.objects.filter(replaces=later).first()
+        return {"versions": [*reversed(newer), obj, *versions]}
+
+
+DOCUMENTS = PolicyDocumentRegister()
+
+
+# --- governance: the operating office (实体化运行机构，落实场所、经费和人员) -----------------------------
+
+
+class AllianceOfficeTable(RegisterTable):
+    name = tables.Column(linkify=("members:office_detail", [tables.A("pk")]))
+    host = tables.Column(order_by=("host__name",), default="—")
+    established_on = tables.DateColumn(format="Y-m-d")
+
+    class Meta(RegisterTable.Meta):
+        model = AllianceOffice
+        fields = ("name", "host", "venue", "established_on")
+
+
+class AllianceOfficeRegister(Register):
+    model = AllianceOffice
+    namespace, name, slug = "members", "office", "office"
+    icon = "building-gear"
+    label, create_label = _("Operating office"), _("Register the office")
+    table = AllianceOfficeTable
+    filterset = filters.AllianceOfficeFilter
+    search = ("name", "venue")
+    related = ("host",)
+    readers, editors = GOVERNANCE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.offices_visible_to)
+    editable = staticmethod(permissions.offices_editable_by)
+    form = forms.AllianceOfficeForm
+    excel = "offices"
+    detail_template = "members/office_detail.html"
+    detail_fields = ("name", "host", "venue", "floor_area", "established_on", "duties")
+
+    def detail_context(self, request, obj):
+        return {
+            "budgets": list(obj.budgets.order_by("-year", "source")),
+            "staff": list(obj.staff.select_related("organization").order_by("-start_on")),
+            "can_manage": permissions.can_manage_governance(request.user),
+        }
+
+
+OFFICES = AllianceOfficeRegister()
+
+
+class OfficeBudgetTable(RegisterTable):
+    year = tables.Column(linkify=("members:office_budget_detail", [tables.A("pk")]))
+    amount = NumberColumn(digits=2)
+
+    class Meta(RegisterTable.Meta):
+        model = OfficeBudget
+        fields = ("year", "office", "amount", "source")
+
+
+class OfficeBudgetRegister(Register):
+    model = OfficeBudget
+    namespace, name, slug = "members", "office_budget", "office/budgets"
+    icon = "cash-coin"
+    label, create_label = _("Office budgets"), _("Record a budget")
+    table = OfficeBudgetTable
+    filterset = filters.OfficeBudgetFilter
+    search = ("source", "notes")
+    related = ("office",)
+    readers, editors = GOVERNANCE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.office_budgets_visible_to)
+    editable = staticmethod(permissions.office_budgets_editable_by)
+    form = forms.OfficeBudgetForm
+    excel = "office_budgets"
+    detail_fields = ("office", "year", "amount", "source", "notes")
+
+
+OFFICE_BUDGETS = OfficeBudgetRegister()
+
+
+class OfficeStaffTable(RegisterTable):
+    person = tables.Column(linkify=("members:office_staff_detail", [tables.A("pk")]))
+    organization = tables.Column(order_by=("organization__name",))
+    start_on = tables.DateColumn(format="Y-m-d")
+    end_on = tables.DateColumn(format="Y-m-d")
+
+    class Meta(RegisterTable.Meta):
+        model = OfficeStaff
+        fields = ("person", "role", "organization", "start_on", "end_on")
+
+
+class OfficeStaffRegister(Register):
+    model = OfficeStaff
+    namespace, name, slug = "members", "office_staff", "office/staff"
+    icon = "person-badge"
+    label, create_label = _("Office staff"), _("Add a staff member")
+    table = OfficeStaffTable
+    filterset = filters.OfficeStaffFilter
+    search = ("person", "role", "organization__name")
+    related = ("office", "organization")
+    readers, editors = GOVERNANCE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.office_staff_visible_to)
+    editable = staticmethod(permissions.office_staff_editable_by)
+    form = forms.OfficeStaffForm
+    excel = "office_staff"
+    detail_fields = ("office", "person", "organization", "role", "start_on", "end_on")
+
+
+OFFICE_STAFF = OfficeStaffRegister()
+
+
+# --- governance: expert consultations (专家委员会 提供咨询意见和建议) ---------------------------------
+
+
+class ExpertConsultationTable(RegisterTable):
+    date = tables.DateColumn(
+        format="Y-m-d", linkify=("members:consultation_detail", [tables.A("pk")])
+    )
+    question = tables.Column()
+    experts = tables.Column(verbose_name=_("experts consulted"), orderable=False, empty_values=())
+    resolution = tables.Column(orderable=False, default="—")
+
+    class Meta(RegisterTable.Meta):
+        model = ExpertConsultation
+        fields = ("date", "question", "asked_by", "experts", "outcome", "resolution")
+
+    def render_question(self, value):
+        return value if len(value) <= 40 else f"{value[:40]}…"
+
+    def render_experts(self, record):
+        return "、".join(expert.person for expert in record.experts.all())
+
+
+class ExpertConsultationRegister(Register):
+    model = ExpertConsultation
+    namespace, name, slug = "members", "consultation", "consultations"
+    icon = "chat-square-text"
+    label, create_label = _("Expert consultations"), _("Record a consultation")
+    table = ExpertConsultationTable
+    filterset = filters.ExpertConsultationFilter
+    search = ("question", "asked_by", "advice")
+    related = ("resolution",)
+    prefetch = ("experts",)
+    readers, editors = GOVERNANCE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.consultations_visible_to)
+    editable = staticmethod(permissions.consultations_editable_by)
+    form = forms.ExpertConsultationForm
+    files = ("advice_file",)
+    excel = "consultations"
+    detail_fields = ("date", "asked_by", "question", "experts", "advice", "outcome", "resolution")
+
+    def save(self, request, form):
+        return services.consultation_save(
+            consultation=form.save(commit=False), experts=form.cleaned_data["experts"]
+        )
+
+
+CONSULTATIONS = ExpertConsultationRegister()
+
+
+# --- governance: the yearly work plan and its supervision (明确责任分工、跟踪督查) --------------------
+
+
+class WorkPlanTable(RegisterTable):
+    year = tables.Column(linkify=("members:plan_detail", [tables.A("pk")]))
+    adopted_at = tables.Column(default="—")
+    tasks_total = NumberColumn(verbose_name=_("tasks"), digits=0)
+    tasks_done = NumberColumn(verbose_name=_("done"), digits=0)
+    summary_file = tables.Column(verbose_name=_("year-end summary"), orderable=False)
+
+    class Meta(RegisterTable.Meta):
+        model = WorkPlan
+        fields = ("year", "title", "adopted_at")
+        sequence = (*fields, "tasks_total", "tasks_done", "summary_file")
+
+    def render_adopted_at(self, value):
+        return f"{value.date:%Y-%m-%d}"
+
+    def render_summary_file(self, value, record):
+        url = reverse("members:plan_file", args=[record.pk, "summary_file"])
+        return format_html(
+            '<a href="{}" aria-label="{}"><i class="bi bi-file-earmark-arrow-down"></i></a>',
+            url,
+            _("year-end summary document"),
+        )
+
+
+class WorkPlanRegister(Register):
+    model = WorkPlan
+    namespace, name, slug = "members", "plan", "work-plans"
+    icon = "list-check"
+    label, create_label = _("Work plans"), _("Register a work plan")
+    table = WorkPlanTable
+    filterset = filters.WorkPlanFilter
+    search = ("title", "summary")
+    related = ("adopted_at",)
+    readers, editors = GOVERNANCE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.work_plans_visible_to)
+    editable = staticmethod(permissions.work_plans_editable_by)
+    form = forms.WorkPlanForm
+    files = ("summary_file",)
+    excel = "work_plans"
+    detail_template = "members/plan_detail.html"
+    detail_fields = ("year", "title", "adopted_at", "summary")
+
+    def list_queryset(self, user):
+        return self.queryset(user).annotate(
+            tasks_total=Count("tasks", distinct=True),
+            tasks_done=Count("tasks", filter=Q(tasks__status=TaskStatus.DONE), distinct=True),
+        )
+
+    def detail_context(self, request, obj):
+        return {
+            "tasks": list(obj.tasks.select_related("owner", "resolution__meeting")),
+            "can_manage": permissions.can_manage_governance(request.user),
+            "today": timezone.localdate(),
+        }
+
+
+PLANS = WorkPlanRegister()
+
+
+class WorkTaskTable(RegisterTable):
+    title = tables.Column(linkify=("members:task_detail", [tables.A("pk")]))
+    plan = tables.Column(verbose_name=_("year"), order_by=("plan__year",))
+    owner = tables.Column(order_by=("owner__name",))
+    deadline = tables.DateColumn(format="Y-m-d")
+    status = tables.Column()
+
+    class Meta(RegisterTable.Meta):
+        model = WorkTask
+        fields = ("title", "plan", "owner", "deadline", "status")
+
+    def render_plan(self, record):
+        return record.plan.year
+
+    def render_status(self, value, record):
+        if record.is_overdue:
+            return format_html(
+                '{} <span class="badge text-bg-danger">{}</span>', value, _("Overdue")
+            )
+        if record.status == TaskStatus.DONE:
+            return f"{value} {record.done_on:%Y-%m-%d}"
+        return value
+
+
+class WorkTaskRegister(Register):
+    model = WorkTask
+    namespace, name, slug = "members", "task", "work-plans/tasks"
+    icon = "check2-square"
+    label, create_label = _("Work-plan tasks"), _("Add a task")
+    table = WorkTaskTable
+    filterset = filters.WorkTaskFilter
+    search = ("title", "measures", "progress", "owner__name")
+    related = ("plan", "owner", "resolution__meeting")
+    # The office and the council read every task; an enterprise or a school the tasks it owns.
+    readers, editors = EVERYONE, SECRETARIAT_ONLY
+    scope = staticmethod(permissions.work_tasks_visible_to)
+    editable = staticmethod(permissions.work_tasks_editable_by)
+    form = forms.WorkTaskForm
+    excel = "work_tasks"
+    detail_fields = (
+        "plan",
+        "title",
+        "owner",
+        "partners",
+        "measures",
+        "deadline",
+        "status",
+        "done_on",
+        "progress",
+        "resolution",
+    )
+
+    def initial(self, request):
+        plan = request.GET.get("plan", "")
+        return {"plan": plan} if plan.isdigit() else {}
+
+
+TASKS = WorkTaskRegister()
 
 
 # --- publicity: the media log and model cases -------------------------------------------------------

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import (
     COUNCIL_ROLE_RANK,
+    OPEN_TASK_STATUSES,
+    AdviceOutcome,
+    AllianceOffice,
     CouncilMeeting,
     CouncilSeat,
+    ExpertConsultation,
     ExpertMember,
     MediaKind,
     MediaReport,
@@ -27,12 +32,18 @@ from .models import (
     ModelCase,
     ModelCaseKind,
     ModelCaseStatus,
+    OfficeBudget,
+    OfficeStaff,
     Organization,
     OrganizationStatus,
+    PolicyDocument,
     Resolution,
     ResolutionStatus,
     SchoolYearFigures,
+    TaskStatus,
     User,
+    WorkPlan,
+    WorkTask,
 )
 
 
@@ -69,7 +80,8 @@ def member_on_q(day: dt.date, prefix: str = "") -> Q:
     not_left = Q(**{f"{prefix}left_on__gt": day}) | Q(
         **{f"{prefix}left_on__isnull": True, f"{prefix}status": OrganizationStatus.ACTIVE}
     )
-    return joined & not_left
+    # Bodies entered only to be named (a government department owning tasks) are never members.
+    return joined & not_left & Q(**{f"{prefix}outside_alliance": False})
 
 
 def members_at_end_of(year: int) -> QuerySet[Organization]:
@@ -222,6 +234,164 @@ def corridor_enterprises() -> QuerySet[Organization]:
     all active member enterprises rather than a per-school partner list.
     """
     return Organization.objects.enterprises().active().prefetch_related("photos").order_by("name")
+
+
+# --- governance: council composition, rules, office, expert advice, work plan ---------------------
+
+
+def council_seats_by_kind(year: int) -> dict[str, int]:
+    """Council seats whose term overlaps ``year``, counted by the kind of organisation holding
+    them (the plan's 双主体 / 共同参与 composition). One query."""
+    rows = (
+        council_seats_in(year)
+        .order_by()
+        .values("organization__kind")
+        .annotate(n=Count("pk"))
+        .values_list("organization__kind", "n")
+    )
+    return dict(rows)
+
+
+def documents_in_force(year: int) -> list[PolicyDocument]:
+    """Rules and documents in force on 31 December of ``year`` (or today, for this year)."""
+    day = min(_year_end(year), timezone.localdate())
+    return list(
+        PolicyDocument.objects.filter(effective_on__lte=day)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        .select_related("adopted_at")
+        .order_by("kind", "effective_on", "pk")
+    )
+
+
+def documents_adopted_in(year: int) -> list[PolicyDocument]:
+    """Rules and documents that took effect in ``year`` (new ones and new versions)."""
+    return list(
+        PolicyDocument.objects.filter(effective_on__year=year)
+        .select_related("adopted_at", "replaces")
+        .order_by("effective_on", "pk")
+    )
+
+
+def consultation_counts(year: int) -> dict[str, int]:
+    """Expert consultations dated in ``year``: held, adopted, not adopted, undecided. One query."""
+    return ExpertConsultation.objects.filter(date__year=year).aggregate(
+        held=Count("pk"),
+        adopted=Count("pk", filter=Q(outcome=AdviceOutcome.ADOPTED)),
+        not_adopted=Count("pk", filter=Q(outcome=AdviceOutcome.NOT_ADOPTED)),
+        pending=Count("pk", filter=Q(outcome=AdviceOutcome.PENDING)),
+        led_to_resolution=Count("pk", filter=Q(resolution__isnull=False)),
+    )
+
+
+def work_plan_task_counts(year: int) -> dict[str, int]:
+    """The year's work plan in five counts (one query); cancelled tasks count nowhere.
+
+    ``total``: tasks of the plan; ``done``; ``due``: due by the end of the year or by today,
+    whichever comes first; ``done_on_time``: of those due, done on or before the deadline;
+    ``overdue``: open and past the deadline today.
+    """
+    today = timezone.localdate()
+    cutoff = min(_year_end(year), today)
+    return (
+        WorkTask.objects.filter(plan__year=year)
+        .exclude(status=TaskStatus.CANCELLED)
+        .aggregate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(status=TaskStatus.DONE)),
+            due=Count("pk", filter=Q(deadline__lte=cutoff)),
+            done_on_time=Count(
+                "pk",
+                filter=Q(deadline__lte=cutoff, status=TaskStatus.DONE, done_on__lte=F("deadline")),
+            ),
+            overdue=Count("pk", filter=Q(status__in=OPEN_TASK_STATUSES, deadline__lt=today)),
+        )
+    )
+
+
+def overdue_tasks(tasks: QuerySet[WorkTask], on: dt.date | None = None) -> list[WorkTask]:
+    """Open tasks of ``tasks`` (already scoped to a reader) past their deadline, oldest first."""
+    on = on or timezone.localdate()
+    return list(
+        tasks.filter(status__in=OPEN_TASK_STATUSES, deadline__lt=on)
+        .select_related("plan", "owner", "resolution__meeting")
+        .order_by("deadline", "owner__name", "pk")
+    )
+
+
+def office_budget_total(year: int) -> Decimal:
+    """The office's budget for ``year``, all sources together (yuan). One query."""
+    total = OfficeBudget.objects.filter(year=year).aggregate(total=Sum("amount"))["total"]
+    return total or Decimal(0)
+
+
+def governance_overview(year: int) -> dict:
+    """The governance chapter of the annual report: rules, the office, expert advice, work plan."""
+    day = min(_year_end(year), timezone.localdate())
+    office = AllianceOffice.objects.select_related("host").order_by("established_on").first()
+    staff = (
+        OfficeStaff.objects.filter(start_on__lte=_year_end(year))
+        .filter(Q(end_on__isnull=True) | Q(end_on__gte=dt.date(year, 1, 1)))
+        .select_related("organization")
+        .order_by("start_on", "pk")
+    )
+    consultations = (
+        ExpertConsultation.objects.filter(date__year=year)
+        .prefetch_related("experts")
+        .select_related("resolution")
+        .order_by("date", "pk")
+    )
+    plan = WorkPlan.objects.filter(year=year).first()
+    tasks = list(plan.tasks.select_related("owner").order_by("deadline", "pk")) if plan else []
+    return {
+        "documents_in_force": [
+            (d.get_kind_display(), d.title, d.version, d.issuer, d.effective_on)
+            for d in documents_in_force(year)
+        ],
+        "documents_adopted": [
+            (d.get_kind_display(), d.title, d.version, d.adopted_at.date if d.adopted_at else None)
+            for d in documents_adopted_in(year)
+        ],
+        "office": {
+            "name": office.name,
+            "venue": office.venue,
+            "host": office.host.name if office.host else "",
+        }
+        if office
+        else None,
+        "budgets": [
+            (b.source, b.amount) for b in OfficeBudget.objects.filter(year=year).order_by("source")
+        ],
+        "budget_total": office_budget_total(year),
+        "staff": [(s.person, s.role, s.organization.name) for s in staff],
+        "consultations": [
+            (
+                c.date,
+                c.question,
+                "、".join(e.person for e in c.experts.all()),
+                c.get_outcome_display(),
+                bool(c.resolution_id),
+            )
+            for c in consultations
+        ],
+        "plan": {
+            "title": plan.title,
+            "summary": plan.summary,
+            "has_summary": bool(plan.summary or plan.summary_file),
+        }
+        if plan
+        else None,
+        "tasks": [
+            (
+                t.title,
+                t.owner.name,
+                t.deadline,
+                t.get_status_display(),
+                t.status == TaskStatus.DONE and t.done_on > t.deadline,
+                t.status in OPEN_TASK_STATUSES and t.deadline < day,
+            )
+            for t in tasks
+        ],
+    }
 
 
 def names_and_credit_codes(ids: Iterable[int]) -> dict[int, tuple[str, str]]:

@@ -19,16 +19,23 @@ from alliance.models import AuditKind
 from alliance.passwords import temporary_password
 
 from .models import (
+    OPEN_TASK_STATUSES,
     CouncilMeeting,
+    DocumentStatus,
+    ExpertConsultation,
     ModelCase,
     ModelCaseStatus,
     Organization,
     OrganizationPhoto,
     OrganizationStatus,
+    PolicyDocument,
     Resolution,
     ResolutionStatus,
     Role,
+    TaskStatus,
     User,
+    WorkPlan,
+    WorkTask,
 )
 from .permissions import MANAGED_ACCOUNT_ROLES, decides_model_cases
 
@@ -88,6 +95,12 @@ def resolution_mark_done(*, resolution: Resolution, done_on: dt.date | None = No
     resolution.done_on = done_on or timezone.localdate()
     resolution.full_clean()
     resolution.save()
+    # A resolution carried out is its work-plan task done: the plan and the council agree.
+    task = WorkTask.objects.filter(resolution=resolution, status__in=OPEN_TASK_STATUSES).first()
+    if task is not None:
+        task.status, task.done_on = TaskStatus.DONE, resolution.done_on
+        task.full_clean()
+        task.save()
     return resolution
 
 
@@ -98,6 +111,72 @@ def council_meeting_save(*, meeting: CouncilMeeting, attendees=None) -> CouncilM
     if attendees is not None:
         meeting.attendees.set(attendees)
     return meeting
+
+
+# --- governance: rules, expert advice, the work plan ---------------------------------------------
+
+
+@transaction.atomic
+def policy_document_save(*, document: PolicyDocument) -> PolicyDocument:
+    """Save a rule or document; a new version marks the version it replaces as replaced.
+
+    The earlier version is kept (never overwritten), ending the day the new one takes effect, so
+    the register answers "which charter was in force on that day".
+    """
+    document.full_clean()
+    document.save()
+    earlier = document.replaces
+    if earlier is not None and earlier.status == DocumentStatus.IN_FORCE:
+        earlier.status = DocumentStatus.REPLACED
+        earlier.ended_on = max(document.effective_on, earlier.effective_on)
+        earlier.full_clean()
+        earlier.save()
+    return document
+
+
+@transaction.atomic
+def consultation_save(*, consultation: ExpertConsultation, experts) -> ExpertConsultation:
+    if not experts:
+        raise ValidationError({"experts": _("Name at least one expert of the committee.")})
+    consultation.full_clean()
+    consultation.save()
+    consultation.experts.set(experts)
+    return consultation
+
+
+def _plan_for(year: int) -> WorkPlan:
+    plan = WorkPlan.objects.filter(year=year).first()
+    if plan is None:
+        plan = WorkPlan(year=year, title=_("%(year)s work plan of the alliance") % {"year": year})
+        plan.full_clean()
+        plan.save()
+    return plan
+
+
+@transaction.atomic
+def resolution_to_task(*, resolution: Resolution) -> WorkTask:
+    """Make a council resolution a task of the work plan of the year it is due (once).
+
+    The plan of that year is created when there is none yet. Owner, deadline and status follow
+    the resolution; asking twice returns the task made the first time.
+    """
+    existing = WorkTask.objects.filter(resolution=resolution).first()
+    if existing is not None:
+        return existing
+    done = resolution.status == ResolutionStatus.DONE
+    task = WorkTask(
+        plan=_plan_for(resolution.due_on.year),
+        title=resolution.text[:200],
+        owner=resolution.owner,
+        measures=resolution.text,
+        deadline=resolution.due_on,
+        status=TaskStatus.DONE if done else TaskStatus.NOT_STARTED,
+        done_on=resolution.done_on if done else None,
+        resolution=resolution,
+    )
+    task.full_clean()
+    task.save()
+    return task
 
 
 # --- accounts -----------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ from .models import (
     Resolution,
     User,
 )
-from .registers import ACCOUNTS, MEETINGS, ORGANIZATIONS
+from .registers import ACCOUNTS, MEETINGS, ORGANIZATIONS, TASKS
 from .sections import council_sections
 
 
@@ -263,6 +263,38 @@ def resolution_done(request, pk: int):
     else:
         messages.success(request, _("Resolution marked as done."))
     return HttpResponseRedirect(next_or(request, MEETINGS.detail_url(resolution.meeting)))
+
+
+@require_POST
+@allow(SECRETARIAT)
+def resolution_to_task(request, pk: int):
+    """Put a council resolution on the work plan of the year it is due (once)."""
+    resolution = get_object_or_404(Resolution.objects.select_related("meeting", "owner"), pk=pk)
+    try:
+        task = services.resolution_to_task(resolution=resolution)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(MEETINGS.detail_url(resolution.meeting))
+    messages.success(
+        request, _("The resolution is a task of the %(year)s work plan.") % {"year": task.plan.year}
+    )
+    return redirect(TASKS.detail_url(task))
+
+
+@allow(EVERYONE)
+def task_overdue(request):
+    """The supervision (督办) list: open tasks past their deadline, the longest overdue first.
+
+    The office and the council see every one; an enterprise or a school the tasks it leads or
+    helps carry.
+    """
+    today = timezone.localdate()
+    tasks = selectors.overdue_tasks(perms.work_tasks_visible_to(request.user), today)
+    return render(
+        request,
+        "members/task_overdue.html",
+        {"tasks": tasks, "today": today, "can_manage": perms.can_manage_governance(request.user)},
+    )
 
 
 # --- accounts -----------------------------------------------------------------------------------

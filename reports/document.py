@@ -266,7 +266,7 @@ def report_context(
         ),
     }
 
-    governance = governance_context(d, names)
+    assessment_publicity = governance_context(d, names)
     narrative = narrative or {}
     sections = [
         ("overview", _("Alliance overview")),
@@ -276,9 +276,11 @@ def report_context(
         ("education", _("Cooperative education")),
         ("employment", _("Local employment")),
         ("outreach", _("Outreach")),
+        # The plan's safeguards (保障措施) close it; the report follows the plan's order.
+        ("governance", _("Governance: rules, office, expert advice and work plan")),
         *governance_sections(),
         ("cases", _("Typical cases"))
-        if narrative.get("cases") or governance["chosen_cases"]
+        if narrative.get("cases") or assessment_publicity["chosen_cases"]
         else None,
         ("problems", _("Problems and improvement measures")) if narrative.get("problems") else None,
         ("indicators", _("Indicators against the plan")),
@@ -304,6 +306,7 @@ def report_context(
         "school_count": len(schools),
         "enterprise_count": len(enterprises),
         "council": council,
+        "governance": d.governance_overview,
         "platforms": d.platform_summary,
         "teacher_rows": teacher_rows,
         "craftsmen_rows": craftsmen_rows,
@@ -329,7 +332,7 @@ def report_context(
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
-        **governance,
+        **assessment_publicity,
     }
 
 

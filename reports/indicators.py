@@ -289,6 +289,67 @@ def _council_meetings(data: YearData, scope: Scope) -> Measure:
     )
 
 
+# Governance (Linqu 保障措施(一), Qufu 四): council composition, rules, expert advice, work plan.
+# The council is "企业、学校双主体，政府、科研机构、商协会共同参与": two kinds it is built on and three
+# that take part. Each figure counts the kinds holding a seat; ``extra`` names the missing ones.
+DUAL_SUBJECT_KINDS = ("enterprise", "school")
+PARTICIPANT_KINDS = ("government", "research", "association")
+
+
+def _council_kinds(kinds: tuple[str, ...]) -> Callable[[YearData, Scope], Measure]:
+    def compute(data: YearData, scope: Scope) -> Measure:
+        seats = data.council_seats_by_kind
+        present = [k for k in kinds if seats.get(k, 0) > 0]
+        return Measure(
+            len(present),
+            len(present),
+            len(kinds),
+            extra={
+                "seats": {k: seats.get(k, 0) for k in kinds},
+                "missing": [k for k in kinds if k not in present],
+            },
+        )
+
+    return compute
+
+
+def _documents_in_force(data: YearData, scope: Scope) -> Measure:
+    count = len(data.documents_in_force)
+    return Measure(count, count, None)
+
+
+def _consultations_held(data: YearData, scope: Scope) -> Measure:
+    counts = data.consultation_counts
+    held = counts.get("held", 0)
+    return Measure(held, held, None, extra={"adopted": counts.get("adopted", 0)})
+
+
+def _consultation_adoption(data: YearData, scope: Scope) -> Measure:
+    """Adopted advice ÷ advice decided on (adopted or not): undecided advice is not judged yet."""
+    counts = data.consultation_counts
+    adopted = counts.get("adopted", 0)
+    decided = adopted + counts.get("not_adopted", 0)
+    return Measure(share(adopted, decided), adopted, decided)
+
+
+def _work_plan_completion(data: YearData, scope: Scope) -> Measure:
+    counts = data.work_plan_task_counts
+    done, total = counts.get("done", 0), counts.get("total", 0)
+    return Measure(share(done, total), done, total, extra={"overdue": counts.get("overdue", 0)})
+
+
+def _work_plan_on_time(data: YearData, scope: Scope) -> Measure:
+    counts = data.work_plan_task_counts
+    on_time, due = counts.get("done_on_time", 0), counts.get("due", 0)
+    return Measure(share(on_time, due), on_time, due)
+
+
+def _office_budget(data: YearData, scope: Scope) -> Measure:
+    # An empty answer (no budget recorded) is 0 yuan, never "no data": the office had no money.
+    total = data.office_budget_total or Decimal(0)
+    return Measure(total, total, None)
+
+
 def _funnel_rows(data: YearData, scope: Scope) -> list:
     """The funnel cells of the scope: member schools' graduates; an enterprise's own hires."""
     rows = data.retention_funnel
@@ -706,6 +767,100 @@ INDICATORS: list[Indicator] = [
         compute=_coverage("enterprises_with_complete_profile"),
         drilldown="reports:counted",
         drilldown_query={"indicator": "culture_profile_completeness"},
+    ),
+    # --- governance (issue 14, items 1–4): Linqu 保障措施(一), Qufu 四(一)(二) ----------------------
+    Indicator(
+        code="council_dual_subjects",
+        label=_("Council: enterprise and school seats"),
+        unit=COUNT,
+        formula=_(
+            "Of the two kinds the council is built on (enterprise, school), those holding at "
+            "least one council seat this year"
+        ),
+        scopes=frozenset({ALLIANCE}),
+        compute=_council_kinds(DUAL_SUBJECT_KINDS),
+        drilldown="members:seat_list",
+        target_text=_("both kinds"),
+    ),
+    Indicator(
+        code="council_participants",
+        label=_("Council: government, research and association seats"),
+        unit=COUNT,
+        formula=_(
+            "Of the three kinds that take part in the council (government, research institute, "
+            "association), those holding at least one council seat this year"
+        ),
+        scopes=frozenset({ALLIANCE}),
+        compute=_council_kinds(PARTICIPANT_KINDS),
+        drilldown="members:seat_list",
+        target_text=_("all three kinds"),
+    ),
+    Indicator(
+        code="documents_in_force",
+        label=_("Rules and documents in force"),
+        unit=COUNT,
+        formula=_(
+            "Rules and documents (charter, management rules, plans) in force at the end of the "
+            "year, or today for the current year"
+        ),
+        scopes=frozenset({ALLIANCE}),
+        compute=_documents_in_force,
+        drilldown="members:document_list",
+    ),
+    Indicator(
+        code="consultations_held",
+        label=_("Expert consultations"),
+        unit=COUNT,
+        formula=_("Questions put to the expert committee this year"),
+        scopes=frozenset({ALLIANCE}),
+        compute=_consultations_held,
+        drilldown="members:consultation_list",
+    ),
+    Indicator(
+        code="consultation_adoption",
+        label=_("Expert advice adopted"),
+        unit=PERCENT,
+        formula=_(
+            "Consultations of this year whose advice was adopted ÷ consultations decided on "
+            "(adopted or not adopted)"
+        ),
+        scopes=frozenset({ALLIANCE}),
+        compute=_consultation_adoption,
+        drilldown="members:consultation_list",
+        drilldown_query={"outcome": "adopted"},
+    ),
+    Indicator(
+        code="work_plan_completion",
+        label=_("Work plan: tasks completed"),
+        unit=PERCENT,
+        formula=_(
+            "Tasks of the year's work plan done ÷ tasks of the plan (cancelled ones left out)"
+        ),
+        scopes=frozenset({ALLIANCE}),
+        compute=_work_plan_completion,
+        drilldown="members:task_list",
+        drilldown_query={"status": "done"},
+    ),
+    Indicator(
+        code="work_plan_on_time_rate",
+        label=_("Work plan: tasks completed on time"),
+        unit=PERCENT,
+        formula=_(
+            "Tasks of the year's work plan done by their deadline ÷ tasks due by the end of the "
+            "year (or by today, for the current year)"
+        ),
+        scopes=frozenset({ALLIANCE}),
+        compute=_work_plan_on_time,
+        drilldown="members:task_list",
+    ),
+    Indicator(
+        code="office_budget",
+        label=_("Operating office budget (yuan)"),
+        unit=COUNT,
+        formula=_("The operating office's budget for the year, all sources of funds together"),
+        scopes=frozenset({ALLIANCE}),
+        compute=_office_budget,
+        drilldown="members:office_budget_list",
     ),
 ]
 

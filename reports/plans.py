@@ -167,6 +167,20 @@ LINQU = Plan(
             Comparison.AT_LEAST,
             _("Linqu plan (4) 9: every vocational school sets up an enterprise culture corridor"),
         ),
+        # 组建企业、学校双主体，政府、科研机构、商协会共同参与的理事会
+        "council_dual_subjects": PlanTarget(
+            Decimal(2),
+            Comparison.AT_LEAST,
+            _("Linqu plan, safeguards (1): enterprises and schools are the council's two pillars"),
+        ),
+        "council_participants": PlanTarget(
+            Decimal(3),
+            Comparison.AT_LEAST,
+            _(
+                "Linqu plan, safeguards (1): government, research institutes and associations "
+                "take part in the council"
+            ),
+        ),
     },
     unset_clause=_("Not set by the Linqu plan: report only"),
     council_rule=_("The plan: a council meeting every half year (Linqu plan, 保障措施(一))."),
@@ -177,6 +191,7 @@ LINQU = Plan(
         "enterprise to run a training base and a teacher station."
     ),
 )
+
 
 QUFU = Plan(
     key="qufu",

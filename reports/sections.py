@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from members.models import Organization
+from members.models import Organization, OrganizationKind
 from members.sections import OrganizationSection, register, register_council
 
 from . import plans, selectors
@@ -63,6 +63,35 @@ def plan_figures_section(organization: Organization, user) -> OrganizationSectio
             + f"?year={year}",
         },
         order=20,
+    )
+
+
+@register_council
+def council_composition_section(year: int, user) -> OrganizationSection:
+    """The council's make-up against the plan (双主体, 共同参与): the two composition indicators,
+    with the kinds of organisation the council lacks named as warnings."""
+    targets = selectors.applied_targets(year)
+    data = DataSet()
+    rows = [
+        evaluate(BY_CODE[code], data, year, ALLIANCE_SCOPE, targets[code])
+        for code in ("council_dual_subjects", "council_participants")
+    ]
+    kinds = dict(OrganizationKind.choices)
+    return OrganizationSection(
+        title=_("Council composition"),
+        template="reports/_council_composition.html",
+        context={
+            "composition": [
+                {
+                    "row": row,
+                    "missing": [kinds[k] for k in row.measure.extra["missing"]],
+                    "seats": [(kinds[k], n) for k, n in row.measure.extra["seats"].items()],
+                }
+                for row in rows
+            ],
+            "composition_url": drilldown("members:seat_list", user=user),
+        },
+        order=15,
     )
 
 

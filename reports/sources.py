@@ -66,6 +66,13 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "model_cases_summary": members.model_cases_summary,
     "assessment_summary": assessments.assessment_summary,
     "incentive_summary": assessments.incentive_summary,
+    # governance: council composition, rules, office, expert advice, work plan (issue 14, 1–4)
+    "council_seats_by_kind": members.council_seats_by_kind,
+    "documents_in_force": members.documents_in_force,
+    "consultation_counts": members.consultation_counts,
+    "work_plan_task_counts": members.work_plan_task_counts,
+    "office_budget_total": members.office_budget_total,
+    "governance_overview": members.governance_overview,
 }
 
 

@@ -265,4 +265,31 @@ POLICY: dict[str, object] = {
     **exchange("model_cases", export=EVERY_ROLE, imports=OFFICE),
     **exchange("assessments", export=EVERY_ROLE),
     **exchange("incentives", export=EVERY_ROLE, imports=OFFICE),
+    # --- governance (issue 14, 1–4): the rules bind every member and hold no personal data, so
+    # every role reads them; the office, expert advice and work plans are the council's records;
+    # a work-plan task is also read by the enterprise or school that owns it (its own obligation).
+    # The office alone keeps all of them.
+    **register("members", "document", readers=EVERY_ROLE, editors=OFFICE),
+    "members:document_file": EVERY_ROLE,
+    **register("members", "office", readers=GOVERNANCE_READERS, editors=OFFICE),
+    "members:office_options": GOVERNANCE_READERS,
+    **register("members", "office_budget", readers=GOVERNANCE_READERS, editors=OFFICE),
+    "members:office_budget_options": GOVERNANCE_READERS,
+    **register("members", "office_staff", readers=GOVERNANCE_READERS, editors=OFFICE),
+    "members:office_staff_options": GOVERNANCE_READERS,
+    **register("members", "consultation", readers=GOVERNANCE_READERS, editors=OFFICE),
+    "members:consultation_file": GOVERNANCE_READERS,
+    **register("members", "plan", readers=GOVERNANCE_READERS, editors=OFFICE),
+    "members:plan_file": GOVERNANCE_READERS,
+    **register("members", "task", readers=EVERY_ROLE, editors=OFFICE),
+    "members:task_options": EVERY_ROLE,
+    "members:task_overdue": EVERY_ROLE,
+    "members:resolution_to_task": OFFICE,
+    **exchange("documents", export=EVERY_ROLE, imports=OFFICE),
+    **exchange("offices", export=GOVERNANCE_READERS, imports=OFFICE),
+    **exchange("office_budgets", export=GOVERNANCE_READERS, imports=OFFICE),
+    **exchange("office_staff", export=GOVERNANCE_READERS, imports=OFFICE),
+    **exchange("consultations", export=GOVERNANCE_READERS, imports=OFFICE),
+    **exchange("work_plans", export=GOVERNANCE_READERS, imports=OFFICE),
+    **exchange("work_tasks", export=EVERY_ROLE, imports=OFFICE),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 from django.forms.models import model_to_dict
@@ -17,6 +18,7 @@ from alliance.exchange import (
     write_export,
 )
 from alliance.xlsx import read_sheet
+from tests.members import factories as mf
 from tests.members.factories import EnterpriseFactory, OrganizationFactory, SchoolFactory
 from tests.placements import factories as pf
 from tests.training import factories as tf
@@ -135,6 +137,59 @@ def _placements(school, enterprise):
     )
 
 
+def _documents(school, enterprise):
+    mf.PolicyDocumentFactory(title="联盟章程", summary="宗旨与组织")
+    mf.PolicyDocumentFactory(
+        kind="management",
+        title="办公室工作制度",
+        status="repealed",
+        ended_on=dt.date(2025, 7, 1),
+    )
+
+
+def _offices(school, enterprise):
+    mf.AllianceOfficeFactory(name="联盟办公室", host=OrganizationFactory(kind="association"))
+    mf.AllianceOfficeFactory(name="联盟第二办公室", floor_area=80, duties="台账维护")
+
+
+def _office_budgets(school, enterprise):
+    office = mf.AllianceOfficeFactory(name="联盟办公室")
+    mf.OfficeBudgetFactory(office=office, source="县财政专项经费", amount=Decimal("200000.50"))
+    mf.OfficeBudgetFactory(office=office, year=2026, source="会员单位会费", notes="按季度收取")
+
+
+def _office_staff(school, enterprise):
+    office = mf.AllianceOfficeFactory(name="联盟办公室")
+    mf.OfficeStaffFactory(office=office, organization=school, end_on=dt.date(2025, 8, 31))
+    mf.OfficeStaffFactory(office=office, organization=mf.GovernmentFactory(name="县教育和体育局"))
+
+
+def _consultations(school, enterprise):
+    experts = [
+        mf.ExpertMemberFactory(person="吴维光", organization=enterprise),
+        mf.ExpertMemberFactory(person="王兆连"),
+    ]
+    mf.ExpertConsultationFactory(experts=experts, outcome="adopted")
+    mf.ExpertConsultationFactory(experts=experts[:1], advice="")
+
+
+def _work_plans(school, enterprise):
+    mf.WorkPlanFactory(year=2025, summary="年终总结")
+    mf.WorkPlanFactory(year=2026)
+
+
+def _work_tasks(school, enterprise):
+    department = mf.GovernmentFactory(name="县人力资源和社会保障局")
+    task = mf.WorkTaskFactory(owner=department, measures="按季度调度", progress="已完成70%")
+    task.partners.set([school, enterprise])
+    mf.WorkTaskFactory(
+        plan=mf.WorkPlanFactory(year=2026),
+        owner=school,
+        status="done",
+        done_on=dt.date(2026, 3, 1),
+    )
+
+
 def _media_reports(school, enterprise):
     from tests.members.factories import MediaReportFactory
 
@@ -193,6 +248,13 @@ BUILDERS = {
     "media_reports": _media_reports,
     "model_cases": _model_cases,
     "incentives": _incentives,
+    "documents": _documents,
+    "offices": _offices,
+    "office_budgets": _office_budgets,
+    "office_staff": _office_staff,
+    "consultations": _consultations,
+    "work_plans": _work_plans,
+    "work_tasks": _work_tasks,
 }
 
 

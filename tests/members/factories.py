@@ -122,6 +122,98 @@ class OrganizationPhotoFactory(factory.django.DjangoModelFactory):
     caption = "厂区"
 
 
+# --- governance registers ----------------------------------------------------------------------
+
+
+class GovernmentFactory(OrganizationFactory):
+    """A government department named as a task owner: outside the alliance, never a member."""
+
+    kind = OrganizationKind.GOVERNMENT
+    name = factory.Sequence(lambda n: f"测试县政府部门{n:03d}")
+    credit_code = None
+    industry = "政府部门"
+    outside_alliance = True
+
+
+class PolicyDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.PolicyDocument"
+
+    kind = "charter"
+    title = factory.Sequence(lambda n: f"联盟章程{n}")
+    issuer = "测试联盟理事会"
+    effective_on = dt.date(2024, 7, 1)
+    version = "1.0"
+    status = "in_force"
+
+
+class AllianceOfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.AllianceOffice"
+
+    name = factory.Sequence(lambda n: f"联盟办公室{n}")
+    venue = "县企业发展促进会三楼"
+    established_on = dt.date(2023, 12, 8)
+
+
+class OfficeBudgetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.OfficeBudget"
+
+    office = factory.SubFactory(AllianceOfficeFactory)
+    year = 2025
+    amount = 200000
+    source = factory.Sequence(lambda n: f"经费来源{n}")
+
+
+class OfficeStaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.OfficeStaff"
+
+    office = factory.SubFactory(AllianceOfficeFactory)
+    person = factory.Sequence(lambda n: f"工作人员{n:02d}")
+    organization = factory.SubFactory(GovernmentFactory)
+    role = "综合协调"
+    start_on = dt.date(2024, 1, 1)
+
+
+class ExpertConsultationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.ExpertConsultation"
+        skip_postgeneration_save = True
+
+    date = dt.date(2025, 5, 10)
+    question = factory.Sequence(lambda n: f"咨询事项{n}")
+    asked_by = "联盟办公室"
+    advice = "书面意见"
+    outcome = "pending"
+
+    @factory.post_generation
+    def experts(obj, create, extracted, **kwargs):
+        if create:
+            obj.experts.set(extracted or [ExpertMemberFactory()])
+
+
+class WorkPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.WorkPlan"
+        django_get_or_create = ("year",)
+
+    year = 2025
+    title = factory.LazyAttribute(lambda o: f"{o.year}年工作计划")
+
+
+class WorkTaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.WorkTask"
+
+    plan = factory.SubFactory(WorkPlanFactory)
+    title = factory.Sequence(lambda n: f"工作任务{n}")
+    owner = factory.SubFactory(GovernmentFactory)
+    deadline = dt.date(2025, 12, 31)
+    status = "not_started"
+
+
 class MediaReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "members.MediaReport"

@@ -83,6 +83,47 @@ def _hr_account():
     return User.objects.get(username="hr")
 
 
+def _governance(model_name: str):
+    """The first demo record of a governance register (the demo seeds every one of them)."""
+    from members import models
+
+    return getattr(models, model_name).objects.order_by("pk").first()
+
+
+def _document_with_file():
+    from django.core.files.base import ContentFile
+
+    document = _governance("PolicyDocument")
+    if not document.file:
+        document.file.save("charter.pdf", ContentFile(b"%PDF-1.4\n%sweep\n"), save=True)
+    return document
+
+
+def _consultation_with_file():
+    from django.core.files.base import ContentFile
+
+    consultation = _governance("ExpertConsultation")
+    if not consultation.advice_file:
+        consultation.advice_file.save("advice.pdf", ContentFile(b"%PDF-1.4\n%sweep\n"), save=True)
+    return consultation
+
+
+def _plan_with_summary():
+    from django.core.files.base import ContentFile
+
+    plan = _governance("WorkPlan")
+    if not plan.summary_file:
+        plan.summary_file.save("summary.pdf", ContentFile(b"%PDF-1.4\n%sweep\n"), save=True)
+    return plan
+
+
+def _hr_task():
+    """A task the demo HR's enterprise owns, so that every role on the task pages gets 200."""
+    from members.models import WorkTask
+
+    return WorkTask.objects.filter(owner=_hr_enterprise()).order_by("pk").first()
+
+
 def _media_with_clipping():
     from django.core.files.base import ContentFile
 
@@ -136,6 +177,31 @@ KWARGS = {
     "members:model_case_detail": lambda: {"pk": _published_case().pk},
     "members:model_case_update": lambda: {"pk": _published_case().pk},
     "members:model_case_options": lambda: {"kind": "filter", "field": "organization"},
+    "members:document_detail": lambda: {"pk": _governance("PolicyDocument").pk},
+    "members:document_update": lambda: {"pk": _governance("PolicyDocument").pk},
+    "members:document_file": lambda: {"pk": _document_with_file().pk, "field": "file"},
+    "members:office_detail": lambda: {"pk": _governance("AllianceOffice").pk},
+    "members:office_update": lambda: {"pk": _governance("AllianceOffice").pk},
+    "members:office_options": lambda: {"kind": "filter", "field": "host"},
+    "members:office_budget_detail": lambda: {"pk": _governance("OfficeBudget").pk},
+    "members:office_budget_update": lambda: {"pk": _governance("OfficeBudget").pk},
+    "members:office_budget_options": lambda: {"kind": "filter", "field": "office"},
+    "members:office_staff_detail": lambda: {"pk": _governance("OfficeStaff").pk},
+    "members:office_staff_update": lambda: {"pk": _governance("OfficeStaff").pk},
+    "members:office_staff_options": lambda: {"kind": "filter", "field": "organization"},
+    "members:consultation_detail": lambda: {"pk": _governance("ExpertConsultation").pk},
+    "members:consultation_update": lambda: {"pk": _governance("ExpertConsultation").pk},
+    "members:consultation_file": lambda: {
+        "pk": _consultation_with_file().pk,
+        "field": "advice_file",
+    },
+    "members:plan_detail": lambda: {"pk": _governance("WorkPlan").pk},
+    "members:plan_update": lambda: {"pk": _governance("WorkPlan").pk},
+    "members:plan_file": lambda: {"pk": _plan_with_summary().pk, "field": "summary_file"},
+    "members:task_detail": lambda: {"pk": _hr_task().pk},
+    "members:task_update": lambda: {"pk": _hr_task().pk},
+    "members:task_options": lambda: {"kind": "filter", "field": "owner"},
+    "members:resolution_to_task": lambda: {"pk": _resolution().pk},
 }
 
 # Routes whose GET the sweep cannot open for every allowed role (undoing a withdrawal needs a
@@ -143,5 +209,6 @@ KWARGS = {
 POST_ONLY = {
     "members:organization_rejoin",
     "members:resolution_done",
+    "members:resolution_to_task",
     "members:account_set_active",
 }

@@ -131,6 +131,14 @@ def test_catalogue_has_every_indicator_of_the_design():
         "model_cases_published",
         "corridor_coverage",
         "culture_profile_completeness",
+        "council_dual_subjects",
+        "council_participants",
+        "documents_in_force",
+        "consultations_held",
+        "consultation_adoption",
+        "work_plan_completion",
+        "work_plan_on_time_rate",
+        "office_budget",
     ]
     for indicator in INDICATORS:
         assert indicator.label and indicator.formula and indicator.unit

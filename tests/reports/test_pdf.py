@@ -44,6 +44,7 @@ SECTION_TITLES = [
     "校企协同育人",
     "毕业生留临就业",
     "企业文化宣传",
+    "组织保障：制度、办公室、专家咨询与工作计划",
     "实施方案指标完成情况",
     "成员学校与企业指标一览",
     "数据覆盖情况说明",
@@ -145,8 +146,8 @@ def test_pdf_has_the_chinese_sections_and_the_kpi_figures(alliance_2025):
         assert title in text, title
     # The tagged PDF's footer extracts with or without the spaces around the numbers.
     assert "临朐县产教融合发展联盟" in text and re.search(rf"共\s*{report.pages}\s*页", text)
-    # The indicator table (chapter 七) shows every kpi figure with the same label.
-    table = text.split("七、实施方案指标完成情况")[-1].split("八、成员学校与企业指标一览")[0]
+    # The indicator table (chapter 八, after the governance chapter 七) shows every kpi figure with the same label.
+    table = text.split("八、实施方案指标完成情况")[-1].split("九、成员学校与企业指标一览")[0]
     flat = re.sub(r"\s+", "", table)
     for row in kpi_json()["indicators"]:
         assert row["value_text"] in table, row["code"]
