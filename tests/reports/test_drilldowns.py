@@ -38,6 +38,14 @@ REGISTER_DRILLDOWNS = {
     "incentive_amount": "reports:incentive_list",
     "media_reports": "members:media_list",
     "model_cases_published": "members:model_case_list",
+    "council_dual_subjects": "members:seat_list",
+    "council_participants": "members:seat_list",
+    "documents_in_force": "members:document_list",
+    "consultations_held": "members:consultation_list",
+    "consultation_adoption": "members:consultation_list",
+    "work_plan_completion": "members:task_list",
+    "work_plan_on_time_rate": "members:task_list",
+    "office_budget": "members:office_budget_list",
 }
 
 
