@@ -27,6 +27,7 @@ from .models import (
     OrderClass,
     OrderClassEnrolment,
     OutreachEvent,
+    PreferentialMeasure,
     Student,
 )
 from .permissions import (
@@ -41,6 +42,9 @@ from .permissions import (
     order_class_enrolments_visible_to,
     order_classes_editable_by,
     order_classes_visible_to,
+    pilot_classes_for,
+    preferences_editable_by,
+    preferences_visible_to,
     placements_editable_by,
     placements_visible_to,
     students_editable_by,
@@ -54,6 +58,7 @@ from .registers import (
     MENTORS,
     ORDER_CLASSES,
     PLACEMENTS,
+    PREFERENCES,
     STUDENTS,
 )
 
@@ -179,13 +184,28 @@ register(
             Column("学号", attr="student.student_number"),
             STUDENT_NAME,
             Column("企业", attr="enterprise.name", width=28),
-            Column("专业", "major", example="铝型材加工"),
-            Column("劳动合同开始", "contract_start", example="2025-03-01"),
             Column(
-                "劳动合同结束",
+                "培养路径",
+                "path",
+                example="企业职工学徒（劳动合同）",
+                note=_(
+                    "Employee apprentice (labour contract) or modern apprenticeship pilot "
+                    "(tripartite agreement)."
+                ),
+            ),
+            Column("职工类别", "employee_category", example="新招用职工"),
+            Column(
+                "试点班",
+                attr="order_class.name",
+                note=_("Pilot apprentices only: the modern apprenticeship pilot class."),
+            ),
+            Column("专业", "major", example="铝型材加工"),
+            Column("合同或协议开始", "contract_start", example="2025-03-01"),
+            Column(
+                "合同或协议结束",
                 "contract_end",
                 example="2028-02-28",
-                note=_("An apprentice needs a labour contract of at least one year."),
+                note=_("An employee apprentice needs a labour contract of at least one year."),
             ),
             Column("企业导师", "enterprise_mentor", example="李师傅"),
             Column("学校导师", "school_mentor", example="王老师"),
@@ -194,7 +214,17 @@ register(
             Column("结业或退出日期", "ended_on"),
             Column("培养成果", "outcome", width=20),
         ],
-        refs=[student_ref(), enterprise_ref()],
+        refs=[
+            student_ref(),
+            enterprise_ref(),
+            Ref(
+                "order_class",
+                {"试点班": "name", "学校": "school__name"},
+                OrderClass.objects.all,
+                what="试点班",
+                linkable=pilot_classes_for,
+            ),
+        ],
         natural_keys=[("student", "enterprise", "contract_start")],
         owners=("enterprise_id",),
         visible_to=apprenticeships_visible_to,
@@ -202,11 +232,12 @@ register(
         export_roles=frozenset(STAFF),
         import_roles=frozenset(ENTERPRISE_STAFF),
         filterset=APPRENTICESHIPS.filterset_class(),
-        select_related=("student__school", "enterprise"),
+        select_related=("student__school", "enterprise", "order_class"),
         order_by=("-contract_start", "pk"),
         example_for=own_organization_example("企业"),
         notes=_(
-            "The apprentice must be registered by the school as a part-time (apprentice) student."
+            "An employee apprentice must be registered by the school as a part-time (apprentice) "
+            "student; a pilot apprentice is a full-time student of the pilot class."
         ),
         **COMMON,
     )
@@ -223,6 +254,7 @@ register(
             Column("学号", attr="student.student_number"),
             STUDENT_NAME,
             Column("企业", attr="enterprise.name", width=28),
+            Column("实习阶段", "stage", example="顶岗实习"),
             Column(
                 "实训基地",
                 attr="training_base.name",
@@ -318,6 +350,35 @@ register(
 )
 
 
+register(
+    Register(
+        key="preferences",
+        title=_("Preferential measures"),
+        model=PreferentialMeasure,
+        list_url="placements:preference_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("方面", "area", example="招工用人"),
+            Column("措施", "measure", width=40, example="同等条件下优先录用县内职业学校毕业生"),
+            Column("实施日期", "since", example="2024-01-01"),
+            Column("截止日期", "until"),
+        ],
+        refs=[enterprise_ref()],
+        natural_keys=[("enterprise", "area", "measure")],
+        owners=("enterprise_id",),
+        visible_to=preferences_visible_to,
+        editable_by=preferences_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(ENTERPRISE_STAFF),
+        filterset=PREFERENCES.filterset_class(),
+        select_related=("enterprise",),
+        order_by=("enterprise__name", "area", "-since"),
+        example_for=own_organization_example("企业"),
+        **COMMON,
+    )
+)
+
+
 # -- exported only (their records are kept on their pages) -------------------------------------
 
 register(
@@ -329,6 +390,7 @@ register(
         columns=[
             Column("学校", attr="school.name", width=28),
             Column("订单班", "name", width=24),
+            Column("班级类型", "kind"),
             Column("专业", "major"),
             Column("订单企业", "enterprises", width=30, many=Organization.objects.enterprises),
             Column("入学年份", "cohort_year"),
@@ -357,6 +419,7 @@ register(
             Column("学校", attr="school.name", width=28),
             Column("参与企业", "enterprises", width=30, many=Organization.objects.enterprises),
             Column("参与人数", "participants"),
+            Column("职业规划导师", attr="mentor.person"),
             Column("备注", "notes", width=30),
         ],
         visible_to=events_visible_to,

@@ -20,6 +20,7 @@ from members.models import Organization
 from .models import (
     Apprenticeship,
     ApprenticeshipMode,
+    ApprenticeshipPath,
     ApprenticeshipStatus,
     CareerMentor,
     Destination,
@@ -28,10 +29,14 @@ from .models import (
     HireStatus,
     Internship,
     InternshipEvaluation,
+    InternshipStage,
     OrderClass,
     OrderClassEnrolment,
+    OrderClassKind,
     OutreachEvent,
     OutreachKind,
+    PreferenceArea,
+    PreferentialMeasure,
     Student,
     StudyMode,
 )
@@ -75,10 +80,11 @@ class OrderClassFilter(RegisterFilterSet):
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
     year = YearFilter(label=_("graduation year"), field_name="graduation_year")
+    kind = django_filters.ChoiceFilter(label=_("kind of class"), choices=OrderClassKind.choices)
 
     class Meta:
         model = OrderClass
-        fields = ["school", "enterprise", "year"]
+        fields = ["school", "enterprise", "year", "kind"]
 
     def filter_enterprise(self, queryset, name, value):
         return queryset.filter(enterprises=value).distinct() if value else queryset
@@ -113,10 +119,11 @@ class ApprenticeshipFilter(RegisterFilterSet):
     year = YearFilter(label=_("Year"), method="filter_year")
     status = django_filters.ChoiceFilter(label=_("status"), choices=ApprenticeshipStatus.choices)
     mode = django_filters.ChoiceFilter(label=_("training mode"), choices=ApprenticeshipMode.choices)
+    path = django_filters.ChoiceFilter(label=_("path"), choices=ApprenticeshipPath.choices)
 
     class Meta:
         model = Apprenticeship
-        fields = ["school", "enterprise", "year", "status", "mode"]
+        fields = ["school", "enterprise", "year", "status", "mode", "path"]
 
     filter_year = staticmethod(_overlapping("contract_start", "contract_end"))
 
@@ -130,10 +137,12 @@ class InternshipFilter(RegisterFilterSet):
     evaluation = django_filters.ChoiceFilter(
         label=_("evaluation"), choices=InternshipEvaluation.choices
     )
+    stage = django_filters.ChoiceFilter(label=_("stage"), choices=InternshipStage.choices)
+    training_base = django_filters.NumberFilter(label=_("training base"), field_name="training_base")
 
     class Meta:
         model = Internship
-        fields = ["school", "enterprise", "year", "evaluation"]
+        fields = ["school", "enterprise", "year", "evaluation", "stage", "training_base"]
 
     filter_year = staticmethod(_overlapping("start_date", "end_date"))
 
@@ -195,3 +204,12 @@ class CareerMentorFilter(RegisterFilterSet):
         from .selectors import mentors_active_q
 
         return queryset.filter(mentors_active_q(value)) if value else queryset
+
+
+class PreferentialMeasureFilter(RegisterFilterSet):
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
+    area = django_filters.ChoiceFilter(label=_("area"), choices=PreferenceArea.choices)
+
+    class Meta:
+        model = PreferentialMeasure
+        fields = ["enterprise", "area"]

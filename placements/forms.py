@@ -20,6 +20,7 @@ from training.models import TrainingBase
 from . import permissions
 from .models import (
     Apprenticeship,
+    ApprenticeshipPath,
     CareerMentor,
     GraduatePlacement,
     HireStatus,
@@ -28,6 +29,7 @@ from .models import (
     OrderClassAlignment,
     OutreachEvent,
     OutreachPhoto,
+    PreferentialMeasure,
     RetentionFollowUp,
     Student,
 )
@@ -163,6 +165,7 @@ class OrderClassForm(RegisterForm):
         fields = [
             "school",
             "name",
+            "kind",
             "major",
             "enterprises",
             "cohort_year",
@@ -218,6 +221,10 @@ class ApprenticeshipForm(RegisterForm):
         model = Apprenticeship
         fields = [
             "enterprise",
+            "path",
+            "employee_category",
+            "order_class",
+            "agreement",
             "major",
             "contract_start",
             "contract_end",
@@ -233,13 +240,28 @@ class ApprenticeshipForm(RegisterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = permissions.enterprises_for(user)
+        self.fields["order_class"].queryset = permissions.pilot_classes_for(user).select_related(
+            "school"
+        )
         style_form(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        # Records from before the category was kept may lack it; a form always records it.
+        if cleaned.get("path") == ApprenticeshipPath.EMPLOYEE and not cleaned.get(
+            "employee_category"
+        ):
+            self.add_error(
+                "employee_category", _("Say whether the employee is newly hired or transferred.")
+            )
+        return cleaned
 
 
 class InternshipForm(StudentByNumberMixin, RegisterForm):
     class Meta:
         model = Internship
         fields = [
+            "stage",
             "enterprise",
             "training_base",
             "master",
@@ -313,7 +335,16 @@ class FollowUpForm(RegisterForm):
 class EventForm(RegisterForm):
     class Meta:
         model = OutreachEvent
-        fields = ["kind", "title", "date", "school", "enterprises", "participants", "notes"]
+        fields = [
+            "kind",
+            "title",
+            "date",
+            "school",
+            "enterprises",
+            "mentor",
+            "participants",
+            "notes",
+        ]
         widgets = {
             "date": DATE,
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -323,6 +354,7 @@ class EventForm(RegisterForm):
     def limit_choices(self, user) -> None:
         self.fields["school"].queryset = permissions.schools_for(user)
         self.fields["enterprises"].queryset = permissions.all_enterprises()
+        self.fields["mentor"].queryset = CareerMentor.objects.select_related("enterprise")
 
 
 class PhotoForm(RegisterForm):
@@ -345,3 +377,12 @@ class MentorForm(RegisterForm):
     def limit_choices(self, user) -> None:
         self.fields["enterprise"].queryset = permissions.enterprises_for(user)
         self.fields["schools"].queryset = permissions.all_schools()
+
+
+class PreferentialMeasureForm(RegisterForm):
+    owner_field = "enterprise"
+
+    class Meta:
+        model = PreferentialMeasure
+        fields = ["enterprise", "area", "measure", "since", "until", "document"]
+        widgets = {"since": DATE, "until": DATE}

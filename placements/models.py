@@ -95,8 +95,17 @@ class Student(models.Model):
             self.national_id = self.national_id.strip().upper()
 
 
+class OrderClassKind(models.TextChoices):
+    """The forms of class training with enterprises (Linqu §(三)6, Qufu 三(二))."""
+
+    ORDER = "order", _("Order class")
+    DIRECTED = "directed", _("Directed training class")
+    APPRENTICESHIP_PILOT = "apprenticeship_pilot", _("Modern apprenticeship pilot class")
+
+
 class OrderClass(models.Model):
-    """订单班: a class trained for one enterprise or jointly for several (联合组班)."""
+    """订单班: a class trained for one enterprise or jointly for several (联合组班); also a
+    定向培养班 or a 现代学徒制试点班 (``kind``)."""
 
     school = models.ForeignKey(
         Organization,
@@ -106,6 +115,12 @@ class OrderClass(models.Model):
         limit_choices_to=SCHOOLS,
     )
     name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(
+        _("kind of class"),
+        max_length=24,
+        choices=OrderClassKind.choices,
+        default=OrderClassKind.ORDER,
+    )
     major = models.CharField(_("major"), max_length=50)
     enterprises = models.ManyToManyField(
         Organization,
@@ -265,9 +280,33 @@ class ApprenticeshipStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class ApprenticeshipPath(models.TextChoices):
+    """Two paths to an apprenticeship, each with its own rules."""
+
+    # Linqu §(三)7, Qufu 企业新型学徒制: an employee on a labour contract, a part-time student.
+    EMPLOYEE = "employee", _("Employee apprentice (labour contract)")
+    # Qufu 现代学徒制试点: a full-time student of a pilot class on a tripartite agreement.
+    PILOT = "pilot", _("Modern apprenticeship pilot (tripartite agreement)")
+
+
+class EmployeeCategory(models.TextChoices):
+    """Linqu §(三)7: 「新招用、转岗职工」."""
+
+    NEW_HIRE = "new_hire", _("Newly hired employee")
+    TRANSFERRED = "transferred", _("Transferred employee")
+
+
 class Apprenticeship(models.Model):
-    """学徒制 (招工即招生): an employee with a labour contract of at least a year, registered as a
-    part-time student and trained by an enterprise mentor and a school mentor (双导师)."""
+    """学徒制, on one of two paths (``path``), trained by an enterprise mentor and a school
+    mentor (双导师):
+
+    - employee (招工即招生): a newly hired or transferred employee with a labour contract of at
+      least a year, registered as a part-time student;
+    - pilot (现代学徒制试点): a full-time student of a pilot class, on a tripartite agreement
+      (school, enterprise, student) for the agreement's period.
+
+    A student's study mode is the school's to change: neither path ever rewrites it.
+    """
 
     student = models.ForeignKey(
         Student,
@@ -282,9 +321,40 @@ class Apprenticeship(models.Model):
         related_name="apprenticeships",
         limit_choices_to=ENTERPRISES,
     )
+    path = models.CharField(
+        _("path"),
+        max_length=16,
+        choices=ApprenticeshipPath.choices,
+        default=ApprenticeshipPath.EMPLOYEE,
+    )
+    employee_category = models.CharField(
+        _("employee category"),
+        max_length=16,
+        choices=EmployeeCategory.choices,
+        blank=True,
+        help_text=_("Employee apprentices only: newly hired or transferred."),
+    )
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("pilot class"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="apprenticeships",
+        help_text=_("Pilot apprentices only: the modern apprenticeship pilot class."),
+    )
+    agreement = models.FileField(
+        _("tripartite agreement"),
+        upload_to="placements/apprenticeship_agreements/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
     major = models.CharField(_("major"), max_length=50)
-    contract_start = models.DateField(_("labour contract start"))
-    contract_end = models.DateField(_("labour contract end"))
+    contract_start = models.DateField(
+        _("contract or agreement start"),
+        help_text=_("The labour contract (employee) or the tripartite agreement (pilot)."),
+    )
+    contract_end = models.DateField(_("contract or agreement end"))
     enterprise_mentor = models.CharField(_("enterprise mentor"), max_length=50)
     school_mentor = models.CharField(_("school mentor"), max_length=50)
     mode = models.CharField(_("training mode"), max_length=16, choices=ApprenticeshipMode.choices)
@@ -327,12 +397,18 @@ class Apprenticeship(models.Model):
     def school(self) -> Organization:
         return self.student.school
 
+    @property
+    def is_pilot(self) -> bool:
+        return self.path == ApprenticeshipPath.PILOT
+
     def clean(self) -> None:
         errors: dict[str, object] = {}
         if self.contract_start and self.contract_end:
             if self.contract_end <= self.contract_start:
                 errors["contract_end"] = _("The contract end must be after its start.")
-            elif self.contract_end < add_years(self.contract_start, 1) - dt.timedelta(days=1):
+            elif not self.is_pilot and self.contract_end < add_years(
+                self.contract_start, 1
+            ) - dt.timedelta(days=1):
                 # Plan §(三)7: only employees with a labour contract of one year or more may enrol.
                 errors["contract_end"] = _(
                     "An apprentice needs a labour contract of at least one year; this contract is shorter."
@@ -344,12 +420,49 @@ class Apprenticeship(models.Model):
             errors["ended_on"] = _("Give the date the apprenticeship was completed or withdrawn.")
         if self.ended_on and self.contract_start and self.ended_on < self.contract_start:
             errors["ended_on"] = _("This date cannot be before the contract start.")
-        if self.student_id and self.student.study_mode != StudyMode.APPRENTICE:
-            errors["student"] = _(
-                "An apprentice must be registered as a part-time (apprentice) student."
-            )
+        if self.is_pilot:
+            errors.update(self._pilot_errors())
+        else:
+            errors.update(self._employee_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _employee_errors(self) -> dict[str, object]:
+        errors: dict[str, object] = {}
+        if self.order_class_id:
+            errors["order_class"] = _("Only a pilot apprentice belongs to a pilot class.")
+        if self.student_id and self.student.study_mode != StudyMode.APPRENTICE:
+            errors["student"] = _(
+                "An employee apprentice must be registered as a part-time (apprentice) student; "
+                "only the school can change a student's study mode."
+            )
+        return errors
+
+    def _pilot_errors(self) -> dict[str, object]:
+        errors: dict[str, object] = {}
+        if self.employee_category:
+            errors["employee_category"] = _("A pilot apprentice is a student, not an employee.")
+        if self.student_id and self.student.study_mode != StudyMode.FULL_TIME:
+            errors["student"] = _(
+                "A pilot apprentice is a full-time student; only the school can change a "
+                "student's study mode."
+            )
+        if not self.order_class_id:
+            errors["order_class"] = _("Choose the modern apprenticeship pilot class.")
+            return errors
+        order_class = self.order_class
+        if order_class.kind != OrderClassKind.APPRENTICESHIP_PILOT:
+            errors["order_class"] = _("This class is not a modern apprenticeship pilot class.")
+        elif self.enterprise_id and not order_class.enterprises.filter(pk=self.enterprise_id).exists():
+            errors["order_class"] = _("The enterprise is not a partner of this pilot class.")
+        elif (
+            self.student_id
+            and not OrderClassEnrolment.objects.filter(
+                order_class=order_class, student_id=self.student_id
+            ).exists()
+        ):
+            errors["order_class"] = _("The student is not enrolled in this pilot class.")
+        return errors
 
 
 class InternshipEvaluation(models.TextChoices):
@@ -359,8 +472,17 @@ class InternshipEvaluation(models.TextChoices):
     FAIL = "fail", _("Fail")
 
 
+class InternshipStage(models.TextChoices):
+    """Qufu 三(二): 「认知、跟岗、顶岗实习」."""
+
+    COGNITIVE = "cognitive", _("Cognitive internship")
+    SHADOWING = "shadowing", _("Shadowing internship")
+    PLACEMENT = "placement", _("Placement internship")
+
+
 class Internship(models.Model):
-    """岗位实习 at an enterprise, optionally at one of its training bases (厂中校) with a master."""
+    """岗位实习 at an enterprise, optionally at one of its training bases (厂中校) with a master,
+    at one of three stages (认知 / 跟岗 / 顶岗)."""
 
     student = models.ForeignKey(
         Student, verbose_name=_("student"), on_delete=models.PROTECT, related_name="internships"
@@ -371,6 +493,12 @@ class Internship(models.Model):
         on_delete=models.PROTECT,
         related_name="internships",
         limit_choices_to=ENTERPRISES,
+    )
+    stage = models.CharField(
+        _("stage"),
+        max_length=16,
+        choices=InternshipStage.choices,
+        default=InternshipStage.PLACEMENT,
     )
     # A string reference: placements never imports training (DESIGN §2), yet an internship may
     # sit at one of the enterprise's in-plant training bases (厂中校).
@@ -647,6 +775,10 @@ class OutreachKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+#: events a career mentor gives (职业规划课, 企业进校园)
+MENTOR_EVENT_KINDS = (OutreachKind.CAREER_CLASS, OutreachKind.EXPERT_LECTURE)
+
+
 def semester_key(day: dt.date) -> str:
     """``"YYYY-1"`` spring (Feb–Jul), ``"YYYY-2"`` autumn (Aug–Jan; January counts for the previous year)."""
     if day.month == 1:
@@ -675,6 +807,16 @@ class OutreachEvent(models.Model):
         limit_choices_to=ENTERPRISES,
     )
     participants = models.PositiveIntegerField(_("participants"), default=0)
+    # Linqu §(四)10: the career mentor who gave a career class or an 企业进校园 lecture.
+    mentor = models.ForeignKey(
+        "CareerMentor",
+        verbose_name=_("career mentor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("The career mentor who gave a career class or an enterprise lecture."),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[enterprises])
@@ -691,6 +833,12 @@ class OutreachEvent(models.Model):
     @property
     def semester(self) -> str:
         return semester_key(self.date)
+
+    def clean(self) -> None:
+        if self.mentor_id and self.kind not in MENTOR_EVENT_KINDS:
+            raise ValidationError(
+                {"mentor": _("Only a career class or an enterprise lecture is given by a mentor.")}
+            )
 
 
 class OutreachPhoto(models.Model):
@@ -762,3 +910,52 @@ class CareerMentor(models.Model):
             raise ValidationError(
                 {"ended_on": _("The end date cannot be before the appointment date.")}
             )
+
+
+class PreferenceArea(models.TextChoices):
+    """Linqu §(四)11: 「在招工用人、薪酬激励、岗位晋升等方面优先考虑」."""
+
+    RECRUITMENT = "recruitment", _("Recruitment")
+    PAY = "pay", _("Pay and incentives")
+    PROMOTION = "promotion", _("Promotion")
+
+
+class PreferentialMeasure(models.Model):
+    """A measure by which an enterprise prefers the county's vocational graduates."""
+
+    enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="preferential_measures",
+        limit_choices_to=ENTERPRISES,
+    )
+    area = models.CharField(_("area"), max_length=16, choices=PreferenceArea.choices)
+    measure = models.CharField(_("measure"), max_length=200)
+    since = models.DateField(_("in force since"))
+    until = models.DateField(_("in force until"), null=True, blank=True)
+    document = models.FileField(
+        _("document"),
+        upload_to="placements/preferences/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("preferential measure")
+        verbose_name_plural = _("preferential measures")
+        ordering = ["enterprise__name", "area", "-since"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "area", "measure"], name="preferential_measure_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.get_area_display()}"
+
+    def clean(self) -> None:
+        if self.since and self.until and self.until < self.since:
+            raise ValidationError({"until": _("The end date cannot be before the start date.")})

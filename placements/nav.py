@@ -9,6 +9,7 @@ from .registers import (
     MENTORS,
     ORDER_CLASSES,
     PLACEMENTS,
+    PREFERENCES,
     STUDENTS,
 )
 
@@ -23,6 +24,8 @@ MENU = Menu(
         Link(_("Hires to confirm"), "placements:hire_list", "patch-check"),
         EVENTS.link(),
         MENTORS.link(),
+        PREFERENCES.link(),
+        Link(_("Graduates not followed up"), "placements:not_followed_list", "person-exclamation"),
     ],
     order=40,
 )

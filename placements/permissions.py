@@ -41,8 +41,10 @@ from .models import (
     OrderClass,
     OrderClassAlignment,
     OrderClassEnrolment,
+    OrderClassKind,
     OutreachEvent,
     OutreachPhoto,
+    PreferentialMeasure,
     RetentionFollowUp,
     Student,
 )
@@ -137,6 +139,17 @@ def order_classes_visible_to(user) -> QuerySet[OrderClass]:
 
 def order_classes_editable_by(user) -> QuerySet[OrderClass]:
     return scope_to_organization(user, OrderClass.objects.all(), "school")
+
+
+def pilot_classes_for(user) -> QuerySet[OrderClass]:
+    """Modern apprenticeship pilot classes an apprenticeship may name: for HR, those their
+    enterprise is a partner of."""
+    return scope_to_organization(
+        user,
+        OrderClass.objects.filter(kind=OrderClassKind.APPRENTICESHIP_PILOT),
+        "enterprises",
+        "school",
+    )
 
 
 def sees_order_class_students(user) -> bool:
@@ -246,3 +259,15 @@ def mentors_visible_to(user) -> QuerySet[CareerMentor]:
 
 def mentors_editable_by(user) -> QuerySet[CareerMentor]:
     return scope_to_organization(user, CareerMentor.objects.all(), "enterprise")
+
+
+# --- preferential measures for county graduates: the enterprise keeps them, everyone reads ------
+
+
+def preferences_visible_to(user) -> QuerySet[PreferentialMeasure]:
+    return scope_to_organization(user, PreferentialMeasure.objects.all(), readers=EVERYONE)
+
+
+def preferences_editable_by(user) -> QuerySet[PreferentialMeasure]:
+    return scope_to_organization(user, PreferentialMeasure.objects.all(), "enterprise")
+

@@ -28,6 +28,7 @@ from .models import (
     OrderClass,
     OutreachEvent,
     OutreachKind,
+    PreferentialMeasure,
     Student,
 )
 
@@ -141,7 +142,15 @@ class OrderClassTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = OrderClass
-        fields = ("name", "school", "major", "enterprises", "cohort_year", "graduation_year")
+        fields = (
+            "name",
+            "kind",
+            "school",
+            "major",
+            "enterprises",
+            "cohort_year",
+            "graduation_year",
+        )
         sequence = (*fields, "planned_size", "enrolled")
 
 
@@ -159,7 +168,7 @@ class OrderClassRegister(Register):
     editable = staticmethod(permissions.order_classes_editable_by)
     form = forms.OrderClassForm
     excel = "order_classes"
-    detail_fields = ("school", "major", "cohort_year", "graduation_year", "planned_size")
+    detail_fields = ("school", "kind", "major", "cohort_year", "graduation_year", "planned_size")
     # The agreement names the students' terms: the council sees the class's figures only.
     files, file_readers = ("agreement",), STAFF
     detail_template = "placements/orderclass_detail.html"
@@ -215,6 +224,7 @@ class ApprenticeshipTable(RegisterTable):
             "student",
             "school",
             "enterprise",
+            "path",
             "major",
             "contract_start",
             "contract_end",
@@ -239,16 +249,21 @@ class ApprenticeshipRegister(Register):
         "school_mentor",
         "major",
     )
-    related = ("student", "student__school", "enterprise")
+    related = ("student", "student__school", "enterprise", "order_class")
     readers, editors = STAFF, ENTERPRISE_STAFF
     scope = staticmethod(permissions.apprenticeships_visible_to)
     editable = staticmethod(permissions.apprenticeships_editable_by)
     # Edit only: a new apprentice is registered as a student too (views.apprenticeship_create).
     form = forms.ApprenticeshipForm
     excel = "apprenticeships"
+    files = ("agreement",)
     detail_fields = (
         "student",
         "enterprise",
+        "path",
+        "employee_category",
+        "order_class",
+        "agreement",
         "major",
         "contract_start",
         "contract_end",
@@ -283,6 +298,7 @@ class InternshipTable(RegisterTable):
             "student",
             "school",
             "enterprise",
+            "stage",
             "training_base",
             "master",
             "start_date",
@@ -307,6 +323,7 @@ class InternshipRegister(Register):
     excel = "internships"
     detail_fields = (
         "student",
+        "stage",
         "enterprise",
         "training_base",
         "master",
@@ -431,7 +448,16 @@ class EventRegister(Register):
     editable = staticmethod(permissions.events_editable_by)
     form = forms.EventForm
     excel = "events"
-    detail_fields = ("kind", "title", "date", "school", "enterprises", "participants", "notes")
+    detail_fields = (
+        "kind",
+        "title",
+        "date",
+        "school",
+        "enterprises",
+        "mentor",
+        "participants",
+        "notes",
+    )
     list_template = "placements/event_list.html"
     detail_template = "placements/event_detail.html"
 
@@ -500,6 +526,40 @@ class MentorRegister(Register):
         )
 
 
+
+# --- preferential measures for county graduates (Linqu §(四)11) ---------------------------------
+
+
+class PreferenceTable(RegisterTable):
+    enterprise = tables.Column(
+        linkify=("placements:preference_detail", [tables.A("pk")]), order_by=("enterprise__name",)
+    )
+    since = tables.DateColumn(format="Y-m-d")
+    until = tables.DateColumn(format="Y-m-d")
+
+    class Meta(RegisterTable.Meta):
+        model = PreferentialMeasure
+        fields = ("enterprise", "area", "measure", "since", "until")
+
+
+class PreferenceRegister(Register):
+    model = PreferentialMeasure
+    namespace, name, slug = "placements", "preference", "preferences"
+    icon = "star"
+    label, create_label = _("Preferential measures"), _("New preferential measure")
+    table = PreferenceTable
+    filterset = filters.PreferentialMeasureFilter
+    search = ("measure", "enterprise__name")
+    related = ("enterprise",)
+    readers, editors = EVERYONE, ENTERPRISE_STAFF
+    scope = staticmethod(permissions.preferences_visible_to)
+    editable = staticmethod(permissions.preferences_editable_by)
+    form = forms.PreferentialMeasureForm
+    excel = "preferences"
+    files = ("document",)
+    detail_fields = ("enterprise", "area", "measure", "since", "until", "document")
+    save = _save_validated
+
 STUDENTS = StudentRegister()
 ORDER_CLASSES = OrderClassRegister()
 APPRENTICESHIPS = ApprenticeshipRegister()
@@ -507,3 +567,4 @@ INTERNSHIPS = InternshipRegister()
 PLACEMENTS = PlacementRegister()
 EVENTS = EventRegister()
 MENTORS = MentorRegister()
+PREFERENCES = PreferenceRegister()

@@ -17,14 +17,19 @@ from django.db.models import Case, CharField, Count, Q, Value, When
 from members.selectors import member_on_q
 
 from .models import (
+    MENTOR_EVENT_KINDS,
     Apprenticeship,
+    ApprenticeshipPath,
     ApprenticeshipStatus,
     CareerMentor,
     GraduatePlacement,
     HireStatus,
+    Internship,
+    OrderClass,
     OrderClassEnrolment,
     OutreachEvent,
     OutreachKind,
+    PreferentialMeasure,
     RetentionFollowUp,
     local_q,
     working_q,
@@ -266,3 +271,188 @@ def order_class_hired_students(order_class) -> dict[int, str]:
         .values_list("student", "employer__name")
     )
     return dict(rows)
+
+
+# --- every form of training (Linqu §(三)6-7, Qufu 三(二)) -------------------------------------------
+
+
+def _apprentices_in_training_q(year: int) -> Q:
+    first, last = _year_bounds(year)
+    ended_before = Q(
+        status__in=[ApprenticeshipStatus.WITHDRAWN, ApprenticeshipStatus.COMPLETED],
+        ended_on__lt=first,
+    )
+    return Q(contract_start__lte=last, contract_end__gte=first) & ~ended_before
+
+
+def classes_running(year: int) -> list[dict]:
+    """Order classes of every kind (订单班, 定向培养班, 现代学徒制试点班) running in ``year``
+    (cohort year ≤ year ≤ graduation year), each with its school, enterprises, students
+    enrolled and pilot apprentices in training. Three queries."""
+    classes = list(
+        OrderClass.objects.filter(cohort_year__lte=year, graduation_year__gte=year)
+        .annotate(enrolled=Count("enrolments", distinct=True))
+        .values("pk", "name", "kind", "school", "school__name", "major", "enrolled")
+        .order_by("kind", "school__name", "name")
+    )
+    ids = [c["pk"] for c in classes]
+    partners: dict[int, list[str]] = defaultdict(list)
+    for class_id, name in (
+        OrderClass.enterprises.through.objects.filter(orderclass_id__in=ids)
+        .values_list("orderclass_id", "organization__name")
+        .order_by("organization__name")
+    ):
+        partners[class_id].append(name)
+    apprentices = dict(
+        Apprenticeship.objects.filter(
+            _apprentices_in_training_q(year), order_class__in=ids, path=ApprenticeshipPath.PILOT
+        )
+        .values("order_class")
+        .annotate(n=Count("pk"))
+        .values_list("order_class", "n")
+        .order_by()
+    )
+    return [
+        {**c, "enterprises": partners[c["pk"]], "apprentices": apprentices.get(c["pk"], 0)}
+        for c in classes
+    ]
+
+
+def apprentices_by_path(year: int) -> dict[str, dict[str, int]]:
+    """Path → {"in_training", "new_hire", "transferred"}: apprentices in training in ``year`` on
+    each path, employees by category (新招用 / 转岗). One query."""
+    rows = (
+        Apprenticeship.objects.filter(_apprentices_in_training_q(year))
+        .values("path", "employee_category")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[str, dict[str, int]] = {}
+    for r in rows:
+        figures = result.setdefault(r["path"], {"in_training": 0})
+        figures["in_training"] += r["n"]
+        if r["employee_category"]:
+            figures[r["employee_category"]] = figures.get(r["employee_category"], 0) + r["n"]
+    return result
+
+
+def internships_by_base(year: int) -> dict[int, dict[str, int]]:
+    """Training base id → {stage: internships} running in ``year`` at the base. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        Internship.objects.filter(
+            training_base__isnull=False, start_date__lte=last, end_date__gte=first
+        )
+        .values("training_base", "stage")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["training_base"]][r["stage"]] = r["n"]
+    return dict(result)
+
+
+def internships_by_stage(year: int) -> dict[int, dict[str, int]]:
+    """School id → {stage: internships running in ``year``}. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        Internship.objects.filter(start_date__lte=last, end_date__gte=first)
+        .values("student__school", "stage")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["student__school"]][r["stage"]] = r["n"]
+    return dict(result)
+
+
+# --- employment guidance (Linqu §(四)10-11) ----------------------------------------------------------
+
+
+def mentor_events(year: int) -> dict[int, dict]:
+    """Career mentor id → {"person", "enterprise", "enterprise_name", kind: count} for the career
+    classes and enterprise lectures (企业进校园) the mentor gave in ``year``; mentors serving in
+    the year who gave none are listed with no counts. Two queries."""
+    first, last = _year_bounds(year)
+    mentors = {
+        m["pk"]: {
+            "person": m["person"],
+            "enterprise": m["enterprise"],
+            "enterprise_name": m["enterprise__name"],
+        }
+        for m in CareerMentor.objects.filter(mentors_active_q(year))
+        .values("pk", "person", "enterprise", "enterprise__name")
+        .order_by("enterprise__name", "person")
+    }
+    rows = (
+        OutreachEvent.objects.filter(
+            mentor__isnull=False, kind__in=MENTOR_EVENT_KINDS, date__range=(first, last)
+        )
+        .values("mentor", "mentor__person", "mentor__enterprise", "mentor__enterprise__name", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for r in rows:
+        entry = mentors.setdefault(
+            r["mentor"],
+            {
+                "person": r["mentor__person"],
+                "enterprise": r["mentor__enterprise"],
+                "enterprise_name": r["mentor__enterprise__name"],
+            },
+        )
+        entry[r["kind"]] = r["n"]
+    return mentors
+
+
+def preference_areas(year: int) -> dict[int, set[str]]:
+    """Enterprise id → areas (招工, 薪酬, 晋升) of its preferential measures for the county's
+    vocational graduates in force at some time in ``year``. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        PreferentialMeasure.objects.filter(since__lte=last)
+        .filter(Q(until__isnull=True) | Q(until__gte=first))
+        .values_list("enterprise", "area")
+        .distinct()
+    )
+    result: dict[int, set[str]] = defaultdict(set)
+    for enterprise, area in rows:
+        result[enterprise].add(area)
+    return dict(result)
+
+
+def local_graduates_to_follow(year: int):
+    """Placements of graduates working in the county whom the local-talent archive follows in
+    ``year``: graduated by then, and not recorded as having left before the year."""
+    first, _last = _year_bounds(year)
+    left = RetentionFollowUp.objects.filter(still_employed=False, contacted_on__lt=first)
+    return GraduatePlacement.objects.filter(local_q(), graduation_year__lte=year).exclude(
+        pk__in=left.values("placement")
+    )
+
+
+def local_graduates_not_followed(year: int):
+    """Those of :func:`local_graduates_to_follow` with no follow-up dated in ``year``."""
+    first, last = _year_bounds(year)
+    followed = RetentionFollowUp.objects.filter(contacted_on__range=(first, last))
+    return local_graduates_to_follow(year).exclude(pk__in=followed.values("placement"))
+
+
+def followup_counts(year: int) -> dict[int, tuple[int, int]]:
+    """School id → (county-employed graduates the archive follows in ``year``, of whom followed
+    up in the year). One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        local_graduates_to_follow(year)
+        .values("student__school")
+        .annotate(
+            graduates=Count("pk", distinct=True),
+            followed=Count(
+                "pk", distinct=True, filter=Q(followups__contacted_on__range=(first, last))
+            ),
+        )
+        .order_by()
+    )
+    return {r["student__school"]: (r["graduates"], r["followed"]) for r in rows}

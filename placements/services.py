@@ -15,6 +15,7 @@ from members.models import Organization
 from . import permissions
 from .models import (
     Apprenticeship,
+    ApprenticeshipPath,
     Aspect,
     CareerMentor,
     GraduatePlacement,
@@ -34,6 +35,10 @@ from .models import (
 STUDENT_NOT_LINKABLE = gettext_lazy(
     "No student of yours has this number at this school, and the number is not free for a new "
     "apprentice. Check the student number with the school."
+)
+PILOT_STUDENT_UNKNOWN = gettext_lazy(
+    "A pilot apprentice is a student the school has enrolled in its pilot class: no such student "
+    "of yours has this number at this school."
 )
 
 
@@ -95,13 +100,17 @@ def order_class_unenrol(*, enrolment: OrderClassEnrolment) -> None:
 def apprenticeship_register(
     *, apprenticeship: Apprenticeship, student: Student, user
 ) -> Apprenticeship:
-    """招工即招生: record the apprenticeship of ``student``, an employee registered with a school.
+    """Record the apprenticeship of ``student`` on the apprenticeship's path.
 
     A student already on file with that school and number is linked only if ``user`` may link
     them (``permissions.students_linkable_by``: for an enterprise, its own apprentices, interns,
     order-class students and hires) and the name matches; that record is never changed, its
-    study mode included (the model then requires it to be a part-time apprentice already).
-    Otherwise the number must be new at the school, and a new part-time student is created.
+    study mode included: the model then requires a part-time student for an employee apprentice
+    and a full-time one for a pilot apprentice, and only the school changes a study mode.
+
+    Otherwise, on the employee path (招工即招生), the number must be new at the school and the
+    employee is registered as a new part-time student. A pilot apprentice is always a student
+    the school has already enrolled in its pilot class.
     """
     existing = Student.objects.filter(
         school=student.school_id, student_number=student.student_number
@@ -113,6 +122,8 @@ def apprenticeship_register(
             # used under another name: an enterprise learns nothing about the school's students.
             raise ValidationError({"student_number": STUDENT_NOT_LINKABLE})
         student = existing
+    elif apprenticeship.path == ApprenticeshipPath.PILOT:
+        raise ValidationError({"student_number": PILOT_STUDENT_UNKNOWN})
     else:
         student.study_mode = StudyMode.APPRENTICE
         student.full_clean()

@@ -48,4 +48,6 @@ urlpatterns = [
         name="photo_file",
     ),
     *registers.MENTORS.urls(),
+    *registers.PREFERENCES.urls(),
+    path("graduates/not-followed/", views.not_followed_list, name="not_followed_list"),
 ]

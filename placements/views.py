@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,8 +22,10 @@ from django.views.decorators.http import require_POST
 
 from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, STAFF, allow
 from alliance.registers.views import add_errors, confirm
+from alliance.years import parse_year
+from members.selectors import default_year
 
-from . import forms, permissions, services
+from . import forms, permissions, selectors, services
 from .models import (
     Aspect,
     OrderClassAlignment,
@@ -140,10 +143,14 @@ def alignment_edit(request, pk, aspect):
 
 @allow(ENTERPRISE_STAFF)
 def apprenticeship_create(request):
-    """招工即招生: the employee is registered as a part-time student with the apprenticeship."""
+    """A new apprentice: an employee registered as a part-time student with the apprenticeship
+    (招工即招生), or a full-time student of a pilot class on a tripartite agreement."""
     user = request.user
     form = forms.ApprenticeshipForm(
-        request.POST or None, user=user, initial={"enterprise": user.organization_id}
+        request.POST or None,
+        request.FILES or None,
+        user=user,
+        initial={"enterprise": user.organization_id},
     )
     student_form = forms.ApprenticeStudentForm(request.POST or None, user=user, prefix="student")
     if request.method == "POST" and form.is_valid() and student_form.is_valid():
@@ -256,6 +263,25 @@ def followup_edit(request, pk, followup_pk=None):
 
     return _child_form(
         request, form=form, save=save, obj=followup, register=PLACEMENTS, parent=placement
+    )
+
+
+@allow(STAFF)
+def not_followed_list(request):
+    """County-employed graduates the local-talent archive has not contacted this year (Linqu
+    §(四)11 留临人才档案): a school its graduates, HR its employees, the secretariat all."""
+    year = parse_year(request, default=default_year)
+    rows = (
+        permissions.placements_visible_to(request.user)
+        .filter(pk__in=selectors.local_graduates_not_followed(year).values("pk"))
+        .select_related("student", "student__school", "employer")
+        .order_by("student__school__name", "-graduation_year", "student__name")
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/not_followed_list.html",
+        {"page": page, "year": year, "heading": _("Graduates not followed up")},
     )
 
 

@@ -21,6 +21,8 @@ from .models import (
     Certification,
     Craftsman,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
     Secondment,
     Teacher,
     TeacherStation,
@@ -34,6 +36,10 @@ from .permissions import (
     certifications_visible_to,
     craftsmen_editable_by,
     craftsmen_visible_to,
+    exchanges_editable_by,
+    exchanges_visible_to,
+    partners_editable_by,
+    partners_visible_to,
     programmes_editable_by,
     programmes_visible_to,
     secondments_editable_by,
@@ -48,6 +54,8 @@ from .registers import (
     BASES,
     CERTIFICATIONS,
     CRAFTSMEN,
+    EXCHANGES,
+    PARTNERS,
     PROGRAMMES,
     SECONDMENTS,
     STATIONS,
@@ -205,6 +213,9 @@ register(
                 note=_("Member enterprises by name, separated by 、"),
             ),
             Column("资助部门", "funding_department", example="人力资源和社会保障"),
+            Column("培训形式", "form", example="短期班"),
+            Column("培训地点", "venue", example="学校实训基地"),
+            Column("培训对象", "audience", example="企业职工"),
             Column("开始日期", "start_on", example="2025-03-01"),
             Column("结束日期", "end_on", example="2025-03-20"),
             Column("参训人次", "participants", example=120),
@@ -229,6 +240,79 @@ register(
         select_related=("school",),
         order_by=("-start_on", "title"),
         example_for=own_organization_example("承办学校"),
+        **COMMON,
+    )
+)
+
+
+register(
+    Register(
+        key="partners",
+        title=_("External partners"),
+        model=PartnerInstitution,
+        list_url="training:partner_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("合作院校（机构）", "name", width=28, example="苏州工业园区工业技术学校"),
+            Column("类型", "kind", example="职业院校"),
+            Column("所在地", "location", example="江苏省苏州市"),
+            Column("合作协议", "agreement_title", width=28, example="校际合作框架协议"),
+            Column("签订日期", "agreement_signed_on", example="2024-05-10"),
+            Column("有效期至", "agreement_until", example="2027-05-09"),
+            Column("备注", "notes", width=30),
+        ],
+        refs=[school_ref()],
+        natural_keys=[("school", "name")],
+        owners=("school_id",),
+        visible_to=partners_visible_to,
+        editable_by=partners_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(SCHOOL_STAFF),
+        filterset=PARTNERS.filterset_class(),
+        select_related=("school",),
+        order_by=("school__name", "name"),
+        example_for=own_organization_example("学校"),
+        notes=_("Institutions outside the city that are not alliance members."),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="partner_exchanges",
+        title=_("External exchanges"),
+        model=PartnerExchange,
+        list_url="training:exchange_list",
+        columns=[
+            Column("学校", attr="partner.school.name", width=28),
+            Column("合作院校（机构）", attr="partner.name", width=28),
+            Column("日期", "date", example="2025-04-18"),
+            Column("领域", "area", example="课程标准"),
+            Column("方向", "direction", example="引进来"),
+            Column("交流活动", "title", width=30, example="数控专业课程标准研讨"),
+            Column("参与人数", "participants", example=12),
+            Column("成果", "outcome", width=30),
+        ],
+        refs=[
+            Ref(
+                "partner",
+                {"合作院校（机构）": "name", "学校": "school__name"},
+                PartnerInstitution.objects.all,
+                what="合作院校",
+                linkable=partners_editable_by,
+            )
+        ],
+        natural_keys=[("partner", "date", "title")],
+        owners=("partner.school_id",),
+        visible_to=exchanges_visible_to,
+        editable_by=exchanges_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(SCHOOL_STAFF),
+        filterset=EXCHANGES.filterset_class(),
+        select_related=("partner__school",),
+        order_by=("-date", "-pk"),
+        example_for=own_organization_example("学校"),
+        notes=_("The partner must already exist (import partners first)."),
         **COMMON,
     )
 )

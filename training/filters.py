@@ -25,8 +25,13 @@ from .models import (
     Craftsman,
     CraftsmanRole,
     FundingDepartment,
+    ExchangeArea,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
+    PartnerKind,
     PlatformStatus,
+    ProgrammeAudience,
     Secondment,
     SecondmentStatus,
     SkillLevel,
@@ -170,12 +175,13 @@ class TrainingProgrammeFilter(RegisterFilterSet):
     funding_department = df.ChoiceFilter(
         choices=FundingDepartment.choices, label=_("Funding department")
     )
+    audience = df.ChoiceFilter(choices=ProgrammeAudience.choices, label=_("Audience"))
     # Person-times count in the year a programme starts (as the 2× obligation does).
     year = _year_filter(_overlapping_year("start_on", None))
 
     class Meta:
         model = TrainingProgramme
-        fields = ["school", "enterprise", "funding_department", "year"]
+        fields = ["school", "enterprise", "funding_department", "audience", "year"]
 
     @property
     def qs(self):
@@ -190,3 +196,22 @@ class CertificationFilter(RegisterFilterSet):
     class Meta:
         model = Certification
         fields = ["school", "level", "year"]
+
+
+class PartnerInstitutionFilter(RegisterFilterSet):
+    school = _school_filter()
+    kind = df.ChoiceFilter(choices=PartnerKind.choices, label=_("Kind"))
+
+    class Meta:
+        model = PartnerInstitution
+        fields = ["school", "kind"]
+
+
+class PartnerExchangeFilter(RegisterFilterSet):
+    school = _school_filter("partner__school")
+    area = df.ChoiceFilter(choices=ExchangeArea.choices, label=_("Area"))
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("Year"))
+
+    class Meta:
+        model = PartnerExchange
+        fields = ["school", "area", "year"]

@@ -19,6 +19,8 @@ from .models import (
     Certification,
     Craftsman,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
     ProductionOrder,
     Secondment,
     StationPost,
@@ -201,6 +203,9 @@ class TrainingProgrammeForm(RegisterForm):
             "title",
             "enterprises",
             "funding_department",
+            "form",
+            "venue",
+            "audience",
             "start_on",
             "end_on",
             "participants",
@@ -225,3 +230,32 @@ class CertificationForm(RegisterForm):
 
     def limit_choices(self, user) -> None:
         self.fields["programme"].queryset = permissions.programmes_editable_by(user)
+
+
+class PartnerInstitutionForm(RegisterForm):
+    owner_field = "school"
+
+    class Meta:
+        model = PartnerInstitution
+        fields = [
+            "school",
+            "name",
+            "kind",
+            "location",
+            "agreement_title",
+            "agreement_signed_on",
+            "agreement_until",
+            "agreement_file",
+            "notes",
+        ]
+
+
+class PartnerExchangeForm(RegisterForm):
+    class Meta:
+        model = PartnerExchange
+        fields = ["partner", "date", "area", "direction", "title", "participants", "outcome"]
+
+    def limit_choices(self, user) -> None:
+        self.fields["partner"].queryset = permissions.partners_editable_by(user).select_related(
+            "school"
+        )

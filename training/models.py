@@ -499,8 +499,32 @@ class FundingDepartment(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ProgrammeForm(models.TextChoices):
+    """Qufu 三(七): 「长短结合」."""
+
+    LONG = "long", _("Long course")
+    SHORT = "short", _("Short course")
+
+
+class ProgrammeVenue(models.TextChoices):
+    """Qufu 三(七): the school's bases, production bases in or out of school, the enterprise."""
+
+    SCHOOL_BASE = "school_base", _("School training base")
+    PRODUCTION_BASE = "production_base", _("Production training base")
+    ENTERPRISE = "enterprise", _("At the enterprise")
+    OTHER = "other", _("Other venue")
+
+
+class ProgrammeAudience(models.TextChoices):
+    """Linqu §(三)8 trains employees; Qufu 三(七) also the public (社会技能培训)."""
+
+    EMPLOYEES = "employees", _("Enterprise employees")
+    PUBLIC = "public", _("The public")
+
+
 class TrainingProgramme(models.Model):
-    """职工在岗培训: a school's training of enterprise employees, funded by a county department."""
+    """职工在岗培训 and 社会技能培训: a school's training of enterprise employees or of the public,
+    funded by a county department, as a long or short course at a venue."""
 
     school = models.ForeignKey(
         Organization,
@@ -522,6 +546,18 @@ class TrainingProgramme(models.Model):
         max_length=24,
         choices=FundingDepartment.choices,
         default=FundingDepartment.HUMAN_RESOURCES,
+    )
+    form = models.CharField(
+        _("course form"), max_length=8, choices=ProgrammeForm.choices, default=ProgrammeForm.SHORT
+    )
+    venue = models.CharField(
+        _("venue"), max_length=16, choices=ProgrammeVenue.choices, default=ProgrammeVenue.SCHOOL_BASE
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=16,
+        choices=ProgrammeAudience.choices,
+        default=ProgrammeAudience.EMPLOYEES,
     )
     start_on = models.DateField(_("start"))
     end_on = models.DateField(_("end"))
@@ -611,3 +647,123 @@ class Certification(models.Model):
             errors["programme"] = _("This programme belongs to another school.")
         if errors:
             raise ValidationError(errors)
+
+
+# --- external cooperation (Qufu 三(八) 对外合作) ------------------------------------------------------
+
+
+class PartnerKind(models.TextChoices):
+    VOCATIONAL_SCHOOL = "vocational_school", _("Vocational school")
+    UNIVERSITY = "university", _("Higher vocational college or university")
+    ENTERPRISE = "enterprise", _("Enterprise")
+    OTHER = "other", _("Other institution")
+
+
+class PartnerInstitution(models.Model):
+    """An institution outside the city that a member school cooperates with (Qufu 三(八):
+    「与职业教育发达地区院校交流合作」); never an alliance member, whose work has its own registers."""
+
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="external_partners",
+        limit_choices_to=SCHOOLS,
+    )
+    name = models.CharField(_("partner institution"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=24, choices=PartnerKind.choices)
+    location = models.CharField(
+        _("location"), max_length=100, help_text=_("Province and city, e.g. 江苏省苏州市.")
+    )
+    agreement_title = models.CharField(_("cooperation agreement"), max_length=200, blank=True)
+    agreement_signed_on = models.DateField(_("agreement signed on"), null=True, blank=True)
+    agreement_until = models.DateField(_("agreement valid until"), null=True, blank=True)
+    agreement_file = models.FileField(
+        _("agreement file"),
+        upload_to="training/partner_agreements/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("external partner")
+        verbose_name_plural = _("external partners")
+        ordering = ["school__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "name"], name="partner_unique_per_school")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        if self.agreement_signed_on and self.agreement_until:
+            if self.agreement_until < self.agreement_signed_on:
+                errors["agreement_until"] = _("The end date cannot be before the start date.")
+        if (self.agreement_signed_on or self.agreement_file) and not self.agreement_title:
+            errors["agreement_title"] = _("Name the agreement.")
+        if self.name and Organization.objects.filter(name=self.name.strip()).exists():
+            # Members' cooperation is kept in their own registers; this one is for outsiders.
+            errors["name"] = _(
+                "“%(name)s” is an alliance member: external cooperation is with institutions "
+                "outside the alliance."
+            ) % {"name": self.name}
+        if errors:
+            raise ValidationError(errors)
+
+
+class ExchangeArea(models.TextChoices):
+    """Qufu 三(八): the areas of cooperation the plan names."""
+
+    INTEGRATION = "integration", _("Industry–education integration")
+    SCHOOL_DEVELOPMENT = "school_development", _("School development")
+    MAJORS = "majors", _("Major development")
+    CURRICULUM = "curriculum", _("Curriculum standards")
+    TEACHER_TRAINING = "teacher_training", _("Teacher training")
+    PROGRESSION = "progression", _("Further study and employment")
+    RESOURCES = "resources", _("Teaching resource development")
+
+
+class ExchangeDirection(models.TextChoices):
+    """「引进来，走出去」."""
+
+    INBOUND = "inbound", _("Bringing in")
+    OUTBOUND = "outbound", _("Going out")
+
+
+class PartnerExchange(models.Model):
+    """A dated exchange with an external partner in one area of cooperation."""
+
+    partner = models.ForeignKey(
+        PartnerInstitution,
+        verbose_name=_("external partner"),
+        on_delete=models.CASCADE,
+        related_name="exchanges",
+    )
+    date = models.DateField(_("date"))
+    area = models.CharField(_("area"), max_length=24, choices=ExchangeArea.choices)
+    direction = models.CharField(
+        _("direction"), max_length=16, choices=ExchangeDirection.choices
+    )
+    title = models.CharField(_("exchange"), max_length=200)
+    participants = models.PositiveIntegerField(_("participants"), default=0)
+    outcome = models.TextField(_("outcome"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "date", "title"], name="exchange_unique_per_partner_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

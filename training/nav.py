@@ -7,6 +7,8 @@ from .registers import (
     BASES,
     CERTIFICATIONS,
     CRAFTSMEN,
+    EXCHANGES,
+    PARTNERS,
     PROGRAMMES,
     SECONDMENTS,
     STATIONS,
@@ -26,6 +28,8 @@ MENU = Menu(
         ASSIGNMENTS.link(),
         PROGRAMMES.link(),
         CERTIFICATIONS.link(),
+        PARTNERS.link(),
+        EXCHANGES.link(),
     ],
     order=20,
 )

@@ -27,6 +27,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from alliance.access import (
+    EVERYONE,
     GOVERNANCE,
     SCHOOL_STAFF,
     has_access,
@@ -38,6 +39,8 @@ from .models import (
     Certification,
     Craftsman,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
     ProductionOrder,
     Secondment,
     StationPost,
@@ -159,3 +162,23 @@ def certifications_editable_by(user) -> QuerySet[Certification]:
 
 def can_create(user, editors: frozenset[str]) -> bool:
     return has_access(user, editors)
+
+
+# --- external cooperation: the school keeps its partners; every signed-in role reads them ------
+# Partners and exchanges are institutions and events, with no personal data.
+
+
+def partners_visible_to(user) -> QuerySet[PartnerInstitution]:
+    return scope_to_organization(user, PartnerInstitution.objects.all(), readers=EVERYONE)
+
+
+def partners_editable_by(user) -> QuerySet[PartnerInstitution]:
+    return scope_to_organization(user, PartnerInstitution.objects.all(), "school")
+
+
+def exchanges_visible_to(user) -> QuerySet[PartnerExchange]:
+    return scope_to_organization(user, PartnerExchange.objects.all(), readers=EVERYONE)
+
+
+def exchanges_editable_by(user) -> QuerySet[PartnerExchange]:
+    return scope_to_organization(user, PartnerExchange.objects.all(), "partner__school")

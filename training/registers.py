@@ -16,6 +16,8 @@ from .models import (
     Certification,
     Craftsman,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
     Secondment,
     StationPost,
     Teacher,
@@ -407,7 +409,7 @@ class TrainingProgrammeTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = TrainingProgramme
-        fields = ("title", "school", "enterprises", "funding_department")
+        fields = ("title", "school", "enterprises", "funding_department", "form", "audience")
         sequence = (*fields, "period", "participants", "hours")
 
 
@@ -431,6 +433,9 @@ class TrainingProgrammeRegister(Register):
         "title",
         "enterprises",
         "funding_department",
+        "form",
+        "venue",
+        "audience",
         "start_on",
         "end_on",
         "participants",
@@ -481,6 +486,89 @@ class CertificationRegister(Register):
     )
 
 
+
+# --- external cooperation (Qufu 三(八) 对外合作) ------------------------------------------------------
+
+
+class PartnerInstitutionTable(RegisterTable):
+    name = tables.Column(**_link("partner"))
+    school = tables.Column(order_by=("school__name",))
+    agreement_signed_on = tables.DateColumn(format="Y-m-d")
+    exchange_count = tables.Column(verbose_name=_("Exchanges"), attrs=NUMBER)
+
+    class Meta(RegisterTable.Meta):
+        model = PartnerInstitution
+        fields = ("name", "kind", "location", "school", "agreement_title", "agreement_signed_on")
+        sequence = (*fields, "exchange_count")
+
+
+class PartnerInstitutionRegister(Register):
+    model = PartnerInstitution
+    namespace, name, slug = "training", "partner", "partners"
+    icon = "globe"
+    label, create_label = _("External partners"), _("New external partner")
+    table = PartnerInstitutionTable
+    filterset = filters.PartnerInstitutionFilter
+    search = ("name", "location", "agreement_title")
+    related = ("school",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.partners_visible_to)
+    editable = staticmethod(permissions.partners_editable_by)
+    form = forms.PartnerInstitutionForm
+    excel = "partners"
+    files = ("agreement_file",)
+    detail_fields = (
+        "school",
+        "name",
+        "kind",
+        "location",
+        "agreement_title",
+        "agreement_signed_on",
+        "agreement_until",
+        "agreement_file",
+        "notes",
+    )
+    detail_template = "training/partner_detail.html"
+
+    def list_queryset(self, user):
+        return (
+            self.queryset(user)
+            .annotate(exchange_count=Count("exchanges"))
+            .order_by("school__name", "name", "pk")  # aggregation drops Meta.ordering
+        )
+
+    def detail_context(self, request, obj):
+        return {"exchanges": obj.exchanges.all()}
+
+
+class PartnerExchangeTable(RegisterTable):
+    date = tables.DateColumn(format="Y-m-d")
+    title = tables.Column(**_link("exchange"))
+    partner = tables.Column(order_by=("partner__name",))
+    school = tables.Column(accessor="partner__school", order_by=("partner__school__name",))
+    participants = tables.Column(attrs=NUMBER)
+
+    class Meta(RegisterTable.Meta):
+        model = PartnerExchange
+        fields = ("date", "title", "partner", "school", "area", "direction", "participants")
+
+
+class PartnerExchangeRegister(Register):
+    model = PartnerExchange
+    namespace, name, slug = "training", "exchange", "exchanges"
+    icon = "arrow-left-right"
+    label, create_label = _("External exchanges"), _("New exchange")
+    table = PartnerExchangeTable
+    filterset = filters.PartnerExchangeFilter
+    search = ("title", "partner__name", "outcome")
+    related = ("partner", "partner__school")
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.exchanges_visible_to)
+    editable = staticmethod(permissions.exchanges_editable_by)
+    form = forms.PartnerExchangeForm
+    excel = "partner_exchanges"
+    detail_fields = ("partner", "date", "area", "direction", "title", "participants", "outcome")
+
 WORKSHOPS = InSchoolWorkshopRegister()
 BASES = TrainingBaseRegister()
 STATIONS = TeacherStationRegister()
@@ -490,3 +578,5 @@ CRAFTSMEN = CraftsmanRegister()
 ASSIGNMENTS = TeachingAssignmentRegister()
 PROGRAMMES = TrainingProgrammeRegister()
 CERTIFICATIONS = CertificationRegister()
+PARTNERS = PartnerInstitutionRegister()
+EXCHANGES = PartnerExchangeRegister()

@@ -20,6 +20,8 @@ from .models import (
     Certification,
     Craftsman,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
     Secondment,
     TeacherStation,
     TeachingAssignment,
@@ -227,3 +229,72 @@ def platform_summary(year: int) -> dict:
             for b in bases.order_by("enterprise__name", "name")
         ],
     }
+
+
+# --- every form of training (Qufu 三(二)(七), Linqu §(三)8) ------------------------------------------
+
+
+def training_person_times_by_kind(year: int) -> dict[int, dict[tuple[str, str], int]]:
+    """School id → {(funding department, audience): person-times} of the programmes starting in
+    ``year`` — the training figure broken down as the plans count it (one query)."""
+    rows = (
+        programmes_starting(year)
+        .values("school_id", "funding_department", "audience")
+        .annotate(n=Sum("participants"))
+        .order_by()
+    )
+    result: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    for r in rows:
+        if r["n"]:
+            result[r["school_id"]][(r["funding_department"], r["audience"])] = r["n"]
+    return dict(result)
+
+
+def active_bases(year: int) -> dict[int, dict]:
+    """Base id → {"name", "enterprise", "enterprise_name", "masters"} for the training bases open
+    in ``year`` (one query)."""
+    rows = (
+        TrainingBase.objects.filter(_open_in(year, "established_on", "closed_on"))
+        .values("pk", "name", "enterprise_id", "enterprise__name", "masters_count")
+        .order_by("enterprise__name", "name")
+    )
+    return {
+        r["pk"]: {
+            "name": r["name"],
+            "enterprise": r["enterprise_id"],
+            "enterprise_name": r["enterprise__name"],
+            "masters": r["masters_count"],
+        }
+        for r in rows
+    }
+
+
+# --- external cooperation (Qufu 三(八)) -------------------------------------------------------------
+
+
+def exchanges_by_area(year: int) -> dict[int, dict[str, int]]:
+    """School id → {area: exchanges with external partners dated in ``year``}. One query."""
+    first, last = year_bounds(year)
+    rows = (
+        PartnerExchange.objects.filter(date__range=(first, last))
+        .values("partner__school", "area")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["partner__school"]][r["area"]] = r["n"]
+    return dict(result)
+
+
+def partners_with_agreement(year: int) -> dict[int, int]:
+    """School id → external partners with a cooperation agreement in force in ``year``. One query."""
+    first, last = year_bounds(year)
+    rows = (
+        PartnerInstitution.objects.filter(agreement_signed_on__lte=last)
+        .filter(Q(agreement_until__isnull=True) | Q(agreement_until__gte=first))
+        .values("school")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["school"]: r["n"] for r in rows}

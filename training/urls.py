@@ -23,4 +23,6 @@ urlpatterns = [
     *registers.ASSIGNMENTS.urls(),
     *registers.PROGRAMMES.urls(),
     *registers.CERTIFICATIONS.urls(),
+    *registers.PARTNERS.urls(),
+    *registers.EXCHANGES.urls(),
 ]

@@ -131,6 +131,7 @@ def test_order_class_with_two_enterprises_gets_five_alignments(
         {
             "school": school.pk,
             "name": "铝业联合订单班",
+            "kind": "order",
             "major": "数控技术应用",
             "enterprises": [enterprise.pk, other_enterprise.pk],
             "cohort_year": 2023,
@@ -150,6 +151,7 @@ def test_order_class_years_in_order(client_for, school_user, school, enterprise)
         {
             "school": school.pk,
             "name": "班",
+            "kind": "order",
             "major": "数控",
             "enterprises": [enterprise.pk],
             "cohort_year": 2025,
@@ -201,6 +203,8 @@ def _apprentice_post(school, enterprise, **changes):
         "student-major": "焊接加工",
         "student-enrolment_year": 2025,
         "enterprise": enterprise.pk,
+        "path": "employee",
+        "employee_category": "new_hire",
         "major": "焊接加工",
         "contract_start": "2025-03-01",
         "contract_end": "2027-02-28",

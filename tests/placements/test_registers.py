@@ -353,6 +353,7 @@ def test_history_records_the_order_enterprises_changing(
     data = {
         "school": school.pk,
         "name": "铝业订单班",
+        "kind": "order",
         "major": "数控技术应用",
         "enterprises": [enterprise.pk],
         "cohort_year": 2023,
