@@ -19,16 +19,19 @@ from alliance.access import (
 )
 from alliance.exchange import Column, Ref, Register, register
 
-from .models import CouncilMeeting, Organization, SchoolYearFigures
+from .models import CouncilMeeting, Major, Organization, SchoolYearFigures
 from .permissions import (
     can_create_organization,
     council_meetings_visible_to,
+    majors_editable_by,
+    majors_linkable_by,
+    majors_visible_to,
     organizations_editable_by,
     organizations_visible_to,
     school_figures_editable_by,
     school_figures_visible_to,
 )
-from .registers import MEETINGS, ORGANIZATIONS, SCHOOL_FIGURES
+from .registers import MAJORS, MEETINGS, ORGANIZATIONS, SCHOOL_FIGURES
 
 
 def school_ref(field: str = "school", header: str = "学校") -> Ref:
@@ -49,6 +52,17 @@ def enterprise_ref(field: str = "enterprise", header: str = "企业") -> Ref:
         Organization.objects.enterprises,
         alternatives=("credit_code",),
         what="企业",
+    )
+
+
+def major_ref(field: str = "major", header: str = "专业", school_header: str = "学校") -> Ref:
+    """A major named by its name within the school of the row (the school's own catalogue)."""
+    return Ref(
+        field,
+        {header: "name", school_header: "school__name"},
+        Major.objects.all,
+        what="专业",
+        linkable=majors_linkable_by,
     )
 
 
@@ -170,5 +184,41 @@ register(
         filterset=MEETINGS.filterset_class(),
         order_by=("-date", "-pk"),
         sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="majors",
+        title=_("Majors"),
+        model=Major,
+        list_url="members:major_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column(
+                "专业代码", "code", example="660103", note=_("National catalogue code, if known.")
+            ),
+            Column("专业名称", "name", example="数控技术应用"),
+            Column("服务产业", "industry", example="机械装备制造"),
+            Column("专业类别", "status", example="骨干专业"),
+            Column("合作企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("学校带头人", "school_lead", example="王建国"),
+            Column("学校带头人培养计划", "school_lead_plan", width=30),
+            Column("企业带头人", "enterprise_lead", example="李师傅"),
+            Column("企业带头人培养计划", "enterprise_lead_plan", width=30),
+            Column("在招", "active", example="是"),
+        ],
+        refs=[school_ref()],
+        natural_keys=[("school", "name")],
+        owners=("school_id",),
+        visible_to=majors_visible_to,
+        editable_by=majors_editable_by,
+        export_roles=EVERYONE,
+        import_roles=SCHOOL_STAFF,
+        filterset=MAJORS.filterset_class(),
+        select_related=("school",),
+        order_by=("school__name", "code", "name"),
+        example_for=own_organization_example("学校"),
+        **COMMON,
     )
 )

@@ -14,6 +14,7 @@ from .models import (
     CouncilMeeting,
     CouncilSeat,
     ExpertMember,
+    Major,
     Organization,
     OrganizationPhoto,
     Resolution,
@@ -60,6 +61,28 @@ class OrganizationForm(RegisterForm):
 
     def clean_credit_code(self) -> str | None:
         return normalize_credit_code(self.cleaned_data.get("credit_code"))
+
+
+class MajorForm(RegisterForm):
+    owner_field = "school"
+
+    class Meta:
+        model = Major
+        fields = [
+            "school",
+            "code",
+            "name",
+            "industry",
+            "status",
+            "enterprises",
+            "school_lead",
+            "school_lead_plan",
+            "enterprise_lead",
+            "enterprise_lead_employer",
+            "enterprise_lead_plan",
+            "plan_document",
+            "active",
+        ]
 
 
 class WithdrawForm(PortalForm):

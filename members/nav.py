@@ -2,7 +2,15 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.menus import Link, Menu
 
-from .registers import ACCOUNTS, EXPERTS, MEETINGS, ORGANIZATIONS, SCHOOL_FIGURES, SEATS
+from .registers import (
+    ACCOUNTS,
+    EXPERTS,
+    MAJORS,
+    MEETINGS,
+    ORGANIZATIONS,
+    SCHOOL_FIGURES,
+    SEATS,
+)
 
 MENU = Menu(
     _("Members"),
@@ -10,6 +18,7 @@ MENU = Menu(
         Link(_("My organisation"), "members:my_organization", "house"),
         ORGANIZATIONS.link(),
         SCHOOL_FIGURES.link(),
+        MAJORS.link(),
         Link(_("Council"), "members:council", "people"),
         SEATS.link(),
         EXPERTS.link(),

@@ -41,6 +41,7 @@ urlpatterns = [
     path("corridor/", views.corridor_index, name="corridor_index"),
     path("corridor/<int:pk>/", views.corridor, name="corridor"),
     *registers.SCHOOL_FIGURES.urls(),
+    *registers.MAJORS.urls(),
     path("council/", views.council, name="council"),
     *registers.SEATS.urls(),
     *registers.EXPERTS.urls(),

@@ -82,6 +82,10 @@ POLICY: dict[str, object] = {
     "members:corridor": EVERY_ROLE,
     **register("members", "school_figures", readers=SCHOOL_FIGURE_READERS, editors=SCHOOL_SIDE),
     "members:school_figures_options": SCHOOL_FIGURE_READERS,
+    # majors (issue 15): a school's catalogue is no secret; the school keeps it
+    **register("members", "major", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "members:major_options": EVERY_ROLE,
+    "members:major_file": EVERY_ROLE,
     "members:council": GOVERNANCE_READERS,
     **register("members", "seat", readers=GOVERNANCE_READERS, editors=OFFICE),
     "members:seat_options": GOVERNANCE_READERS,
@@ -189,6 +193,7 @@ POLICY: dict[str, object] = {
     "exchange:confirm": RECORD_KEEPERS,
     **exchange("organizations", export=EVERY_ROLE, imports=OFFICE),
     **exchange("school_figures", export=SCHOOL_FIGURE_READERS, imports=SCHOOL_SIDE),
+    **exchange("majors", export=EVERY_ROLE, imports=SCHOOL_SIDE),
     **exchange("council_meetings", export=GOVERNANCE_READERS),
     **exchange("teachers", export=SCHOOL_SIDE, imports=SCHOOL_SIDE),
     **exchange("secondments", export=RECORD_KEEPERS, imports=SCHOOL_SIDE),

@@ -120,3 +120,14 @@ class OrganizationPhotoFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(EnterpriseFactory)
     image = factory.LazyFunction(lambda: SimpleUploadedFile("photo.png", png_bytes(), "image/png"))
     caption = "厂区"
+
+
+class MajorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.Major"
+        django_get_or_create = ("school", "name")
+
+    school = factory.SubFactory(SchoolFactory)
+    code = "660103"
+    name = "数控技术应用"
+    industry = "机械装备制造"
