@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, sees_personal_data
 from alliance.exchange import Column, Ref, Register, register
 from alliance.masking import mask_national_id, mask_phone
-from members.exchange import enterprise_ref, own_organization_example, school_ref
-from members.models import Organization
+from members.exchange import enterprise_ref, major_ref, own_organization_example, school_ref
+from members.models import Major, Organization
 from members.permissions import organizations_editable_by
 from training.models import TrainingBase
 
@@ -22,6 +22,7 @@ from .filters import OrderClassEnrolmentFilter
 from .models import (
     Apprenticeship,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     Internship,
     OrderClass,
@@ -29,32 +30,39 @@ from .models import (
     OutreachEvent,
     PreferentialMeasure,
     Student,
+    TalentDemand,
 )
 from .permissions import (
     apprenticeships_editable_by,
     apprenticeships_visible_to,
+    demands_editable_by,
+    demands_visible_to,
     events_visible_to,
     internships_editable_by,
     internships_visible_to,
     mask_wage,
+    materials_editable_by,
+    materials_visible_to,
     mentors_visible_to,
     order_class_enrolments_editable_by,
     order_class_enrolments_visible_to,
     order_classes_editable_by,
     order_classes_visible_to,
     pilot_classes_for,
-    preferences_editable_by,
-    preferences_visible_to,
     placements_editable_by,
     placements_visible_to,
+    preferences_editable_by,
+    preferences_visible_to,
     students_editable_by,
     students_linkable_by,
     students_visible_to,
 )
 from .registers import (
     APPRENTICESHIPS,
+    DEMANDS,
     EVENTS,
     INTERNSHIPS,
+    MATERIALS,
     MENTORS,
     ORDER_CLASSES,
     PLACEMENTS,
@@ -374,6 +382,104 @@ register(
         select_related=("enterprise",),
         order_by=("enterprise__name", "area", "-since"),
         example_for=own_organization_example("企业"),
+        **COMMON,
+    )
+)
+
+
+register(
+    Register(
+        key="demands",
+        title=_("Talent demand"),
+        model=TalentDemand,
+        list_url="placements:demand_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("调查年度", "survey_year", example=2025),
+            Column("岗位", "post", example="数控操作工"),
+            Column("专业", attr="major.name", example="数控技术应用"),
+            Column(
+                "专业所在学校",
+                attr="major.school.name",
+                width=28,
+                note=_("The school whose catalogue holds the major."),
+            ),
+            Column("需求人数", "headcount", example=10),
+            Column("月薪下限", "wage_min", example=4000),
+            Column("月薪上限", "wage_max", example=5500),
+            Column("需求时间", "needed_by", example="2025-07-01"),
+            Column("备注", "notes", width=30),
+            Column(
+                "已组订单班",
+                attr="order_class.name",
+                importable=False,
+                note=_("Set when the secretariat forms the demand into an order class."),
+            ),
+        ],
+        refs=[
+            enterprise_ref(),
+            Ref(
+                "major",
+                {"专业": "name", "专业所在学校": "school__name"},
+                Major.objects.all,
+                what="专业",
+            ),
+        ],
+        natural_keys=[("enterprise", "survey_year", "post")],
+        owners=("enterprise_id",),
+        visible_to=demands_visible_to,
+        editable_by=demands_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(ENTERPRISE_STAFF),
+        filterset=DEMANDS.filterset_class(),
+        select_related=("enterprise", "major__school", "order_class"),
+        order_by=("-survey_year", "enterprise__name", "post"),
+        example_for=own_organization_example("企业"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="materials",
+        title=_("Co-developed materials"),
+        model=CoDevelopedMaterial,
+        list_url="placements:material_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("类型", "kind", example="活页式教材"),
+            Column("名称", "title", width=30, example="铝型材挤压工艺（活页式）"),
+            Column("专业", attr="major.name", example="数控技术应用"),
+            Column("合作企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("完成日期", "completed_on", example="2025-06-30"),
+            Column(
+                "服务订单班",
+                attr="order_class.name",
+                note=_("Optional: the order class of the same school the material serves."),
+            ),
+        ],
+        refs=[
+            school_ref(),
+            major_ref(),
+            Ref(
+                "order_class",
+                {"服务订单班": "name", "学校": "school__name"},
+                OrderClass.objects.all,
+                what="订单班",
+                linkable=order_classes_editable_by,
+            ),
+        ],
+        natural_keys=[("school", "kind", "title")],
+        owners=("school_id",),
+        visible_to=materials_visible_to,
+        editable_by=materials_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(SCHOOL_STAFF),
+        filterset=MATERIALS.filterset_class(),
+        select_related=("school", "major", "order_class"),
+        order_by=("-completed_on", "title"),
+        example_for=own_organization_example("学校"),
+        notes=_("Training bases and apprenticeship cohorts served are set in the portal."),
         **COMMON,
     )
 )

@@ -23,6 +23,7 @@ from .models import (
     ApprenticeshipPath,
     ApprenticeshipStatus,
     CareerMentor,
+    CoDevelopedMaterial,
     Destination,
     EmployerLocation,
     GraduatePlacement,
@@ -30,6 +31,7 @@ from .models import (
     Internship,
     InternshipEvaluation,
     InternshipStage,
+    MaterialKind,
     OrderClass,
     OrderClassEnrolment,
     OrderClassKind,
@@ -39,6 +41,7 @@ from .models import (
     PreferentialMeasure,
     Student,
     StudyMode,
+    TalentDemand,
 )
 
 
@@ -138,7 +141,9 @@ class InternshipFilter(RegisterFilterSet):
         label=_("evaluation"), choices=InternshipEvaluation.choices
     )
     stage = django_filters.ChoiceFilter(label=_("stage"), choices=InternshipStage.choices)
-    training_base = django_filters.NumberFilter(label=_("training base"), field_name="training_base")
+    training_base = django_filters.NumberFilter(
+        label=_("training base"), field_name="training_base"
+    )
 
     class Meta:
         model = Internship
@@ -213,3 +218,35 @@ class PreferentialMeasureFilter(RegisterFilterSet):
     class Meta:
         model = PreferentialMeasure
         fields = ["enterprise", "area"]
+
+
+class TalentDemandFilter(RegisterFilterSet):
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
+    year = YearFilter(label=_("survey year"), field_name="survey_year")
+    major = django_filters.CharFilter(
+        label=_("major"), field_name="major__name", lookup_expr="icontains"
+    )
+    formed = django_filters.BooleanFilter(
+        label=_("formed into an order class"),
+        field_name="order_class",
+        lookup_expr="isnull",
+        exclude=True,
+    )
+
+    class Meta:
+        model = TalentDemand
+        fields = ["enterprise", "year", "major", "formed"]
+
+
+class MaterialFilter(RegisterFilterSet):
+    school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("enterprise"), queryset=_enterprises, field_name="enterprises", distinct=True
+    )
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=MaterialKind.choices)
+    year = YearFilter(label=_("Year"), field_name="completed_on", lookup_expr="year")
+    order_class = django_filters.NumberFilter(label=_("order class"), field_name="order_class")
+
+    class Meta:
+        model = CoDevelopedMaterial
+        fields = ["school", "enterprise", "kind", "year", "order_class"]

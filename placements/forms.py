@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.access import sees_personal_data
 from alliance.registers import PortalForm, RegisterForm, style_form
+from members.models import Major, Organization
+from members.permissions import majors_linkable_by
 from training.models import TrainingBase
 
 from . import permissions
@@ -22,16 +24,19 @@ from .models import (
     Apprenticeship,
     ApprenticeshipPath,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     HireStatus,
     Internship,
     OrderClass,
     OrderClassAlignment,
+    OrderClassKind,
     OutreachEvent,
     OutreachPhoto,
     PreferentialMeasure,
     RetentionFollowUp,
     Student,
+    TalentDemand,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -386,3 +391,95 @@ class PreferentialMeasureForm(RegisterForm):
         model = PreferentialMeasure
         fields = ["enterprise", "area", "measure", "since", "until", "document"]
         widgets = {"since": DATE, "until": DATE}
+
+
+def _major_label(major: Major) -> str:
+    return f"{major} · {major.school}"
+
+
+class TalentDemandForm(RegisterForm):
+    owner_field = "enterprise"
+
+    class Meta:
+        model = TalentDemand
+        fields = [
+            "enterprise",
+            "survey_year",
+            "post",
+            "major",
+            "headcount",
+            "wage_min",
+            "wage_max",
+            "needed_by",
+            "notes",
+        ]
+        widgets = {"needed_by": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def limit_choices(self, user) -> None:
+        self.fields["major"].queryset = Major.objects.select_related("school")
+        self.fields["major"].label_from_instance = _major_label
+
+
+class MaterialForm(RegisterForm):
+    owner_field = "school"
+
+    class Meta:
+        model = CoDevelopedMaterial
+        fields = [
+            "school",
+            "kind",
+            "title",
+            "major",
+            "enterprises",
+            "completed_on",
+            "file",
+            "order_class",
+            "training_base",
+            "apprentice_enterprise",
+            "apprentice_cohort_year",
+        ]
+        widgets = {"completed_on": DATE, "enterprises": forms.SelectMultiple(attrs={"size": 6})}
+
+    def limit_choices(self, user) -> None:
+        self.fields["major"].queryset = majors_linkable_by(user).select_related("school")
+        self.fields["major"].label_from_instance = _major_label
+        self.fields["enterprises"].queryset = permissions.all_enterprises()
+        self.fields["apprentice_enterprise"].queryset = permissions.all_enterprises()
+        self.fields["order_class"].queryset = permissions.order_classes_editable_by(user)
+        self.fields["training_base"].queryset = TrainingBase.objects.select_related("enterprise")
+        self.fields["training_base"].label_from_instance = lambda b: f"{b.enterprise} · {b.name}"
+
+
+class JointClassForm(PortalForm):
+    """The order class a group of talent demands becomes (联合组班)."""
+
+    demands = forms.ModelMultipleChoiceField(
+        TalentDemand.objects.none(),
+        label=_("talent demands"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    school = forms.ModelChoiceField(Organization.objects.none(), label=_("school"))
+    name = forms.CharField(label=_("name"), max_length=100)
+    kind = forms.ChoiceField(
+        label=_("kind of class"), choices=OrderClassKind.choices, initial=OrderClassKind.ORDER
+    )
+    cohort_year = forms.IntegerField(label=_("cohort (enrolment) year"), min_value=2000)
+    graduation_year = forms.IntegerField(label=_("graduation year"), min_value=2000)
+    planned_size = forms.IntegerField(label=_("planned size"), min_value=1)
+
+    def __init__(self, *args, user, demands, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = permissions.schools_for(user)
+        self.fields["demands"].queryset = demands
+        self.fields["demands"].label_from_instance = lambda d: (
+            f"{d.enterprise} · {d.post} · {d.major.name} × {d.headcount}"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        cohort, graduation = cleaned.get("cohort_year"), cleaned.get("graduation_year")
+        if cohort and graduation and graduation < cohort:
+            self.add_error(
+                "graduation_year", _("The graduation year cannot be before the cohort year.")
+            )
+        return cleaned

@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from alliance.uploads import DOCX, IMAGE, PDF, UploadValidator
 from alliance.validators import validate_mobile, validate_national_id
-from members.models import Organization, OrganizationKind
+from members.models import Major, Organization, OrganizationKind
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 ENTERPRISES = {"kind": OrganizationKind.ENTERPRISE}
@@ -453,7 +453,10 @@ class Apprenticeship(models.Model):
         order_class = self.order_class
         if order_class.kind != OrderClassKind.APPRENTICESHIP_PILOT:
             errors["order_class"] = _("This class is not a modern apprenticeship pilot class.")
-        elif self.enterprise_id and not order_class.enterprises.filter(pk=self.enterprise_id).exists():
+        elif (
+            self.enterprise_id
+            and not order_class.enterprises.filter(pk=self.enterprise_id).exists()
+        ):
             errors["order_class"] = _("The enterprise is not a partner of this pilot class.")
         elif (
             self.student_id
@@ -959,3 +962,184 @@ class PreferentialMeasure(models.Model):
     def clean(self) -> None:
         if self.since and self.until and self.until < self.since:
             raise ValidationError({"until": _("The end date cannot be before the start date.")})
+
+
+# --- talent demand and joint order classes (Linqu §(四)11, §(三)6; Qufu 三(一)) --------------------
+
+
+class TalentDemand(models.Model):
+    """An enterprise's answer to the periodic talent-demand survey (定期调度企业用人情况): how many
+    people of a major it needs for a post, at what wage, by when. Demands of several enterprises
+    for the same major may be formed into one joint order class (联合组班)."""
+
+    enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="talent_demands",
+        limit_choices_to=ENTERPRISES,
+    )
+    survey_year = models.PositiveSmallIntegerField(_("survey year"), validators=YEAR_VALIDATORS)
+    post = models.CharField(_("post"), max_length=50)
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="talent_demands",
+        help_text=_("The major whose graduates the post needs."),
+    )
+    headcount = models.PositiveSmallIntegerField(_("headcount"), validators=[MinValueValidator(1)])
+    wage_min = models.PositiveIntegerField(_("monthly wage from (yuan)"))
+    wage_max = models.PositiveIntegerField(_("monthly wage to (yuan)"))
+    needed_by = models.DateField(_("needed by"))
+    notes = models.TextField(_("notes"), blank=True)
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("order class formed"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="talent_demands",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("talent demand")
+        verbose_name_plural = _("talent demands")
+        ordering = ["-survey_year", "enterprise__name", "post"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "survey_year", "post"], name="demand_unique_post_per_survey"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.post}（{self.survey_year}）"
+
+    def clean(self) -> None:
+        if (
+            self.wage_min is not None
+            and self.wage_max is not None
+            and self.wage_max < self.wage_min
+        ):
+            raise ValidationError({"wage_max": _("The upper wage cannot be below the lower one.")})
+
+
+# --- co-developed materials (Linqu §(一)1/3, §(二)5, §(三)6-7; Qufu 三(一)(二)) ---------------------
+
+
+class MaterialKind(models.TextChoices):
+    PROGRAMME = "programme", _("Talent training programme")
+    CURRICULUM = "curriculum", _("Curriculum")
+    COURSE_STANDARD = "course_standard", _("Course standard")
+    TEXTBOOK = "textbook", _("Textbook")
+    LOOSE_LEAF = "loose_leaf", _("Loose-leaf textbook")
+    WORKBOOK = "workbook", _("Workbook textbook")
+    TEACHING_STANDARD = "teaching_standard", _("Teaching standard")
+    POST_SPECIFICATION = "post_specification", _("Post specification")
+    TEACHING_RESOURCE = "teaching_resource", _("Teaching resource")
+
+
+class CoDevelopedMaterial(models.Model):
+    """A programme, curriculum, textbook, standard, post specification or teaching resource a
+    school wrote with enterprises, and what it serves: an order class, a training base or an
+    enterprise's apprenticeship cohort (one of them, or none for a whole major)."""
+
+    kind = models.CharField(_("kind"), max_length=24, choices=MaterialKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="codeveloped_materials",
+        limit_choices_to=SCHOOLS,
+    )
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="materials",
+    )
+    enterprises = models.ManyToManyField(
+        Organization,
+        verbose_name=_("co-developing enterprises"),
+        related_name="codeveloped_materials_with",
+        limit_choices_to=ENTERPRISES,
+    )
+    completed_on = models.DateField(_("completed on"))
+    file = models.FileField(
+        _("file"),
+        upload_to="placements/materials/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("order class served"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="materials",
+    )
+    training_base = models.ForeignKey(
+        "training.TrainingBase",
+        verbose_name=_("training base served"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="materials",
+    )
+    apprentice_enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("apprenticeship cohort: enterprise"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="apprentice_materials",
+        limit_choices_to=ENTERPRISES,
+    )
+    apprentice_cohort_year = models.PositiveSmallIntegerField(
+        _("apprenticeship cohort: year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+
+    history = HistoricalRecords(m2m_fields=[enterprises])
+
+    class Meta:
+        verbose_name = _("co-developed material")
+        verbose_name_plural = _("co-developed materials")
+        ordering = ["-completed_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "kind", "title"], name="material_unique_title_per_school"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        served = [
+            bool(self.order_class_id),
+            bool(self.training_base_id),
+            bool(self.apprentice_enterprise_id or self.apprentice_cohort_year),
+        ]
+        if sum(served) > 1:
+            errors["order_class"] = _(
+                "A material serves one order class, one training base or one apprenticeship "
+                "cohort, not several."
+            )
+        if bool(self.apprentice_enterprise_id) != bool(self.apprentice_cohort_year):
+            errors["apprentice_cohort_year"] = _(
+                "An apprenticeship cohort is an enterprise and a year: give both."
+            )
+        if self.school_id:
+            if self.major_id and self.major.school_id != self.school_id:
+                errors["major"] = _("The major must be one of the school's majors.")
+            if self.order_class_id and self.order_class.school_id != self.school_id:
+                errors["order_class"] = _("The order class must be one of the school's classes.")
+        if errors:
+            raise ValidationError(errors)

@@ -4,8 +4,10 @@ from alliance.menus import Link, Menu
 
 from .registers import (
     APPRENTICESHIPS,
+    DEMANDS,
     EVENTS,
     INTERNSHIPS,
+    MATERIALS,
     MENTORS,
     ORDER_CLASSES,
     PLACEMENTS,
@@ -18,6 +20,9 @@ MENU = Menu(
     [
         STUDENTS.link(),
         ORDER_CLASSES.link(),
+        MATERIALS.link(),
+        DEMANDS.link(),
+        Link(_("Demand and joint classes"), "placements:demand_overview", "diagram-3"),
         APPRENTICESHIPS.link(),
         INTERNSHIPS.link(),
         PLACEMENTS.link(),

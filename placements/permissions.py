@@ -21,6 +21,7 @@ from alliance.access import (
     ENTERPRISE_STAFF,
     EVERYONE,
     GOVERNANCE,
+    SCHOOL_READERS,
     SCHOOL_STAFF,
     STAFF,
     acting_organization_id,
@@ -35,6 +36,7 @@ from members.models import Organization
 from .models import (
     Apprenticeship,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     HireStatus,
     Internship,
@@ -47,6 +49,7 @@ from .models import (
     PreferentialMeasure,
     RetentionFollowUp,
     Student,
+    TalentDemand,
 )
 
 # Audiences of the pages (registers and ``allow(...)`` in views.py) come from ``alliance.access``.
@@ -271,3 +274,26 @@ def preferences_visible_to(user) -> QuerySet[PreferentialMeasure]:
 def preferences_editable_by(user) -> QuerySet[PreferentialMeasure]:
     return scope_to_organization(user, PreferentialMeasure.objects.all(), "enterprise")
 
+
+# --- talent demand: the enterprise fills its survey; schools, council and office read them all ---
+
+
+def demands_visible_to(user) -> QuerySet[TalentDemand]:
+    return scope_to_organization(
+        user, TalentDemand.objects.all(), "enterprise", readers=SCHOOL_READERS
+    )
+
+
+def demands_editable_by(user) -> QuerySet[TalentDemand]:
+    return scope_to_organization(user, TalentDemand.objects.all(), "enterprise")
+
+
+# --- co-developed materials: the school keeps them; every signed-in role reads them ------------
+
+
+def materials_visible_to(user) -> QuerySet[CoDevelopedMaterial]:
+    return scope_to_organization(user, CoDevelopedMaterial.objects.all(), readers=EVERYONE)
+
+
+def materials_editable_by(user) -> QuerySet[CoDevelopedMaterial]:
+    return scope_to_organization(user, CoDevelopedMaterial.objects.all(), "school")

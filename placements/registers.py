@@ -23,6 +23,7 @@ from . import filters, forms, permissions, selectors, services
 from .models import (
     Apprenticeship,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     Internship,
     OrderClass,
@@ -30,6 +31,7 @@ from .models import (
     OutreachKind,
     PreferentialMeasure,
     Student,
+    TalentDemand,
 )
 
 NUMBER = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
@@ -526,7 +528,6 @@ class MentorRegister(Register):
         )
 
 
-
 # --- preferential measures for county graduates (Linqu §(四)11) ---------------------------------
 
 
@@ -560,6 +561,125 @@ class PreferenceRegister(Register):
     detail_fields = ("enterprise", "area", "measure", "since", "until", "document")
     save = _save_validated
 
+
+# --- talent demand (Linqu §(四)11 定期调度企业用人情况) -----------------------------------------------
+
+
+class DemandTable(RegisterTable):
+    post = tables.Column(linkify=("placements:demand_detail", [tables.A("pk")]))
+    enterprise = tables.Column(order_by=("enterprise__name",))
+    major = tables.Column(order_by=("major__name",))
+    headcount = tables.Column(attrs=NUMBER)
+    wage = tables.Column(
+        accessor="wage_min", verbose_name=_("Monthly wage (yuan)"), order_by=("wage_min",)
+    )
+    needed_by = tables.DateColumn(format="Y-m-d")
+    order_class = tables.Column(default="—", order_by=("order_class__name",))
+
+    class Meta(RegisterTable.Meta):
+        model = TalentDemand
+        fields = ("survey_year", "enterprise", "post", "major", "headcount")
+        sequence = (*fields, "wage", "needed_by", "order_class")
+
+    def render_wage(self, value, record):
+        return f"{record.wage_min}–{record.wage_max}"
+
+
+class DemandRegister(Register):
+    model = TalentDemand
+    namespace, name, slug = "placements", "demand", "demands"
+    icon = "clipboard-data"
+    label, create_label = _("Talent demand"), _("New talent demand")
+    table = DemandTable
+    filterset = filters.TalentDemandFilter
+    search = ("post", "major__name", "enterprise__name")
+    related = ("enterprise", "major", "major__school", "order_class")
+    readers, editors = EVERYONE, ENTERPRISE_STAFF
+    scope = staticmethod(permissions.demands_visible_to)
+    editable = staticmethod(permissions.demands_editable_by)
+    form = forms.TalentDemandForm
+    excel = "demands"
+    detail_fields = (
+        "enterprise",
+        "survey_year",
+        "post",
+        "major",
+        "headcount",
+        "wage_min",
+        "wage_max",
+        "needed_by",
+        "notes",
+        "order_class",
+    )
+    save = _save_validated
+
+    def initial(self, request):
+        return {"survey_year": dt.date.today().year}
+
+
+# --- co-developed materials (课程、教材、标准、方案的校企共同开发) -------------------------------------
+
+
+class MaterialTable(RegisterTable):
+    title = tables.Column(linkify=("placements:material_detail", [tables.A("pk")]))
+    school = tables.Column(order_by=("school__name",))
+    enterprises = _names_column()
+    completed_on = tables.DateColumn(format="Y-m-d")
+    served = tables.Column(
+        accessor="order_class", verbose_name=_("Serves"), orderable=False, empty_values=()
+    )
+
+    class Meta(RegisterTable.Meta):
+        model = CoDevelopedMaterial
+        fields = ("title", "kind", "school", "major", "enterprises", "completed_on")
+        sequence = (*fields, "served")
+
+    def render_served(self, value, record):
+        if record.order_class_id:
+            return record.order_class.name
+        if record.training_base_id:
+            return record.training_base.name
+        if record.apprentice_enterprise_id:
+            return f"{record.apprentice_enterprise.name} {record.apprentice_cohort_year}"
+        return "—"
+
+
+class MaterialRegister(Register):
+    model = CoDevelopedMaterial
+    namespace, name, slug = "placements", "material", "materials"
+    icon = "book"
+    label, create_label = _("Co-developed materials"), _("New co-developed material")
+    table = MaterialTable
+    filterset = filters.MaterialFilter
+    search = ("title", "major__name")
+    related = ("school", "major", "order_class", "training_base", "apprentice_enterprise")
+    prefetch = (Prefetch("enterprises", queryset=_names()),)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.materials_visible_to)
+    editable = staticmethod(permissions.materials_editable_by)
+    form = forms.MaterialForm
+    excel = "materials"
+    files = ("file",)
+    detail_fields = (
+        "kind",
+        "title",
+        "school",
+        "major",
+        "enterprises",
+        "completed_on",
+        "file",
+        "order_class",
+        "training_base",
+        "apprentice_enterprise",
+        "apprentice_cohort_year",
+    )
+
+    def save(self, request, form):
+        return services.material_save(
+            material=form.save(commit=False), enterprises=form.cleaned_data["enterprises"]
+        )
+
+
 STUDENTS = StudentRegister()
 ORDER_CLASSES = OrderClassRegister()
 APPRENTICESHIPS = ApprenticeshipRegister()
@@ -568,3 +688,5 @@ PLACEMENTS = PlacementRegister()
 EVENTS = EventRegister()
 MENTORS = MentorRegister()
 PREFERENCES = PreferenceRegister()
+DEMANDS = DemandRegister()
+MATERIALS = MaterialRegister()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import NamedTuple
 
-from django.db.models import Case, CharField, Count, Q, Value, When
+from django.db.models import Case, CharField, Count, Max, Min, Q, Sum, Value, When
 
 from members.selectors import member_on_q
 
@@ -31,6 +31,7 @@ from .models import (
     OutreachKind,
     PreferentialMeasure,
     RetentionFollowUp,
+    TalentDemand,
     local_q,
     working_q,
 )
@@ -390,7 +391,9 @@ def mentor_events(year: int) -> dict[int, dict]:
         OutreachEvent.objects.filter(
             mentor__isnull=False, kind__in=MENTOR_EVENT_KINDS, date__range=(first, last)
         )
-        .values("mentor", "mentor__person", "mentor__enterprise", "mentor__enterprise__name", "kind")
+        .values(
+            "mentor", "mentor__person", "mentor__enterprise", "mentor__enterprise__name", "kind"
+        )
         .annotate(n=Count("pk"))
         .order_by()
     )
@@ -456,3 +459,97 @@ def followup_counts(year: int) -> dict[int, tuple[int, int]]:
         .order_by()
     )
     return {r["student__school"]: (r["graduates"], r["followed"]) for r in rows}
+
+
+# --- talent demand and joint order classes (Linqu §(四)11, §(三)6) ---------------------------------
+
+#: the lookup from a graduate placement to the name of the student's major
+STUDENT_MAJOR_NAME = "student__major"
+
+
+def demand_by_major(year: int) -> dict[str, dict]:
+    """Major name → {"headcount", "demands", "enterprises", "wage_min", "wage_max"} of the talent
+    demands of the ``year`` survey; the same major at several schools is one need. One query."""
+    rows = (
+        TalentDemand.objects.filter(survey_year=year)
+        .values("major__name")
+        .annotate(
+            headcount=Sum("headcount"),
+            demands=Count("pk"),
+            enterprises=Count("enterprise", distinct=True),
+            wage_min=Min("wage_min"),
+            wage_max=Max("wage_max"),
+        )
+        .order_by("major__name")
+    )
+    return {r.pop("major__name"): r for r in rows}
+
+
+def demand_by_enterprise(year: int) -> dict[int, int]:
+    """Enterprise id → headcount it asked for in the ``year`` survey. One query."""
+    rows = (
+        TalentDemand.objects.filter(survey_year=year)
+        .values("enterprise")
+        .annotate(n=Sum("headcount"))
+        .order_by()
+    )
+    return {r["enterprise"]: r["n"] for r in rows}
+
+
+def graduates_by_major(year: int) -> dict[str, dict[str, int]]:
+    """Major name → {"graduates", "employed", "local"} of the graduates of ``year``. One query."""
+    rows = (
+        GraduatePlacement.objects.filter(graduation_year=year)
+        .values(STUDENT_MAJOR_NAME)
+        .annotate(graduates=Count("pk"), employed=Count("pk", filter=working_q()))
+        .order_by()
+    )
+    return {
+        r[STUDENT_MAJOR_NAME]: {"graduates": r["graduates"], "employed": r["employed"]}
+        for r in rows
+    }
+
+
+def demand_against_graduates(year: int) -> list[dict]:
+    """Per major demanded in the ``year`` survey: the demand beside the graduates of that major in
+    the same year (the supply the schools have). Two queries."""
+    graduates = graduates_by_major(year)
+    return [
+        {
+            "major": major,
+            **demand,
+            "graduates": graduates.get(major, {}).get("graduates", 0),
+            "employed": graduates.get(major, {}).get("employed", 0),
+            "gap": demand["headcount"] - graduates.get(major, {}).get("graduates", 0),
+        }
+        for major, demand in demand_by_major(year).items()
+    ]
+
+
+def joint_class_proposals(year: int) -> list[dict]:
+    """Demands of the ``year`` survey not yet formed into a class, grouped by major: a group in
+    which two or more enterprises need the same major is a proposed joint order class (相同需求的
+    多个企业联合组班). Each: {"major", "demands" (rows), "enterprises" (names), "headcount"}.
+    One query."""
+    rows = (
+        TalentDemand.objects.filter(survey_year=year, order_class__isnull=True)
+        .select_related("enterprise", "major")
+        .order_by("major__name", "enterprise__name", "post")
+    )
+    groups: dict[str, list[TalentDemand]] = defaultdict(list)
+    for demand in rows:
+        groups[demand.major.name].append(demand)
+    proposals = []
+    for major, demands in groups.items():
+        enterprises = sorted({d.enterprise.name for d in demands})
+        if len(enterprises) < 2:
+            continue
+        proposals.append(
+            {
+                "major": major,
+                "demands": demands,
+                "enterprises": enterprises,
+                "headcount": sum(d.headcount for d in demands),
+            }
+        )
+    return proposals

@@ -18,6 +18,7 @@ from .models import (
     ApprenticeshipPath,
     Aspect,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     HireStatus,
     OrderClass,
@@ -28,6 +29,7 @@ from .models import (
     RetentionFollowUp,
     Student,
     StudyMode,
+    TalentDemand,
 )
 
 # The one answer when a student named by school and number cannot be linked: no such student,
@@ -184,3 +186,62 @@ def mentor_save(*, mentor: CareerMentor, schools: Iterable[Organization]) -> Car
     mentor.save()
     mentor.schools.set(list(schools))
     return mentor
+
+
+@transaction.atomic
+def order_class_from_demands(
+    *,
+    demands: Iterable[TalentDemand],
+    school: Organization,
+    name: str,
+    kind: str,
+    cohort_year: int,
+    graduation_year: int,
+    planned_size: int,
+) -> OrderClass:
+    """Form talent demands of several enterprises for the same major into one order class
+    (联合组班): the class's enterprises are the demands' enterprises, its major theirs, and each
+    demand records the class it became. Demands already formed into a class are refused."""
+    demands = list(
+        TalentDemand.objects.select_for_update()
+        .select_related("major")
+        .filter(pk__in=[d.pk for d in demands])
+    )
+    if not demands:
+        raise ValidationError(_("Choose at least one talent demand."))
+    if any(d.order_class_id for d in demands):
+        raise ValidationError(_("A talent demand chosen is already in an order class."))
+    majors = {d.major.name for d in demands}
+    if len(majors) > 1:
+        raise ValidationError(_("The talent demands chosen are for different majors."))
+    order_class = OrderClass(
+        school=school,
+        name=name,
+        kind=kind,
+        major=majors.pop(),
+        cohort_year=cohort_year,
+        graduation_year=graduation_year,
+        planned_size=planned_size,
+    )
+    order_class = order_class_save(
+        order_class=order_class, enterprises={d.enterprise for d in demands}
+    )
+    for demand in demands:  # saved one by one, so each demand's history records its class
+        demand.order_class = order_class
+        demand.save(update_fields=["order_class"])
+    return order_class
+
+
+@transaction.atomic
+def material_save(
+    *, material: CoDevelopedMaterial, enterprises: Iterable[Organization]
+) -> CoDevelopedMaterial:
+    enterprises = list(enterprises)
+    if not enterprises:
+        raise ValidationError(
+            {"enterprises": _("A co-developed material names at least one enterprise.")}
+        )
+    material.full_clean()
+    material.save()
+    material.enterprises.set(enterprises)
+    return material

@@ -12,15 +12,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, STAFF, allow
+from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, SECRETARIAT_ONLY, STAFF, allow
 from alliance.registers.views import add_errors, confirm
 from alliance.years import parse_year
 from members.selectors import default_year
@@ -29,6 +29,7 @@ from . import forms, permissions, selectors, services
 from .models import (
     Aspect,
     OrderClassAlignment,
+    TalentDemand,
 )
 from .registers import APPRENTICESHIPS, EVENTS, ORDER_CLASSES, PLACEMENTS
 
@@ -282,6 +283,70 @@ def not_followed_list(request):
         request,
         "placements/not_followed_list.html",
         {"page": page, "year": year, "heading": _("Graduates not followed up")},
+    )
+
+
+# --- talent demand and joint order classes (Linqu §(四)11, §(三)6) ------------------------------
+
+
+@allow(SECRETARIAT_ONLY)
+def demand_overview(request):
+    """The survey's demand per major against the graduates of that major, and the groups of
+    enterprises with the same need: each a proposed joint order class."""
+    year = parse_year(request, default=default_year)
+    return render(
+        request,
+        "placements/demand_overview.html",
+        {
+            "year": year,
+            "rows": selectors.demand_against_graduates(year),
+            "proposals": selectors.joint_class_proposals(year),
+        },
+    )
+
+
+@allow(SECRETARIAT_ONLY)
+def joint_class_create(request):
+    """One step from the talent demands of several enterprises to a real order class."""
+    year = parse_year(request, default=default_year, from_post=request.method == "POST")
+    major = (request.POST if request.method == "POST" else request.GET).get("major", "").strip()
+    demands = TalentDemand.objects.filter(
+        survey_year=year, order_class__isnull=True
+    ).select_related("enterprise", "major")
+    if major:
+        demands = demands.filter(major__name=major)
+    chosen = list(demands)
+    initial = {
+        "demands": chosen,
+        "name": _("%(major)s joint order class") % {"major": major} if major else "",
+        "cohort_year": year,
+        "graduation_year": year + 3,
+        "planned_size": sum(d.headcount for d in chosen) or None,
+    }
+    form = forms.JointClassForm(
+        request.POST or None, user=request.user, demands=demands, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            order_class = services.order_class_from_demands(
+                demands=data["demands"],
+                school=data["school"],
+                name=data["name"],
+                kind=data["kind"],
+                cohort_year=data["cohort_year"],
+                graduation_year=data["graduation_year"],
+                planned_size=data["planned_size"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Saved “%(name)s”.") % {"name": order_class})
+            return redirect(ORDER_CLASSES.detail_url(order_class))
+    return render(
+        request,
+        "placements/joint_class_form.html",
+        {"form": form, "year": year, "major": major},
     )
 
 

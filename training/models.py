@@ -551,7 +551,10 @@ class TrainingProgramme(models.Model):
         _("course form"), max_length=8, choices=ProgrammeForm.choices, default=ProgrammeForm.SHORT
     )
     venue = models.CharField(
-        _("venue"), max_length=16, choices=ProgrammeVenue.choices, default=ProgrammeVenue.SCHOOL_BASE
+        _("venue"),
+        max_length=16,
+        choices=ProgrammeVenue.choices,
+        default=ProgrammeVenue.SCHOOL_BASE,
     )
     audience = models.CharField(
         _("audience"),
@@ -701,9 +704,12 @@ class PartnerInstitution(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, object] = {}
-        if self.agreement_signed_on and self.agreement_until:
-            if self.agreement_until < self.agreement_signed_on:
-                errors["agreement_until"] = _("The end date cannot be before the start date.")
+        if (
+            self.agreement_signed_on
+            and self.agreement_until
+            and self.agreement_until < self.agreement_signed_on
+        ):
+            errors["agreement_until"] = _("The end date cannot be before the start date.")
         if (self.agreement_signed_on or self.agreement_file) and not self.agreement_title:
             errors["agreement_title"] = _("Name the agreement.")
         if self.name and Organization.objects.filter(name=self.name.strip()).exists():
@@ -746,9 +752,7 @@ class PartnerExchange(models.Model):
     )
     date = models.DateField(_("date"))
     area = models.CharField(_("area"), max_length=24, choices=ExchangeArea.choices)
-    direction = models.CharField(
-        _("direction"), max_length=16, choices=ExchangeDirection.choices
-    )
+    direction = models.CharField(_("direction"), max_length=16, choices=ExchangeDirection.choices)
     title = models.CharField(_("exchange"), max_length=200)
     participants = models.PositiveIntegerField(_("participants"), default=0)
     outcome = models.TextField(_("outcome"), blank=True)

@@ -486,7 +486,6 @@ class CertificationRegister(Register):
     )
 
 
-
 # --- external cooperation (Qufu 三(八) 对外合作) ------------------------------------------------------
 
 
@@ -568,6 +567,7 @@ class PartnerExchangeRegister(Register):
     form = forms.PartnerExchangeForm
     excel = "partner_exchanges"
     detail_fields = ("partner", "date", "area", "direction", "title", "participants", "outcome")
+
 
 WORKSHOPS = InSchoolWorkshopRegister()
 BASES = TrainingBaseRegister()
