@@ -18,10 +18,13 @@ from members.selectors import member_on_q
 
 from .models import (
     MENTOR_EVENT_KINDS,
+    AlignmentStatus,
     Apprenticeship,
     ApprenticeshipPath,
     ApprenticeshipStatus,
+    Aspect,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     HireStatus,
     Internship,
@@ -319,22 +322,24 @@ def classes_running(year: int) -> list[dict]:
     ]
 
 
-def apprentices_by_path(year: int) -> dict[str, dict[str, int]]:
-    """Path → {"in_training", "new_hire", "transferred"}: apprentices in training in ``year`` on
-    each path, employees by category (新招用 / 转岗). One query."""
+def apprentices_by_path(year: int) -> dict[int, dict[str, int]]:
+    """Enterprise id → apprentices in training in ``year``: {"employee", "pilot", "new_hire",
+    "transferred"} (the two paths, and the employees by category: 新招用 / 转岗). One query."""
     rows = (
         Apprenticeship.objects.filter(_apprentices_in_training_q(year))
-        .values("path", "employee_category")
+        .values("enterprise", "path", "employee_category")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    result: dict[str, dict[str, int]] = {}
+    result: dict[int, dict[str, int]] = defaultdict(
+        lambda: {"employee": 0, "pilot": 0, "new_hire": 0, "transferred": 0}
+    )
     for r in rows:
-        figures = result.setdefault(r["path"], {"in_training": 0})
-        figures["in_training"] += r["n"]
+        figures = result[r["enterprise"]]
+        figures[r["path"]] += r["n"]
         if r["employee_category"]:
-            figures[r["employee_category"]] = figures.get(r["employee_category"], 0) + r["n"]
-    return result
+            figures[r["employee_category"]] += r["n"]
+    return dict(result)
 
 
 def internships_by_base(year: int) -> dict[int, dict[str, int]]:
@@ -553,3 +558,43 @@ def joint_class_proposals(year: int) -> list[dict]:
             }
         )
     return proposals
+
+
+# --- co-developed materials and the five alignments (Linqu §(一)1, §(三)6; Qufu 三(一)(二)) ---------
+
+
+def materials_by_kind(year: int) -> dict[int, dict[str, int]]:
+    """School id → {kind: co-developed materials completed in ``year``}. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        CoDevelopedMaterial.objects.filter(completed_on__range=(first, last))
+        .values("school", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["school"]][r["kind"]] = r["n"]
+    return dict(result)
+
+
+def order_class_alignment(year: int) -> dict[int, tuple[int, int]]:
+    """School id → (order classes running in ``year``, of which with all five alignments
+    (五融通) aligned). One query."""
+    aligned = Count(
+        "alignments",
+        filter=Q(alignments__status=AlignmentStatus.ALIGNED),
+        distinct=True,
+    )
+    rows = (
+        OrderClass.objects.filter(cohort_year__lte=year, graduation_year__gte=year)
+        .annotate(aligned=aligned)
+        .values("school", "aligned")
+        .order_by()
+    )
+    result: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        result[r["school"]][0] += 1
+        if r["aligned"] >= len(Aspect.values):
+            result[r["school"]][1] += 1
+    return {school: (total, full) for school, (total, full) in result.items()}

@@ -431,6 +431,284 @@ INDICATORS: list[Indicator] = [
     ),
 ]
 
+# ---------------------------------------------------------------------------------------------
+# Issue 15 (part b): co-developed materials, talent demand and joint order classes, every form
+# of training, employment guidance, external cooperation. Report-only figures (neither plan
+# sets a number); they reach the dashboards, scorecards, kpi, the PDF and the open data.
+
+
+def _sum_by_school(selector: str) -> Callable[[YearData, Scope], Measure]:
+    """A count per school and kind, summed over the schools of the scope; ``extra`` by kind."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        by_kind: dict[str, int] = {}
+        for school in _members(data, scope, SCHOOL):
+            for kind, n in data.get(selector).get(school, {}).items():
+                by_kind[kind] = by_kind.get(kind, 0) + n
+        total = sum(by_kind.values())
+        return Measure(total, total, None, extra={"by_kind": by_kind})
+
+    return compute
+
+
+def _order_classes_aligned(data: YearData, scope: Scope) -> Measure:
+    pairs = [data.order_class_alignment.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
+    running = sum(p[0] for p in pairs)
+    aligned = sum(p[1] for p in pairs)
+    return Measure(share(aligned, running), aligned, running)
+
+
+def _talent_demand(data: YearData, scope: Scope) -> Measure:
+    demand = data.demand_by_enterprise
+    headcount = sum(demand.get(e, 0) for e in _members(data, scope, ENTERPRISE))
+    return Measure(headcount, headcount, None)
+
+
+def _running_classes(data: YearData, scope: Scope) -> list[dict]:
+    schools = frozenset(_members(data, scope, SCHOOL))
+    return [c for c in data.classes_running if c["school"] in schools]
+
+
+def _joint_order_classes(data: YearData, scope: Scope) -> Measure:
+    joint = sum(1 for c in _running_classes(data, scope) if len(c["enterprises"]) >= 2)
+    return Measure(joint, joint, None)
+
+
+def _pilot_apprentices(data: YearData, scope: Scope) -> Measure:
+    paths = data.apprentices_by_path
+    enterprises = [e for e in _members(data, scope, ENTERPRISE) if e in paths]
+    pilot = sum(paths[e]["pilot"] for e in enterprises)
+    classes = sum(1 for c in _running_classes(data, scope) if c["kind"] == "apprenticeship_pilot")
+    return Measure(
+        pilot,
+        pilot,
+        None,
+        extra={
+            "pilot_classes": classes,
+            "employees": sum(paths[e]["employee"] for e in enterprises),
+            "new_hire": sum(paths[e]["new_hire"] for e in enterprises),
+            "transferred": sum(paths[e]["transferred"] for e in enterprises),
+        },
+    )
+
+
+def _scope_bases(data: YearData, scope: Scope) -> dict[int, dict]:
+    enterprises = frozenset(_members(data, scope, ENTERPRISE))
+    return {b: base for b, base in data.active_bases.items() if base["enterprise"] in enterprises}
+
+
+def _bases_with_masters(data: YearData, scope: Scope) -> Measure:
+    bases = _scope_bases(data, scope)
+    with_masters = sum(1 for base in bases.values() if base["masters"] > 0)
+    return Measure(share(with_masters, len(bases)), with_masters, len(bases))
+
+
+def _internships_at_bases(data: YearData, scope: Scope) -> Measure:
+    by_stage: dict[str, int] = {}
+    for base in _scope_bases(data, scope):
+        for stage, n in data.internships_by_base.get(base, {}).items():
+            by_stage[stage] = by_stage.get(stage, 0) + n
+    total = sum(by_stage.values())
+    return Measure(total, total, None, extra={"by_stage": by_stage})
+
+
+def _training_for(audience: str) -> Callable[[YearData, Scope], Measure]:
+    """Training person-times of one audience, with the breakdown by funding department."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        by_department: dict[str, int] = {}
+        for school in _members(data, scope, SCHOOL):
+            for (department, aud), n in data.training_person_times_by_kind.get(school, {}).items():
+                if aud == audience:
+                    by_department[department] = by_department.get(department, 0) + n
+        total = sum(by_department.values())
+        return Measure(total, total, None, extra={"by_department": by_department})
+
+    return compute
+
+
+def _mentor_class_frequency(data: YearData, scope: Scope) -> Measure:
+    """Career classes and enterprise lectures given by mentors ÷ mentors serving in the year."""
+    enterprises = frozenset(_members(data, scope, ENTERPRISE))
+    mentors = [m for m in data.mentor_events.values() if m["enterprise"] in enterprises]
+    given = sum(m.get("career_class", 0) + m.get("expert_lecture", 0) for m in mentors)
+    idle = sum(1 for m in mentors if not m.get("career_class") and not m.get("expert_lecture"))
+    return Measure(ratio(given, len(mentors)), given, len(mentors), extra={"idle_mentors": idle})
+
+
+def _followup_rate(data: YearData, scope: Scope) -> Measure:
+    pairs = [data.followup_counts.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
+    graduates = sum(p[0] for p in pairs)
+    followed = sum(p[1] for p in pairs)
+    return Measure(share(followed, graduates), followed, graduates)
+
+
+ALLIANCE_ONLY = frozenset({ALLIANCE})
+
+INDICATORS.extend(
+    [
+        Indicator(
+            code="materials_codeveloped",
+            label=_("Co-developed teaching materials"),
+            unit=COUNT,
+            formula=_(
+                "Programmes, curricula, textbooks, standards, post specifications and teaching "
+                "resources schools completed with enterprises this year (Linqu (1) 1, Qufu 3 (1)(2))"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_sum_by_school("materials_by_kind"),
+            drilldown="placements:material_list",
+        ),
+        Indicator(
+            code="order_classes_aligned",
+            label=_("Order classes with all five alignments"),
+            unit=PERCENT,
+            formula=_(
+                "Order classes running this year with all five alignments (五融通) aligned ÷ "
+                "order classes running this year (Linqu (3) 6)"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_order_classes_aligned,
+            drilldown="placements:orderclass_list",
+        ),
+        Indicator(
+            code="talent_demand",
+            label=_("Talent demand (headcount)"),
+            unit=COUNT,
+            formula=_(
+                "People member enterprises said they need in this year's talent-demand survey "
+                "(Linqu (4) 11)"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_talent_demand,
+            drilldown="placements:demand_list",
+        ),
+        Indicator(
+            code="joint_order_classes",
+            label=_("Joint order classes"),
+            unit=COUNT,
+            formula=_(
+                "Order classes running this year trained for two or more enterprises (Linqu (3) 6)"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_joint_order_classes,
+            drilldown="placements:orderclass_list",
+        ),
+        Indicator(
+            code="pilot_apprentices",
+            label=_("Modern apprenticeship pilot students"),
+            unit=COUNT,
+            formula=_(
+                "Full-time students in training this year as modern apprenticeship pilots on a "
+                "tripartite agreement (Qufu 3 (2))"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_pilot_apprentices,
+            drilldown="placements:apprenticeship_list",
+            drilldown_query={"path": "pilot"},
+        ),
+        Indicator(
+            code="bases_with_masters",
+            label=_("Training bases with masters"),
+            unit=PERCENT,
+            formula=_(
+                "Active training bases with at least one master (师傅) ÷ active training bases "
+                "(Linqu (1) 3)"
+            ),
+            scopes=ALLIANCE_AND_ENTERPRISE,
+            compute=_bases_with_masters,
+            drilldown="training:base_list",
+        ),
+        Indicator(
+            code="internships_at_bases",
+            label=_("Internships at training bases"),
+            unit=COUNT,
+            formula=_(
+                "Cognitive, shadowing and placement internships running this year at the "
+                "training bases (Linqu (1) 3, Qufu 3 (2))"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_internships_at_bases,
+            drilldown="placements:internship_list",
+        ),
+        Indicator(
+            code="training_employees",
+            label=_("Training person-times: employees"),
+            unit=COUNT,
+            formula=_(
+                "Person-times of the training programmes for enterprise employees starting this "
+                "year (Linqu (3) 8)"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_training_for("employees"),
+            drilldown="training:programme_list",
+            drilldown_query={"audience": "employees"},
+        ),
+        Indicator(
+            code="training_public",
+            label=_("Training person-times: the public"),
+            unit=COUNT,
+            formula=_(
+                "Person-times of the social training programmes for the public starting this "
+                "year (Qufu 3 (7))"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_training_for("public"),
+            drilldown="training:programme_list",
+            drilldown_query={"audience": "public"},
+        ),
+        Indicator(
+            code="mentor_class_frequency",
+            label=_("Career classes per mentor"),
+            unit=RATIO,
+            formula=_(
+                "Career classes and enterprise lectures given by career mentors this year ÷ "
+                "career mentors serving (Linqu (4) 10)"
+            ),
+            scopes=ALLIANCE_AND_ENTERPRISE,
+            compute=_mentor_class_frequency,
+            drilldown="placements:event_list",
+            drilldown_query={"kind": "career_class"},
+        ),
+        Indicator(
+            code="preference_coverage",
+            label=_("Enterprises preferring county graduates"),
+            unit=PERCENT,
+            formula=_(
+                "Member enterprises with a preferential measure for the county's vocational "
+                "graduates in force (recruitment, pay, promotion) ÷ member enterprises "
+                "(Linqu (4) 11)"
+            ),
+            scopes=ALLIANCE_AND_ENTERPRISE,
+            compute=_coverage("preference_areas"),
+            drilldown="placements:preference_list",
+        ),
+        Indicator(
+            code="followup_rate",
+            label=_("Local talent followed up"),
+            unit=PERCENT,
+            formula=_(
+                "Graduates working in the county followed up this year ÷ graduates working in "
+                "the county that the local-talent archive follows (Linqu (4) 11)"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_followup_rate,
+            drilldown="placements:not_followed_list",
+        ),
+        Indicator(
+            code="external_exchanges",
+            label=_("Exchanges with external partners"),
+            unit=COUNT,
+            formula=_(
+                "Dated exchanges this year with partner institutions outside the city (Qufu 3 (8))"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_sum_by_school("exchanges_by_area"),
+            drilldown="training:exchange_list",
+        ),
+    ]
+)
+
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
 
 

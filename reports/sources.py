@@ -46,6 +46,23 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "recommendation_events": placements.recommendation_events,
     "events_by_enterprise": placements.events_by_enterprise,
     "retention_summary": placements.retention_summary,
+    # Issue 15 (co-building and teaching, part b): materials, demand, forms of training,
+    # employment guidance, external cooperation.
+    "materials_by_kind": placements.materials_by_kind,
+    "order_class_alignment": placements.order_class_alignment,
+    "demand_by_enterprise": placements.demand_by_enterprise,
+    "demand_against_graduates": placements.demand_against_graduates,
+    "classes_running": placements.classes_running,
+    "apprentices_by_path": placements.apprentices_by_path,
+    "internships_by_base": placements.internships_by_base,
+    "internships_by_stage": placements.internships_by_stage,
+    "active_bases": training.active_bases,
+    "training_person_times_by_kind": training.training_person_times_by_kind,
+    "mentor_events": placements.mentor_events,
+    "preference_areas": placements.preference_areas,
+    "followup_counts": placements.followup_counts,
+    "exchanges_by_area": training.exchanges_by_area,
+    "partners_with_agreement": training.partners_with_agreement,
 }
 
 

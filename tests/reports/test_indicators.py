@@ -78,7 +78,8 @@ def value(data, code, scope=ALLIANCE_SCOPE, year=2025):
 
 
 def test_catalogue_has_every_indicator_of_the_design():
-    assert [i.code for i in INDICATORS] == [
+    # The design's indicators come first, in the report's order; later issues append theirs.
+    assert [i.code for i in INDICATORS][:16] == [
         "base_coverage",
         "station_coverage",
         "secondment_rate",
