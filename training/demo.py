@@ -30,10 +30,18 @@ from .models import (
     CertificationLevel,
     Craftsman,
     CraftsmanRole,
+    ExchangeArea,
+    ExchangeDirection,
     FundingDepartment,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
+    PartnerKind,
     PlatformStatus,
     ProductionOrder,
+    ProgrammeAudience,
+    ProgrammeForm,
+    ProgrammeVenue,
     Secondment,
     SecondmentStatus,
     SkillLevel,
@@ -247,6 +255,7 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     craftsmen = seed_craftsmen(rng, enterprises, factor)
     seed_assignments(rng, schools, craftsmen, factor)
     seed_programmes(rng, schools, enterprises, figures)
+    seed_external_cooperation(schools)
 
 
 def seed_platforms(
@@ -566,14 +575,22 @@ def seed_programmes(rng, schools, enterprises, figures) -> None:
                 partners = rng.sample(enterprises, min(len(enterprises), rng.randint(1, 3)))
                 if i == 0 and hr_enterprise not in partners:
                     partners.append(hr_enterprise)
+                end = start + dt.timedelta(days=rng.randint(3, 20))
+                hours = Decimal(rng.choice((16, 24, 32, 40, 56, 80)))
                 programme = TrainingProgramme(
                     school=school,
                     title=f"{year}年{title}（第{i // len(TRAINING_TITLES) + 1}期）",
                     funding_department=department,
+                    # Decided from the row, not the random stream: the demo stays as it was.
+                    form=ProgrammeForm.LONG if hours >= 56 else ProgrammeForm.SHORT,
+                    venue=ProgrammeVenue.values[i % len(ProgrammeVenue.values)],
+                    audience=ProgrammeAudience.PUBLIC
+                    if i % 4 == 3
+                    else ProgrammeAudience.EMPLOYEES,
                     start_on=start,
-                    end_on=start + dt.timedelta(days=rng.randint(3, 20)),
+                    end_on=end,
                     participants=max(1, participants),
-                    hours=Decimal(rng.choice((16, 24, 32, 40, 56, 80))),
+                    hours=hours,
                 )
                 plan.append((programme, partners, occupation))
     _insert_missing(
@@ -608,3 +625,132 @@ def seed_programmes(rng, schools, enterprises, figures) -> None:
         list(certs.values()),
         lambda c: (c.school_id, c.assessed_on, c.occupation, c.level),
     )
+
+
+# --- external cooperation (Qufu 三(八)): partners outside the city, exchanges by area ----------
+
+#: (school, partner, kind, location, agreement, signed, until)
+EXTERNAL_PARTNERS = [
+    (
+        "临朐县职业教育中心学校",
+        "苏州工业园区工业技术学校",
+        PartnerKind.VOCATIONAL_SCHOOL,
+        "江苏省苏州市",
+        "校际合作框架协议",
+        dt.date(2024, 5, 10),
+        dt.date(2027, 5, 9),
+    ),
+    (
+        "临朐县职业教育中心学校",
+        "山东职业学院",
+        PartnerKind.UNIVERSITY,
+        "山东省济南市",
+        "中高职贯通培养合作协议",
+        dt.date(2023, 9, 1),
+        None,
+    ),
+    (
+        "临朐县技工学校",
+        "宁波技师学院",
+        PartnerKind.VOCATIONAL_SCHOOL,
+        "浙江省宁波市",
+        "",
+        None,
+        None,
+    ),
+]
+
+#: (partner, date, area, direction, title, participants, outcome)
+EXTERNAL_EXCHANGES = [
+    (
+        "苏州工业园区工业技术学校",
+        dt.date(2024, 6, 18),
+        ExchangeArea.MAJORS,
+        ExchangeDirection.OUTBOUND,
+        "赴苏州考察数控专业建设",
+        8,
+        "形成数控技术应用专业建设改进方案",
+    ),
+    (
+        "苏州工业园区工业技术学校",
+        dt.date(2025, 4, 22),
+        ExchangeArea.CURRICULUM,
+        ExchangeDirection.INBOUND,
+        "机电专业课程标准联合修订研讨",
+        15,
+        "修订课程标准3门",
+    ),
+    (
+        "苏州工业园区工业技术学校",
+        dt.date(2025, 7, 8),
+        ExchangeArea.TEACHER_TRAINING,
+        ExchangeDirection.OUTBOUND,
+        "专业教师暑期跟岗研修",
+        6,
+        "",
+    ),
+    (
+        "山东职业学院",
+        dt.date(2025, 3, 27),
+        ExchangeArea.PROGRESSION,
+        ExchangeDirection.INBOUND,
+        "中高职贯通升学政策宣讲",
+        210,
+        "",
+    ),
+    (
+        "山东职业学院",
+        dt.date(2025, 11, 12),
+        ExchangeArea.RESOURCES,
+        ExchangeDirection.INBOUND,
+        "共建铝型材加工教学资源库",
+        12,
+        "完成微课视频20个",
+    ),
+    (
+        "宁波技师学院",
+        dt.date(2025, 10, 16),
+        ExchangeArea.INTEGRATION,
+        ExchangeDirection.OUTBOUND,
+        "考察一体化教学改革与校企合作",
+        5,
+        "",
+    ),
+]
+
+
+def seed_external_cooperation(schools: list[Organization]) -> None:
+    """Partner institutions outside the city and dated exchanges (fixed data, no random draws)."""
+    by_name = {s.name: s for s in schools}
+    partners = [
+        PartnerInstitution(
+            school=by_name[school],
+            name=name,
+            kind=kind,
+            location=location,
+            agreement_title=agreement,
+            agreement_signed_on=signed,
+            agreement_until=until,
+        )
+        for school, name, kind, location, agreement, signed, until in EXTERNAL_PARTNERS
+        if school in by_name
+    ]
+    _insert_missing(PartnerInstitution, partners, lambda p: (p.school_id, p.name))
+    saved = {p.name: p for p in PartnerInstitution.objects.filter(school__in=schools)}
+    exchanges = [
+        PartnerExchange(
+            partner=saved[partner],
+            date=day,
+            area=area,
+            direction=direction,
+            title=title,
+            participants=participants,
+            outcome=outcome,
+        )
+        for partner, day, area, direction, title, participants, outcome in EXTERNAL_EXCHANGES
+        if partner in saved
+    ]
+    _insert_missing(PartnerExchange, exchanges, lambda e: (e.partner_id, e.date, e.title))
+    first = saved.get(EXTERNAL_PARTNERS[0][1])
+    if first is not None and not first.agreement_file:
+        first.agreement_file.save("校际合作框架协议.pdf", ContentFile(MINIMAL_PDF), save=True)

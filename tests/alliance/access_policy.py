@@ -212,4 +212,33 @@ POLICY: dict[str, object] = {
     **exchange("order_classes", export=EVERY_ROLE),
     **exchange("events", export=EVERY_ROLE),
     **exchange("mentors", export=EVERY_ROLE),
+    # --- issue 15 (part b): materials, demand, forms of training, guidance, external partners --
+    # a pilot apprentice's tripartite agreement, read like the apprenticeship itself
+    "placements:apprenticeship_file": RECORD_KEEPERS,
+    # co-developed materials: no personal data; the school keeps them
+    **register("placements", "material", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "placements:material_options": EVERY_ROLE,
+    "placements:material_file": EVERY_ROLE,
+    **exchange("materials", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    # talent demand: HR fills its survey (and sees only its own), the office forms joint classes
+    **register("placements", "demand", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    "placements:demand_options": EVERY_ROLE,
+    **exchange("demands", export=EVERY_ROLE, imports=ENTERPRISE_SIDE),
+    "placements:demand_overview": OFFICE,
+    "placements:joint_class_create": OFFICE,
+    # preferential measures for county graduates: the enterprise's own, public in the alliance
+    **register("placements", "preference", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    "placements:preference_options": EVERY_ROLE,
+    "placements:preference_file": EVERY_ROLE,
+    **exchange("preferences", export=EVERY_ROLE, imports=ENTERPRISE_SIDE),
+    # graduates the local-talent archive has not contacted: people data, kept by both sides
+    "placements:not_followed_list": RECORD_KEEPERS,
+    # external cooperation: institutions and events, no personal data; the school keeps them
+    **register("training", "partner", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:partner_options": EVERY_ROLE,
+    "training:partner_file": EVERY_ROLE,
+    **exchange("partners", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **register("training", "exchange", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:exchange_options": EVERY_ROLE,
+    **exchange("partner_exchanges", export=EVERY_ROLE, imports=SCHOOL_SIDE),
 }

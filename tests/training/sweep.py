@@ -11,6 +11,8 @@ from training.models import (
     Certification,
     Craftsman,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
     ProductionOrder,
     Secondment,
     StationPost,
@@ -48,6 +50,10 @@ def _org(name: str) -> dict:
     from members.models import Organization
 
     return {"pk": Organization.objects.get(name=name).pk}
+
+
+def _partner():
+    return PartnerInstitution.objects.filter(school__name=SCHOOL).exclude(agreement_file="")
 
 
 KWARGS = {
@@ -96,4 +102,16 @@ KWARGS = {
     "training:station_options": lambda: {"kind": "filter", "field": "enterprise"},
     "training:teacher_options": lambda: {"kind": "filter", "field": "school"},
     "training:workshop_options": lambda: {"kind": "filter", "field": "enterprise"},
+    # issue 15 (part b): external cooperation of the demo school
+    "training:partner_detail": lambda: _pk(_partner()),
+    "training:partner_update": lambda: _pk(_partner()),
+    "training:partner_file": lambda: {**_pk(_partner()), "field": "agreement_file"},
+    "training:partner_options": lambda: {"kind": "filter", "field": "school"},
+    "training:exchange_detail": lambda: _pk(
+        PartnerExchange.objects.filter(partner__school__name=SCHOOL)
+    ),
+    "training:exchange_update": lambda: _pk(
+        PartnerExchange.objects.filter(partner__school__name=SCHOOL)
+    ),
+    "training:exchange_options": lambda: {"kind": "filter", "field": "school"},
 }
