@@ -135,6 +135,58 @@ def _placements(school, enterprise):
     )
 
 
+def _pilot_apprenticeship(school, enterprise):
+    # Qufu 三(二): a full-time student of a pilot class on a tripartite agreement
+    pilot = pf.PilotClassFactory(school=school, enterprises=[enterprise])
+    pf.PilotApprenticeshipFactory(order_class=pilot, enterprise=enterprise)
+
+
+def _apprenticeships_both_paths(school, enterprise):
+    _apprenticeships(school, enterprise)
+    _pilot_apprenticeship(school, enterprise)
+
+
+def _preferences(school, enterprise):
+    pf.PreferentialMeasureFactory(enterprise=enterprise)
+    pf.PreferentialMeasureFactory(
+        enterprise=enterprise, area="promotion", until=dt.date(2026, 12, 31)
+    )
+
+
+def _demands(school, enterprise):
+    from tests.members.factories import MajorFactory
+
+    major = MajorFactory(school=school, name="数控技术应用")
+    pf.TalentDemandFactory(enterprise=enterprise, major=major, notes="急需")
+    pf.TalentDemandFactory(enterprise=EnterpriseFactory(), major=major, survey_year=2026)
+
+
+def _materials(school, enterprise):
+    from tests.members.factories import MajorFactory
+
+    order_class = pf.OrderClassFactory(school=school, enterprises=[enterprise])
+    pf.CoDevelopedMaterialFactory(
+        school=school,
+        major=MajorFactory(school=school, name="数控技术应用"),
+        order_class=order_class,
+        enterprises=[enterprise, EnterpriseFactory()],
+    )
+    pf.CoDevelopedMaterialFactory(school=school, kind="programme", enterprises=[enterprise])
+
+
+def _partners(school, enterprise):
+    tf.PartnerInstitutionFactory(school=school)
+    tf.PartnerInstitutionFactory(
+        school=school, agreement_title="", agreement_signed_on=None, kind="university"
+    )
+
+
+def _partner_exchanges(school, enterprise):
+    partner = tf.PartnerInstitutionFactory(school=school)
+    tf.PartnerExchangeFactory(partner=partner)
+    tf.PartnerExchangeFactory(partner=partner, area="teacher_training", direction="outbound")
+
+
 BUILDERS = {
     "organizations": _organizations,
     "school_figures": _school_figures,
@@ -144,9 +196,14 @@ BUILDERS = {
     "programmes": _programmes,
     "students": _students,
     "order_class_enrolments": _order_class_enrolments,
-    "apprenticeships": _apprenticeships,
+    "apprenticeships": _apprenticeships_both_paths,
     "internships": _internships,
     "placements": _placements,
+    "preferences": _preferences,
+    "demands": _demands,
+    "materials": _materials,
+    "partners": _partners,
+    "partner_exchanges": _partner_exchanges,
 }
 
 

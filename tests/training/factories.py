@@ -16,8 +16,13 @@ from training.models import (
     CertificationLevel,
     Craftsman,
     CraftsmanRole,
+    ExchangeArea,
+    ExchangeDirection,
     FundingDepartment,
     InSchoolWorkshop,
+    PartnerExchange,
+    PartnerInstitution,
+    PartnerKind,
     ProductionOrder,
     Secondment,
     SecondmentStatus,
@@ -186,3 +191,27 @@ class CertificationFactory(factory.django.DjangoModelFactory):
     level = CertificationLevel.LEVEL_4
     candidates = 50
     passed = 42
+
+
+class PartnerInstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerInstitution
+
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"苏州工业技术学校{n}")
+    kind = PartnerKind.VOCATIONAL_SCHOOL
+    location = "江苏省苏州市"
+    agreement_title = "校际合作框架协议"
+    agreement_signed_on = dt.date(2024, 5, 10)
+
+
+class PartnerExchangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerExchange
+
+    partner = factory.SubFactory(PartnerInstitutionFactory)
+    date = dt.date(2025, 4, 22)
+    area = ExchangeArea.CURRICULUM
+    direction = ExchangeDirection.INBOUND
+    title = factory.Sequence(lambda n: f"课程标准研讨{n}")
+    participants = 12
