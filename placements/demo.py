@@ -26,7 +26,7 @@ from django.db import models
 from simple_history.utils import bulk_create_with_history
 
 from alliance.fake_ids import mobile, national_id
-from members.models import Organization
+from members.models import Major, Organization
 from training.models import TrainingBase
 
 from .models import (
@@ -259,7 +259,9 @@ def _order_classes(
                 order_class = OrderClass(
                     school=school,
                     name=name,
-                    major=major,
+                    # The school's catalogue entry (the members demo lists Linqu's; a city
+                    # school's is added here).
+                    major=Major.objects.get_or_create(school=school, name=major)[0],
                     cohort_year=cohort,
                     graduation_year=graduation,
                     planned_size=ORDER_CLASS_SIZE + rng.randrange(0, 9),

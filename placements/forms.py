@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.access import sees_personal_data
 from alliance.registers import PortalForm, RegisterForm, style_form
+from members.forms import offer_majors
+from members.models import Major
 from training.models import TrainingBase
 
 from . import permissions
@@ -174,8 +176,10 @@ class OrderClassForm(RegisterForm):
         help_texts = {"enterprises": _("One enterprise, or several for a joint class (联合组班).")}
 
     def limit_choices(self, user) -> None:
-        self.fields["school"].queryset = permissions.schools_for(user)
+        schools = permissions.schools_for(user)
+        self.fields["school"].queryset = schools
         self.fields["enterprises"].queryset = permissions.all_enterprises()
+        offer_majors(self.fields["major"], Major.objects.filter(school__in=schools))
 
 
 class EnrolForm(PortalForm):

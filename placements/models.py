@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from alliance.uploads import DOCX, IMAGE, PDF, UploadValidator
 from alliance.validators import validate_mobile, validate_national_id
-from members.models import Organization, OrganizationKind
+from members.models import Major, Organization, OrganizationKind
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 ENTERPRISES = {"kind": OrganizationKind.ENTERPRISE}
@@ -106,7 +106,13 @@ class OrderClass(models.Model):
         limit_choices_to=SCHOOLS,
     )
     name = models.CharField(_("name"), max_length=100)
-    major = models.CharField(_("major"), max_length=50)
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="order_classes",
+        help_text=_("From the school's catalogue of majors."),
+    )
     enterprises = models.ManyToManyField(
         Organization,
         verbose_name=_("order enterprises"),
@@ -152,10 +158,13 @@ class OrderClass(models.Model):
         return self.name
 
     def clean(self) -> None:
+        errors = {}
         if self.cohort_year and self.graduation_year and self.graduation_year < self.cohort_year:
-            raise ValidationError(
-                {"graduation_year": _("The graduation year cannot be before the cohort year.")}
-            )
+            errors["graduation_year"] = _("The graduation year cannot be before the cohort year.")
+        if self.major_id and self.school_id and self.major.school_id != self.school_id:
+            errors["major"] = _("Choose a major of the class's own school.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Aspect(models.TextChoices):

@@ -22,7 +22,7 @@ from simple_history.utils import bulk_create_with_history
 
 from alliance.fake_ids import mobile
 from members.demo import LINQU_MEMBERS
-from members.models import Organization
+from members.models import Major, Organization
 
 from .models import (
     AssignmentKind,
@@ -302,6 +302,8 @@ def seed_platforms(
     _insert_missing(TrainingBase, bases, lambda b: (b.enterprise_id, b.name))
     _insert_missing(TeacherStation, stations, lambda s: (s.enterprise_id, s.name))
     all_stations = {s.enterprise_id: s for s in TeacherStation.objects.order_by("pk")}
+    # Posts name majors of the schools' catalogues (the members demo lists the Linqu schools').
+    majors = {m.name: m for m in Major.objects.filter(name__in=MAJORS).order_by("-school__name")}
     posts = []
     for station in sorted(all_stations.values(), key=lambda s: s.enterprise_id):
         for year in YEARS:
@@ -313,11 +315,11 @@ def seed_platforms(
                         station=station,
                         year=year,
                         post=post,
-                        major=rng.choice(MAJORS),
+                        major=majors.get(rng.choice(MAJORS)),
                         places=rng.randint(1, 4),
                     )
                 )
-    _insert_missing(StationPost, posts, lambda p: (p.station_id, p.year, p.post, p.major))
+    _insert_missing(StationPost, posts, lambda p: (p.station_id, p.year, p.post, p.major_id))
     return all_stations
 
 

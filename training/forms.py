@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from alliance.access import acting_organization, sees_personal_data
 from alliance.masking import mask_phone
 from alliance.registers import RegisterForm
+from members.forms import offer_majors
+from members.models import Major
 
 from . import permissions
 from .models import (
@@ -82,6 +84,10 @@ class StationPostForm(RegisterForm):
     class Meta:
         model = StationPost
         fields = ["year", "post", "major", "places"]
+
+    def limit_choices(self, user) -> None:
+        # A post serves the teachers of any school: every school's catalogue is offered.
+        offer_majors(self.fields["major"], Major.objects.all())
 
     def validate_unique(self):
         # ``station`` is set by the view, not on the form: check the natural key with it.

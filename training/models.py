@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from alliance.uploads import DOCX, PDF, UploadValidator
 from alliance.validators import validate_mobile
-from members.models import Organization, OrganizationKind
+from members.models import Major, Organization, OrganizationKind
 
 ENTERPRISES = {"kind": OrganizationKind.ENTERPRISE}
 SCHOOLS = {"kind": OrganizationKind.SCHOOL}
@@ -231,7 +231,15 @@ class StationPost(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000)])
     post = models.CharField(_("post"), max_length=100)
-    major = models.CharField(_("major"), max_length=100, blank=True)
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="station_posts",
+        null=True,
+        blank=True,
+        help_text=_("The major of the teachers the post suits, from a school's catalogue."),
+    )
     places = models.PositiveIntegerField(_("places"), validators=[MinValueValidator(1)])
 
     history = HistoricalRecords()

@@ -156,7 +156,7 @@ class TeacherStationRegister(Register):
     label, create_label = _("Teacher stations"), _("New teacher station")
     table = TeacherStationTable
     filterset = filters.TeacherStationFilter
-    search = ("name", "posts__post", "posts__major")
+    search = ("name", "posts__post", "posts__major__name")
     related = ("enterprise",)
     readers, editors = EVERYONE, ENTERPRISE_STAFF
     scope = staticmethod(permissions.stations_visible_to)
@@ -183,7 +183,7 @@ class TeacherStationRegister(Register):
         )
 
     def detail_context(self, request, obj):
-        return {"posts": obj.posts.all(), "next_year": timezone.localdate().year}
+        return {"posts": obj.posts.select_related("major"), "next_year": timezone.localdate().year}
 
 
 # --- teachers and secondments (教师入企实践) ------------------------------------------------------

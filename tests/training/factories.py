@@ -103,7 +103,7 @@ class StationPostFactory(factory.django.DjangoModelFactory):
     station = factory.SubFactory(TeacherStationFactory)
     year = 2025
     post = factory.Sequence(lambda n: f"工艺技术员{n}")
-    major = "机电技术应用"
+    major = None
     places = 2
 
 
