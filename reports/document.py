@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
+from .cobuilding import cobuilding_context
 from .indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -273,6 +274,7 @@ def report_context(
         ("education", _("Cooperative education")),
         ("employment", _("Local employment")),
         ("outreach", _("Outreach")),
+        ("cobuilding", _("Co-building: majors, institutions, services and teacher teams")),
         ("cases", _("Typical cases")) if narrative.get("cases") else None,
         ("problems", _("Problems and improvement measures")) if narrative.get("problems") else None,
         ("indicators", _("Indicators against the plan")),
@@ -318,6 +320,7 @@ def report_context(
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
+        **cobuilding_context(year, data, targets, names, school_ids),
     }
 
 

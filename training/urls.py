@@ -23,4 +23,12 @@ urlpatterns = [
     *registers.ASSIGNMENTS.urls(),
     *registers.PROGRAMMES.urls(),
     *registers.CERTIFICATIONS.urls(),
+    *registers.INSTITUTIONS.urls(),
+    *registers.INSTITUTION_YEARS.urls(),
+    *registers.PROJECTS.urls(),
+    *registers.PATENTS.urls(),
+    *registers.EQUIPMENT.urls(),
+    *registers.CONTRIBUTIONS.urls(),
+    *registers.APPOINTMENTS.urls(),
+    path("practice-posts/", views.practice_posts, name="practice_posts"),
 ]
