@@ -85,6 +85,12 @@ class MajorForm(RegisterForm):
         ]
 
 
+def offer_majors(field: forms.ModelChoiceField, queryset) -> None:
+    """A choice of majors from several schools' catalogues, each labelled with its school."""
+    field.queryset = queryset.select_related("school").order_by("school__name", "code", "name")
+    field.label_from_instance = lambda major: f"{major.school.name} · {major}"
+
+
 class WithdrawForm(PortalForm):
     left_on = forms.DateField(label=_("withdrawn on"), initial=timezone.localdate)
 

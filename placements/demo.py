@@ -269,7 +269,9 @@ def _order_classes(
                 order_class = OrderClass(
                     school=school,
                     name=name,
-                    major=major,
+                    # The school's catalogue entry (the members demo lists Linqu's; a city
+                    # school's is added here).
+                    major=Major.objects.get_or_create(school=school, name=major)[0],
                     cohort_year=cohort,
                     graduation_year=graduation,
                     planned_size=ORDER_CLASS_SIZE + rng.randrange(0, 9),
@@ -957,7 +959,7 @@ def _class(school, name, kind, major, partners, cohort, size) -> OrderClass:
             school=school,
             name=name,
             kind=kind,
-            major=major,
+            major=Major.objects.get_or_create(school=school, name=major)[0],
             cohort_year=cohort,
             graduation_year=cohort + 3,
             planned_size=size,

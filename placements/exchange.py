@@ -497,7 +497,7 @@ register(
             Column("学校", attr="school.name", width=28),
             Column("订单班", "name", width=24),
             Column("班级类型", "kind"),
-            Column("专业", "major"),
+            Column("专业", attr="major.name"),
             Column("订单企业", "enterprises", width=30, many=Organization.objects.enterprises),
             Column("入学年份", "cohort_year"),
             Column("毕业年份", "graduation_year"),
@@ -506,7 +506,7 @@ register(
         visible_to=order_classes_visible_to,
         export_roles=frozenset(EVERYONE),
         filterset=ORDER_CLASSES.filterset_class(),
-        select_related=("school",),
+        select_related=("school", "major"),
         order_by=("-graduation_year", "name"),
         sees_personal_data=sees_personal_data,
     )

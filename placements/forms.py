@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.access import sees_personal_data
 from alliance.registers import PortalForm, RegisterForm, style_form
+from members.forms import offer_majors
 from members.models import Major, Organization
 from members.permissions import majors_linkable_by
 from training.models import TrainingBase
@@ -182,8 +183,10 @@ class OrderClassForm(RegisterForm):
         help_texts = {"enterprises": _("One enterprise, or several for a joint class (联合组班).")}
 
     def limit_choices(self, user) -> None:
-        self.fields["school"].queryset = permissions.schools_for(user)
+        schools = permissions.schools_for(user)
+        self.fields["school"].queryset = schools
         self.fields["enterprises"].queryset = permissions.all_enterprises()
+        offer_majors(self.fields["major"], Major.objects.filter(school__in=schools))
 
 
 class EnrolForm(PortalForm):
@@ -393,10 +396,6 @@ class PreferentialMeasureForm(RegisterForm):
         widgets = {"since": DATE, "until": DATE}
 
 
-def _major_label(major: Major) -> str:
-    return f"{major} · {major.school}"
-
-
 class TalentDemandForm(RegisterForm):
     owner_field = "enterprise"
 
@@ -416,8 +415,7 @@ class TalentDemandForm(RegisterForm):
         widgets = {"needed_by": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
     def limit_choices(self, user) -> None:
-        self.fields["major"].queryset = Major.objects.select_related("school")
-        self.fields["major"].label_from_instance = _major_label
+        offer_majors(self.fields["major"], Major.objects.all())
 
 
 class MaterialForm(RegisterForm):
@@ -441,8 +439,7 @@ class MaterialForm(RegisterForm):
         widgets = {"completed_on": DATE, "enterprises": forms.SelectMultiple(attrs={"size": 6})}
 
     def limit_choices(self, user) -> None:
-        self.fields["major"].queryset = majors_linkable_by(user).select_related("school")
-        self.fields["major"].label_from_instance = _major_label
+        offer_majors(self.fields["major"], majors_linkable_by(user))
         self.fields["enterprises"].queryset = permissions.all_enterprises()
         self.fields["apprentice_enterprise"].queryset = permissions.all_enterprises()
         self.fields["order_class"].queryset = permissions.order_classes_editable_by(user)

@@ -121,7 +121,13 @@ class OrderClass(models.Model):
         choices=OrderClassKind.choices,
         default=OrderClassKind.ORDER,
     )
-    major = models.CharField(_("major"), max_length=50)
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="order_classes",
+        help_text=_("From the school's catalogue of majors."),
+    )
     enterprises = models.ManyToManyField(
         Organization,
         verbose_name=_("order enterprises"),
@@ -167,10 +173,13 @@ class OrderClass(models.Model):
         return self.name
 
     def clean(self) -> None:
+        errors = {}
         if self.cohort_year and self.graduation_year and self.graduation_year < self.cohort_year:
-            raise ValidationError(
-                {"graduation_year": _("The graduation year cannot be before the cohort year.")}
-            )
+            errors["graduation_year"] = _("The graduation year cannot be before the cohort year.")
+        if self.major_id and self.school_id and self.major.school_id != self.school_id:
+            errors["major"] = _("Choose a major of the class's own school.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Aspect(models.TextChoices):

@@ -163,8 +163,8 @@ class OrderClassRegister(Register):
     label, create_label = _("Order classes"), _("New order class")
     table = OrderClassTable
     filterset = filters.OrderClassFilter
-    search = ("name", "major")
-    related = ("school",)
+    search = ("name", "major__name")
+    related = ("school", "major")
     readers, editors = EVERYONE, SCHOOL_STAFF
     scope = staticmethod(permissions.order_classes_visible_to)
     editable = staticmethod(permissions.order_classes_editable_by)

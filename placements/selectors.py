@@ -296,7 +296,7 @@ def classes_running(year: int) -> list[dict]:
     classes = list(
         OrderClass.objects.filter(cohort_year__lte=year, graduation_year__gte=year)
         .annotate(enrolled=Count("enrolments", distinct=True))
-        .values("pk", "name", "kind", "school", "school__name", "major", "enrolled")
+        .values("pk", "name", "kind", "school", "school__name", "major__name", "enrolled")
         .order_by("kind", "school__name", "name")
     )
     ids = [c["pk"] for c in classes]
@@ -317,7 +317,12 @@ def classes_running(year: int) -> list[dict]:
         .order_by()
     )
     return [
-        {**c, "enterprises": partners[c["pk"]], "apprentices": apprentices.get(c["pk"], 0)}
+        {
+            **c,
+            "major": c.pop("major__name"),
+            "enterprises": partners[c["pk"]],
+            "apprentices": apprentices.get(c["pk"], 0),
+        }
         for c in classes
     ]
 

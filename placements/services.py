@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from members.models import Organization
+from members.models import Major, Organization
 
 from . import permissions
 from .models import (
@@ -214,11 +214,18 @@ def order_class_from_demands(
     majors = {d.major.name for d in demands}
     if len(majors) > 1:
         raise ValidationError(_("The talent demands chosen are for different majors."))
+    # The enterprises asked for graduates of a major; the class is in the chosen school's own
+    # catalogue entry of that major.
+    major = Major.objects.filter(school=school, name=majors.pop()).first()
+    if major is None:
+        raise ValidationError(
+            {"school": _("This school has no major of that name in its catalogue.")}
+        )
     order_class = OrderClass(
         school=school,
         name=name,
         kind=kind,
-        major=majors.pop(),
+        major=major,
         cohort_year=cohort_year,
         graduation_year=graduation_year,
         planned_size=planned_size,

@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
-from .cobuilding import SECTIONS as COBUILDING_SECTIONS
 from .cobuilding import cobuilding_context
+from .cooperation_chapters import SECTIONS as COOPERATION_SECTIONS
+from .cooperation_chapters import cooperation_context
 from .indicators import (
     ALLIANCE_SCOPE,
     BY_CODE,
@@ -275,7 +276,8 @@ def report_context(
         ("education", _("Cooperative education")),
         ("employment", _("Local employment")),
         ("outreach", _("Outreach")),
-        *COBUILDING_SECTIONS,
+        ("cobuilding", _("Co-building: majors, institutions, services and teacher teams")),
+        *COOPERATION_SECTIONS,
         ("cases", _("Typical cases")) if narrative.get("cases") else None,
         ("problems", _("Problems and improvement measures")) if narrative.get("problems") else None,
         ("indicators", _("Indicators against the plan")),
@@ -321,7 +323,8 @@ def report_context(
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
-        "cobuilding": cobuilding_context(d),
+        **cobuilding_context(year, data, targets, names, school_ids),
+        "cooperation": cooperation_context(d),
     }
 
 

@@ -247,6 +247,113 @@ def _council_meetings(data: YearData, scope: Scope) -> Measure:
 
 
 # ---------------------------------------------------------------------------------------------
+# Co-building: majors, co-built institutions, services and research, teacher teams (issue 15)
+
+
+def _majors(part: str) -> Callable[[YearData, Scope], Measure]:
+    """Share of the enrolling majors of member schools that have ``part`` (a partner enterprise,
+    or both a school and an enterprise lead)."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        counts = [
+            data.majors_by_school[s]
+            for s in _members(data, scope, SCHOOL)
+            if s in data.majors_by_school
+        ]
+        majors = sum(c["majors"] for c in counts)
+        having = sum(c[part] for c in counts)
+        return Measure(share(having, majors), having, majors)
+
+    return compute
+
+
+def _co_built_institutions(data: YearData, scope: Scope) -> Measure:
+    """Institutions open in the year; for the alliance, per kind in ``extra``."""
+    if scope.kind == ALLIANCE:
+        by_kind = data.institutions_by_kind
+        total = sum(k["active"] for k in by_kind.values())
+        return Measure(
+            total, total, None, extra={kind: k["active"] for kind, k in sorted(by_kind.items())}
+        )
+    source = (
+        data.institutions_by_school if scope.kind == SCHOOL else data.institutions_by_enterprise
+    )
+    total = source.get(scope.id, 0) if scope.id in _members(data, scope, scope.kind) else None
+    return Measure(total, total, None)
+
+
+def _service_projects(data: YearData, scope: Scope) -> Measure:
+    """Projects running in the year (their contract value in ``extra``)."""
+    if scope.kind == ENTERPRISE:
+        total = sum(
+            data.service_projects_by_enterprise.get(e, 0) for e in _members(data, scope, ENTERPRISE)
+        )
+        return Measure(total, total, None)
+    pairs = [
+        data.service_projects_by_school.get(s, (0, Decimal(0)))
+        for s in _members(data, scope, SCHOOL)
+    ]
+    total = sum(p[0] for p in pairs)
+    value = sum((p[1] for p in pairs), Decimal(0))
+    return Measure(total, total, None, extra={"value": value})
+
+
+def _patents_granted(data: YearData, scope: Scope) -> Measure:
+    """Patents granted in the year (filed, transferred, and granted from co-built institutions
+    such as innovation workshops in ``extra``)."""
+    counts = [
+        data.patents_by_school[s]
+        for s in _members(data, scope, SCHOOL)
+        if s in data.patents_by_school
+    ]
+    granted = sum(c["granted"] for c in counts)
+    extra = {k: sum(c[k] for c in counts) for k in ("filed", "transferred", "from_institutions")}
+    return Measure(granted, granted, None, extra=extra)
+
+
+def _dual_qualified_share(data: YearData, scope: Scope) -> Measure:
+    pairs = [
+        data.dual_qualified_by_school[s]
+        for s in _members(data, scope, SCHOOL)
+        if s in data.dual_qualified_by_school
+    ]
+    teachers = sum(p[0] for p in pairs)
+    dual = sum(p[1] for p in pairs)
+    return Measure(share(dual, teachers), dual, teachers)
+
+
+def _station_rows(data: YearData, scope: Scope) -> list[dict]:
+    enterprises = frozenset(_members(data, scope, ENTERPRISE))
+    return [r for r in data.station_posts if r["enterprise_id"] in enterprises]
+
+
+def _stations_offering_posts(data: YearData, scope: Scope) -> Measure:
+    """Open stations of member enterprises offering practice posts this year ÷ open stations."""
+    rows = _station_rows(data, scope)
+    offering = sum(1 for r in rows if not r["no_posts"])
+    return Measure(share(offering, len(rows)), offering, len(rows))
+
+
+def _practice_posts_filled(data: YearData, scope: Scope) -> Measure:
+    """Practice places filled by seconded teachers ÷ places offered, over the stations."""
+    rows = _station_rows(data, scope)
+    offered = sum(r["offered"] for r in rows)
+    filled = sum(min(r["filled"], r["offered"]) for r in rows)
+    return Measure(share(filled, offered), filled, offered)
+
+
+def _two_way_appointments(data: YearData, scope: Scope) -> Measure:
+    if scope.kind == ALLIANCE:
+        by_direction = data.appointments_by_direction
+        total = sum(by_direction.values())
+        return Measure(total, total, None, extra=dict(sorted(by_direction.items())))
+    if scope.id not in _members(data, scope, scope.kind):
+        return Measure(None)
+    total = data.appointments_by_organization.get(scope.id, 0)
+    return Measure(total, total, None)
+
+
+# ---------------------------------------------------------------------------------------------
 # The catalogue (order = the order of the report's indicator table)
 
 ALL = frozenset({ALLIANCE, SCHOOL, ENTERPRISE})
@@ -428,6 +535,107 @@ INDICATORS: list[Indicator] = [
         drilldown="members:meeting_list",
         drilldown_query={"kind": "regular", "status": "held"},
         target_text=_("one in each half-year"),
+    ),
+    # --- co-building: majors, institutions, services and research, teacher teams (issue 15) ---
+    Indicator(
+        code="majors_with_partner",
+        label=_("Majors with an enterprise partner"),
+        unit=PERCENT,
+        formula=_(
+            "Enrolling majors of member schools with a partner enterprise ÷ enrolling majors"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_majors("with_partner"),
+        drilldown="members:major_list",
+        drilldown_query={"has_partner": "true"},
+    ),
+    Indicator(
+        code="majors_with_both_leads",
+        label=_("Majors with both leads"),
+        unit=PERCENT,
+        formula=_(
+            "Enrolling majors with a school lead and an enterprise lead (双带头人) ÷ enrolling majors"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_majors("with_both_leads"),
+        drilldown="members:major_list",
+    ),
+    Indicator(
+        code="co_built_institutions",
+        label=_("Co-built institutions"),
+        unit=COUNT,
+        formula=_(
+            "Co-built institutions open this year (industry colleges, studios, innovation "
+            "workshops, teams, committees, enterprise-run schooling), by kind"
+        ),
+        scopes=ALL,
+        compute=_co_built_institutions,
+        drilldown="training:institution_list",
+    ),
+    Indicator(
+        code="service_projects",
+        label=_("Technical service and research projects"),
+        unit=COUNT,
+        formula=_("Technical service, joint R&D and research projects running this year"),
+        scopes=ALL,
+        compute=_service_projects,
+        drilldown="training:project_list",
+    ),
+    Indicator(
+        code="patents_granted",
+        label=_("Patents granted"),
+        unit=COUNT,
+        formula=_("Patents of member schools granted this year (filed and transferred alongside)"),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_patents_granted,
+        drilldown="training:patent_list",
+        drilldown_query={"status": "granted"},
+    ),
+    Indicator(
+        code="dual_qualified_share",
+        label=_("Dual-qualified teachers"),
+        unit=PERCENT,
+        formula=_("Dual-qualified (双师型) professional teachers ÷ professional teachers"),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_dual_qualified_share,
+        drilldown="training:teacher_list",
+        drilldown_query={"is_professional": "true", "is_dual_qualified": "true"},
+    ),
+    Indicator(
+        code="stations_offering_posts",
+        label=_("Stations offering practice posts"),
+        unit=PERCENT,
+        formula=_(
+            "Open teacher stations of member enterprises offering practice posts this year ÷ "
+            "open teacher stations"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_stations_offering_posts,
+        drilldown="training:practice_posts",
+    ),
+    Indicator(
+        code="practice_posts_filled",
+        label=_("Practice places filled"),
+        unit=PERCENT,
+        formula=_(
+            "Practice places filled by teachers seconded to the station this year ÷ places "
+            "offered (at most the places offered count per station)"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_practice_posts_filled,
+        drilldown="training:practice_posts",
+    ),
+    Indicator(
+        code="two_way_appointments",
+        label=_("Two-way appointments"),
+        unit=COUNT,
+        formula=_(
+            "Teachers appointed by enterprises and enterprise talent appointed by schools, "
+            "terms running this year"
+        ),
+        scopes=ALL,
+        compute=_two_way_appointments,
+        drilldown="training:appointment_list",
     ),
 ]
 

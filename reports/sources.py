@@ -63,6 +63,23 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "followup_counts": placements.followup_counts,
     "exchanges_by_area": training.exchanges_by_area,
     "partners_with_agreement": training.partners_with_agreement,
+    # co-building: majors, institutions, services and research, teacher teams (issue 15)
+    "majors_by_school": members.majors_by_school,
+    "major_catalogue": members.major_catalogue,
+    "institutions_by_kind": training.institutions_by_kind,
+    "institutions_by_school": training.institutions_by_school,
+    "institutions_by_enterprise": training.institutions_by_enterprise,
+    "institution_register": training.institution_register,
+    "service_projects_by_school": training.service_projects_by_school,
+    "service_projects_by_enterprise": training.service_projects_by_enterprise,
+    "patents_by_school": training.patents_by_school,
+    "patent_register": training.patent_register,
+    "shared_equipment_by_school": training.shared_equipment_by_school,
+    "workshop_support": training.workshop_support,
+    "dual_qualified_by_school": training.dual_qualified_by_school,
+    "station_posts": training.station_posts,
+    "appointments_by_direction": training.appointments_by_direction,
+    "appointments_by_organization": training.appointments_by_organization,
 }
 
 

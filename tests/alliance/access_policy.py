@@ -132,6 +132,24 @@ POLICY: dict[str, object] = {
     "training:programme_options": EVERY_ROLE,
     **register("training", "certification", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
     "training:certification_options": EVERY_ROLE,
+    # co-building (issue 15): institutions, projects, patents, equipment and what a school puts
+    # into its workshops hold no personal data (every role reads them, the school keeps them;
+    # equipment either party). Two-way appointments name people: the parties only, not the council.
+    **register("training", "institution", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:institution_options": EVERY_ROLE,
+    **register("training", "institution_year", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:institution_year_options": EVERY_ROLE,
+    **register("training", "project", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:project_options": EVERY_ROLE,
+    **register("training", "patent", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:patent_options": EVERY_ROLE,
+    **register("training", "equipment", readers=EVERY_ROLE, editors=RECORD_KEEPERS),
+    "training:equipment_options": EVERY_ROLE,
+    **register("training", "contribution", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:contribution_options": EVERY_ROLE,
+    **register("training", "appointment", readers=RECORD_KEEPERS, editors=RECORD_KEEPERS),
+    "training:appointment_options": RECORD_KEEPERS,
+    "training:practice_posts": EVERY_ROLE,  # places offered and filled per station
     # --- placements -------------------------------------------------------------------------------
     # students are a school's personal data: never HR's or the council's register
     **register("placements", "student", readers=SCHOOL_SIDE, editors=SCHOOL_SIDE),
@@ -241,4 +259,12 @@ POLICY: dict[str, object] = {
     **register("training", "exchange", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
     "training:exchange_options": EVERY_ROLE,
     **exchange("partner_exchanges", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    # co-building (issue 15)
+    **exchange("institutions", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("institution_years", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("projects", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("patents", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("equipment", export=EVERY_ROLE, imports=RECORD_KEEPERS),
+    **exchange("workshop_contributions", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("appointments", export=RECORD_KEEPERS, imports=RECORD_KEEPERS),
 }

@@ -73,7 +73,9 @@ class OrderClassFactory(factory.django.DjangoModelFactory):
 
     school = factory.SubFactory(SchoolFactory)
     name = factory.Sequence(lambda n: f"订单班{n:03d}")
-    major = "机电技术应用"
+    major = factory.SubFactory(
+        MajorFactory, school=factory.SelfAttribute("..school"), name="机电技术应用"
+    )
     cohort_year = 2022
     graduation_year = 2025
     planned_size = 40

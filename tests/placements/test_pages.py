@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from placements.models import Apprenticeship, GraduatePlacement, OrderClass, Student
-from tests.members.factories import EnterpriseFactory
+from tests.members.factories import EnterpriseFactory, MajorFactory
 from tests.placements.factories import (
     GraduatePlacementFactory,
     OrderClassEnrolmentFactory,
@@ -132,7 +132,7 @@ def test_order_class_with_two_enterprises_gets_five_alignments(
             "school": school.pk,
             "name": "铝业联合订单班",
             "kind": "order",
-            "major": "数控技术应用",
+            "major": MajorFactory(school=school, name="数控技术应用").pk,
             "enterprises": [enterprise.pk, other_enterprise.pk],
             "cohort_year": 2023,
             "graduation_year": 2026,
@@ -152,7 +152,7 @@ def test_order_class_years_in_order(client_for, school_user, school, enterprise)
             "school": school.pk,
             "name": "班",
             "kind": "order",
-            "major": "数控",
+            "major": MajorFactory(school=school, name="数控").pk,
             "enterprises": [enterprise.pk],
             "cohort_year": 2025,
             "graduation_year": 2023,

@@ -17,6 +17,12 @@ EMPTY = {
     "enterprises_with_station": set,
     "enterprises_with_mentor": set,
     "enterprises_with_chairman_visit": set,
+    # co-building (issue 15): the report's lists
+    "major_catalogue": list,
+    "institution_register": list,
+    "patent_register": list,
+    "workshop_support": list,
+    "station_posts": list,
 }
 
 

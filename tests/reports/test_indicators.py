@@ -96,6 +96,15 @@ def test_catalogue_has_every_indicator_of_the_design():
         "outreach_per_semester",
         "recommendation_events",
         "council_meetings",
+        "majors_with_partner",
+        "majors_with_both_leads",
+        "co_built_institutions",
+        "service_projects",
+        "patents_granted",
+        "dual_qualified_share",
+        "stations_offering_posts",
+        "practice_posts_filled",
+        "two_way_appointments",
     ]
     for indicator in INDICATORS:
         assert indicator.label and indicator.formula and indicator.unit

@@ -211,9 +211,9 @@ def test_hr_never_sees_a_school_scorecard(client_for, hr_user, school):
 def test_trend_fragment_has_five_years_per_rate(
     client_for, council_user, members, django_assert_max_num_queries
 ):
-    # session + user (2), then the rate indicators' selectors once per year for five years
-    # (issue 15 b adds six: alignments, bases, mentors and their events, preferences, follow-ups).
-    with django_assert_max_num_queries(130):  # ~24 per year
+    # session + user (2), then the rate indicators' selectors once per year for five years.
+    # The co-building rates (issue 15) read majors, teachers and station posts: ~23 per year.
+    with django_assert_max_num_queries(130):
         response = client_for(council_user).get(
             reverse("reports:dashboard"), {"year": 2025, "part": "trend"}, HTTP_HX_REQUEST="true"
         )
@@ -239,8 +239,8 @@ def test_dashboard_page_itself_reads_only_the_year_shown(
     client_for, council_user, members, django_assert_max_num_queries
 ):
     # session + user (2), targets (1), this year's selectors and last year's employment (rises).
-    # Issue 15 b adds about 14 one- or two-query selectors.
-    with django_assert_max_num_queries(75):  # about 42 selectors, a few of them 2-4 queries
+    # about 28 selectors, a few of them 2-4 queries, and the co-building ones (issue 15)
+    with django_assert_max_num_queries(70):
         response = client_for(council_user).get(reverse("reports:dashboard"), {"year": 2025})
     assert 'hx-trigger="load"' in response.content.decode()
 
