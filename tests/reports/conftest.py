@@ -23,6 +23,9 @@ EMPTY = {
     "patent_register": list,
     "workshop_support": list,
     "station_posts": list,
+    # issue 15 (part b): the report's lists
+    "classes_running": list,
+    "demand_against_graduates": list,
 }
 
 
