@@ -761,7 +761,7 @@ INDICATORS.extend(
             unit=COUNT,
             formula=_(
                 "Programmes, curricula, textbooks, standards, post specifications and teaching "
-                "resources schools completed with enterprises this year (Linqu (1) 1, Qufu 3 (1)(2))"
+                "resources schools completed with enterprises this year"
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_sum_by_school("materials_by_kind"),
@@ -773,7 +773,7 @@ INDICATORS.extend(
             unit=PERCENT,
             formula=_(
                 "Order classes running this year with all five alignments (五融通) aligned ÷ "
-                "order classes running this year (Linqu (3) 6)"
+                "order classes running this year"
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_order_classes_aligned,
@@ -784,8 +784,7 @@ INDICATORS.extend(
             label=_("Talent demand (headcount)"),
             unit=COUNT,
             formula=_(
-                "People member enterprises said they need in this year's talent-demand survey "
-                "(Linqu (4) 11)"
+                "People member enterprises said they need in this year's talent-demand survey"
             ),
             scopes=ALLIANCE_ONLY,
             compute=_talent_demand,
@@ -795,9 +794,7 @@ INDICATORS.extend(
             code="joint_order_classes",
             label=_("Joint order classes"),
             unit=COUNT,
-            formula=_(
-                "Order classes running this year trained for two or more enterprises (Linqu (3) 6)"
-            ),
+            formula=_("Order classes running this year trained for two or more enterprises"),
             scopes=ALLIANCE_ONLY,
             compute=_joint_order_classes,
             drilldown="placements:orderclass_list",
@@ -808,7 +805,7 @@ INDICATORS.extend(
             unit=COUNT,
             formula=_(
                 "Full-time students in training this year as modern apprenticeship pilots on a "
-                "tripartite agreement (Qufu 3 (2))"
+                "tripartite agreement"
             ),
             scopes=ALLIANCE_ONLY,
             compute=_pilot_apprentices,
@@ -820,8 +817,7 @@ INDICATORS.extend(
             label=_("Training bases with masters"),
             unit=PERCENT,
             formula=_(
-                "Active training bases with at least one master (师傅) ÷ active training bases "
-                "(Linqu (1) 3)"
+                "Active training bases with at least one master (师傅) ÷ active training bases"
             ),
             scopes=ALLIANCE_AND_ENTERPRISE,
             compute=_bases_with_masters,
@@ -833,7 +829,7 @@ INDICATORS.extend(
             unit=COUNT,
             formula=_(
                 "Cognitive, shadowing and placement internships running this year at the "
-                "training bases (Linqu (1) 3, Qufu 3 (2))"
+                "training bases"
             ),
             scopes=ALLIANCE_ONLY,
             compute=_internships_at_bases,
@@ -845,7 +841,7 @@ INDICATORS.extend(
             unit=COUNT,
             formula=_(
                 "Person-times of the training programmes for enterprise employees starting this "
-                "year (Linqu (3) 8)"
+                "year"
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_training_for("employees"),
@@ -857,8 +853,7 @@ INDICATORS.extend(
             label=_("Training person-times: the public"),
             unit=COUNT,
             formula=_(
-                "Person-times of the social training programmes for the public starting this "
-                "year (Qufu 3 (7))"
+                "Person-times of the social training programmes for the public starting this year"
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_training_for("public"),
@@ -871,7 +866,7 @@ INDICATORS.extend(
             unit=RATIO,
             formula=_(
                 "Career classes and enterprise lectures given by career mentors this year ÷ "
-                "career mentors serving (Linqu (4) 10)"
+                "career mentors serving"
             ),
             scopes=ALLIANCE_AND_ENTERPRISE,
             compute=_mentor_class_frequency,
@@ -884,8 +879,7 @@ INDICATORS.extend(
             unit=PERCENT,
             formula=_(
                 "Member enterprises with a preferential measure for the county's vocational "
-                "graduates in force (recruitment, pay, promotion) ÷ member enterprises "
-                "(Linqu (4) 11)"
+                "graduates in force (recruitment, pay, promotion) ÷ member enterprises"
             ),
             scopes=ALLIANCE_AND_ENTERPRISE,
             compute=_coverage("preference_areas"),
@@ -897,7 +891,7 @@ INDICATORS.extend(
             unit=PERCENT,
             formula=_(
                 "Graduates working in the county followed up this year ÷ graduates working in "
-                "the county that the local-talent archive follows (Linqu (4) 11)"
+                "the county that the local-talent archive follows"
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_followup_rate,
@@ -907,9 +901,7 @@ INDICATORS.extend(
             code="external_exchanges",
             label=_("Exchanges with external partners"),
             unit=COUNT,
-            formula=_(
-                "Dated exchanges this year with partner institutions outside the city (Qufu 3 (8))"
-            ),
+            formula=_("Dated exchanges this year with partner institutions outside the city"),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_sum_by_school("exchanges_by_area"),
             drilldown="training:exchange_list",
