@@ -453,7 +453,7 @@ class JointClassForm(PortalForm):
     demands = forms.ModelMultipleChoiceField(
         TalentDemand.objects.none(),
         label=_("talent demands"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     school = forms.ModelChoiceField(Organization.objects.none(), label=_("school"))
     name = forms.CharField(label=_("name"), max_length=100)
