@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, sees_personal_data
 from alliance.exchange import Column, Ref, Register, register
 from alliance.masking import mask_national_id, mask_phone
-from members.exchange import enterprise_ref, own_organization_example, school_ref
+from members.exchange import enterprise_ref, major_ref, own_organization_example, school_ref
 from members.models import Organization
 from members.permissions import organizations_editable_by
 from training.models import TrainingBase
@@ -112,7 +112,12 @@ register(
                 ),
             ),
             Column("性别", "gender", example="男"),
-            Column("专业", "major", example="数控技术应用"),
+            Column(
+                "专业",
+                attr="major.name",
+                example="数控技术应用",
+                note=_("A major of the school's catalogue (enter the catalogue first)."),
+            ),
             Column("班级", "class_name", example="2025级数控1班"),
             Column("入学年份", "enrolment_year", example=2025),
             Column("学习形式", "study_mode", example="全日制"),
@@ -124,7 +129,7 @@ register(
                 note=_("11-digit mainland mobile number; leave empty if unknown."),
             ),
         ],
-        refs=[school_ref()],
+        refs=[school_ref(), major_ref()],
         natural_keys=[("school", "student_number")],
         owners=("school_id",),
         visible_to=students_visible_to,
@@ -132,7 +137,7 @@ register(
         export_roles=frozenset(SCHOOL_STAFF),
         import_roles=frozenset(SCHOOL_STAFF),
         filterset=STUDENTS.filterset_class(),
-        select_related=("school",),
+        select_related=("school", "major"),
         order_by=("school__name", "-enrolment_year", "student_number"),
         example_for=own_organization_example("学校"),
         **COMMON,
