@@ -24,7 +24,6 @@ from .permissions import (
     can_create_organization,
     council_meetings_visible_to,
     majors_editable_by,
-    majors_linkable_by,
     majors_visible_to,
     organizations_editable_by,
     organizations_visible_to,
@@ -56,13 +55,10 @@ def enterprise_ref(field: str = "enterprise", header: str = "企业") -> Ref:
 
 
 def major_ref(field: str = "major", header: str = "专业", school_header: str = "学校") -> Ref:
-    """A major named by its name within the school of the row (the school's own catalogue)."""
+    """A major named by its name within the school of the row. Catalogues are read by every
+    role, so any school's may be named: a row for another school is refused by its owner."""
     return Ref(
-        field,
-        {header: "name", school_header: "school__name"},
-        Major.objects.all,
-        what="专业",
-        linkable=majors_linkable_by,
+        field, {header: "name", school_header: "school__name"}, Major.objects.all, what="专业"
     )
 
 

@@ -160,8 +160,3 @@ def majors_editable_by(user) -> QuerySet[Major]:
     if not has_access(user, SCHOOL_STAFF):
         return Major.objects.none()
     return scope_to_organization(user, Major.objects.all(), "school")
-
-
-def majors_linkable_by(user) -> QuerySet[Major]:
-    """Majors a record (a student, an order class) may name: a school's own, or any for the office."""
-    return scope_to_organization(user, Major.objects.all(), "school")

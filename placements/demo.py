@@ -195,8 +195,19 @@ def _organizations() -> tuple[list[Organization], list[Organization]]:
 # --- students ---------------------------------------------------------------------------
 
 
+def _catalogue(schools: list[Organization]) -> dict[tuple[int, str], Major]:
+    """{(school id, name): Major}: the schools' catalogues, with the demo's majors added where a
+    school (at city scale) has none yet (the members demo lists the Linqu schools')."""
+    for school in schools:
+        have = set(school.majors.values_list("name", flat=True))
+        missing = [n for n in MAJORS.get(school.name, OTHER_MAJORS) if n not in have]
+        Major.objects.bulk_create([Major(school=school, name=n) for n in missing])
+    return {(m.school_id, m.name): m for m in Major.objects.filter(school__in=schools)}
+
+
 def _students(rng: random.Random, schools: list[Organization], size: int, history: bool) -> dict:
     """{(school id, enrolment year): [student ids in number order]}."""
+    catalogue = _catalogue(schools)
     wanted: list[Student] = []
     for index, school in enumerate(schools):
         majors = MAJORS.get(school.name, OTHER_MAJORS)
@@ -211,7 +222,7 @@ def _students(rng: random.Random, schools: list[Organization], size: int, histor
                         name=_name(rng),
                         national_id=national_id(rng, birth),
                         gender=rng.choice(("male", "male", "female")),
-                        major=major,
+                        major=catalogue[school.pk, major],
                         class_name=f"{str(year)[2:]}级{major[:2]}{n % 2 + 1}班",
                         enrolment_year=year,
                         study_mode=StudyMode.FULL_TIME,
@@ -423,6 +434,7 @@ def _placements(rng, schools, enterprises, students, order_classes, history: boo
 
 def _apprenticeships(rng, schools, enterprises, history: bool) -> None:
     """Employees registered as part-time students (招工即招生), a few per enterprise."""
+    catalogue = _catalogue(schools)
     per_enterprise = 3 if len(enterprises) < 100 else 2
     wanted_students, wanted = [], []
     demo_schools = schools[:2]
@@ -444,7 +456,7 @@ def _apprenticeships(rng, schools, enterprises, history: bool) -> None:
                     name=_name(rng),
                     national_id=national_id(rng, birth),
                     gender=rng.choice(("male", "female")),
-                    major=majors[k % len(majors)],
+                    major=catalogue[school.pk, majors[k % len(majors)]],
                     class_name="学徒班",
                     enrolment_year=start.year,
                     study_mode=StudyMode.APPRENTICE,

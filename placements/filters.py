@@ -69,7 +69,9 @@ def _overlapping(start: str, end: str):
 class StudentFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
     year = YearFilter(label=_("enrolment year"), field_name="enrolment_year")
-    major = django_filters.CharFilter(label=_("major"), lookup_expr="icontains")
+    major = django_filters.CharFilter(
+        label=_("major"), field_name="major__name", lookup_expr="icontains"
+    )
     study_mode = django_filters.ChoiceFilter(label=_("study mode"), choices=StudyMode.choices)
 
     class Meta:

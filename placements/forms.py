@@ -97,7 +97,9 @@ class StudentForm(KeepMaskedMixin, RegisterForm):
         ]
 
     def limit_choices(self, user) -> None:
-        self.fields["school"].queryset = permissions.schools_for(user)
+        schools = permissions.schools_for(user)
+        self.fields["school"].queryset = schools
+        offer_majors(self.fields["major"], Major.objects.filter(school__in=schools))
         self._mask_personal_fields(user)
 
     def clean(self):
@@ -125,6 +127,8 @@ class ApprenticeStudentForm(RegisterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = permissions.all_schools()
+        # The employee enrols in a major of the school chosen above (the model checks the pair).
+        offer_majors(self.fields["major"], Major.objects.all())
         style_form(self)
 
     def _get_validation_exclusions(self):

@@ -63,7 +63,13 @@ class Student(models.Model):
         help_text=_("Resident ID card number, 18 characters."),
     )
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True)
-    major = models.CharField(_("major"), max_length=50)
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="students",
+        help_text=_("From the school's catalogue of majors."),
+    )
     class_name = models.CharField(_("class"), max_length=50, blank=True)
     enrolment_year = models.PositiveSmallIntegerField(
         _("enrolment year"), validators=YEAR_VALIDATORS
@@ -93,6 +99,8 @@ class Student(models.Model):
     def clean(self) -> None:
         if self.national_id:
             self.national_id = self.national_id.strip().upper()
+        if self.major_id and self.school_id and self.major.school_id != self.school_id:
+            raise ValidationError({"major": _("Choose a major of the student's own school.")})
 
 
 class OrderClassKind(models.TextChoices):

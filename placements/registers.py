@@ -101,7 +101,7 @@ class StudentRegister(Register):
     table = StudentTable
     filterset = filters.StudentFilter
     search = ("name", "student_number", "class_name")
-    related = ("school",)
+    related = ("school", "major")
     readers, editors = SCHOOL_STAFF, SCHOOL_STAFF
     scope = staticmethod(permissions.students_visible_to)
     editable = staticmethod(permissions.students_editable_by)

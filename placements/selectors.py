@@ -474,7 +474,7 @@ def followup_counts(year: int) -> dict[int, tuple[int, int]]:
 # --- talent demand and joint order classes (Linqu §(四)11, §(三)6) ---------------------------------
 
 #: the lookup from a graduate placement to the name of the student's major
-STUDENT_MAJOR_NAME = "student__major"
+STUDENT_MAJOR_NAME = "student__major__name"
 
 
 def demand_by_major(year: int) -> dict[str, dict]:

@@ -192,7 +192,9 @@ def hire_list(request):
     user = request.user
     pending = list(
         permissions.pending_hires_for(user)
-        .select_related("student", "student__school", "employer", "via_order_class")
+        .select_related(
+            "student", "student__school", "student__major", "employer", "via_order_class"
+        )
         .order_by("-graduation_year", "student__name")[:200]
     )
     for placement in pending:
@@ -200,7 +202,7 @@ def hire_list(request):
     decided = (
         permissions.hires_decidable_by(user)
         .exclude(hire_status="pending")
-        .select_related("student", "student__school", "employer")
+        .select_related("student", "student__school", "student__major", "employer")
         .order_by("-hire_decided_at")[:20]
     )
     return render(request, "placements/hire_list.html", {"pending": pending, "decided": decided})

@@ -87,7 +87,19 @@ class InSchoolWorkshopRegister(Register):
     editable = staticmethod(permissions.workshops_editable_by)
     form = forms.InSchoolWorkshopForm
     excel = "workshops"
-    detail_fields = ("school", "name", "enterprises", "production_line", "opened_on", "status")
+    detail_fields = (
+        "school",
+        "name",
+        "enterprises",
+        "production_line",
+        "opened_on",
+        "status",
+        "technical_managers",
+        "for_teaching",
+        "for_staff_training",
+        "for_production",
+        "for_technical_service",
+    )
     detail_template = "training/workshop_detail.html"
 
     def list_queryset(self, user):
@@ -105,6 +117,7 @@ class InSchoolWorkshopRegister(Register):
             "orders": obj.orders.all(),
             "rotations": obj.rotations.all(),
             "order_totals": obj.orders.aggregate(value=Sum("value"), quantity=Sum("quantity")),
+            "contributions": obj.contributions.all(),
         }
 
 

@@ -128,6 +128,6 @@ class MajorFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("school", "name")
 
     school = factory.SubFactory(SchoolFactory)
-    code = "660103"
+    code = ""
     name = "数控技术应用"
     industry = "机械装备制造"

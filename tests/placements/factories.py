@@ -55,7 +55,9 @@ class StudentFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"学生{n:03d}")
     national_id = factory.LazyFunction(lambda: national_id(random.Random(), dt.date(2006, 5, 17)))
     gender = "male"
-    major = "机电技术应用"
+    major = factory.SubFactory(
+        MajorFactory, school=factory.SelfAttribute("..school"), name="机电技术应用"
+    )
     class_name = "机电1班"
     enrolment_year = 2022
     study_mode = StudyMode.FULL_TIME

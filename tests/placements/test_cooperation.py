@@ -235,7 +235,7 @@ def test_demand_wages_in_order(hr_user, enterprise, school):
 def test_demand_against_graduates_of_the_major(client_for, secretariat_user, school, demands):
     for _ in range(3):
         GraduatePlacementFactory(
-            student=StudentFactory(school=school, major="数控技术应用"), graduation_year=2025
+            student=StudentFactory(school=school, major=demands[0].major), graduation_year=2025
         )
     rows = (
         client_for(secretariat_user)
