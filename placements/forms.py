@@ -17,7 +17,6 @@ from alliance.access import sees_personal_data
 from alliance.registers import PortalForm, RegisterForm, style_form
 from members.forms import offer_majors
 from members.models import Major, Organization
-from members.permissions import majors_linkable_by
 from training.models import TrainingBase
 
 from . import permissions
@@ -443,7 +442,9 @@ class MaterialForm(RegisterForm):
         widgets = {"completed_on": DATE, "enterprises": forms.SelectMultiple(attrs={"size": 6})}
 
     def limit_choices(self, user) -> None:
-        offer_majors(self.fields["major"], majors_linkable_by(user))
+        offer_majors(
+            self.fields["major"], Major.objects.filter(school__in=permissions.schools_for(user))
+        )
         self.fields["enterprises"].queryset = permissions.all_enterprises()
         self.fields["apprentice_enterprise"].queryset = permissions.all_enterprises()
         self.fields["order_class"].queryset = permissions.order_classes_editable_by(user)
