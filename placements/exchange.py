@@ -213,12 +213,22 @@ register(
                 note=_("Pilot apprentices only: the modern apprenticeship pilot class."),
             ),
             Column("专业", "major", example="铝型材加工"),
-            Column("合同或协议开始", "contract_start", example="2025-03-01"),
+            # The headers of the files already in use; a pilot apprentice's row gives the
+            # tripartite agreement's period in them.
             Column(
-                "合同或协议结束",
+                "劳动合同开始",
+                "contract_start",
+                example="2025-03-01",
+                note=_("For a pilot apprentice: the start of the tripartite agreement."),
+            ),
+            Column(
+                "劳动合同结束",
                 "contract_end",
                 example="2028-02-28",
-                note=_("An employee apprentice needs a labour contract of at least one year."),
+                note=_(
+                    "An employee apprentice needs a labour contract of at least one year; for a "
+                    "pilot apprentice: the end of the tripartite agreement."
+                ),
             ),
             Column("企业导师", "enterprise_mentor", example="李师傅"),
             Column("学校导师", "school_mentor", example="王老师"),
