@@ -6,6 +6,7 @@ from .models import (
     CouncilMeeting,
     CouncilSeat,
     ExpertMember,
+    Major,
     Organization,
     OrganizationPhoto,
     Resolution,
@@ -61,3 +62,10 @@ class CouncilMeetingAdmin(SimpleHistoryAdmin):
     list_display = ["date", "title", "kind", "status"]
     list_filter = ["kind", "status"]
     inlines = [ResolutionInline]
+
+
+@admin.register(Major)
+class MajorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code", "school", "status", "industry"]
+    list_filter = ["status"]
+    search_fields = ["name", "code"]

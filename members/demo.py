@@ -19,6 +19,8 @@ from .models import (
     CouncilSeat,
     ExpertMember,
     ExpertRole,
+    Major,
+    MajorStatus,
     MediaReport,
     MeetingKind,
     MeetingStatus,
@@ -293,6 +295,144 @@ def seed_school_figures(orgs: dict[str, Organization]) -> None:
         figures.save()
 
 
+# Each school's catalogue of majors: (code, name, county industry served, status, partner
+# enterprises, school lead, enterprise lead with employer). Codes are those of the 2021 national
+# secondary vocational catalogue where known; the technical school follows the human-resources
+# catalogue, which has no such code.
+LINQU_MAJORS: dict[str, list[tuple]] = {
+    COORDINATOR_SCHOOL: [
+        (
+            "660301",
+            "机电技术应用",
+            "机械装备制造",
+            MajorStatus.BACKBONE,
+            ["山东三义集团股份有限公司", "潍坊华星机械有限公司"],
+            "王建国",
+            ("刘洪涛", "山东三义集团股份有限公司"),
+        ),
+        (
+            "660103",
+            "数控技术应用",
+            "铝型材加工",
+            MajorStatus.BACKBONE,
+            ["山东华建铝业集团有限公司", "山东中豪铝业集团有限公司"],
+            "张志强",
+            ("孙立新", "山东华建铝业集团有限公司"),
+        ),
+        (
+            "",
+            "电子技术应用",
+            "磁电装备",
+            MajorStatus.DISTINCTIVE,
+            ["山东华特磁电科技股份有限公司"],
+            "李晓燕",
+            None,
+        ),
+        ("710201", "计算机应用", "电子信息", MajorStatus.OTHER, [], "赵明", None),
+        (
+            "700206",
+            "汽车运用与维修",
+            "汽车零部件",
+            MajorStatus.STRONG,
+            ["临朐弘泰汽车配件有限公司"],
+            "陈刚",
+            ("马振东", "临朐弘泰汽车配件有限公司"),
+        ),
+        ("730301", "会计事务", "现代服务业", MajorStatus.OTHER, [], "", None),
+        (
+            "",
+            "工业机器人技术应用",
+            "智能制造",
+            MajorStatus.DISTINCTIVE,
+            ["山东雷奥新能源有限公司"],
+            "周凯",
+            None,
+        ),
+        (
+            "",
+            "电气设备运行与控制",
+            "新能源装备",
+            MajorStatus.OTHER,
+            ["山东雷奥新能源有限公司"],
+            "",
+            None,
+        ),
+        ("", "化工工艺", "化工", MajorStatus.OTHER, ["山东宝龙达实业集团有限公司"], "", None),
+        (
+            "",
+            "食品加工工艺",
+            "食品",
+            MajorStatus.STRONG,
+            ["潍坊伊利乳业有限责任公司", "临朐广华肉类食品有限公司"],
+            "徐丽",
+            ("高峰", "潍坊伊利乳业有限责任公司"),
+        ),
+        ("730701", "电子商务", "现代服务业", MajorStatus.OTHER, [], "", None),
+        ("", "建筑装饰", "门窗幕墙", MajorStatus.OTHER, ["山东华达门窗幕墙有限公司"], "", None),
+    ],
+    TECH_SCHOOL: [
+        (
+            "",
+            "焊接加工",
+            "钢结构",
+            MajorStatus.BACKBONE,
+            ["山东辰泰重钢建设集团有限公司"],
+            "韩磊",
+            ("冯建华", "山东辰泰重钢建设集团有限公司"),
+        ),
+        (
+            "",
+            "电气自动化设备安装与维修",
+            "装备制造",
+            MajorStatus.OTHER,
+            ["山东高速铁建装备有限公司"],
+            "",
+            None,
+        ),
+        (
+            "",
+            "模具制造",
+            "铝型材加工",
+            MajorStatus.STRONG,
+            ["东铝铝业科技(潍坊)有限公司"],
+            "彭涛",
+            None,
+        ),
+        ("", "工业机器人应用与维护", "智能制造", MajorStatus.OTHER, [], "", None),
+    ],
+}
+
+
+def seed_majors(orgs: dict[str, Organization]) -> None:
+    """The two Linqu schools' catalogues; the development plans say what each lead is to achieve."""
+    for school_name, rows in LINQU_MAJORS.items():
+        school = orgs[school_name]
+        existing = set(school.majors.values_list("name", flat=True))
+        for code, name, industry, status, partners, school_lead, enterprise_lead in rows:
+            if name in existing:
+                continue
+            lead, employer = enterprise_lead or ("", None)
+            major = Major(
+                school=school,
+                code=code,
+                name=name,
+                industry=industry,
+                status=status,
+                school_lead=school_lead,
+                school_lead_plan=f"三年内主持{name}专业课程标准修订，赴合作企业挂职锻炼不少于3个月。"
+                if school_lead
+                else "",
+                enterprise_lead=lead,
+                enterprise_lead_employer=orgs[employer] if employer else None,
+                enterprise_lead_plan="每学期到校授课不少于32学时，指导学生技能竞赛与岗位实习。"
+                if lead
+                else "",
+            )
+            major.full_clean()
+            major.save()
+            major.enterprises.set([orgs[p] for p in partners])
+
+
 def seed_council(orgs: dict[str, Organization]) -> list[CouncilSeat]:
     seats = []
     for person, org_name, role, position in COUNCIL_SEATS:
@@ -467,6 +607,7 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     seed_profiles(orgs)
     seed_photos(orgs)
     seed_school_figures(orgs)
+    seed_majors(orgs)
     seats = seed_council(orgs)
     seed_meetings(orgs, seats)
     seed_publicity(orgs)

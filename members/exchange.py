@@ -24,6 +24,7 @@ from .models import (
     CouncilMeeting,
     ExpertConsultation,
     ExpertMember,
+    Major,
     MediaReport,
     ModelCase,
     OfficeBudget,
@@ -44,6 +45,8 @@ from .permissions import (
     decides_model_cases,
     documents_editable_by,
     documents_visible_to,
+    majors_editable_by,
+    majors_visible_to,
     media_reports_editable_by,
     media_reports_visible_to,
     model_cases_editable_by,
@@ -66,6 +69,7 @@ from .permissions import (
 from .registers import (
     CONSULTATIONS,
     DOCUMENTS,
+    MAJORS,
     MEDIA,
     MEETINGS,
     MODEL_CASES,
@@ -97,6 +101,14 @@ def enterprise_ref(field: str = "enterprise", header: str = "企业") -> Ref:
         Organization.objects.enterprises,
         alternatives=("credit_code",),
         what="企业",
+    )
+
+
+def major_ref(field: str = "major", header: str = "专业", school_header: str = "学校") -> Ref:
+    """A major named by its name within the school of the row. Catalogues are read by every
+    role, so any school's may be named: a row for another school is refused by its owner."""
+    return Ref(
+        field, {header: "name", school_header: "school__name"}, Major.objects.all, what="专业"
     )
 
 
@@ -146,12 +158,6 @@ register(
                 "is_local",
                 example="是",
                 note=_("Registered and operating inside the county."),
-            ),
-            Column(
-                "非联盟成员",
-                "outside_alliance",
-                example="否",
-                note=_("Yes for a body named only as a task owner; it never counts as a member."),
             ),
             Column("地址", "address", width=30),
             Column("董事长或负责人", "chairman"),
@@ -224,6 +230,103 @@ register(
         filterset=MEETINGS.filterset_class(),
         order_by=("-date", "-pk"),
         sees_personal_data=sees_personal_data,
+    )
+)
+
+register(
+    Register(
+        key="majors",
+        title=_("Majors"),
+        model=Major,
+        list_url="members:major_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column(
+                "专业代码", "code", example="660103", note=_("National catalogue code, if known.")
+            ),
+            Column("专业名称", "name", example="数控技术应用"),
+            Column("服务产业", "industry", example="机械装备制造"),
+            Column("专业类别", "status", example="骨干专业"),
+            Column("合作企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("学校带头人", "school_lead", example="王建国"),
+            Column("学校带头人培养计划", "school_lead_plan", width=30),
+            Column("企业带头人", "enterprise_lead", example="李师傅"),
+            Column("企业带头人培养计划", "enterprise_lead_plan", width=30),
+            Column("在招", "active", example="是"),
+        ],
+        refs=[school_ref()],
+        natural_keys=[("school", "name")],
+        owners=("school_id",),
+        visible_to=majors_visible_to,
+        editable_by=majors_editable_by,
+        export_roles=EVERYONE,
+        import_roles=SCHOOL_STAFF,
+        filterset=MAJORS.filterset_class(),
+        select_related=("school",),
+        order_by=("school__name", "code", "name"),
+        example_for=own_organization_example("学校"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="organizations",
+        title=_("Organisations"),
+        model=Organization,
+        list_url="members:organization_list",
+        columns=[
+            Column(
+                "名称",
+                "name",
+                example="临朐县示例机械有限公司",
+                width=30,
+                note=_("Full registered name; unique."),
+            ),
+            Column("类型", "kind", example="企业"),
+            Column(
+                "统一社会信用代码",
+                "credit_code",
+                width=22,
+                example="",
+                note=_(
+                    "18 characters; leave empty if unknown. Identifies the organisation when filled."
+                ),
+            ),
+            Column("行业", "industry", example="机械制造"),
+            Column("规模", "size", example="中型"),
+            Column(
+                "县内",
+                "is_local",
+                example="是",
+                note=_("Registered and operating inside the county."),
+            ),
+            Column(
+                "非联盟成员",
+                "outside_alliance",
+                example="否",
+                note=_("Yes for a body named only as a task owner; it never counts as a member."),
+            ),
+            Column("地址", "address", width=30),
+            Column("董事长或负责人", "chairman"),
+            Column("加入日期", "joined_on", example="2023-12-08"),
+            Column("退出日期", "left_on"),
+            Column("状态", "status", example="在册成员"),
+            Column("发展现状", "development_status", width=30),
+            Column("未来规划", "future_plans", width=30),
+            Column("工资下限（元/月）", "wage_min"),
+            Column("工资上限（元/月）", "wage_max"),
+            Column("主要负责人", "leaders", width=30, note=_("One per line.")),
+        ],
+        natural_keys=[("credit_code",), ("name",)],
+        visible_to=organizations_visible_to,
+        editable_by=organizations_editable_by,
+        can_create=can_create_organization,
+        export_roles=EVERYONE,
+        import_roles=frozenset({SECRETARIAT}),
+        filterset=ORGANIZATIONS.filterset_class(),
+        order_by=("kind", "name"),
+        **COMMON,
     )
 )
 

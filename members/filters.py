@@ -25,6 +25,8 @@ from .models import (
     ExpertConsultation,
     ExpertMember,
     ExpertRole,
+    Major,
+    MajorStatus,
     MediaKind,
     MediaReport,
     MeetingKind,
@@ -127,6 +129,28 @@ class AccountFilter(RegisterFilterSet):
     class Meta:
         model = User
         fields = ["role", "is_active"]
+
+
+class MajorFilter(RegisterFilterSet):
+    school = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.schools().order_by("name"), label=_("school")
+    )
+    status = django_filters.ChoiceFilter(choices=MajorStatus.choices, label=_("major status"))
+    industry = django_filters.CharFilter(label=_("county industry served"), lookup_expr="icontains")
+    has_partner = django_filters.BooleanFilter(
+        label=_("with a partner enterprise"), method="filter_has_partner"
+    )
+
+    class Meta:
+        model = Major
+        fields = ["school", "status", "industry", "has_partner"]
+
+    def filter_has_partner(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if value is None:
+            return queryset
+        if value:
+            return queryset.filter(enterprises__isnull=False).distinct()
+        return queryset.filter(enterprises__isnull=True)
 
 
 # --- governance registers --------------------------------------------------------------------------

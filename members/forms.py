@@ -16,6 +16,7 @@ from .models import (
     CouncilSeat,
     ExpertConsultation,
     ExpertMember,
+    Major,
     MediaReport,
     ModelCase,
     OfficeBudget,
@@ -92,6 +93,34 @@ class OrganizationForm(RegisterForm):
 
     def clean_credit_code(self) -> str | None:
         return normalize_credit_code(self.cleaned_data.get("credit_code"))
+
+
+class MajorForm(RegisterForm):
+    owner_field = "school"
+
+    class Meta:
+        model = Major
+        fields = [
+            "school",
+            "code",
+            "name",
+            "industry",
+            "status",
+            "enterprises",
+            "school_lead",
+            "school_lead_plan",
+            "enterprise_lead",
+            "enterprise_lead_employer",
+            "enterprise_lead_plan",
+            "plan_document",
+            "active",
+        ]
+
+
+def offer_majors(field: forms.ModelChoiceField, queryset) -> None:
+    """A choice of majors from several schools' catalogues, each labelled with its school."""
+    field.queryset = queryset.select_related("school").order_by("school__name", "code", "name")
+    field.label_from_instance = lambda major: f"{major.school.name} · {major}"
 
 
 class WithdrawForm(PortalForm):

@@ -567,6 +567,107 @@ class Resolution(models.Model):
         return self.status == ResolutionStatus.OPEN and self.due_on < timezone.localdate()
 
 
+class MajorStatus(models.TextChoices):
+    BACKBONE = "backbone", _("Backbone major")
+    DISTINCTIVE = "distinctive", _("Distinctive major")
+    STRONG = "strong", _("Strong major")
+    OTHER = "other", _("Other major")
+
+
+def _lead_plan_path(instance: Major, filename: str) -> str:
+    return f"members/majors/{instance.school_id}/{filename}"
+
+
+class Major(models.Model):
+    """A major (专业) in a school's catalogue, matched to the county industry it serves.
+
+    Linqu asks that majors follow the enterprises' needs ((一)1, (三)6); Qufu builds majors with
+    enterprises and names a school lead and an enterprise lead for each (双带头人, 三(五)).
+    """
+
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="majors",
+        limit_choices_to={"kind": OrganizationKind.SCHOOL},
+    )
+    code = models.CharField(
+        _("major code"),
+        max_length=12,
+        blank=True,
+        help_text=_("The code of the national secondary vocational catalogue, e.g. 660103."),
+    )
+    name = models.CharField(_("major name"), max_length=50)
+    industry = models.CharField(
+        _("county industry served"),
+        max_length=50,
+        blank=True,
+        help_text=_("E.g. 铝型材加工, 机械装备制造."),
+    )
+    enterprises = models.ManyToManyField(
+        Organization,
+        verbose_name=_("partner enterprises"),
+        related_name="partner_majors",
+        limit_choices_to={"kind": OrganizationKind.ENTERPRISE},
+        blank=True,
+    )
+    status = models.CharField(
+        _("major status"), max_length=16, choices=MajorStatus.choices, default=MajorStatus.OTHER
+    )
+    school_lead = models.CharField(_("school lead"), max_length=50, blank=True)
+    school_lead_plan = models.TextField(_("school lead's development plan"), blank=True)
+    enterprise_lead = models.CharField(_("enterprise lead"), max_length=50, blank=True)
+    enterprise_lead_employer = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise lead's employer"),
+        on_delete=models.PROTECT,
+        related_name="led_majors",
+        limit_choices_to={"kind": OrganizationKind.ENTERPRISE},
+        null=True,
+        blank=True,
+    )
+    enterprise_lead_plan = models.TextField(_("enterprise lead's development plan"), blank=True)
+    plan_document = models.FileField(
+        _("lead development plan (file)"),
+        upload_to=_lead_plan_path,
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    active = models.BooleanField(_("enrolling"), default=True)
+
+    history = HistoricalRecords(m2m_fields=[enterprises])
+
+    class Meta:
+        verbose_name = _("major")
+        verbose_name_plural = _("majors")
+        ordering = ["school__name", "code", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "name"],
+                name="major_name_unique_per_school",
+                violation_error_message=_("This school already has a major of this name."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.code}）" if self.code else self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.school_id and self.school.kind != OrganizationKind.SCHOOL:
+            errors["school"] = _("Majors are kept for schools only.")
+        if self.enterprise_lead_employer_id and not self.enterprise_lead:
+            errors["enterprise_lead"] = _("Name the enterprise lead of this employer.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_both_leads(self) -> bool:
+        """双带头人: a lead on the school side and one on the enterprise side."""
+        return bool(self.school_lead and self.enterprise_lead)
+
+
 # --- governance: rules, the office, expert advice, the work plan (Linqu 保障措施(一), Qufu 四) ----
 
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024

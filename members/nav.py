@@ -7,6 +7,7 @@ from .registers import (
     CONSULTATIONS,
     DOCUMENTS,
     EXPERTS,
+    MAJORS,
     MEDIA,
     MEETINGS,
     MODEL_CASES,
@@ -24,6 +25,7 @@ MENU = Menu(
         Link(_("My organisation"), "members:my_organization", "house"),
         ORGANIZATIONS.link(),
         SCHOOL_FIGURES.link(),
+        MAJORS.link(),
         Link(_("Council"), "members:council", "people"),
         SEATS.link(),
         EXPERTS.link(),
@@ -36,6 +38,7 @@ MENU = Menu(
     ],
     order=10,
 )
+
 
 # The plan's safeguards (Linqu 保障措施(一), Qufu 四): the rules, the office, expert advice and the
 # work plan with its supervision.

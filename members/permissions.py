@@ -25,6 +25,7 @@ from .models import (
     CouncilSeat,
     ExpertConsultation,
     ExpertMember,
+    Major,
     MediaReport,
     ModelCase,
     ModelCaseStatus,
@@ -157,6 +158,18 @@ def corridor_schools_for(user) -> QuerySet[Organization]:
 def accounts_manageable_by(user) -> QuerySet[User]:
     """Accounts the secretariat manages: everyone but superusers (maintained in /admin/)."""
     return scope_to_organization(user, User.objects.filter(is_superuser=False))
+
+
+def majors_visible_to(user) -> QuerySet[Major]:
+    """A school's catalogue of majors is public inside the alliance: enterprises partner on it."""
+    return scope_to_organization(user, Major.objects.all(), readers=EVERYONE)
+
+
+def majors_editable_by(user) -> QuerySet[Major]:
+    """The school keeps its own catalogue; the secretariat every school's."""
+    if not has_access(user, SCHOOL_STAFF):
+        return Major.objects.none()
+    return scope_to_organization(user, Major.objects.all(), "school")
 
 
 # --- governance registers (Linqu 保障措施(一), Qufu 四) ---------------------------------------------

@@ -28,6 +28,7 @@ from .models import (
     CouncilSeat,
     ExpertConsultation,
     ExpertMember,
+    Major,
     MediaReport,
     ModelCase,
     OfficeBudget,
@@ -190,6 +191,66 @@ class SchoolYearFiguresRegister(Register):
 
 
 SCHOOL_FIGURES = SchoolYearFiguresRegister()
+
+
+# --- majors (专业) ------------------------------------------------------------------------------
+
+
+class MajorTable(RegisterTable):
+    name = tables.Column(
+        verbose_name=_("major name"), linkify=("members:major_detail", [tables.A("pk")])
+    )
+    code = tables.Column(attrs={"td": {"class": "font-monospace small"}})
+    school = tables.Column(order_by=("school__name",))
+    industry = tables.Column(default="—")
+    enterprises = tables.ManyToManyColumn(separator="、", orderable=False)
+    leads = tables.Column(
+        verbose_name=_("leads (school / enterprise)"), empty_values=(), orderable=False
+    )
+
+    class Meta(RegisterTable.Meta):
+        model = Major
+        fields = ("code", "name", "school", "industry", "status", "enterprises")
+        sequence = (*fields, "leads")
+
+    def render_leads(self, record):
+        return f"{record.school_lead or '—'} / {record.enterprise_lead or '—'}"
+
+
+class MajorRegister(Register):
+    model = Major
+    namespace, name, slug = "members", "major", "majors"
+    icon = "journal-bookmark"
+    label, create_label = _("Majors"), _("Add a major")
+    table = MajorTable
+    filterset = filters.MajorFilter
+    search = ("name", "code", "industry", "school_lead", "enterprise_lead", "school__name")
+    related = ("school", "enterprise_lead_employer")
+    prefetch = ("enterprises",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.majors_visible_to)
+    editable = staticmethod(permissions.majors_editable_by)
+    form = forms.MajorForm
+    files = ("plan_document",)
+    excel = "majors"
+    detail_fields = (
+        "school",
+        "code",
+        "name",
+        "industry",
+        "status",
+        "enterprises",
+        "school_lead",
+        "school_lead_plan",
+        "enterprise_lead",
+        "enterprise_lead_employer",
+        "enterprise_lead_plan",
+        "plan_document",
+        "active",
+    )
+
+
+MAJORS = MajorRegister()
 
 
 # --- council seats and the expert committee ------------------------------------------------------

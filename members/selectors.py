@@ -12,7 +12,18 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -25,6 +36,7 @@ from .models import (
     CouncilSeat,
     ExpertConsultation,
     ExpertMember,
+    Major,
     MediaKind,
     MediaReport,
     MeetingKind,
@@ -234,6 +246,51 @@ def corridor_enterprises() -> QuerySet[Organization]:
     all active member enterprises rather than a per-school partner list.
     """
     return Organization.objects.enterprises().active().prefetch_related("photos").order_by("name")
+
+
+def majors_by_school(year: int) -> dict[int, dict[str, int]]:
+    """School id -> {"majors": enrolling majors, "with_partner": of which with a partner
+    enterprise, "with_both_leads": of which with a school and an enterprise lead (双带头人)}.
+
+    The catalogue is kept current, so every year reads today's catalogue."""
+    rows = (
+        Major.objects.filter(active=True)
+        .values("school_id")
+        .annotate(
+            majors=Count("pk", distinct=True),
+            with_partner=Count("pk", filter=Q(enterprises__isnull=False), distinct=True),
+            with_both_leads=Count(
+                "pk", filter=~Q(school_lead="") & ~Q(enterprise_lead=""), distinct=True
+            ),
+        )
+    )
+    return {
+        r["school_id"]: {k: r[k] for k in ("majors", "with_partner", "with_both_leads")}
+        for r in rows
+    }
+
+
+def major_catalogue(year: int) -> list[dict]:
+    """Every enrolling major with its partners and leads, for the annual report of ``year``
+    (today's catalogue, as for :func:`majors_by_school`)."""
+    rows = (
+        Major.objects.filter(active=True)
+        .select_related("school")
+        .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
+        .order_by("school__name", "code", "name")
+    )
+    return [
+        {
+            "school": m.school.name,
+            "code": m.code,
+            "name": m.name,
+            "industry": m.industry,
+            "status": m.get_status_display(),
+            "enterprises": [e.name for e in m.enterprises.all()],
+            "leads": m.has_both_leads,
+        }
+        for m in rows
+    ]
 
 
 # --- governance: council composition, rules, office, expert advice, work plan ---------------------

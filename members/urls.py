@@ -44,6 +44,7 @@ urlpatterns = [
     *registers.MEDIA.urls(),
     *registers.MODEL_CASES.urls(),
     *registers.SCHOOL_FIGURES.urls(),
+    *registers.MAJORS.urls(),
     path("council/", views.council, name="council"),
     *registers.SEATS.urls(),
     *registers.EXPERTS.urls(),

@@ -26,32 +26,41 @@ from django.db import models
 from simple_history.utils import bulk_create_with_history
 
 from alliance.fake_ids import mobile, national_id
-from members.models import Organization
+from members.models import Major, Organization
 from training.models import TrainingBase
 
 from .models import (
     AlignmentStatus,
     Apprenticeship,
     ApprenticeshipMode,
+    ApprenticeshipPath,
     ApprenticeshipStatus,
     Aspect,
     CareerMentor,
+    CoDevelopedMaterial,
     Destination,
+    EmployeeCategory,
     EmployerLocation,
     FollowUpMilestone,
     GraduatePlacement,
     HireStatus,
     Internship,
     InternshipEvaluation,
+    InternshipStage,
+    MaterialKind,
     OrderClass,
     OrderClassAlignment,
     OrderClassEnrolment,
+    OrderClassKind,
     OutreachEvent,
     OutreachKind,
     OutreachPhoto,
+    PreferenceArea,
+    PreferentialMeasure,
     RetentionFollowUp,
     Student,
     StudyMode,
+    TalentDemand,
     WageBand,
     milestone_date,
 )
@@ -158,6 +167,7 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     _outreach(rng, schools, enterprises)
     _mentors(rng, schools, enterprises, history)
     _files(schools, enterprises)
+    seed_cobuilding(schools, enterprises)
 
 
 def _insert(model: type[models.Model], rows: list[models.Model], history: bool) -> None:
@@ -188,8 +198,19 @@ def _organizations() -> tuple[list[Organization], list[Organization]]:
 # --- students ---------------------------------------------------------------------------
 
 
+def _catalogue(schools: list[Organization]) -> dict[tuple[int, str], Major]:
+    """{(school id, name): Major}: the schools' catalogues, with the demo's majors added where a
+    school (at city scale) has none yet (the members demo lists the Linqu schools')."""
+    for school in schools:
+        have = set(school.majors.values_list("name", flat=True))
+        missing = [n for n in MAJORS.get(school.name, OTHER_MAJORS) if n not in have]
+        Major.objects.bulk_create([Major(school=school, name=n) for n in missing])
+    return {(m.school_id, m.name): m for m in Major.objects.filter(school__in=schools)}
+
+
 def _students(rng: random.Random, schools: list[Organization], size: int, history: bool) -> dict:
     """{(school id, enrolment year): [student ids in number order]}."""
+    catalogue = _catalogue(schools)
     wanted: list[Student] = []
     for index, school in enumerate(schools):
         majors = MAJORS.get(school.name, OTHER_MAJORS)
@@ -204,7 +225,7 @@ def _students(rng: random.Random, schools: list[Organization], size: int, histor
                         name=_name(rng),
                         national_id=national_id(rng, birth),
                         gender=rng.choice(("male", "male", "female")),
-                        major=major,
+                        major=catalogue[school.pk, major],
                         class_name=f"{str(year)[2:]}级{major[:2]}{n % 2 + 1}班",
                         enrolment_year=year,
                         study_mode=StudyMode.FULL_TIME,
@@ -262,7 +283,9 @@ def _order_classes(
                 order_class = OrderClass(
                     school=school,
                     name=name,
-                    major=major,
+                    # The school's catalogue entry (the members demo lists Linqu's; a city
+                    # school's is added here).
+                    major=Major.objects.get_or_create(school=school, name=major)[0],
                     cohort_year=cohort,
                     graduation_year=graduation,
                     planned_size=ORDER_CLASS_SIZE + rng.randrange(0, 9),
@@ -414,6 +437,7 @@ def _placements(rng, schools, enterprises, students, order_classes, history: boo
 
 def _apprenticeships(rng, schools, enterprises, history: bool) -> None:
     """Employees registered as part-time students (招工即招生), a few per enterprise."""
+    catalogue = _catalogue(schools)
     per_enterprise = 3 if len(enterprises) < 100 else 2
     wanted_students, wanted = [], []
     demo_schools = schools[:2]
@@ -435,7 +459,7 @@ def _apprenticeships(rng, schools, enterprises, history: bool) -> None:
                     name=_name(rng),
                     national_id=national_id(rng, birth),
                     gender=rng.choice(("male", "female")),
-                    major=majors[k % len(majors)],
+                    major=catalogue[school.pk, majors[k % len(majors)]],
                     class_name="学徒班",
                     enrolment_year=start.year,
                     study_mode=StudyMode.APPRENTICE,
@@ -468,6 +492,9 @@ def _apprenticeships(rng, schools, enterprises, history: bool) -> None:
                     number,
                     Apprenticeship(
                         enterprise=enterprise,
+                        employee_category=EmployeeCategory.NEW_HIRE
+                        if k % 2 == 0
+                        else EmployeeCategory.TRANSFERRED,
                         major=majors[k % len(majors)],
                         contract_start=start,
                         contract_end=dt.date(start.year + years, start.month, 1)
@@ -526,6 +553,7 @@ def _internships(rng, schools, enterprises, students, history: bool) -> None:
                     Internship(
                         student_id=sid,
                         enterprise=enterprise,
+                        stage=InternshipStage.PLACEMENT if done else InternshipStage.SHADOWING,
                         training_base_id=base,
                         master=_name(rng) + "师傅",
                         start_date=start,
@@ -824,3 +852,376 @@ def _demo_picture() -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+# --- issue 15 (part b): every form of training, talent demand, materials, guidance ------------
+# Fixed data (no draws from the shared random stream, so the records above stay as they were).
+
+PILOT_CLASS = "华建铝业现代学徒制试点班（2027届）"
+PILOT_SIZE = 6
+DIRECTED_CLASS = "三义机械定向培养班（2028届）"
+JOINT_2025 = "铝业联合订单班（2028届）"
+
+#: (survey year, enterprise, post, major, school of the major, headcount, wage from, wage to)
+DEMANDS = [
+    (2025, HR_ENTERPRISE, "数控操作工", "数控技术应用", CENTRE, 12, 4200, 5800),
+    (2025, "山东中豪铝业集团有限公司", "挤压机操作工", "数控技术应用", CENTRE, 8, 4000, 5500),
+    (2025, "山东雷奥新能源有限公司", "电气装配工", "电子技术应用", CENTRE, 6, 4000, 5200),
+    (2026, HR_ENTERPRISE, "设备维修电工", "机电技术应用", CENTRE, 6, 4500, 6200),
+    (2026, "山东三义集团股份有限公司", "机修钳工", "机电技术应用", CENTRE, 5, 4300, 5800),
+    (2026, "潍坊华星机械有限公司", "数控机床装调工", "机电技术应用", CENTRE, 4, 4200, 5600),
+    (2026, "山东辰泰重钢建设集团有限公司", "焊工", "焊接加工", TECHNICAL, 10, 4800, 7000),
+    (2026, "山东高速铁建装备有限公司", "电焊工", "焊接加工", TECHNICAL, 8, 4600, 6500),
+    (2026, "山东华特磁电科技股份有限公司", "电气调试员", "电子技术应用", CENTRE, 3, 4500, 6000),
+]
+
+#: (school, kind, title, major, enterprises, completed on, served order class)
+MATERIALS = [
+    (
+        CENTRE,
+        MaterialKind.PROGRAMME,
+        "数控技术应用专业人才培养方案（铝型材方向）",
+        "数控技术应用",
+        [HR_ENTERPRISE, "山东中豪铝业集团有限公司"],
+        dt.date(2025, 6, 30),
+        JOINT_2025,
+    ),
+    (
+        CENTRE,
+        MaterialKind.COURSE_STANDARD,
+        "铝型材挤压工艺课程标准",
+        "数控技术应用",
+        [HR_ENTERPRISE],
+        dt.date(2025, 8, 20),
+        None,
+    ),
+    (
+        CENTRE,
+        MaterialKind.LOOSE_LEAF,
+        "铝型材挤压与精整（活页式教材）",
+        "数控技术应用",
+        [HR_ENTERPRISE],
+        dt.date(2025, 9, 1),
+        None,
+    ),
+    (
+        CENTRE,
+        MaterialKind.WORKBOOK,
+        "机电设备维护工作手册",
+        "机电技术应用",
+        ["山东三义集团股份有限公司"],
+        dt.date(2025, 12, 10),
+        None,
+    ),
+    (
+        CENTRE,
+        MaterialKind.POST_SPECIFICATION,
+        "铝型材生产线设备维修岗位规范",
+        "机电技术应用",
+        [HR_ENTERPRISE],
+        dt.date(2025, 11, 5),
+        PILOT_CLASS,
+    ),
+    (
+        CENTRE,
+        MaterialKind.TEACHING_RESOURCE,
+        "磁选设备装调微课资源",
+        "电子技术应用",
+        ["山东华特磁电科技股份有限公司"],
+        dt.date(2024, 12, 15),
+        None,
+    ),
+    (
+        TECHNICAL,
+        MaterialKind.TEACHING_STANDARD,
+        "焊接加工专业教学标准（校企修订版）",
+        "焊接加工",
+        ["山东辰泰重钢建设集团有限公司"],
+        dt.date(2025, 7, 15),
+        None,
+    ),
+    (
+        TECHNICAL,
+        MaterialKind.CURRICULUM,
+        "焊接加工专业课程设置",
+        "焊接加工",
+        ["山东辰泰重钢建设集团有限公司", "山东高速铁建装备有限公司"],
+        dt.date(2024, 7, 1),
+        None,
+    ),
+]
+
+#: (enterprise, area, measure, since)
+PREFERENCES = [
+    (
+        HR_ENTERPRISE,
+        PreferenceArea.RECRUITMENT,
+        "同等条件下优先录用县内职业学校毕业生",
+        dt.date(2024, 1, 1),
+    ),
+    (
+        HR_ENTERPRISE,
+        PreferenceArea.PAY,
+        "县内职业学校毕业生试用期工资按转正标准发放",
+        dt.date(2024, 1, 1),
+    ),
+    (
+        HR_ENTERPRISE,
+        PreferenceArea.PROMOTION,
+        "取得高级工证书的县内毕业生优先进入班组长后备",
+        dt.date(2025, 3, 1),
+    ),
+    (
+        "山东中豪铝业集团有限公司",
+        PreferenceArea.RECRUITMENT,
+        "订单班学生毕业即录用",
+        dt.date(2024, 9, 1),
+    ),
+    (
+        "山东三义集团股份有限公司",
+        PreferenceArea.PAY,
+        "县内技能人才每月技能津贴300元",
+        dt.date(2025, 1, 1),
+    ),
+    (
+        "山东雷奥新能源有限公司",
+        PreferenceArea.RECRUITMENT,
+        "每年预留岗位优先招收县内职业学校毕业生",
+        dt.date(2025, 1, 1),
+    ),
+    (
+        "山东辰泰重钢建设集团有限公司",
+        PreferenceArea.PROMOTION,
+        "县内焊工技能大赛获奖者优先晋升技术骨干",
+        dt.date(2025, 5, 1),
+    ),
+]
+
+
+def seed_cobuilding(schools, enterprises) -> None:
+    by_school = {s.name: s for s in schools}
+    by_enterprise = {e.name: e for e in enterprises}
+    if CENTRE not in by_school or HR_ENTERPRISE not in by_enterprise:
+        return
+    pilot = _pilot_class(by_school[CENTRE], by_enterprise[HR_ENTERPRISE])
+    _directed_class(by_school, by_enterprise)
+    _demands(by_school, by_enterprise)
+    _materials(by_school, by_enterprise, pilot)
+    _preferences(by_enterprise)
+    _mentor_events()
+    _cognitive_internships(by_school[CENTRE], by_enterprise[HR_ENTERPRISE])
+
+
+def _class(school, name, kind, major, partners, cohort, size) -> OrderClass:
+    order_class = OrderClass.objects.filter(school=school, name=name).first()
+    if order_class is None:
+        order_class = OrderClass(
+            school=school,
+            name=name,
+            kind=kind,
+            major=Major.objects.get_or_create(school=school, name=major)[0],
+            cohort_year=cohort,
+            graduation_year=cohort + 3,
+            planned_size=size,
+        )
+        order_class.full_clean()
+        order_class.save()
+        order_class.enterprises.set(partners)
+        _alignments(order_class, cohort + 3)
+    return order_class
+
+
+def _free_students(school, cohort: int, count: int, offset: int) -> list[int]:
+    """Full-time students of the cohort in no order class (taken from ``offset`` on)."""
+    return list(
+        Student.objects.filter(
+            school=school,
+            enrolment_year=cohort,
+            study_mode=StudyMode.FULL_TIME,
+            order_class_enrolments__isnull=True,
+        )
+        .order_by("student_number")
+        .values_list("pk", flat=True)[offset : offset + count]
+    )
+
+
+def _pilot_class(school, enterprise) -> OrderClass:
+    """Qufu 三(二) 现代学徒制试点: full-time students on a tripartite agreement."""
+    pilot = _class(
+        school,
+        PILOT_CLASS,
+        OrderClassKind.APPRENTICESHIP_PILOT,
+        "机电技术应用",
+        [enterprise],
+        2024,
+        PILOT_SIZE + 2,
+    )
+    # The pilot was designed with the enterprise from the start: all five alignments done.
+    pilot.alignments.update(status=AlignmentStatus.ALIGNED)
+    if not pilot.enrolments.exists():
+        OrderClassEnrolment.objects.bulk_create(
+            OrderClassEnrolment(order_class=pilot, student_id=sid, enrolled_on=dt.date(2024, 9, 1))
+            for sid in _free_students(school, 2024, PILOT_SIZE, 0)
+        )
+    have = set(pilot.apprenticeships.values_list("student", flat=True))
+    for n, enrolment in enumerate(pilot.enrolments.select_related("student").order_by("pk")):
+        if enrolment.student_id in have:
+            continue
+        apprenticeship = Apprenticeship(
+            student=enrolment.student,
+            enterprise=enterprise,
+            path=ApprenticeshipPath.PILOT,
+            order_class=pilot,
+            major="机电技术应用",
+            contract_start=dt.date(2024, 9, 1),
+            contract_end=dt.date(2027, 6, 30),
+            enterprise_mentor=["孙立新", "高玉成", "马新华"][n % 3] + "师傅",
+            school_mentor=["王建国", "李晓燕"][n % 2] + "老师",
+            mode=ApprenticeshipMode.WORK_STUDY,
+            status=ApprenticeshipStatus.IN_TRAINING,
+        )
+        apprenticeship.full_clean()
+        apprenticeship.save()
+        if n == 0:
+            apprenticeship.agreement.save(
+                "现代学徒制三方协议.pdf", ContentFile(PDF_BYTES), save=True
+            )
+    return pilot
+
+
+def _directed_class(by_school, by_enterprise) -> None:
+    """Qufu 三(二) 定向培养: a class trained for one enterprise's posts."""
+    partner = by_enterprise.get("山东三义集团股份有限公司")
+    if TECHNICAL not in by_school or partner is None:
+        return
+    directed = _class(
+        by_school[TECHNICAL],
+        DIRECTED_CLASS,
+        OrderClassKind.DIRECTED,
+        "焊接加工",
+        [partner],
+        2025,
+        20,
+    )
+    if not directed.enrolments.exists():
+        OrderClassEnrolment.objects.bulk_create(
+            OrderClassEnrolment(
+                order_class=directed, student_id=sid, enrolled_on=dt.date(2025, 9, 1)
+            )
+            for sid in _free_students(by_school[TECHNICAL], 2025, 10, 0)
+        )
+
+
+def _demands(by_school, by_enterprise) -> None:
+    majors = {(m.school_id, m.name): m for m in Major.objects.filter(school__in=by_school.values())}
+    joint = OrderClass.objects.filter(school=by_school[CENTRE], name=JOINT_2025).first()
+    have = set(TalentDemand.objects.values_list("enterprise", "survey_year", "post"))
+    for year, enterprise, post, major, school, headcount, low, high in DEMANDS:
+        enterprise = by_enterprise.get(enterprise)
+        major = majors.get((by_school[school].pk if school in by_school else None, major))
+        if enterprise is None or major is None or (enterprise.pk, year, post) in have:
+            continue
+        demand = TalentDemand(
+            enterprise=enterprise,
+            survey_year=year,
+            post=post,
+            major=major,
+            headcount=headcount,
+            wage_min=low,
+            wage_max=high,
+            needed_by=dt.date(year + 1, 7, 1),
+            # The 2025 aluminium demands became the joint order class of that year (联合组班).
+            order_class=joint if year == 2025 and major.name == "数控技术应用" else None,
+        )
+        demand.full_clean()
+        demand.save()
+
+
+def _materials(by_school, by_enterprise, pilot) -> None:
+    majors = {(m.school_id, m.name): m for m in Major.objects.filter(school__in=by_school.values())}
+    classes = {o.name: o for o in OrderClass.objects.filter(school__in=by_school.values())}
+    have = set(CoDevelopedMaterial.objects.values_list("school", "kind", "title"))
+    bases = _training_bases()
+    for school, kind, title, major, partners, completed, served in MATERIALS:
+        school = by_school.get(school)
+        if school is None or (school.pk, kind, title) in have:
+            continue
+        material = CoDevelopedMaterial(
+            school=school,
+            kind=kind,
+            title=title,
+            major=majors.get((school.pk, major)),
+            completed_on=completed,
+            order_class=classes.get(served) if served else None,
+        )
+        if kind == MaterialKind.COURSE_STANDARD:
+            material.training_base_id = bases.get(by_enterprise[HR_ENTERPRISE].pk)
+        if kind == MaterialKind.WORKBOOK:
+            material.apprentice_enterprise = by_enterprise.get("山东三义集团股份有限公司")
+            material.apprentice_cohort_year = 2025
+        material.full_clean()
+        material.save()
+        material.enterprises.set([by_enterprise[n] for n in partners if n in by_enterprise])
+        if kind == MaterialKind.LOOSE_LEAF:
+            material.file.save("活页式教材样章.pdf", ContentFile(PDF_BYTES), save=True)
+
+
+def _preferences(by_enterprise) -> None:
+    have = set(PreferentialMeasure.objects.values_list("enterprise", "area", "measure"))
+    rows = [
+        PreferentialMeasure(enterprise=by_enterprise[name], area=area, measure=measure, since=since)
+        for name, area, measure, since in PREFERENCES
+        if name in by_enterprise and (by_enterprise[name].pk, area, measure) not in have
+    ]
+    _insert(PreferentialMeasure, rows, history=True)
+    first = (
+        PreferentialMeasure.objects.filter(enterprise__name=HR_ENTERPRISE).order_by("pk").first()
+    )
+    if first is not None and not first.document:
+        first.document.save("优先录用县内毕业生办法.pdf", ContentFile(PDF_BYTES), save=True)
+
+
+def _mentor_events() -> None:
+    """Career classes and enterprise lectures given by the guest enterprise's career mentor."""
+    mentors = {}
+    for mentor in CareerMentor.objects.order_by("pk"):
+        mentors.setdefault(mentor.enterprise_id, mentor)
+    events = OutreachEvent.objects.filter(
+        kind__in=[OutreachKind.CAREER_CLASS, OutreachKind.EXPERT_LECTURE], mentor__isnull=True
+    ).prefetch_related("enterprises")
+    for event in events:
+        for enterprise in event.enterprises.all():
+            if enterprise.pk in mentors:
+                event.mentor = mentors[enterprise.pk]
+                event.save(update_fields=["mentor"])
+                break
+
+
+def _cognitive_internships(school, enterprise) -> None:
+    """认知实习: two weeks at the training base for first-year students of the class of 2028."""
+    base = _training_bases().get(enterprise.pk)
+    students = list(
+        Student.objects.filter(school=school, enrolment_year=2025, study_mode=StudyMode.FULL_TIME)
+        .order_by("student_number")
+        .values_list("pk", flat=True)[::5]
+    )
+    start = dt.date(2025, 11, 10)
+    have = set(
+        Internship.objects.filter(enterprise=enterprise, start_date=start).values_list(
+            "student", flat=True
+        )
+    )
+    rows = [
+        Internship(
+            student_id=sid,
+            enterprise=enterprise,
+            stage=InternshipStage.COGNITIVE,
+            training_base_id=base,
+            master="孙立新师傅",
+            start_date=start,
+            end_date=dt.date(2025, 11, 21),
+        )
+        for sid in students
+        if sid not in have
+    ]
+    _insert(Internship, rows, history=True)

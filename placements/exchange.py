@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, sees_personal_data
 from alliance.exchange import Column, Ref, Register, register
 from alliance.masking import mask_national_id, mask_phone
-from members.exchange import enterprise_ref, own_organization_example, school_ref
-from members.models import Organization
+from members.exchange import enterprise_ref, major_ref, own_organization_example, school_ref
+from members.models import Major, Organization
 from members.permissions import organizations_editable_by
 from training.models import TrainingBase
 
@@ -22,38 +22,51 @@ from .filters import OrderClassEnrolmentFilter
 from .models import (
     Apprenticeship,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     Internship,
     OrderClass,
     OrderClassEnrolment,
     OutreachEvent,
+    PreferentialMeasure,
     Student,
+    TalentDemand,
 )
 from .permissions import (
     apprenticeships_editable_by,
     apprenticeships_visible_to,
+    demands_editable_by,
+    demands_visible_to,
     events_visible_to,
     internships_editable_by,
     internships_visible_to,
     mask_wage,
+    materials_editable_by,
+    materials_visible_to,
     mentors_visible_to,
     order_class_enrolments_editable_by,
     order_class_enrolments_visible_to,
     order_classes_editable_by,
     order_classes_visible_to,
+    pilot_classes_for,
     placements_editable_by,
     placements_visible_to,
+    preferences_editable_by,
+    preferences_visible_to,
     students_editable_by,
     students_linkable_by,
     students_visible_to,
 )
 from .registers import (
     APPRENTICESHIPS,
+    DEMANDS,
     EVENTS,
     INTERNSHIPS,
+    MATERIALS,
     MENTORS,
     ORDER_CLASSES,
     PLACEMENTS,
+    PREFERENCES,
     STUDENTS,
 )
 
@@ -112,7 +125,12 @@ register(
                 ),
             ),
             Column("性别", "gender", example="男"),
-            Column("专业", "major", example="数控技术应用"),
+            Column(
+                "专业",
+                attr="major.name",
+                example="数控技术应用",
+                note=_("A major of the school's catalogue (enter the catalogue first)."),
+            ),
             Column("班级", "class_name", example="2025级数控1班"),
             Column("入学年份", "enrolment_year", example=2025),
             Column("学习形式", "study_mode", example="全日制"),
@@ -124,7 +142,7 @@ register(
                 note=_("11-digit mainland mobile number; leave empty if unknown."),
             ),
         ],
-        refs=[school_ref()],
+        refs=[school_ref(), major_ref()],
         natural_keys=[("school", "student_number")],
         owners=("school_id",),
         visible_to=students_visible_to,
@@ -132,7 +150,7 @@ register(
         export_roles=frozenset(SCHOOL_STAFF),
         import_roles=frozenset(SCHOOL_STAFF),
         filterset=STUDENTS.filterset_class(),
-        select_related=("school",),
+        select_related=("school", "major"),
         order_by=("school__name", "-enrolment_year", "student_number"),
         example_for=own_organization_example("学校"),
         **COMMON,
@@ -179,13 +197,38 @@ register(
             Column("学号", attr="student.student_number"),
             STUDENT_NAME,
             Column("企业", attr="enterprise.name", width=28),
+            Column(
+                "培养路径",
+                "path",
+                example="企业职工学徒（劳动合同）",
+                note=_(
+                    "Employee apprentice (labour contract) or modern apprenticeship pilot "
+                    "(tripartite agreement)."
+                ),
+            ),
+            Column("职工类别", "employee_category", example="新招用职工"),
+            Column(
+                "试点班",
+                attr="order_class.name",
+                note=_("Pilot apprentices only: the modern apprenticeship pilot class."),
+            ),
             Column("专业", "major", example="铝型材加工"),
-            Column("劳动合同开始", "contract_start", example="2025-03-01"),
+            # The headers of the files already in use; a pilot apprentice's row gives the
+            # tripartite agreement's period in them.
+            Column(
+                "劳动合同开始",
+                "contract_start",
+                example="2025-03-01",
+                note=_("For a pilot apprentice: the start of the tripartite agreement."),
+            ),
             Column(
                 "劳动合同结束",
                 "contract_end",
                 example="2028-02-28",
-                note=_("An apprentice needs a labour contract of at least one year."),
+                note=_(
+                    "An employee apprentice needs a labour contract of at least one year; for a "
+                    "pilot apprentice: the end of the tripartite agreement."
+                ),
             ),
             Column("企业导师", "enterprise_mentor", example="李师傅"),
             Column("学校导师", "school_mentor", example="王老师"),
@@ -194,7 +237,17 @@ register(
             Column("结业或退出日期", "ended_on"),
             Column("培养成果", "outcome", width=20),
         ],
-        refs=[student_ref(), enterprise_ref()],
+        refs=[
+            student_ref(),
+            enterprise_ref(),
+            Ref(
+                "order_class",
+                {"试点班": "name", "学校": "school__name"},
+                OrderClass.objects.all,
+                what="试点班",
+                linkable=pilot_classes_for,
+            ),
+        ],
         natural_keys=[("student", "enterprise", "contract_start")],
         owners=("enterprise_id",),
         visible_to=apprenticeships_visible_to,
@@ -202,11 +255,12 @@ register(
         export_roles=frozenset(STAFF),
         import_roles=frozenset(ENTERPRISE_STAFF),
         filterset=APPRENTICESHIPS.filterset_class(),
-        select_related=("student__school", "enterprise"),
+        select_related=("student__school", "enterprise", "order_class"),
         order_by=("-contract_start", "pk"),
         example_for=own_organization_example("企业"),
         notes=_(
-            "The apprentice must be registered by the school as a part-time (apprentice) student."
+            "An employee apprentice must be registered by the school as a part-time (apprentice) "
+            "student; a pilot apprentice is a full-time student of the pilot class."
         ),
         **COMMON,
     )
@@ -223,6 +277,7 @@ register(
             Column("学号", attr="student.student_number"),
             STUDENT_NAME,
             Column("企业", attr="enterprise.name", width=28),
+            Column("实习阶段", "stage", example="顶岗实习"),
             Column(
                 "实训基地",
                 attr="training_base.name",
@@ -318,6 +373,133 @@ register(
 )
 
 
+register(
+    Register(
+        key="preferences",
+        title=_("Preferential measures"),
+        model=PreferentialMeasure,
+        list_url="placements:preference_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("方面", "area", example="招工用人"),
+            Column("措施", "measure", width=40, example="同等条件下优先录用县内职业学校毕业生"),
+            Column("实施日期", "since", example="2024-01-01"),
+            Column("截止日期", "until"),
+        ],
+        refs=[enterprise_ref()],
+        natural_keys=[("enterprise", "area", "measure")],
+        owners=("enterprise_id",),
+        visible_to=preferences_visible_to,
+        editable_by=preferences_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(ENTERPRISE_STAFF),
+        filterset=PREFERENCES.filterset_class(),
+        select_related=("enterprise",),
+        order_by=("enterprise__name", "area", "-since"),
+        example_for=own_organization_example("企业"),
+        **COMMON,
+    )
+)
+
+
+register(
+    Register(
+        key="demands",
+        title=_("Talent demand"),
+        model=TalentDemand,
+        list_url="placements:demand_list",
+        columns=[
+            Column("企业", attr="enterprise.name", width=28),
+            Column("调查年度", "survey_year", example=2025),
+            Column("岗位", "post", example="数控操作工"),
+            Column("专业", attr="major.name", example="数控技术应用"),
+            Column(
+                "专业所在学校",
+                attr="major.school.name",
+                width=28,
+                note=_("The school whose catalogue holds the major."),
+            ),
+            Column("需求人数", "headcount", example=10),
+            Column("月薪下限", "wage_min", example=4000),
+            Column("月薪上限", "wage_max", example=5500),
+            Column("需求时间", "needed_by", example="2025-07-01"),
+            Column("备注", "notes", width=30),
+            Column(
+                "已组订单班",
+                attr="order_class.name",
+                importable=False,
+                note=_("Set when the secretariat forms the demand into an order class."),
+            ),
+        ],
+        refs=[
+            enterprise_ref(),
+            Ref(
+                "major",
+                {"专业": "name", "专业所在学校": "school__name"},
+                Major.objects.all,
+                what="专业",
+            ),
+        ],
+        natural_keys=[("enterprise", "survey_year", "post")],
+        owners=("enterprise_id",),
+        visible_to=demands_visible_to,
+        editable_by=demands_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(ENTERPRISE_STAFF),
+        filterset=DEMANDS.filterset_class(),
+        select_related=("enterprise", "major__school", "order_class"),
+        order_by=("-survey_year", "enterprise__name", "post"),
+        example_for=own_organization_example("企业"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="materials",
+        title=_("Co-developed materials"),
+        model=CoDevelopedMaterial,
+        list_url="placements:material_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("类型", "kind", example="活页式教材"),
+            Column("名称", "title", width=30, example="铝型材挤压工艺（活页式）"),
+            Column("专业", attr="major.name", example="数控技术应用"),
+            Column("合作企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("完成日期", "completed_on", example="2025-06-30"),
+            Column(
+                "服务订单班",
+                attr="order_class.name",
+                note=_("Optional: the order class of the same school the material serves."),
+            ),
+        ],
+        refs=[
+            school_ref(),
+            major_ref(),
+            Ref(
+                "order_class",
+                {"服务订单班": "name", "学校": "school__name"},
+                OrderClass.objects.all,
+                what="订单班",
+                linkable=order_classes_editable_by,
+            ),
+        ],
+        natural_keys=[("school", "kind", "title")],
+        owners=("school_id",),
+        visible_to=materials_visible_to,
+        editable_by=materials_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(SCHOOL_STAFF),
+        filterset=MATERIALS.filterset_class(),
+        select_related=("school", "major", "order_class"),
+        order_by=("-completed_on", "title"),
+        example_for=own_organization_example("学校"),
+        notes=_("Training bases and apprenticeship cohorts served are set in the portal."),
+        **COMMON,
+    )
+)
+
+
 # -- exported only (their records are kept on their pages) -------------------------------------
 
 register(
@@ -329,7 +511,8 @@ register(
         columns=[
             Column("学校", attr="school.name", width=28),
             Column("订单班", "name", width=24),
-            Column("专业", "major"),
+            Column("班级类型", "kind"),
+            Column("专业", attr="major.name"),
             Column("订单企业", "enterprises", width=30, many=Organization.objects.enterprises),
             Column("入学年份", "cohort_year"),
             Column("毕业年份", "graduation_year"),
@@ -338,7 +521,7 @@ register(
         visible_to=order_classes_visible_to,
         export_roles=frozenset(EVERYONE),
         filterset=ORDER_CLASSES.filterset_class(),
-        select_related=("school",),
+        select_related=("school", "major"),
         order_by=("-graduation_year", "name"),
         sees_personal_data=sees_personal_data,
     )
@@ -357,6 +540,7 @@ register(
             Column("学校", attr="school.name", width=28),
             Column("参与企业", "enterprises", width=30, many=Organization.objects.enterprises),
             Column("参与人数", "participants"),
+            Column("职业规划导师", attr="mentor.person"),
             Column("备注", "notes", width=30),
         ],
         visible_to=events_visible_to,

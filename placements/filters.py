@@ -20,20 +20,28 @@ from members.models import Organization
 from .models import (
     Apprenticeship,
     ApprenticeshipMode,
+    ApprenticeshipPath,
     ApprenticeshipStatus,
     CareerMentor,
+    CoDevelopedMaterial,
     Destination,
     EmployerLocation,
     GraduatePlacement,
     HireStatus,
     Internship,
     InternshipEvaluation,
+    InternshipStage,
+    MaterialKind,
     OrderClass,
     OrderClassEnrolment,
+    OrderClassKind,
     OutreachEvent,
     OutreachKind,
+    PreferenceArea,
+    PreferentialMeasure,
     Student,
     StudyMode,
+    TalentDemand,
 )
 
 
@@ -61,7 +69,9 @@ def _overlapping(start: str, end: str):
 class StudentFilter(RegisterFilterSet):
     school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
     year = YearFilter(label=_("enrolment year"), field_name="enrolment_year")
-    major = django_filters.CharFilter(label=_("major"), lookup_expr="icontains")
+    major = django_filters.CharFilter(
+        label=_("major"), field_name="major__name", lookup_expr="icontains"
+    )
     study_mode = django_filters.ChoiceFilter(label=_("study mode"), choices=StudyMode.choices)
 
     class Meta:
@@ -75,10 +85,11 @@ class OrderClassFilter(RegisterFilterSet):
         label=_("enterprise"), queryset=_enterprises, method="filter_enterprise"
     )
     year = YearFilter(label=_("graduation year"), field_name="graduation_year")
+    kind = django_filters.ChoiceFilter(label=_("kind of class"), choices=OrderClassKind.choices)
 
     class Meta:
         model = OrderClass
-        fields = ["school", "enterprise", "year"]
+        fields = ["school", "enterprise", "year", "kind"]
 
     def filter_enterprise(self, queryset, name, value):
         return queryset.filter(enterprises=value).distinct() if value else queryset
@@ -113,10 +124,11 @@ class ApprenticeshipFilter(RegisterFilterSet):
     year = YearFilter(label=_("Year"), method="filter_year")
     status = django_filters.ChoiceFilter(label=_("status"), choices=ApprenticeshipStatus.choices)
     mode = django_filters.ChoiceFilter(label=_("training mode"), choices=ApprenticeshipMode.choices)
+    path = django_filters.ChoiceFilter(label=_("path"), choices=ApprenticeshipPath.choices)
 
     class Meta:
         model = Apprenticeship
-        fields = ["school", "enterprise", "year", "status", "mode"]
+        fields = ["school", "enterprise", "year", "status", "mode", "path"]
 
     filter_year = staticmethod(_overlapping("contract_start", "contract_end"))
 
@@ -130,10 +142,14 @@ class InternshipFilter(RegisterFilterSet):
     evaluation = django_filters.ChoiceFilter(
         label=_("evaluation"), choices=InternshipEvaluation.choices
     )
+    stage = django_filters.ChoiceFilter(label=_("stage"), choices=InternshipStage.choices)
+    training_base = django_filters.NumberFilter(
+        label=_("training base"), field_name="training_base"
+    )
 
     class Meta:
         model = Internship
-        fields = ["school", "enterprise", "year", "evaluation"]
+        fields = ["school", "enterprise", "year", "evaluation", "stage", "training_base"]
 
     filter_year = staticmethod(_overlapping("start_date", "end_date"))
 
@@ -195,3 +211,44 @@ class CareerMentorFilter(RegisterFilterSet):
         from .selectors import mentors_active_q
 
         return queryset.filter(mentors_active_q(value)) if value else queryset
+
+
+class PreferentialMeasureFilter(RegisterFilterSet):
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
+    area = django_filters.ChoiceFilter(label=_("area"), choices=PreferenceArea.choices)
+
+    class Meta:
+        model = PreferentialMeasure
+        fields = ["enterprise", "area"]
+
+
+class TalentDemandFilter(RegisterFilterSet):
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=_enterprises)
+    year = YearFilter(label=_("survey year"), field_name="survey_year")
+    major = django_filters.CharFilter(
+        label=_("major"), field_name="major__name", lookup_expr="icontains"
+    )
+    formed = django_filters.BooleanFilter(
+        label=_("formed into an order class"),
+        field_name="order_class",
+        lookup_expr="isnull",
+        exclude=True,
+    )
+
+    class Meta:
+        model = TalentDemand
+        fields = ["enterprise", "year", "major", "formed"]
+
+
+class MaterialFilter(RegisterFilterSet):
+    school = django_filters.ModelChoiceFilter(label=_("school"), queryset=_schools)
+    enterprise = django_filters.ModelChoiceFilter(
+        label=_("enterprise"), queryset=_enterprises, field_name="enterprises", distinct=True
+    )
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=MaterialKind.choices)
+    year = YearFilter(label=_("Year"), field_name="completed_on", lookup_expr="year")
+    order_class = django_filters.NumberFilter(label=_("order class"), field_name="order_class")
+
+    class Meta:
+        model = CoDevelopedMaterial
+        fields = ["school", "enterprise", "kind", "year", "order_class"]

@@ -15,21 +15,28 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.access import sees_personal_data
 from alliance.registers import PortalForm, RegisterForm, style_form
+from members.forms import offer_majors
+from members.models import Major, Organization
 from training.models import TrainingBase
 
 from . import permissions
 from .models import (
     Apprenticeship,
+    ApprenticeshipPath,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     HireStatus,
     Internship,
     OrderClass,
     OrderClassAlignment,
+    OrderClassKind,
     OutreachEvent,
     OutreachPhoto,
+    PreferentialMeasure,
     RetentionFollowUp,
     Student,
+    TalentDemand,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -89,7 +96,9 @@ class StudentForm(KeepMaskedMixin, RegisterForm):
         ]
 
     def limit_choices(self, user) -> None:
-        self.fields["school"].queryset = permissions.schools_for(user)
+        schools = permissions.schools_for(user)
+        self.fields["school"].queryset = schools
+        offer_majors(self.fields["major"], Major.objects.filter(school__in=schools))
         self._mask_personal_fields(user)
 
     def clean(self):
@@ -117,6 +126,8 @@ class ApprenticeStudentForm(RegisterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = permissions.all_schools()
+        # The employee enrols in a major of the school chosen above (the model checks the pair).
+        offer_majors(self.fields["major"], Major.objects.all())
         style_form(self)
 
     def _get_validation_exclusions(self):
@@ -163,6 +174,7 @@ class OrderClassForm(RegisterForm):
         fields = [
             "school",
             "name",
+            "kind",
             "major",
             "enterprises",
             "cohort_year",
@@ -174,8 +186,10 @@ class OrderClassForm(RegisterForm):
         help_texts = {"enterprises": _("One enterprise, or several for a joint class (联合组班).")}
 
     def limit_choices(self, user) -> None:
-        self.fields["school"].queryset = permissions.schools_for(user)
+        schools = permissions.schools_for(user)
+        self.fields["school"].queryset = schools
         self.fields["enterprises"].queryset = permissions.all_enterprises()
+        offer_majors(self.fields["major"], Major.objects.filter(school__in=schools))
 
 
 class EnrolForm(PortalForm):
@@ -218,6 +232,10 @@ class ApprenticeshipForm(RegisterForm):
         model = Apprenticeship
         fields = [
             "enterprise",
+            "path",
+            "employee_category",
+            "order_class",
+            "agreement",
             "major",
             "contract_start",
             "contract_end",
@@ -233,13 +251,28 @@ class ApprenticeshipForm(RegisterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = permissions.enterprises_for(user)
+        self.fields["order_class"].queryset = permissions.pilot_classes_for(user).select_related(
+            "school"
+        )
         style_form(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        # Records from before the category was kept may lack it; a form always records it.
+        if cleaned.get("path") == ApprenticeshipPath.EMPLOYEE and not cleaned.get(
+            "employee_category"
+        ):
+            self.add_error(
+                "employee_category", _("Say whether the employee is newly hired or transferred.")
+            )
+        return cleaned
 
 
 class InternshipForm(StudentByNumberMixin, RegisterForm):
     class Meta:
         model = Internship
         fields = [
+            "stage",
             "enterprise",
             "training_base",
             "master",
@@ -320,7 +353,16 @@ class FollowUpForm(RegisterForm):
 class EventForm(RegisterForm):
     class Meta:
         model = OutreachEvent
-        fields = ["kind", "title", "date", "school", "enterprises", "participants", "notes"]
+        fields = [
+            "kind",
+            "title",
+            "date",
+            "school",
+            "enterprises",
+            "mentor",
+            "participants",
+            "notes",
+        ]
         widgets = {
             "date": DATE,
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -330,6 +372,7 @@ class EventForm(RegisterForm):
     def limit_choices(self, user) -> None:
         self.fields["school"].queryset = permissions.schools_for(user)
         self.fields["enterprises"].queryset = permissions.all_enterprises()
+        self.fields["mentor"].queryset = CareerMentor.objects.select_related("enterprise")
 
 
 class PhotoForm(RegisterForm):
@@ -352,3 +395,100 @@ class MentorForm(RegisterForm):
     def limit_choices(self, user) -> None:
         self.fields["enterprise"].queryset = permissions.enterprises_for(user)
         self.fields["schools"].queryset = permissions.all_schools()
+
+
+class PreferentialMeasureForm(RegisterForm):
+    owner_field = "enterprise"
+
+    class Meta:
+        model = PreferentialMeasure
+        fields = ["enterprise", "area", "measure", "since", "until", "document"]
+        widgets = {"since": DATE, "until": DATE}
+
+
+class TalentDemandForm(RegisterForm):
+    owner_field = "enterprise"
+
+    class Meta:
+        model = TalentDemand
+        fields = [
+            "enterprise",
+            "survey_year",
+            "post",
+            "major",
+            "headcount",
+            "wage_min",
+            "wage_max",
+            "needed_by",
+            "notes",
+        ]
+        widgets = {"needed_by": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def limit_choices(self, user) -> None:
+        offer_majors(self.fields["major"], Major.objects.all())
+
+
+class MaterialForm(RegisterForm):
+    owner_field = "school"
+
+    class Meta:
+        model = CoDevelopedMaterial
+        fields = [
+            "school",
+            "kind",
+            "title",
+            "major",
+            "enterprises",
+            "completed_on",
+            "file",
+            "order_class",
+            "training_base",
+            "apprentice_enterprise",
+            "apprentice_cohort_year",
+        ]
+        widgets = {"completed_on": DATE, "enterprises": forms.SelectMultiple(attrs={"size": 6})}
+
+    def limit_choices(self, user) -> None:
+        offer_majors(
+            self.fields["major"], Major.objects.filter(school__in=permissions.schools_for(user))
+        )
+        self.fields["enterprises"].queryset = permissions.all_enterprises()
+        self.fields["apprentice_enterprise"].queryset = permissions.all_enterprises()
+        self.fields["order_class"].queryset = permissions.order_classes_editable_by(user)
+        self.fields["training_base"].queryset = TrainingBase.objects.select_related("enterprise")
+        self.fields["training_base"].label_from_instance = lambda b: f"{b.enterprise} · {b.name}"
+
+
+class JointClassForm(PortalForm):
+    """The order class a group of talent demands becomes (联合组班)."""
+
+    demands = forms.ModelMultipleChoiceField(
+        TalentDemand.objects.none(),
+        label=_("talent demands"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    school = forms.ModelChoiceField(Organization.objects.none(), label=_("school"))
+    name = forms.CharField(label=_("name"), max_length=100)
+    kind = forms.ChoiceField(
+        label=_("kind of class"), choices=OrderClassKind.choices, initial=OrderClassKind.ORDER
+    )
+    cohort_year = forms.IntegerField(label=_("cohort (enrolment) year"), min_value=2000)
+    graduation_year = forms.IntegerField(label=_("graduation year"), min_value=2000)
+    planned_size = forms.IntegerField(label=_("planned size"), min_value=1)
+
+    def __init__(self, *args, user, demands, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = permissions.schools_for(user)
+        self.fields["demands"].queryset = demands
+        self.fields["demands"].label_from_instance = lambda d: (
+            f"{d.enterprise} · {d.post} · {d.major.name} × {d.headcount}"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        cohort, graduation = cleaned.get("cohort_year"), cleaned.get("graduation_year")
+        if cohort and graduation and graduation < cohort:
+            self.add_error(
+                "graduation_year", _("The graduation year cannot be before the cohort year.")
+            )
+        return cleaned

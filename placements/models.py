@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from alliance.uploads import DOCX, IMAGE, PDF, UploadValidator
 from alliance.validators import validate_mobile, validate_national_id
-from members.models import Organization, OrganizationKind
+from members.models import Major, Organization, OrganizationKind
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 ENTERPRISES = {"kind": OrganizationKind.ENTERPRISE}
@@ -63,7 +63,13 @@ class Student(models.Model):
         help_text=_("Resident ID card number, 18 characters."),
     )
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True)
-    major = models.CharField(_("major"), max_length=50)
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="students",
+        help_text=_("From the school's catalogue of majors."),
+    )
     class_name = models.CharField(_("class"), max_length=50, blank=True)
     enrolment_year = models.PositiveSmallIntegerField(
         _("enrolment year"), validators=YEAR_VALIDATORS
@@ -93,10 +99,21 @@ class Student(models.Model):
     def clean(self) -> None:
         if self.national_id:
             self.national_id = self.national_id.strip().upper()
+        if self.major_id and self.school_id and self.major.school_id != self.school_id:
+            raise ValidationError({"major": _("Choose a major of the student's own school.")})
+
+
+class OrderClassKind(models.TextChoices):
+    """The forms of class training with enterprises (Linqu §(三)6, Qufu 三(二))."""
+
+    ORDER = "order", _("Order class")
+    DIRECTED = "directed", _("Directed training class")
+    APPRENTICESHIP_PILOT = "apprenticeship_pilot", _("Modern apprenticeship pilot class")
 
 
 class OrderClass(models.Model):
-    """订单班: a class trained for one enterprise or jointly for several (联合组班)."""
+    """订单班: a class trained for one enterprise or jointly for several (联合组班); also a
+    定向培养班 or a 现代学徒制试点班 (``kind``)."""
 
     school = models.ForeignKey(
         Organization,
@@ -106,7 +123,19 @@ class OrderClass(models.Model):
         limit_choices_to=SCHOOLS,
     )
     name = models.CharField(_("name"), max_length=100)
-    major = models.CharField(_("major"), max_length=50)
+    kind = models.CharField(
+        _("kind of class"),
+        max_length=24,
+        choices=OrderClassKind.choices,
+        default=OrderClassKind.ORDER,
+    )
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="order_classes",
+        help_text=_("From the school's catalogue of majors."),
+    )
     enterprises = models.ManyToManyField(
         Organization,
         verbose_name=_("order enterprises"),
@@ -152,10 +181,13 @@ class OrderClass(models.Model):
         return self.name
 
     def clean(self) -> None:
+        errors = {}
         if self.cohort_year and self.graduation_year and self.graduation_year < self.cohort_year:
-            raise ValidationError(
-                {"graduation_year": _("The graduation year cannot be before the cohort year.")}
-            )
+            errors["graduation_year"] = _("The graduation year cannot be before the cohort year.")
+        if self.major_id and self.school_id and self.major.school_id != self.school_id:
+            errors["major"] = _("Choose a major of the class's own school.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Aspect(models.TextChoices):
@@ -265,9 +297,33 @@ class ApprenticeshipStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class ApprenticeshipPath(models.TextChoices):
+    """Two paths to an apprenticeship, each with its own rules."""
+
+    # Linqu §(三)7, Qufu 企业新型学徒制: an employee on a labour contract, a part-time student.
+    EMPLOYEE = "employee", _("Employee apprentice (labour contract)")
+    # Qufu 现代学徒制试点: a full-time student of a pilot class on a tripartite agreement.
+    PILOT = "pilot", _("Modern apprenticeship pilot (tripartite agreement)")
+
+
+class EmployeeCategory(models.TextChoices):
+    """Linqu §(三)7: 「新招用、转岗职工」."""
+
+    NEW_HIRE = "new_hire", _("Newly hired employee")
+    TRANSFERRED = "transferred", _("Transferred employee")
+
+
 class Apprenticeship(models.Model):
-    """学徒制 (招工即招生): an employee with a labour contract of at least a year, registered as a
-    part-time student and trained by an enterprise mentor and a school mentor (双导师)."""
+    """学徒制, on one of two paths (``path``), trained by an enterprise mentor and a school
+    mentor (双导师):
+
+    - employee (招工即招生): a newly hired or transferred employee with a labour contract of at
+      least a year, registered as a part-time student;
+    - pilot (现代学徒制试点): a full-time student of a pilot class, on a tripartite agreement
+      (school, enterprise, student) for the agreement's period.
+
+    A student's study mode is the school's to change: neither path ever rewrites it.
+    """
 
     student = models.ForeignKey(
         Student,
@@ -282,9 +338,40 @@ class Apprenticeship(models.Model):
         related_name="apprenticeships",
         limit_choices_to=ENTERPRISES,
     )
+    path = models.CharField(
+        _("path"),
+        max_length=16,
+        choices=ApprenticeshipPath.choices,
+        default=ApprenticeshipPath.EMPLOYEE,
+    )
+    employee_category = models.CharField(
+        _("employee category"),
+        max_length=16,
+        choices=EmployeeCategory.choices,
+        blank=True,
+        help_text=_("Employee apprentices only: newly hired or transferred."),
+    )
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("pilot class"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="apprenticeships",
+        help_text=_("Pilot apprentices only: the modern apprenticeship pilot class."),
+    )
+    agreement = models.FileField(
+        _("tripartite agreement"),
+        upload_to="placements/apprenticeship_agreements/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
     major = models.CharField(_("major"), max_length=50)
-    contract_start = models.DateField(_("labour contract start"))
-    contract_end = models.DateField(_("labour contract end"))
+    contract_start = models.DateField(
+        _("contract or agreement start"),
+        help_text=_("The labour contract (employee) or the tripartite agreement (pilot)."),
+    )
+    contract_end = models.DateField(_("contract or agreement end"))
     enterprise_mentor = models.CharField(_("enterprise mentor"), max_length=50)
     school_mentor = models.CharField(_("school mentor"), max_length=50)
     mode = models.CharField(_("training mode"), max_length=16, choices=ApprenticeshipMode.choices)
@@ -327,12 +414,18 @@ class Apprenticeship(models.Model):
     def school(self) -> Organization:
         return self.student.school
 
+    @property
+    def is_pilot(self) -> bool:
+        return self.path == ApprenticeshipPath.PILOT
+
     def clean(self) -> None:
         errors: dict[str, object] = {}
         if self.contract_start and self.contract_end:
             if self.contract_end <= self.contract_start:
                 errors["contract_end"] = _("The contract end must be after its start.")
-            elif self.contract_end < add_years(self.contract_start, 1) - dt.timedelta(days=1):
+            elif not self.is_pilot and self.contract_end < add_years(
+                self.contract_start, 1
+            ) - dt.timedelta(days=1):
                 # Plan §(三)7: only employees with a labour contract of one year or more may enrol.
                 errors["contract_end"] = _(
                     "An apprentice needs a labour contract of at least one year; this contract is shorter."
@@ -344,12 +437,52 @@ class Apprenticeship(models.Model):
             errors["ended_on"] = _("Give the date the apprenticeship was completed or withdrawn.")
         if self.ended_on and self.contract_start and self.ended_on < self.contract_start:
             errors["ended_on"] = _("This date cannot be before the contract start.")
-        if self.student_id and self.student.study_mode != StudyMode.APPRENTICE:
-            errors["student"] = _(
-                "An apprentice must be registered as a part-time (apprentice) student."
-            )
+        if self.is_pilot:
+            errors.update(self._pilot_errors())
+        else:
+            errors.update(self._employee_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _employee_errors(self) -> dict[str, object]:
+        errors: dict[str, object] = {}
+        if self.order_class_id:
+            errors["order_class"] = _("Only a pilot apprentice belongs to a pilot class.")
+        if self.student_id and self.student.study_mode != StudyMode.APPRENTICE:
+            errors["student"] = _(
+                "An employee apprentice must be registered as a part-time (apprentice) student; "
+                "only the school can change a student's study mode."
+            )
+        return errors
+
+    def _pilot_errors(self) -> dict[str, object]:
+        errors: dict[str, object] = {}
+        if self.employee_category:
+            errors["employee_category"] = _("A pilot apprentice is a student, not an employee.")
+        if self.student_id and self.student.study_mode != StudyMode.FULL_TIME:
+            errors["student"] = _(
+                "A pilot apprentice is a full-time student; only the school can change a "
+                "student's study mode."
+            )
+        if not self.order_class_id:
+            errors["order_class"] = _("Choose the modern apprenticeship pilot class.")
+            return errors
+        order_class = self.order_class
+        if order_class.kind != OrderClassKind.APPRENTICESHIP_PILOT:
+            errors["order_class"] = _("This class is not a modern apprenticeship pilot class.")
+        elif (
+            self.enterprise_id
+            and not order_class.enterprises.filter(pk=self.enterprise_id).exists()
+        ):
+            errors["order_class"] = _("The enterprise is not a partner of this pilot class.")
+        elif (
+            self.student_id
+            and not OrderClassEnrolment.objects.filter(
+                order_class=order_class, student_id=self.student_id
+            ).exists()
+        ):
+            errors["order_class"] = _("The student is not enrolled in this pilot class.")
+        return errors
 
 
 class InternshipEvaluation(models.TextChoices):
@@ -359,8 +492,17 @@ class InternshipEvaluation(models.TextChoices):
     FAIL = "fail", _("Fail")
 
 
+class InternshipStage(models.TextChoices):
+    """Qufu 三(二): 「认知、跟岗、顶岗实习」."""
+
+    COGNITIVE = "cognitive", _("Cognitive internship")
+    SHADOWING = "shadowing", _("Shadowing internship")
+    PLACEMENT = "placement", _("Placement internship")
+
+
 class Internship(models.Model):
-    """岗位实习 at an enterprise, optionally at one of its training bases (厂中校) with a master."""
+    """岗位实习 at an enterprise, optionally at one of its training bases (厂中校) with a master,
+    at one of three stages (认知 / 跟岗 / 顶岗)."""
 
     student = models.ForeignKey(
         Student, verbose_name=_("student"), on_delete=models.PROTECT, related_name="internships"
@@ -371,6 +513,12 @@ class Internship(models.Model):
         on_delete=models.PROTECT,
         related_name="internships",
         limit_choices_to=ENTERPRISES,
+    )
+    stage = models.CharField(
+        _("stage"),
+        max_length=16,
+        choices=InternshipStage.choices,
+        default=InternshipStage.PLACEMENT,
     )
     # A string reference: placements never imports training (DESIGN §2), yet an internship may
     # sit at one of the enterprise's in-plant training bases (厂中校).
@@ -690,6 +838,10 @@ class OutreachKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+#: events a career mentor gives (职业规划课, 企业进校园)
+MENTOR_EVENT_KINDS = (OutreachKind.CAREER_CLASS, OutreachKind.EXPERT_LECTURE)
+
+
 def semester_key(day: dt.date) -> str:
     """``"YYYY-1"`` spring (Feb–Jul), ``"YYYY-2"`` autumn (Aug–Jan; January counts for the previous year)."""
     if day.month == 1:
@@ -718,6 +870,16 @@ class OutreachEvent(models.Model):
         limit_choices_to=ENTERPRISES,
     )
     participants = models.PositiveIntegerField(_("participants"), default=0)
+    # Linqu §(四)10: the career mentor who gave a career class or an 企业进校园 lecture.
+    mentor = models.ForeignKey(
+        "CareerMentor",
+        verbose_name=_("career mentor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("The career mentor who gave a career class or an enterprise lecture."),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[enterprises])
@@ -734,6 +896,12 @@ class OutreachEvent(models.Model):
     @property
     def semester(self) -> str:
         return semester_key(self.date)
+
+    def clean(self) -> None:
+        if self.mentor_id and self.kind not in MENTOR_EVENT_KINDS:
+            raise ValidationError(
+                {"mentor": _("Only a career class or an enterprise lecture is given by a mentor.")}
+            )
 
 
 class OutreachPhoto(models.Model):
@@ -805,3 +973,233 @@ class CareerMentor(models.Model):
             raise ValidationError(
                 {"ended_on": _("The end date cannot be before the appointment date.")}
             )
+
+
+class PreferenceArea(models.TextChoices):
+    """Linqu §(四)11: 「在招工用人、薪酬激励、岗位晋升等方面优先考虑」."""
+
+    RECRUITMENT = "recruitment", _("Recruitment")
+    PAY = "pay", _("Pay and incentives")
+    PROMOTION = "promotion", _("Promotion")
+
+
+class PreferentialMeasure(models.Model):
+    """A measure by which an enterprise prefers the county's vocational graduates."""
+
+    enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="preferential_measures",
+        limit_choices_to=ENTERPRISES,
+    )
+    area = models.CharField(_("area"), max_length=16, choices=PreferenceArea.choices)
+    measure = models.CharField(_("measure"), max_length=200)
+    since = models.DateField(_("in force since"))
+    until = models.DateField(_("in force until"), null=True, blank=True)
+    document = models.FileField(
+        _("document"),
+        upload_to="placements/preferences/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("preferential measure")
+        verbose_name_plural = _("preferential measures")
+        ordering = ["enterprise__name", "area", "-since"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "area", "measure"], name="preferential_measure_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.get_area_display()}"
+
+    def clean(self) -> None:
+        if self.since and self.until and self.until < self.since:
+            raise ValidationError({"until": _("The end date cannot be before the start date.")})
+
+
+# --- talent demand and joint order classes (Linqu §(四)11, §(三)6; Qufu 三(一)) --------------------
+
+
+class TalentDemand(models.Model):
+    """An enterprise's answer to the periodic talent-demand survey (定期调度企业用人情况): how many
+    people of a major it needs for a post, at what wage, by when. Demands of several enterprises
+    for the same major may be formed into one joint order class (联合组班)."""
+
+    enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("enterprise"),
+        on_delete=models.PROTECT,
+        related_name="talent_demands",
+        limit_choices_to=ENTERPRISES,
+    )
+    survey_year = models.PositiveSmallIntegerField(_("survey year"), validators=YEAR_VALIDATORS)
+    post = models.CharField(_("post"), max_length=50)
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        related_name="talent_demands",
+        help_text=_("The major whose graduates the post needs."),
+    )
+    headcount = models.PositiveSmallIntegerField(_("headcount"), validators=[MinValueValidator(1)])
+    wage_min = models.PositiveIntegerField(_("monthly wage from (yuan)"))
+    wage_max = models.PositiveIntegerField(_("monthly wage to (yuan)"))
+    needed_by = models.DateField(_("needed by"))
+    notes = models.TextField(_("notes"), blank=True)
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("order class formed"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="talent_demands",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("talent demand")
+        verbose_name_plural = _("talent demands")
+        ordering = ["-survey_year", "enterprise__name", "post"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "survey_year", "post"], name="demand_unique_post_per_survey"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.post}（{self.survey_year}）"
+
+    def clean(self) -> None:
+        if (
+            self.wage_min is not None
+            and self.wage_max is not None
+            and self.wage_max < self.wage_min
+        ):
+            raise ValidationError({"wage_max": _("The upper wage cannot be below the lower one.")})
+
+
+# --- co-developed materials (Linqu §(一)1/3, §(二)5, §(三)6-7; Qufu 三(一)(二)) ---------------------
+
+
+class MaterialKind(models.TextChoices):
+    PROGRAMME = "programme", _("Talent training programme")
+    CURRICULUM = "curriculum", _("Curriculum")
+    COURSE_STANDARD = "course_standard", _("Course standard")
+    TEXTBOOK = "textbook", _("Textbook")
+    LOOSE_LEAF = "loose_leaf", _("Loose-leaf textbook")
+    WORKBOOK = "workbook", _("Workbook textbook")
+    TEACHING_STANDARD = "teaching_standard", _("Teaching standard")
+    POST_SPECIFICATION = "post_specification", _("Post specification")
+    TEACHING_RESOURCE = "teaching_resource", _("Teaching resource")
+
+
+class CoDevelopedMaterial(models.Model):
+    """A programme, curriculum, textbook, standard, post specification or teaching resource a
+    school wrote with enterprises, and what it serves: an order class, a training base or an
+    enterprise's apprenticeship cohort (one of them, or none for a whole major)."""
+
+    kind = models.CharField(_("kind"), max_length=24, choices=MaterialKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="codeveloped_materials",
+        limit_choices_to=SCHOOLS,
+    )
+    major = models.ForeignKey(
+        Major,
+        verbose_name=_("major"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="materials",
+    )
+    enterprises = models.ManyToManyField(
+        Organization,
+        verbose_name=_("co-developing enterprises"),
+        related_name="codeveloped_materials_with",
+        limit_choices_to=ENTERPRISES,
+    )
+    completed_on = models.DateField(_("completed on"))
+    file = models.FileField(
+        _("file"),
+        upload_to="placements/materials/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    order_class = models.ForeignKey(
+        OrderClass,
+        verbose_name=_("order class served"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="materials",
+    )
+    training_base = models.ForeignKey(
+        "training.TrainingBase",
+        verbose_name=_("training base served"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="materials",
+    )
+    apprentice_enterprise = models.ForeignKey(
+        Organization,
+        verbose_name=_("apprenticeship cohort: enterprise"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="apprentice_materials",
+        limit_choices_to=ENTERPRISES,
+    )
+    apprentice_cohort_year = models.PositiveSmallIntegerField(
+        _("apprenticeship cohort: year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+
+    history = HistoricalRecords(m2m_fields=[enterprises])
+
+    class Meta:
+        verbose_name = _("co-developed material")
+        verbose_name_plural = _("co-developed materials")
+        ordering = ["-completed_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "kind", "title"], name="material_unique_title_per_school"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        served = [
+            bool(self.order_class_id),
+            bool(self.training_base_id),
+            bool(self.apprentice_enterprise_id or self.apprentice_cohort_year),
+        ]
+        if sum(served) > 1:
+            errors["order_class"] = _(
+                "A material serves one order class, one training base or one apprenticeship "
+                "cohort, not several."
+            )
+        if bool(self.apprentice_enterprise_id) != bool(self.apprentice_cohort_year):
+            errors["apprentice_cohort_year"] = _(
+                "An apprenticeship cohort is an enterprise and a year: give both."
+            )
+        if self.school_id:
+            if self.major_id and self.major.school_id != self.school_id:
+                errors["major"] = _("The major must be one of the school's majors.")
+            if self.order_class_id and self.order_class.school_id != self.school_id:
+                errors["order_class"] = _("The order class must be one of the school's classes.")
+        if errors:
+            raise ValidationError(errors)

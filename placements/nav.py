@@ -4,11 +4,14 @@ from alliance.menus import Link, Menu
 
 from .registers import (
     APPRENTICESHIPS,
+    DEMANDS,
     EVENTS,
     INTERNSHIPS,
+    MATERIALS,
     MENTORS,
     ORDER_CLASSES,
     PLACEMENTS,
+    PREFERENCES,
     STUDENTS,
 )
 
@@ -17,6 +20,9 @@ MENU = Menu(
     [
         STUDENTS.link(),
         ORDER_CLASSES.link(),
+        MATERIALS.link(),
+        DEMANDS.link(),
+        Link(_("Demand and joint classes"), "placements:demand_overview", "diagram-3"),
         APPRENTICESHIPS.link(),
         INTERNSHIPS.link(),
         PLACEMENTS.link(),
@@ -24,6 +30,8 @@ MENU = Menu(
         Link(_("Follow-ups due"), "placements:followups_due", "telephone-outbound"),
         EVENTS.link(),
         MENTORS.link(),
+        PREFERENCES.link(),
+        Link(_("Graduates not followed up"), "placements:not_followed_list", "person-exclamation"),
     ],
     order=40,
 )

@@ -21,6 +21,7 @@ from alliance.access import (
     ENTERPRISE_STAFF,
     EVERYONE,
     GOVERNANCE,
+    SCHOOL_READERS,
     SCHOOL_STAFF,
     STAFF,
     acting_organization_id,
@@ -35,16 +36,20 @@ from members.models import Organization
 from .models import (
     Apprenticeship,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     HireStatus,
     Internship,
     OrderClass,
     OrderClassAlignment,
     OrderClassEnrolment,
+    OrderClassKind,
     OutreachEvent,
     OutreachPhoto,
+    PreferentialMeasure,
     RetentionFollowUp,
     Student,
+    TalentDemand,
     local_q,
 )
 
@@ -138,6 +143,17 @@ def order_classes_visible_to(user) -> QuerySet[OrderClass]:
 
 def order_classes_editable_by(user) -> QuerySet[OrderClass]:
     return scope_to_organization(user, OrderClass.objects.all(), "school")
+
+
+def pilot_classes_for(user) -> QuerySet[OrderClass]:
+    """Modern apprenticeship pilot classes an apprenticeship may name: for HR, those their
+    enterprise is a partner of."""
+    return scope_to_organization(
+        user,
+        OrderClass.objects.filter(kind=OrderClassKind.APPRENTICESHIP_PILOT),
+        "enterprises",
+        "school",
+    )
 
 
 def sees_order_class_students(user) -> bool:
@@ -253,3 +269,38 @@ def mentors_visible_to(user) -> QuerySet[CareerMentor]:
 
 def mentors_editable_by(user) -> QuerySet[CareerMentor]:
     return scope_to_organization(user, CareerMentor.objects.all(), "enterprise")
+
+
+# --- preferential measures for county graduates: the enterprise keeps them, everyone reads ------
+
+
+def preferences_visible_to(user) -> QuerySet[PreferentialMeasure]:
+    return scope_to_organization(user, PreferentialMeasure.objects.all(), readers=EVERYONE)
+
+
+def preferences_editable_by(user) -> QuerySet[PreferentialMeasure]:
+    return scope_to_organization(user, PreferentialMeasure.objects.all(), "enterprise")
+
+
+# --- talent demand: the enterprise fills its survey; schools, council and office read them all ---
+
+
+def demands_visible_to(user) -> QuerySet[TalentDemand]:
+    return scope_to_organization(
+        user, TalentDemand.objects.all(), "enterprise", readers=SCHOOL_READERS
+    )
+
+
+def demands_editable_by(user) -> QuerySet[TalentDemand]:
+    return scope_to_organization(user, TalentDemand.objects.all(), "enterprise")
+
+
+# --- co-developed materials: the school keeps them; every signed-in role reads them ------------
+
+
+def materials_visible_to(user) -> QuerySet[CoDevelopedMaterial]:
+    return scope_to_organization(user, CoDevelopedMaterial.objects.all(), readers=EVERYONE)
+
+
+def materials_editable_by(user) -> QuerySet[CoDevelopedMaterial]:
+    return scope_to_organization(user, CoDevelopedMaterial.objects.all(), "school")

@@ -23,12 +23,15 @@ from . import filters, forms, permissions, selectors, services
 from .models import (
     Apprenticeship,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     Internship,
     OrderClass,
     OutreachEvent,
     OutreachKind,
+    PreferentialMeasure,
     Student,
+    TalentDemand,
 )
 
 NUMBER = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
@@ -98,7 +101,7 @@ class StudentRegister(Register):
     table = StudentTable
     filterset = filters.StudentFilter
     search = ("name", "student_number", "class_name")
-    related = ("school",)
+    related = ("school", "major")
     readers, editors = SCHOOL_STAFF, SCHOOL_STAFF
     scope = staticmethod(permissions.students_visible_to)
     editable = staticmethod(permissions.students_editable_by)
@@ -141,7 +144,15 @@ class OrderClassTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = OrderClass
-        fields = ("name", "school", "major", "enterprises", "cohort_year", "graduation_year")
+        fields = (
+            "name",
+            "kind",
+            "school",
+            "major",
+            "enterprises",
+            "cohort_year",
+            "graduation_year",
+        )
         sequence = (*fields, "planned_size", "enrolled")
 
 
@@ -152,14 +163,14 @@ class OrderClassRegister(Register):
     label, create_label = _("Order classes"), _("New order class")
     table = OrderClassTable
     filterset = filters.OrderClassFilter
-    search = ("name", "major")
-    related = ("school",)
+    search = ("name", "major__name")
+    related = ("school", "major")
     readers, editors = EVERYONE, SCHOOL_STAFF
     scope = staticmethod(permissions.order_classes_visible_to)
     editable = staticmethod(permissions.order_classes_editable_by)
     form = forms.OrderClassForm
     excel = "order_classes"
-    detail_fields = ("school", "major", "cohort_year", "graduation_year", "planned_size")
+    detail_fields = ("school", "kind", "major", "cohort_year", "graduation_year", "planned_size")
     # The agreement names the students' terms: the council sees the class's figures only.
     files, file_readers = ("agreement",), STAFF
     detail_template = "placements/orderclass_detail.html"
@@ -215,6 +226,7 @@ class ApprenticeshipTable(RegisterTable):
             "student",
             "school",
             "enterprise",
+            "path",
             "major",
             "contract_start",
             "contract_end",
@@ -239,16 +251,21 @@ class ApprenticeshipRegister(Register):
         "school_mentor",
         "major",
     )
-    related = ("student", "student__school", "enterprise")
+    related = ("student", "student__school", "enterprise", "order_class")
     readers, editors = STAFF, ENTERPRISE_STAFF
     scope = staticmethod(permissions.apprenticeships_visible_to)
     editable = staticmethod(permissions.apprenticeships_editable_by)
     # Edit only: a new apprentice is registered as a student too (views.apprenticeship_create).
     form = forms.ApprenticeshipForm
     excel = "apprenticeships"
+    files = ("agreement",)
     detail_fields = (
         "student",
         "enterprise",
+        "path",
+        "employee_category",
+        "order_class",
+        "agreement",
         "major",
         "contract_start",
         "contract_end",
@@ -283,6 +300,7 @@ class InternshipTable(RegisterTable):
             "student",
             "school",
             "enterprise",
+            "stage",
             "training_base",
             "master",
             "start_date",
@@ -307,6 +325,7 @@ class InternshipRegister(Register):
     excel = "internships"
     detail_fields = (
         "student",
+        "stage",
         "enterprise",
         "training_base",
         "master",
@@ -436,7 +455,16 @@ class EventRegister(Register):
     editable = staticmethod(permissions.events_editable_by)
     form = forms.EventForm
     excel = "events"
-    detail_fields = ("kind", "title", "date", "school", "enterprises", "participants", "notes")
+    detail_fields = (
+        "kind",
+        "title",
+        "date",
+        "school",
+        "enterprises",
+        "mentor",
+        "participants",
+        "notes",
+    )
     list_template = "placements/event_list.html"
     detail_template = "placements/event_detail.html"
 
@@ -505,6 +533,158 @@ class MentorRegister(Register):
         )
 
 
+# --- preferential measures for county graduates (Linqu §(四)11) ---------------------------------
+
+
+class PreferenceTable(RegisterTable):
+    enterprise = tables.Column(
+        linkify=("placements:preference_detail", [tables.A("pk")]), order_by=("enterprise__name",)
+    )
+    since = tables.DateColumn(format="Y-m-d")
+    until = tables.DateColumn(format="Y-m-d")
+
+    class Meta(RegisterTable.Meta):
+        model = PreferentialMeasure
+        fields = ("enterprise", "area", "measure", "since", "until")
+
+
+class PreferenceRegister(Register):
+    model = PreferentialMeasure
+    namespace, name, slug = "placements", "preference", "preferences"
+    icon = "star"
+    label, create_label = _("Preferential measures"), _("New preferential measure")
+    table = PreferenceTable
+    filterset = filters.PreferentialMeasureFilter
+    search = ("measure", "enterprise__name")
+    related = ("enterprise",)
+    readers, editors = EVERYONE, ENTERPRISE_STAFF
+    scope = staticmethod(permissions.preferences_visible_to)
+    editable = staticmethod(permissions.preferences_editable_by)
+    form = forms.PreferentialMeasureForm
+    excel = "preferences"
+    files = ("document",)
+    detail_fields = ("enterprise", "area", "measure", "since", "until", "document")
+    save = _save_validated
+
+
+# --- talent demand (Linqu §(四)11 定期调度企业用人情况) -----------------------------------------------
+
+
+class DemandTable(RegisterTable):
+    post = tables.Column(linkify=("placements:demand_detail", [tables.A("pk")]))
+    enterprise = tables.Column(order_by=("enterprise__name",))
+    major = tables.Column(order_by=("major__name",))
+    headcount = tables.Column(attrs=NUMBER)
+    wage = tables.Column(
+        accessor="wage_min", verbose_name=_("Monthly wage (yuan)"), order_by=("wage_min",)
+    )
+    needed_by = tables.DateColumn(format="Y-m-d")
+    order_class = tables.Column(default="—", order_by=("order_class__name",))
+
+    class Meta(RegisterTable.Meta):
+        model = TalentDemand
+        fields = ("survey_year", "enterprise", "post", "major", "headcount")
+        sequence = (*fields, "wage", "needed_by", "order_class")
+
+    def render_wage(self, value, record):
+        return f"{record.wage_min}–{record.wage_max}"
+
+
+class DemandRegister(Register):
+    model = TalentDemand
+    namespace, name, slug = "placements", "demand", "demands"
+    icon = "clipboard-data"
+    label, create_label = _("Talent demand"), _("New talent demand")
+    table = DemandTable
+    filterset = filters.TalentDemandFilter
+    search = ("post", "major__name", "enterprise__name")
+    related = ("enterprise", "major", "major__school", "order_class")
+    readers, editors = EVERYONE, ENTERPRISE_STAFF
+    scope = staticmethod(permissions.demands_visible_to)
+    editable = staticmethod(permissions.demands_editable_by)
+    form = forms.TalentDemandForm
+    excel = "demands"
+    detail_fields = (
+        "enterprise",
+        "survey_year",
+        "post",
+        "major",
+        "headcount",
+        "wage_min",
+        "wage_max",
+        "needed_by",
+        "notes",
+        "order_class",
+    )
+    save = _save_validated
+
+    def initial(self, request):
+        return {"survey_year": dt.date.today().year}
+
+
+# --- co-developed materials (课程、教材、标准、方案的校企共同开发) -------------------------------------
+
+
+class MaterialTable(RegisterTable):
+    title = tables.Column(linkify=("placements:material_detail", [tables.A("pk")]))
+    school = tables.Column(order_by=("school__name",))
+    enterprises = _names_column()
+    completed_on = tables.DateColumn(format="Y-m-d")
+    served = tables.Column(
+        accessor="order_class", verbose_name=_("Serves"), orderable=False, empty_values=()
+    )
+
+    class Meta(RegisterTable.Meta):
+        model = CoDevelopedMaterial
+        fields = ("title", "kind", "school", "major", "enterprises", "completed_on")
+        sequence = (*fields, "served")
+
+    def render_served(self, value, record):
+        if record.order_class_id:
+            return record.order_class.name
+        if record.training_base_id:
+            return record.training_base.name
+        if record.apprentice_enterprise_id:
+            return f"{record.apprentice_enterprise.name} {record.apprentice_cohort_year}"
+        return "—"
+
+
+class MaterialRegister(Register):
+    model = CoDevelopedMaterial
+    namespace, name, slug = "placements", "material", "materials"
+    icon = "book"
+    label, create_label = _("Co-developed materials"), _("New co-developed material")
+    table = MaterialTable
+    filterset = filters.MaterialFilter
+    search = ("title", "major__name")
+    related = ("school", "major", "order_class", "training_base", "apprentice_enterprise")
+    prefetch = (Prefetch("enterprises", queryset=_names()),)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.materials_visible_to)
+    editable = staticmethod(permissions.materials_editable_by)
+    form = forms.MaterialForm
+    excel = "materials"
+    files = ("file",)
+    detail_fields = (
+        "kind",
+        "title",
+        "school",
+        "major",
+        "enterprises",
+        "completed_on",
+        "file",
+        "order_class",
+        "training_base",
+        "apprentice_enterprise",
+        "apprentice_cohort_year",
+    )
+
+    def save(self, request, form):
+        return services.material_save(
+            material=form.save(commit=False), enterprises=form.cleaned_data["enterprises"]
+        )
+
+
 STUDENTS = StudentRegister()
 ORDER_CLASSES = OrderClassRegister()
 APPRENTICESHIPS = ApprenticeshipRegister()
@@ -512,3 +692,6 @@ INTERNSHIPS = InternshipRegister()
 PLACEMENTS = PlacementRegister()
 EVENTS = EventRegister()
 MENTORS = MentorRegister()
+PREFERENCES = PreferenceRegister()
+DEMANDS = DemandRegister()
+MATERIALS = MaterialRegister()

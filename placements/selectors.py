@@ -18,9 +18,12 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
+    Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
+    Sum,
     Value,
     When,
 )
@@ -28,18 +31,26 @@ from django.db.models import (
 from members.selectors import member_on_q
 
 from .models import (
+    MENTOR_EVENT_KINDS,
+    AlignmentStatus,
     Apprenticeship,
+    ApprenticeshipPath,
     ApprenticeshipStatus,
+    Aspect,
     CareerMentor,
+    CoDevelopedMaterial,
     FollowUpMilestone,
     GraduatePlacement,
     HireStatus,
     Internship,
+    OrderClass,
     OrderClassEnrolment,
     OutreachEvent,
     OutreachKind,
+    PreferentialMeasure,
     RetentionFollowUp,
     Student,
+    TalentDemand,
     local_q,
     milestone_date,
     working_q,
@@ -356,6 +367,334 @@ def order_class_hired_students(order_class) -> dict[int, str]:
         .values_list("student", "employer__name")
     )
     return dict(rows)
+
+
+# --- every form of training (Linqu §(三)6-7, Qufu 三(二)) -------------------------------------------
+
+
+def _apprentices_in_training_q(year: int) -> Q:
+    first, last = _year_bounds(year)
+    ended_before = Q(
+        status__in=[ApprenticeshipStatus.WITHDRAWN, ApprenticeshipStatus.COMPLETED],
+        ended_on__lt=first,
+    )
+    return Q(contract_start__lte=last, contract_end__gte=first) & ~ended_before
+
+
+def classes_running(year: int) -> list[dict]:
+    """Order classes of every kind (订单班, 定向培养班, 现代学徒制试点班) running in ``year``
+    (cohort year ≤ year ≤ graduation year), each with its school, enterprises, students
+    enrolled and pilot apprentices in training. Three queries."""
+    classes = list(
+        OrderClass.objects.filter(cohort_year__lte=year, graduation_year__gte=year)
+        .annotate(enrolled=Count("enrolments", distinct=True))
+        .values("pk", "name", "kind", "school", "school__name", "major__name", "enrolled")
+        .order_by("kind", "school__name", "name")
+    )
+    ids = [c["pk"] for c in classes]
+    partners: dict[int, list[str]] = defaultdict(list)
+    for class_id, name in (
+        OrderClass.enterprises.through.objects.filter(orderclass_id__in=ids)
+        .values_list("orderclass_id", "organization__name")
+        .order_by("organization__name")
+    ):
+        partners[class_id].append(name)
+    apprentices = dict(
+        Apprenticeship.objects.filter(
+            _apprentices_in_training_q(year), order_class__in=ids, path=ApprenticeshipPath.PILOT
+        )
+        .values("order_class")
+        .annotate(n=Count("pk"))
+        .values_list("order_class", "n")
+        .order_by()
+    )
+    return [
+        {
+            **c,
+            "major": c.pop("major__name"),
+            "enterprises": partners[c["pk"]],
+            "apprentices": apprentices.get(c["pk"], 0),
+        }
+        for c in classes
+    ]
+
+
+def apprentices_by_path(year: int) -> dict[int, dict[str, int]]:
+    """Enterprise id → apprentices in training in ``year``: {"employee", "pilot", "new_hire",
+    "transferred"} (the two paths, and the employees by category: 新招用 / 转岗). One query."""
+    rows = (
+        Apprenticeship.objects.filter(_apprentices_in_training_q(year))
+        .values("enterprise", "path", "employee_category")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(
+        lambda: {"employee": 0, "pilot": 0, "new_hire": 0, "transferred": 0}
+    )
+    for r in rows:
+        figures = result[r["enterprise"]]
+        figures[r["path"]] += r["n"]
+        if r["employee_category"]:
+            figures[r["employee_category"]] += r["n"]
+    return dict(result)
+
+
+def internships_by_base(year: int) -> dict[int, dict[str, int]]:
+    """Training base id → {stage: internships} running in ``year`` at the base. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        Internship.objects.filter(
+            training_base__isnull=False, start_date__lte=last, end_date__gte=first
+        )
+        .values("training_base", "stage")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["training_base"]][r["stage"]] = r["n"]
+    return dict(result)
+
+
+def internships_by_stage(year: int) -> dict[int, dict[str, int]]:
+    """School id → {stage: internships running in ``year``}. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        Internship.objects.filter(start_date__lte=last, end_date__gte=first)
+        .values("student__school", "stage")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["student__school"]][r["stage"]] = r["n"]
+    return dict(result)
+
+
+# --- employment guidance (Linqu §(四)10-11) ----------------------------------------------------------
+
+
+def mentor_events(year: int) -> dict[int, dict]:
+    """Career mentor id → {"person", "enterprise", "enterprise_name", kind: count} for the career
+    classes and enterprise lectures (企业进校园) the mentor gave in ``year``; mentors serving in
+    the year who gave none are listed with no counts. Two queries."""
+    first, last = _year_bounds(year)
+    mentors = {
+        m["pk"]: {
+            "person": m["person"],
+            "enterprise": m["enterprise"],
+            "enterprise_name": m["enterprise__name"],
+        }
+        for m in CareerMentor.objects.filter(mentors_active_q(year))
+        .values("pk", "person", "enterprise", "enterprise__name")
+        .order_by("enterprise__name", "person")
+    }
+    rows = (
+        OutreachEvent.objects.filter(
+            mentor__isnull=False, kind__in=MENTOR_EVENT_KINDS, date__range=(first, last)
+        )
+        .values(
+            "mentor", "mentor__person", "mentor__enterprise", "mentor__enterprise__name", "kind"
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for r in rows:
+        entry = mentors.setdefault(
+            r["mentor"],
+            {
+                "person": r["mentor__person"],
+                "enterprise": r["mentor__enterprise"],
+                "enterprise_name": r["mentor__enterprise__name"],
+            },
+        )
+        entry[r["kind"]] = r["n"]
+    return mentors
+
+
+def preference_areas(year: int) -> dict[int, set[str]]:
+    """Enterprise id → areas (招工, 薪酬, 晋升) of its preferential measures for the county's
+    vocational graduates in force at some time in ``year``. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        PreferentialMeasure.objects.filter(since__lte=last)
+        .filter(Q(until__isnull=True) | Q(until__gte=first))
+        .values_list("enterprise", "area")
+        .distinct()
+    )
+    result: dict[int, set[str]] = defaultdict(set)
+    for enterprise, area in rows:
+        result[enterprise].add(area)
+    return dict(result)
+
+
+def local_graduates_to_follow(year: int):
+    """Placements of graduates working in the county whom the local-talent archive follows in
+    ``year``: graduated by then, and not recorded as having left before the year."""
+    first, _last = _year_bounds(year)
+    left = RetentionFollowUp.objects.filter(still_employed=False, contacted_on__lt=first)
+    return GraduatePlacement.objects.filter(local_q(), graduation_year__lte=year).exclude(
+        pk__in=left.values("placement")
+    )
+
+
+def local_graduates_not_followed(year: int):
+    """Those of :func:`local_graduates_to_follow` with no follow-up dated in ``year``."""
+    first, last = _year_bounds(year)
+    followed = RetentionFollowUp.objects.filter(contacted_on__range=(first, last))
+    return local_graduates_to_follow(year).exclude(pk__in=followed.values("placement"))
+
+
+def followup_counts(year: int) -> dict[int, tuple[int, int]]:
+    """School id → (county-employed graduates the archive follows in ``year``, of whom followed
+    up in the year). One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        local_graduates_to_follow(year)
+        .values("student__school")
+        .annotate(
+            graduates=Count("pk", distinct=True),
+            followed=Count(
+                "pk", distinct=True, filter=Q(followups__contacted_on__range=(first, last))
+            ),
+        )
+        .order_by()
+    )
+    return {r["student__school"]: (r["graduates"], r["followed"]) for r in rows}
+
+
+# --- talent demand and joint order classes (Linqu §(四)11, §(三)6) ---------------------------------
+
+#: the lookup from a graduate placement to the name of the student's major
+STUDENT_MAJOR_NAME = "student__major__name"
+
+
+def demand_by_major(year: int) -> dict[str, dict]:
+    """Major name → {"headcount", "demands", "enterprises", "wage_min", "wage_max"} of the talent
+    demands of the ``year`` survey; the same major at several schools is one need. One query."""
+    rows = (
+        TalentDemand.objects.filter(survey_year=year)
+        .values("major__name")
+        .annotate(
+            headcount=Sum("headcount"),
+            demands=Count("pk"),
+            enterprises=Count("enterprise", distinct=True),
+            wage_min=Min("wage_min"),
+            wage_max=Max("wage_max"),
+        )
+        .order_by("major__name")
+    )
+    return {r.pop("major__name"): r for r in rows}
+
+
+def demand_by_enterprise(year: int) -> dict[int, int]:
+    """Enterprise id → headcount it asked for in the ``year`` survey. One query."""
+    rows = (
+        TalentDemand.objects.filter(survey_year=year)
+        .values("enterprise")
+        .annotate(n=Sum("headcount"))
+        .order_by()
+    )
+    return {r["enterprise"]: r["n"] for r in rows}
+
+
+def graduates_by_major(year: int) -> dict[str, dict[str, int]]:
+    """Major name → {"graduates", "employed", "local"} of the graduates of ``year``. One query."""
+    rows = (
+        GraduatePlacement.objects.filter(graduation_year=year)
+        .values(STUDENT_MAJOR_NAME)
+        .annotate(graduates=Count("pk"), employed=Count("pk", filter=working_q()))
+        .order_by()
+    )
+    return {
+        r[STUDENT_MAJOR_NAME]: {"graduates": r["graduates"], "employed": r["employed"]}
+        for r in rows
+    }
+
+
+def demand_against_graduates(year: int) -> list[dict]:
+    """Per major demanded in the ``year`` survey: the demand beside the graduates of that major in
+    the same year (the supply the schools have). Two queries."""
+    graduates = graduates_by_major(year)
+    return [
+        {
+            "major": major,
+            **demand,
+            "graduates": graduates.get(major, {}).get("graduates", 0),
+            "employed": graduates.get(major, {}).get("employed", 0),
+            "gap": demand["headcount"] - graduates.get(major, {}).get("graduates", 0),
+        }
+        for major, demand in demand_by_major(year).items()
+    ]
+
+
+def joint_class_proposals(year: int) -> list[dict]:
+    """Demands of the ``year`` survey not yet formed into a class, grouped by major: a group in
+    which two or more enterprises need the same major is a proposed joint order class (相同需求的
+    多个企业联合组班). Each: {"major", "demands" (rows), "enterprises" (names), "headcount"}.
+    One query."""
+    rows = (
+        TalentDemand.objects.filter(survey_year=year, order_class__isnull=True)
+        .select_related("enterprise", "major")
+        .order_by("major__name", "enterprise__name", "post")
+    )
+    groups: dict[str, list[TalentDemand]] = defaultdict(list)
+    for demand in rows:
+        groups[demand.major.name].append(demand)
+    proposals = []
+    for major, demands in groups.items():
+        enterprises = sorted({d.enterprise.name for d in demands})
+        if len(enterprises) < 2:
+            continue
+        proposals.append(
+            {
+                "major": major,
+                "demands": demands,
+                "enterprises": enterprises,
+                "headcount": sum(d.headcount for d in demands),
+            }
+        )
+    return proposals
+
+
+# --- co-developed materials and the five alignments (Linqu §(一)1, §(三)6; Qufu 三(一)(二)) ---------
+
+
+def materials_by_kind(year: int) -> dict[int, dict[str, int]]:
+    """School id → {kind: co-developed materials completed in ``year``}. One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        CoDevelopedMaterial.objects.filter(completed_on__range=(first, last))
+        .values("school", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["school"]][r["kind"]] = r["n"]
+    return dict(result)
+
+
+def order_class_alignment(year: int) -> dict[int, tuple[int, int]]:
+    """School id → (order classes running in ``year``, of which with all five alignments
+    (五融通) aligned). One query."""
+    aligned = Count(
+        "alignments",
+        filter=Q(alignments__status=AlignmentStatus.ALIGNED),
+        distinct=True,
+    )
+    rows = (
+        OrderClass.objects.filter(cohort_year__lte=year, graduation_year__gte=year)
+        .annotate(aligned=aligned)
+        .values("school", "aligned")
+        .order_by()
+    )
+    result: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        result[r["school"]][0] += 1
+        if r["aligned"] >= len(Aspect.values):
+            result[r["school"]][1] += 1
+    return {school: (total, full) for school, (total, full) in result.items()}
 
 
 # ---------------------------------------------------------------------------------------------

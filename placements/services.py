@@ -10,13 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from members.models import Organization
+from members.models import Major, Organization
 
 from . import permissions
 from .models import (
     Apprenticeship,
+    ApprenticeshipPath,
     Aspect,
     CareerMentor,
+    CoDevelopedMaterial,
     GraduatePlacement,
     HireStatus,
     Internship,
@@ -28,6 +30,7 @@ from .models import (
     RetentionFollowUp,
     Student,
     StudyMode,
+    TalentDemand,
 )
 from .selectors import next_milestone
 
@@ -36,6 +39,10 @@ from .selectors import next_milestone
 STUDENT_NOT_LINKABLE = gettext_lazy(
     "No student of yours has this number at this school, and the number is not free for a new "
     "apprentice. Check the student number with the school."
+)
+PILOT_STUDENT_UNKNOWN = gettext_lazy(
+    "A pilot apprentice is a student the school has enrolled in its pilot class: no such student "
+    "of yours has this number at this school."
 )
 
 
@@ -97,13 +104,17 @@ def order_class_unenrol(*, enrolment: OrderClassEnrolment) -> None:
 def apprenticeship_register(
     *, apprenticeship: Apprenticeship, student: Student, user
 ) -> Apprenticeship:
-    """招工即招生: record the apprenticeship of ``student``, an employee registered with a school.
+    """Record the apprenticeship of ``student`` on the apprenticeship's path.
 
     A student already on file with that school and number is linked only if ``user`` may link
     them (``permissions.students_linkable_by``: for an enterprise, its own apprentices, interns,
     order-class students and hires) and the name matches; that record is never changed, its
-    study mode included (the model then requires it to be a part-time apprentice already).
-    Otherwise the number must be new at the school, and a new part-time student is created.
+    study mode included: the model then requires a part-time student for an employee apprentice
+    and a full-time one for a pilot apprentice, and only the school changes a study mode.
+
+    Otherwise, on the employee path (招工即招生), the number must be new at the school and the
+    employee is registered as a new part-time student. A pilot apprentice is always a student
+    the school has already enrolled in its pilot class.
     """
     existing = Student.objects.filter(
         school=student.school_id, student_number=student.student_number
@@ -115,6 +126,8 @@ def apprenticeship_register(
             # used under another name: an enterprise learns nothing about the school's students.
             raise ValidationError({"student_number": STUDENT_NOT_LINKABLE})
         student = existing
+    elif apprenticeship.path == ApprenticeshipPath.PILOT:
+        raise ValidationError({"student_number": PILOT_STUDENT_UNKNOWN})
     else:
         student.study_mode = StudyMode.APPRENTICE
         student.full_clean()
@@ -205,3 +218,69 @@ def mentor_save(*, mentor: CareerMentor, schools: Iterable[Organization]) -> Car
     mentor.save()
     mentor.schools.set(list(schools))
     return mentor
+
+
+@transaction.atomic
+def order_class_from_demands(
+    *,
+    demands: Iterable[TalentDemand],
+    school: Organization,
+    name: str,
+    kind: str,
+    cohort_year: int,
+    graduation_year: int,
+    planned_size: int,
+) -> OrderClass:
+    """Form talent demands of several enterprises for the same major into one order class
+    (联合组班): the class's enterprises are the demands' enterprises, its major theirs, and each
+    demand records the class it became. Demands already formed into a class are refused."""
+    demands = list(
+        TalentDemand.objects.select_for_update()
+        .select_related("major")
+        .filter(pk__in=[d.pk for d in demands])
+    )
+    if not demands:
+        raise ValidationError(_("Choose at least one talent demand."))
+    if any(d.order_class_id for d in demands):
+        raise ValidationError(_("A talent demand chosen is already in an order class."))
+    majors = {d.major.name for d in demands}
+    if len(majors) > 1:
+        raise ValidationError(_("The talent demands chosen are for different majors."))
+    # The enterprises asked for graduates of a major; the class is in the chosen school's own
+    # catalogue entry of that major.
+    major = Major.objects.filter(school=school, name=majors.pop()).first()
+    if major is None:
+        raise ValidationError(
+            {"school": _("This school has no major of that name in its catalogue.")}
+        )
+    order_class = OrderClass(
+        school=school,
+        name=name,
+        kind=kind,
+        major=major,
+        cohort_year=cohort_year,
+        graduation_year=graduation_year,
+        planned_size=planned_size,
+    )
+    order_class = order_class_save(
+        order_class=order_class, enterprises={d.enterprise for d in demands}
+    )
+    for demand in demands:  # saved one by one, so each demand's history records its class
+        demand.order_class = order_class
+        demand.save(update_fields=["order_class"])
+    return order_class
+
+
+@transaction.atomic
+def material_save(
+    *, material: CoDevelopedMaterial, enterprises: Iterable[Organization]
+) -> CoDevelopedMaterial:
+    enterprises = list(enterprises)
+    if not enterprises:
+        raise ValidationError(
+            {"enterprises": _("A co-developed material names at least one enterprise.")}
+        )
+    material.full_clean()
+    material.save()
+    material.enterprises.set(enterprises)
+    return material

@@ -49,4 +49,10 @@ urlpatterns = [
         name="photo_file",
     ),
     *registers.MENTORS.urls(),
+    *registers.PREFERENCES.urls(),
+    path("graduates/not-followed/", views.not_followed_list, name="not_followed_list"),
+    *registers.DEMANDS.urls(),
+    path("demand-overview/", views.demand_overview, name="demand_overview"),
+    path("demand-overview/joint-class/", views.joint_class_create, name="joint_class_create"),
+    *registers.MATERIALS.urls(),
 ]

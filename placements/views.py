@@ -13,6 +13,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,13 +21,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, STAFF, allow, is_secretariat
+from alliance.access import (
+    ENTERPRISE_STAFF,
+    SCHOOL_STAFF,
+    SECRETARIAT_ONLY,
+    STAFF,
+    allow,
+    is_secretariat,
+)
 from alliance.registers.views import add_errors, confirm
+from alliance.years import parse_year
+from members.selectors import default_year
 
 from . import forms, permissions, selectors, services
 from .models import (
     Aspect,
     OrderClassAlignment,
+    TalentDemand,
 )
 from .registers import APPRENTICESHIPS, EVENTS, ORDER_CLASSES, PLACEMENTS
 
@@ -143,10 +154,14 @@ def alignment_edit(request, pk, aspect):
 
 @allow(ENTERPRISE_STAFF)
 def apprenticeship_create(request):
-    """招工即招生: the employee is registered as a part-time student with the apprenticeship."""
+    """A new apprentice: an employee registered as a part-time student with the apprenticeship
+    (招工即招生), or a full-time student of a pilot class on a tripartite agreement."""
     user = request.user
     form = forms.ApprenticeshipForm(
-        request.POST or None, user=user, initial={"enterprise": user.organization_id}
+        request.POST or None,
+        request.FILES or None,
+        user=user,
+        initial={"enterprise": user.organization_id},
     )
     student_form = forms.ApprenticeStudentForm(request.POST or None, user=user, prefix="student")
     if request.method == "POST" and form.is_valid() and student_form.is_valid():
@@ -187,7 +202,9 @@ def hire_list(request):
     user = request.user
     pending = list(
         permissions.pending_hires_for(user)
-        .select_related("student", "student__school", "employer", "via_order_class")
+        .select_related(
+            "student", "student__school", "student__major", "employer", "via_order_class"
+        )
         .order_by("-graduation_year", "student__name")[:200]
     )
     for placement in pending:
@@ -195,7 +212,7 @@ def hire_list(request):
     decided = (
         permissions.hires_decidable_by(user)
         .exclude(hire_status="pending")
-        .select_related("student", "student__school", "employer")
+        .select_related("student", "student__school", "student__major", "employer")
         .order_by("-hire_decided_at")[:20]
     )
     return render(request, "placements/hire_list.html", {"pending": pending, "decided": decided})
@@ -261,6 +278,89 @@ def followup_edit(request, pk, followup_pk=None):
 
     return _child_form(
         request, form=form, save=save, obj=followup, register=PLACEMENTS, parent=placement
+    )
+
+
+@allow(STAFF)
+def not_followed_list(request):
+    """County-employed graduates the local-talent archive has not contacted this year (Linqu
+    §(四)11 留临人才档案): a school its graduates, HR its employees, the secretariat all."""
+    year = parse_year(request, default=default_year)
+    rows = (
+        permissions.placements_visible_to(request.user)
+        .filter(pk__in=selectors.local_graduates_not_followed(year).values("pk"))
+        .select_related("student", "student__school", "employer")
+        .order_by("student__school__name", "-graduation_year", "student__name")
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/not_followed_list.html",
+        {"page": page, "year": year, "heading": _("Graduates not followed up")},
+    )
+
+
+# --- talent demand and joint order classes (Linqu §(四)11, §(三)6) ------------------------------
+
+
+@allow(SECRETARIAT_ONLY)
+def demand_overview(request):
+    """The survey's demand per major against the graduates of that major, and the groups of
+    enterprises with the same need: each a proposed joint order class."""
+    year = parse_year(request, default=default_year)
+    return render(
+        request,
+        "placements/demand_overview.html",
+        {
+            "year": year,
+            "rows": selectors.demand_against_graduates(year),
+            "proposals": selectors.joint_class_proposals(year),
+        },
+    )
+
+
+@allow(SECRETARIAT_ONLY)
+def joint_class_create(request):
+    """One step from the talent demands of several enterprises to a real order class."""
+    year = parse_year(request, default=default_year, from_post=request.method == "POST")
+    major = (request.POST if request.method == "POST" else request.GET).get("major", "").strip()
+    demands = TalentDemand.objects.filter(
+        survey_year=year, order_class__isnull=True
+    ).select_related("enterprise", "major")
+    if major:
+        demands = demands.filter(major__name=major)
+    chosen = list(demands)
+    initial = {
+        "demands": chosen,
+        "name": _("%(major)s joint order class") % {"major": major} if major else "",
+        "cohort_year": year,
+        "graduation_year": year + 3,
+        "planned_size": sum(d.headcount for d in chosen) or None,
+    }
+    form = forms.JointClassForm(
+        request.POST or None, user=request.user, demands=demands, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            order_class = services.order_class_from_demands(
+                demands=data["demands"],
+                school=data["school"],
+                name=data["name"],
+                kind=data["kind"],
+                cohort_year=data["cohort_year"],
+                graduation_year=data["graduation_year"],
+                planned_size=data["planned_size"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Saved “%(name)s”.") % {"name": order_class})
+            return redirect(ORDER_CLASSES.detail_url(order_class))
+    return render(
+        request,
+        "placements/joint_class_form.html",
+        {"form": form, "year": year, "major": major},
     )
 
 

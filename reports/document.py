@@ -21,6 +21,9 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
+from .cobuilding import cobuilding_context
+from .cooperation_chapters import SECTIONS as COOPERATION_SECTIONS
+from .cooperation_chapters import cooperation_context
 from .governance_chapters import governance_context, governance_sections
 from .indicators import (
     ALLIANCE_SCOPE,
@@ -44,6 +47,10 @@ from .selectors import (
 from .sources import DataSet, semesters
 
 REPORT_LANGUAGE = "zh-hans"
+
+# WeasyPrint logs every SVG style attribute it ignores and every layout step: keep errors only.
+for _logger in ("weasyprint", "weasyprint.progress"):
+    logging.getLogger(_logger).setLevel(logging.ERROR)
 
 # WeasyPrint logs every SVG style attribute it ignores and every layout step: keep errors only.
 for _logger in ("weasyprint", "weasyprint.progress"):
@@ -276,6 +283,8 @@ def report_context(
         ("education", _("Cooperative education")),
         ("employment", _("Local employment")),
         ("outreach", _("Outreach")),
+        ("cobuilding", _("Co-building: majors, institutions, services and teacher teams")),
+        *COOPERATION_SECTIONS,
         # The plan's safeguards (保障措施) close it; the report follows the plan's order.
         ("governance", _("Governance: rules, office, expert advice and work plan")),
         *governance_sections(),
@@ -333,6 +342,8 @@ def report_context(
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
         **assessment_publicity,
+        **cobuilding_context(year, data, targets, names, school_ids),
+        "cooperation": cooperation_context(d),
     }
 
 

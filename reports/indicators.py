@@ -289,6 +289,113 @@ def _council_meetings(data: YearData, scope: Scope) -> Measure:
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# Co-building: majors, co-built institutions, services and research, teacher teams (issue 15)
+
+
+def _majors(part: str) -> Callable[[YearData, Scope], Measure]:
+    """Share of the enrolling majors of member schools that have ``part`` (a partner enterprise,
+    or both a school and an enterprise lead)."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        counts = [
+            data.majors_by_school[s]
+            for s in _members(data, scope, SCHOOL)
+            if s in data.majors_by_school
+        ]
+        majors = sum(c["majors"] for c in counts)
+        having = sum(c[part] for c in counts)
+        return Measure(share(having, majors), having, majors)
+
+    return compute
+
+
+def _co_built_institutions(data: YearData, scope: Scope) -> Measure:
+    """Institutions open in the year; for the alliance, per kind in ``extra``."""
+    if scope.kind == ALLIANCE:
+        by_kind = data.institutions_by_kind
+        total = sum(k["active"] for k in by_kind.values())
+        return Measure(
+            total, total, None, extra={kind: k["active"] for kind, k in sorted(by_kind.items())}
+        )
+    source = (
+        data.institutions_by_school if scope.kind == SCHOOL else data.institutions_by_enterprise
+    )
+    total = source.get(scope.id, 0) if scope.id in _members(data, scope, scope.kind) else None
+    return Measure(total, total, None)
+
+
+def _service_projects(data: YearData, scope: Scope) -> Measure:
+    """Projects running in the year (their contract value in ``extra``)."""
+    if scope.kind == ENTERPRISE:
+        total = sum(
+            data.service_projects_by_enterprise.get(e, 0) for e in _members(data, scope, ENTERPRISE)
+        )
+        return Measure(total, total, None)
+    pairs = [
+        data.service_projects_by_school.get(s, (0, Decimal(0)))
+        for s in _members(data, scope, SCHOOL)
+    ]
+    total = sum(p[0] for p in pairs)
+    value = sum((p[1] for p in pairs), Decimal(0))
+    return Measure(total, total, None, extra={"value": value})
+
+
+def _patents_granted(data: YearData, scope: Scope) -> Measure:
+    """Patents granted in the year (filed, transferred, and granted from co-built institutions
+    such as innovation workshops in ``extra``)."""
+    counts = [
+        data.patents_by_school[s]
+        for s in _members(data, scope, SCHOOL)
+        if s in data.patents_by_school
+    ]
+    granted = sum(c["granted"] for c in counts)
+    extra = {k: sum(c[k] for c in counts) for k in ("filed", "transferred", "from_institutions")}
+    return Measure(granted, granted, None, extra=extra)
+
+
+def _dual_qualified_share(data: YearData, scope: Scope) -> Measure:
+    pairs = [
+        data.dual_qualified_by_school[s]
+        for s in _members(data, scope, SCHOOL)
+        if s in data.dual_qualified_by_school
+    ]
+    teachers = sum(p[0] for p in pairs)
+    dual = sum(p[1] for p in pairs)
+    return Measure(share(dual, teachers), dual, teachers)
+
+
+def _station_rows(data: YearData, scope: Scope) -> list[dict]:
+    enterprises = frozenset(_members(data, scope, ENTERPRISE))
+    return [r for r in data.station_posts if r["enterprise_id"] in enterprises]
+
+
+def _stations_offering_posts(data: YearData, scope: Scope) -> Measure:
+    """Open stations of member enterprises offering practice posts this year ÷ open stations."""
+    rows = _station_rows(data, scope)
+    offering = sum(1 for r in rows if not r["no_posts"])
+    return Measure(share(offering, len(rows)), offering, len(rows))
+
+
+def _practice_posts_filled(data: YearData, scope: Scope) -> Measure:
+    """Practice places filled by seconded teachers ÷ places offered, over the stations."""
+    rows = _station_rows(data, scope)
+    offered = sum(r["offered"] for r in rows)
+    filled = sum(min(r["filled"], r["offered"]) for r in rows)
+    return Measure(share(filled, offered), filled, offered)
+
+
+def _two_way_appointments(data: YearData, scope: Scope) -> Measure:
+    if scope.kind == ALLIANCE:
+        by_direction = data.appointments_by_direction
+        total = sum(by_direction.values())
+        return Measure(total, total, None, extra=dict(sorted(by_direction.items())))
+    if scope.id not in _members(data, scope, scope.kind):
+        return Measure(None)
+    total = data.appointments_by_organization.get(scope.id, 0)
+    return Measure(total, total, None)
+
+
 # Governance (Linqu 保障措施(一), Qufu 四): council composition, rules, expert advice, work plan.
 # The council is "企业、学校双主体，政府、科研机构、商协会共同参与": two kinds it is built on and three
 # that take part. Each figure counts the kinds holding a seat; ``extra`` names the missing ones.
@@ -862,7 +969,378 @@ INDICATORS: list[Indicator] = [
         compute=_office_budget,
         drilldown="members:office_budget_list",
     ),
+    # --- co-building: majors, institutions, services and research, teacher teams (issue 15) ---
+    Indicator(
+        code="majors_with_partner",
+        label=_("Majors with an enterprise partner"),
+        unit=PERCENT,
+        formula=_(
+            "Enrolling majors of member schools with a partner enterprise ÷ enrolling majors"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_majors("with_partner"),
+        drilldown="members:major_list",
+        drilldown_query={"has_partner": "true"},
+    ),
+    Indicator(
+        code="majors_with_both_leads",
+        label=_("Majors with both leads"),
+        unit=PERCENT,
+        formula=_(
+            "Enrolling majors with a school lead and an enterprise lead (双带头人) ÷ enrolling majors"
+        ),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_majors("with_both_leads"),
+        drilldown="members:major_list",
+    ),
+    Indicator(
+        code="co_built_institutions",
+        label=_("Co-built institutions"),
+        unit=COUNT,
+        formula=_(
+            "Co-built institutions open this year (industry colleges, studios, innovation "
+            "workshops, teams, committees, enterprise-run schooling), by kind"
+        ),
+        scopes=ALL,
+        compute=_co_built_institutions,
+        drilldown="training:institution_list",
+    ),
+    Indicator(
+        code="service_projects",
+        label=_("Technical service and research projects"),
+        unit=COUNT,
+        formula=_("Technical service, joint R&D and research projects running this year"),
+        scopes=ALL,
+        compute=_service_projects,
+        drilldown="training:project_list",
+    ),
+    Indicator(
+        code="patents_granted",
+        label=_("Patents granted"),
+        unit=COUNT,
+        formula=_("Patents of member schools granted this year (filed and transferred alongside)"),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_patents_granted,
+        drilldown="training:patent_list",
+        drilldown_query={"status": "granted"},
+    ),
+    Indicator(
+        code="dual_qualified_share",
+        label=_("Dual-qualified teachers"),
+        unit=PERCENT,
+        formula=_("Dual-qualified (双师型) professional teachers ÷ professional teachers"),
+        scopes=ALLIANCE_AND_SCHOOL,
+        compute=_dual_qualified_share,
+        drilldown="training:teacher_list",
+        drilldown_query={"is_professional": "true", "is_dual_qualified": "true"},
+    ),
+    Indicator(
+        code="stations_offering_posts",
+        label=_("Stations offering practice posts"),
+        unit=PERCENT,
+        formula=_(
+            "Open teacher stations of member enterprises offering practice posts this year ÷ "
+            "open teacher stations"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_stations_offering_posts,
+        drilldown="training:practice_posts",
+    ),
+    Indicator(
+        code="practice_posts_filled",
+        label=_("Practice places filled"),
+        unit=PERCENT,
+        formula=_(
+            "Practice places filled by teachers seconded to the station this year ÷ places "
+            "offered (at most the places offered count per station)"
+        ),
+        scopes=ALLIANCE_AND_ENTERPRISE,
+        compute=_practice_posts_filled,
+        drilldown="training:practice_posts",
+    ),
+    Indicator(
+        code="two_way_appointments",
+        label=_("Two-way appointments"),
+        unit=COUNT,
+        formula=_(
+            "Teachers appointed by enterprises and enterprise talent appointed by schools, "
+            "terms running this year"
+        ),
+        scopes=ALL,
+        compute=_two_way_appointments,
+        drilldown="training:appointment_list",
+    ),
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Issue 15 (part b): co-developed materials, talent demand and joint order classes, every form
+# of training, employment guidance, external cooperation. Report-only figures (neither plan
+# sets a number); they reach the dashboards, scorecards, kpi, the PDF and the open data.
+
+
+def _sum_by_school(selector: str) -> Callable[[YearData, Scope], Measure]:
+    """A count per school and kind, summed over the schools of the scope; ``extra`` by kind."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        by_kind: dict[str, int] = {}
+        for school in _members(data, scope, SCHOOL):
+            for kind, n in data.get(selector).get(school, {}).items():
+                by_kind[kind] = by_kind.get(kind, 0) + n
+        total = sum(by_kind.values())
+        return Measure(total, total, None, extra={"by_kind": by_kind})
+
+    return compute
+
+
+def _order_classes_aligned(data: YearData, scope: Scope) -> Measure:
+    pairs = [data.order_class_alignment.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
+    running = sum(p[0] for p in pairs)
+    aligned = sum(p[1] for p in pairs)
+    return Measure(share(aligned, running), aligned, running)
+
+
+def _talent_demand(data: YearData, scope: Scope) -> Measure:
+    demand = data.demand_by_enterprise
+    headcount = sum(demand.get(e, 0) for e in _members(data, scope, ENTERPRISE))
+    return Measure(headcount, headcount, None)
+
+
+def _running_classes(data: YearData, scope: Scope) -> list[dict]:
+    schools = frozenset(_members(data, scope, SCHOOL))
+    return [c for c in data.classes_running if c["school"] in schools]
+
+
+def _joint_order_classes(data: YearData, scope: Scope) -> Measure:
+    joint = sum(1 for c in _running_classes(data, scope) if len(c["enterprises"]) >= 2)
+    return Measure(joint, joint, None)
+
+
+def _pilot_apprentices(data: YearData, scope: Scope) -> Measure:
+    paths = data.apprentices_by_path
+    enterprises = [e for e in _members(data, scope, ENTERPRISE) if e in paths]
+    pilot = sum(paths[e]["pilot"] for e in enterprises)
+    classes = sum(1 for c in _running_classes(data, scope) if c["kind"] == "apprenticeship_pilot")
+    return Measure(
+        pilot,
+        pilot,
+        None,
+        extra={
+            "pilot_classes": classes,
+            "employees": sum(paths[e]["employee"] for e in enterprises),
+            "new_hire": sum(paths[e]["new_hire"] for e in enterprises),
+            "transferred": sum(paths[e]["transferred"] for e in enterprises),
+        },
+    )
+
+
+def _scope_bases(data: YearData, scope: Scope) -> dict[int, dict]:
+    enterprises = frozenset(_members(data, scope, ENTERPRISE))
+    return {b: base for b, base in data.active_bases.items() if base["enterprise"] in enterprises}
+
+
+def _bases_with_masters(data: YearData, scope: Scope) -> Measure:
+    bases = _scope_bases(data, scope)
+    with_masters = sum(1 for base in bases.values() if base["masters"] > 0)
+    return Measure(share(with_masters, len(bases)), with_masters, len(bases))
+
+
+def _internships_at_bases(data: YearData, scope: Scope) -> Measure:
+    by_stage: dict[str, int] = {}
+    for base in _scope_bases(data, scope):
+        for stage, n in data.internships_by_base.get(base, {}).items():
+            by_stage[stage] = by_stage.get(stage, 0) + n
+    total = sum(by_stage.values())
+    return Measure(total, total, None, extra={"by_stage": by_stage})
+
+
+def _training_for(audience: str) -> Callable[[YearData, Scope], Measure]:
+    """Training person-times of one audience, with the breakdown by funding department."""
+
+    def compute(data: YearData, scope: Scope) -> Measure:
+        by_department: dict[str, int] = {}
+        for school in _members(data, scope, SCHOOL):
+            for (department, aud), n in data.training_person_times_by_kind.get(school, {}).items():
+                if aud == audience:
+                    by_department[department] = by_department.get(department, 0) + n
+        total = sum(by_department.values())
+        return Measure(total, total, None, extra={"by_department": by_department})
+
+    return compute
+
+
+def _mentor_class_frequency(data: YearData, scope: Scope) -> Measure:
+    """Career classes and enterprise lectures given by mentors ÷ mentors serving in the year."""
+    enterprises = frozenset(_members(data, scope, ENTERPRISE))
+    mentors = [m for m in data.mentor_events.values() if m["enterprise"] in enterprises]
+    given = sum(m.get("career_class", 0) + m.get("expert_lecture", 0) for m in mentors)
+    idle = sum(1 for m in mentors if not m.get("career_class") and not m.get("expert_lecture"))
+    return Measure(ratio(given, len(mentors)), given, len(mentors), extra={"idle_mentors": idle})
+
+
+def _followup_rate(data: YearData, scope: Scope) -> Measure:
+    pairs = [data.followup_counts.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
+    graduates = sum(p[0] for p in pairs)
+    followed = sum(p[1] for p in pairs)
+    return Measure(share(followed, graduates), followed, graduates)
+
+
+ALLIANCE_ONLY = frozenset({ALLIANCE})
+
+INDICATORS.extend(
+    [
+        Indicator(
+            code="materials_codeveloped",
+            label=_("Co-developed teaching materials"),
+            unit=COUNT,
+            formula=_(
+                "Programmes, curricula, textbooks, standards, post specifications and teaching "
+                "resources schools completed with enterprises this year"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_sum_by_school("materials_by_kind"),
+            drilldown="placements:material_list",
+        ),
+        Indicator(
+            code="order_classes_aligned",
+            label=_("Order classes with all five alignments"),
+            unit=PERCENT,
+            formula=_(
+                "Order classes running this year with all five alignments (五融通) aligned ÷ "
+                "order classes running this year"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_order_classes_aligned,
+            drilldown="placements:orderclass_list",
+        ),
+        Indicator(
+            code="talent_demand",
+            label=_("Talent demand (headcount)"),
+            unit=COUNT,
+            formula=_(
+                "People member enterprises said they need in this year's talent-demand survey"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_talent_demand,
+            drilldown="placements:demand_list",
+        ),
+        Indicator(
+            code="joint_order_classes",
+            label=_("Joint order classes"),
+            unit=COUNT,
+            formula=_("Order classes running this year trained for two or more enterprises"),
+            scopes=ALLIANCE_ONLY,
+            compute=_joint_order_classes,
+            drilldown="placements:orderclass_list",
+        ),
+        Indicator(
+            code="pilot_apprentices",
+            label=_("Modern apprenticeship pilot students"),
+            unit=COUNT,
+            formula=_(
+                "Full-time students in training this year as modern apprenticeship pilots on a "
+                "tripartite agreement"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_pilot_apprentices,
+            drilldown="placements:apprenticeship_list",
+            drilldown_query={"path": "pilot"},
+        ),
+        Indicator(
+            code="bases_with_masters",
+            label=_("Training bases with masters"),
+            unit=PERCENT,
+            formula=_(
+                "Active training bases with at least one master (师傅) ÷ active training bases"
+            ),
+            scopes=ALLIANCE_AND_ENTERPRISE,
+            compute=_bases_with_masters,
+            drilldown="training:base_list",
+        ),
+        Indicator(
+            code="internships_at_bases",
+            label=_("Internships at training bases"),
+            unit=COUNT,
+            formula=_(
+                "Cognitive, shadowing and placement internships running this year at the "
+                "training bases"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_internships_at_bases,
+            drilldown="placements:internship_list",
+        ),
+        Indicator(
+            code="training_employees",
+            label=_("Training person-times: employees"),
+            unit=COUNT,
+            formula=_(
+                "Person-times of the training programmes for enterprise employees starting this "
+                "year"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_training_for("employees"),
+            drilldown="training:programme_list",
+            drilldown_query={"audience": "employees"},
+        ),
+        Indicator(
+            code="training_public",
+            label=_("Training person-times: the public"),
+            unit=COUNT,
+            formula=_(
+                "Person-times of the social training programmes for the public starting this year"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_training_for("public"),
+            drilldown="training:programme_list",
+            drilldown_query={"audience": "public"},
+        ),
+        Indicator(
+            code="mentor_class_frequency",
+            label=_("Career classes per mentor"),
+            unit=RATIO,
+            formula=_(
+                "Career classes and enterprise lectures given by career mentors this year ÷ "
+                "career mentors serving"
+            ),
+            scopes=ALLIANCE_AND_ENTERPRISE,
+            compute=_mentor_class_frequency,
+            drilldown="placements:event_list",
+            drilldown_query={"kind": "career_class"},
+        ),
+        Indicator(
+            code="preference_coverage",
+            label=_("Enterprises preferring county graduates"),
+            unit=PERCENT,
+            formula=_(
+                "Member enterprises with a preferential measure for the county's vocational "
+                "graduates in force (recruitment, pay, promotion) ÷ member enterprises"
+            ),
+            scopes=ALLIANCE_AND_ENTERPRISE,
+            compute=_coverage("preference_areas"),
+            drilldown="placements:preference_list",
+        ),
+        Indicator(
+            code="followup_rate",
+            label=_("Local talent followed up"),
+            unit=PERCENT,
+            formula=_(
+                "Graduates working in the county followed up this year ÷ graduates working in "
+                "the county that the local-talent archive follows"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_followup_rate,
+            drilldown="placements:not_followed_list",
+        ),
+        Indicator(
+            code="external_exchanges",
+            label=_("Exchanges with external partners"),
+            unit=COUNT,
+            formula=_("Dated exchanges this year with partner institutions outside the city"),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_sum_by_school("exchanges_by_area"),
+            drilldown="training:exchange_list",
+        ),
+    ]
+)
 
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
 

@@ -22,20 +22,33 @@ from simple_history.utils import bulk_create_with_history
 
 from alliance.fake_ids import mobile
 from members.demo import LINQU_MEMBERS
-from members.models import Organization
+from members.models import Major, Organization
 
 from .models import (
     AssignmentKind,
     Certification,
     CertificationLevel,
+    CoBuiltInstitution,
     Craftsman,
     CraftsmanRole,
+    ExchangeArea,
+    ExchangeDirection,
     FundingDepartment,
     InSchoolWorkshop,
+    InstitutionYear,
+    PartnerExchange,
+    PartnerInstitution,
+    PartnerKind,
+    Patent,
     PlatformStatus,
     ProductionOrder,
+    ProgrammeAudience,
+    ProgrammeForm,
+    ProgrammeVenue,
     Secondment,
     SecondmentStatus,
+    ServiceProject,
+    SharedEquipment,
     SkillLevel,
     StationPost,
     StudentRotation,
@@ -44,6 +57,8 @@ from .models import (
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
+    TwoWayAppointment,
+    WorkshopContribution,
     WorkshopStatus,
 )
 
@@ -57,6 +72,8 @@ WITHOUT_BASE = {
     "临朐广华肉类食品有限公司",
     "山东米兰之窗系统门窗幕墙有限公司",
 }
+# Stations that set no practice posts in the latest year (flagged on the practice-posts page).
+WITHOUT_POSTS_2025 = {"山东东临新材料股份有限公司", "潍坊广华铝材有限公司"}
 WITHOUT_STATION = {
     "山东宝龙达实业集团有限公司",
     "潍坊伊利乳业有限责任公司",
@@ -247,6 +264,8 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     craftsmen = seed_craftsmen(rng, enterprises, factor)
     seed_assignments(rng, schools, craftsmen, factor)
     seed_programmes(rng, schools, enterprises, figures)
+    seed_cobuilding(schools, by_name)
+    seed_external_cooperation(schools)
 
 
 def seed_platforms(
@@ -302,22 +321,30 @@ def seed_platforms(
     _insert_missing(TrainingBase, bases, lambda b: (b.enterprise_id, b.name))
     _insert_missing(TeacherStation, stations, lambda s: (s.enterprise_id, s.name))
     all_stations = {s.enterprise_id: s for s in TeacherStation.objects.order_by("pk")}
+    # Posts name majors of the schools' catalogues (the members demo lists the Linqu schools').
+    majors = {m.name: m for m in Major.objects.filter(name__in=MAJORS).order_by("-school__name")}
     posts = []
+    skipped = set(
+        Organization.objects.filter(name__in=WITHOUT_POSTS_2025).values_list("pk", flat=True)
+    )
     for station in sorted(all_stations.values(), key=lambda s: s.enterprise_id):
         for year in YEARS:
             if station.established_on.year > year:
                 continue
             for post in rng.sample(POSTS, 2):
+                place = rng.choice(MAJORS), rng.randint(1, 4)
+                if year == 2025 and station.enterprise_id in skipped:
+                    continue  # drawn all the same: the rest of the demo stays as it was
                 posts.append(
                     StationPost(
                         station=station,
                         year=year,
                         post=post,
-                        major=rng.choice(MAJORS),
-                        places=rng.randint(1, 4),
+                        major=majors.get(place[0]),
+                        places=place[1],
                     )
                 )
-    _insert_missing(StationPost, posts, lambda p: (p.station_id, p.year, p.post, p.major))
+    _insert_missing(StationPost, posts, lambda p: (p.station_id, p.year, p.post, p.major_id))
     return all_stations
 
 
@@ -566,14 +593,22 @@ def seed_programmes(rng, schools, enterprises, figures) -> None:
                 partners = rng.sample(enterprises, min(len(enterprises), rng.randint(1, 3)))
                 if i == 0 and hr_enterprise not in partners:
                     partners.append(hr_enterprise)
+                end = start + dt.timedelta(days=rng.randint(3, 20))
+                hours = Decimal(rng.choice((16, 24, 32, 40, 56, 80)))
                 programme = TrainingProgramme(
                     school=school,
                     title=f"{year}年{title}（第{i // len(TRAINING_TITLES) + 1}期）",
                     funding_department=department,
+                    # Decided from the row, not the random stream: the demo stays as it was.
+                    form=ProgrammeForm.LONG if hours >= 56 else ProgrammeForm.SHORT,
+                    venue=ProgrammeVenue.values[i % len(ProgrammeVenue.values)],
+                    audience=ProgrammeAudience.PUBLIC
+                    if i % 4 == 3
+                    else ProgrammeAudience.EMPLOYEES,
                     start_on=start,
-                    end_on=start + dt.timedelta(days=rng.randint(3, 20)),
+                    end_on=end,
                     participants=max(1, participants),
-                    hours=Decimal(rng.choice((16, 24, 32, 40, 56, 80))),
+                    hours=hours,
                 )
                 plan.append((programme, partners, occupation))
     _insert_missing(
@@ -608,3 +643,569 @@ def seed_programmes(rng, schools, enterprises, figures) -> None:
         list(certs.values()),
         lambda c: (c.school_id, c.assessed_on, c.occupation, c.level),
     )
+
+
+# --- co-building (issue 15): institutions, services and patents, shared resources, teams --------
+
+# (kind, name, school, enterprises, mode, major, founded, leaders, host base's enterprise)
+INSTITUTIONS = [
+    (
+        "industry_college",
+        "华建铝业产业学院",
+        CENTRE,
+        [HR_ENTERPRISE, "山东中豪铝业集团有限公司"],
+        "co_built",
+        "数控技术应用",
+        dt.date(2024, 3, 15),
+        "张志强（学校）、孙立新（企业）",
+        HR_ENTERPRISE,
+    ),
+    (
+        "innovation_workshop",
+        "铝型材创新工坊",
+        CENTRE,
+        [HR_ENTERPRISE],
+        "co_built",
+        "数控技术应用",
+        dt.date(2024, 9, 1),
+        "孙立新（企业）",
+        None,
+    ),
+    (
+        "master_studio",
+        "刘洪涛技能大师工作室",
+        CENTRE,
+        ["山东三义集团股份有限公司"],
+        "co_built",
+        "机电技术应用",
+        dt.date(2024, 5, 20),
+        "刘洪涛（企业）",
+        "山东三义集团股份有限公司",
+    ),
+    (
+        "teacher_studio",
+        "王建国机电专业名师工作室",
+        CENTRE,
+        [],
+        "co_built",
+        "机电技术应用",
+        dt.date(2023, 12, 20),
+        "王建国（学校）",
+        None,
+    ),
+    (
+        "steering_committee",
+        "机电类专业指导委员会",
+        CENTRE,
+        ["山东三义集团股份有限公司", "潍坊华星机械有限公司", "山东雷奥新能源有限公司"],
+        "co_built",
+        None,
+        dt.date(2024, 1, 10),
+        "吴维光（主任）",
+        None,
+    ),
+    (
+        "teaching_team",
+        "焊接技术教学创新团队",
+        TECH_SCHOOL,
+        ["山东辰泰重钢建设集团有限公司"],
+        "co_built",
+        "焊接加工",
+        dt.date(2024, 6, 18),
+        "韩磊（学校）、冯建华（企业）",
+        None,
+    ),
+    (
+        "mixed_ownership",
+        "乳品加工混合所有制二级学院",
+        CENTRE,
+        ["潍坊伊利乳业有限责任公司"],
+        "mixed",
+        "食品加工工艺",
+        dt.date(2025, 2, 20),
+        "徐丽（学校）、高峰（企业）",
+        None,
+    ),
+    (
+        "enterprise_run",
+        "宝龙达化工员工培训部",
+        TECH_SCHOOL,
+        ["山东宝龙达实业集团有限公司"],
+        "purchased_service",
+        None,
+        dt.date(2024, 8, 1),
+        "彭涛（学校）",
+        None,
+    ),
+]
+INSTITUTION_LOGS = {
+    2024: ("召开成立大会，制订年度工作计划，开展专题培训{n}次。", "形成工作制度与培养方案各1份"),
+    2025: (
+        "开展技术攻关、教师培训与学生技能训练{n}次。",
+        "形成典型案例1个，指导学生获市级技能竞赛奖项",
+    ),
+}
+# (kind, title, school, enterprises, institution, lead, start, end, value, status, result)
+PROJECTS = [
+    (
+        "technical_service",
+        "铝型材挤压模具寿命提升技术服务",
+        CENTRE,
+        [HR_ENTERPRISE],
+        "铝型材创新工坊",
+        "张志强",
+        dt.date(2024, 10, 8),
+        dt.date(2025, 6, 30),
+        Decimal(80000),
+        "completed",
+        "模具平均寿命提高约18%，形成实用新型专利1项",
+    ),
+    (
+        "joint_rnd",
+        "磁选设备电控系统联合研发",
+        CENTRE,
+        ["山东华特磁电科技股份有限公司"],
+        None,
+        "李晓燕",
+        dt.date(2025, 3, 1),
+        None,
+        Decimal(150000),
+        "ongoing",
+        "",
+    ),
+    (
+        "research_topic",
+        "县域订单班“五融通”培养模式研究",
+        CENTRE,
+        [],
+        None,
+        "王建国",
+        dt.date(2024, 9, 1),
+        dt.date(2025, 8, 31),
+        Decimal(0),
+        "completed",
+        "市级课题结题，形成研究报告1份",
+    ),
+    (
+        "technical_service",
+        "钢结构焊接变形控制技术服务",
+        TECH_SCHOOL,
+        ["山东辰泰重钢建设集团有限公司"],
+        "焊接技术教学创新团队",
+        "韩磊",
+        dt.date(2025, 4, 1),
+        None,
+        Decimal(60000),
+        "ongoing",
+        "",
+    ),
+]
+# (title, kind, school, enterprises, number, status, filed, granted, project, institution,
+#  transferred to, transferred on, transfer value)
+PATENTS = [
+    (
+        "一种铝型材挤压模具冷却装置",
+        "utility_model",
+        CENTRE,
+        [HR_ENTERPRISE],
+        "ZL202420567812.3",
+        "transferred",
+        dt.date(2024, 6, 12),
+        dt.date(2025, 2, 18),
+        "铝型材挤压模具寿命提升技术服务",
+        "铝型材创新工坊",
+        HR_ENTERPRISE,
+        dt.date(2025, 5, 20),
+        Decimal(30000),
+    ),
+    (
+        "一种铝型材表面缺陷视觉检测方法",
+        "invention",
+        CENTRE,
+        [HR_ENTERPRISE],
+        "202510234567.1",
+        "filed",
+        dt.date(2025, 3, 8),
+        None,
+        None,
+        "铝型材创新工坊",
+        None,
+        None,
+        None,
+    ),
+    (
+        "一种焊接变形矫正夹具",
+        "utility_model",
+        TECH_SCHOOL,
+        ["山东辰泰重钢建设集团有限公司"],
+        "ZL202422678901.5",
+        "granted",
+        dt.date(2024, 11, 2),
+        dt.date(2025, 6, 10),
+        "钢结构焊接变形控制技术服务",
+        "焊接技术教学创新团队",
+        None,
+        None,
+        None,
+    ),
+]
+# (school, enterprise, name, direction, quantity, value, since)
+EQUIPMENT = [
+    (
+        CENTRE,
+        HR_ENTERPRISE,
+        "教学型铝型材挤压生产线",
+        "introduced",
+        1,
+        1200000,
+        dt.date(2024, 3, 15),
+    ),
+    (
+        CENTRE,
+        "山东三义集团股份有限公司",
+        "五轴数控加工中心",
+        "introduced",
+        1,
+        680000,
+        dt.date(2024, 9, 1),
+    ),
+    (
+        CENTRE,
+        "山东雷奥新能源有限公司",
+        "新能源电机综合测试台",
+        "shared",
+        2,
+        260000,
+        dt.date(2025, 3, 1),
+    ),
+    (
+        TECH_SCHOOL,
+        "山东辰泰重钢建设集团有限公司",
+        "焊接机器人工作站",
+        "lent",
+        1,
+        420000,
+        dt.date(2024, 10, 1),
+    ),
+]
+# The school's yearly contributions to each workshop: (kind, description, value in yuan).
+CONTRIBUTIONS = [
+    ("staff", "安排专业教师和实习指导教师参与生产管理", 120000),
+    ("utilities", "承担车间生产用水电", 60000),
+    ("premises", "提供实训楼车间场地", 90000),
+]
+
+
+def _demo_institutions(schools, by_name) -> dict[str, CoBuiltInstitution]:
+    school_by_name = {s.name: s for s in schools}
+    have = {i.name: i for i in CoBuiltInstitution.objects.all()}
+    for kind, name, school, partners, mode, major, founded, leaders, host in INSTITUTIONS:
+        if name in have or school not in school_by_name:
+            continue
+        school = school_by_name[school]
+        workshop = (
+            school.workshops.order_by("pk").first() if kind == "innovation_workshop" else None
+        )
+        institution = CoBuiltInstitution(
+            kind=kind,
+            name=name,
+            school=school,
+            mode=mode,
+            major=school.majors.filter(name=major).first() if major else None,
+            founded_on=founded,
+            leaders=leaders,
+            host_base=TrainingBase.objects.filter(enterprise__name=host).first() if host else None,
+            host_workshop=workshop,
+            description=f"{name}由{school.name}与合作企业共建，服务县域产业人才培养与技术创新。",
+        )
+        institution.full_clean()
+        institution.save()
+        institution.enterprises.set([by_name[p] for p in partners if p in by_name])
+        institution.teachers.set(school.teachers.filter(is_professional=True).order_by("pk")[:3])
+        institution.craftsmen.set(
+            Craftsman.objects.filter(enterprise__name__in=partners).order_by("pk")[:2]
+        )
+        have[name] = institution
+    for institution in have.values():
+        logged = set(institution.years.values_list("year", flat=True))
+        for year, (activities, outputs) in INSTITUTION_LOGS.items():
+            if year in logged or institution.founded_on.year > year:
+                continue
+            events = 4 + len(institution.name) % 5
+            InstitutionYear.objects.create(
+                institution=institution,
+                year=year,
+                activities=activities.format(n=events),
+                outputs=outputs,
+                events=events,
+                people_trained=events * 15,
+            )
+    return have
+
+
+def seed_cobuilding(schools: list[Organization], by_name: dict[str, Organization]) -> None:
+    """The Linqu schools' co-built institutions, projects, patents, shared equipment, workshop
+    support and two-way appointments (nothing at the city scale's other schools)."""
+    school_by_name = {s.name: s for s in schools}
+    if CENTRE not in school_by_name:
+        return
+    institutions = _demo_institutions(schools, by_name)
+    projects = {p.title: p for p in ServiceProject.objects.all()}
+    for kind, title, school, partners, inst, lead, start, end, value, status, result in PROJECTS:
+        if title in projects or school not in school_by_name:
+            continue
+        project = ServiceProject(
+            kind=kind,
+            title=title,
+            school=school_by_name[school],
+            institution=institutions.get(inst),
+            lead=lead,
+            start_on=start,
+            end_on=end,
+            value=value,
+            status=status,
+            result=result,
+        )
+        project.full_clean()
+        project.save()
+        project.enterprises.set([by_name[p] for p in partners if p in by_name])
+        projects[title] = project
+    have = set(Patent.objects.values_list("title", flat=True))
+    for row in PATENTS:
+        title, kind, school, partners, number, status, filed, granted = row[:8]
+        project, inst, receiver, transferred_on, transfer_value = row[8:]
+        if title in have or school not in school_by_name:
+            continue
+        patent = Patent(
+            title=title,
+            kind=kind,
+            school=school_by_name[school],
+            number=number,
+            status=status,
+            inventors="张志强、孙立新" if school == CENTRE else "韩磊、冯建华",
+            filed_on=filed,
+            granted_on=granted,
+            project=projects.get(project),
+            institution=institutions.get(inst),
+            transferred_to=by_name.get(receiver) if receiver else None,
+            transferred_on=transferred_on,
+            transfer_value=transfer_value,
+        )
+        patent.full_clean()
+        patent.save()
+        patent.enterprises.set([by_name[p] for p in partners if p in by_name])
+    have = set(SharedEquipment.objects.values_list("name", flat=True))
+    for school, enterprise, name, direction, quantity, value, since in EQUIPMENT:
+        if name in have or school not in school_by_name or enterprise not in by_name:
+            continue
+        SharedEquipment.objects.create(
+            school=school_by_name[school],
+            enterprise=by_name[enterprise],
+            name=name,
+            direction=direction,
+            quantity=quantity,
+            value=Decimal(value),
+            since=since,
+            workshop=school_by_name[school].workshops.order_by("pk").first()
+            if direction == "introduced"
+            else None,
+        )
+    _workshop_support([school_by_name[n] for n in (CENTRE, TECH_SCHOOL) if n in school_by_name])
+    _appointments(school_by_name, by_name)
+
+
+def _workshop_support(schools: list[Organization]) -> None:
+    have = set(WorkshopContribution.objects.values_list("workshop_id", "year", "kind"))
+    for workshop in InSchoolWorkshop.objects.filter(school__in=schools).order_by("pk"):
+        for year in (2024, 2025):
+            if workshop.opened_on and workshop.opened_on.year > year:
+                continue
+            for kind, description, value in CONTRIBUTIONS:
+                if (workshop.pk, year, kind) in have:
+                    continue
+                WorkshopContribution.objects.create(
+                    workshop=workshop,
+                    year=year,
+                    kind=kind,
+                    description=description,
+                    value=Decimal(value),
+                )
+        if not workshop.technical_managers.exists():
+            workshop.technical_managers.set(
+                workshop.school.teachers.filter(is_professional=True).order_by("-pk")[:2]
+            )
+            workshop.for_staff_training = workshop.pk % 2 == 0
+            workshop.for_technical_service = True
+            workshop.save(update_fields=["for_staff_training", "for_technical_service"])
+
+
+def _appointments(school_by_name, by_name) -> None:
+    if TwoWayAppointment.objects.exists():
+        return
+    centre = school_by_name[CENTRE]
+    teacher = centre.teachers.filter(is_professional=True).order_by("pk").first()
+    rows = []
+    if teacher is not None and HR_ENTERPRISE in by_name:
+        rows.append(
+            TwoWayAppointment(
+                direction="teacher_at_enterprise",
+                school=centre,
+                enterprise=by_name[HR_ENTERPRISE],
+                teacher=teacher,
+                position="技术顾问",
+                start_on=dt.date(2025, 1, 1),
+                end_on=dt.date(2027, 12, 31),
+                duties="参与挤压工艺改进，每年驻企不少于30天。",
+            )
+        )
+    for enterprise, school, position in (
+        ("山东三义集团股份有限公司", CENTRE, "产业导师"),
+        (HR_ENTERPRISE, TECH_SCHOOL, "兼职教授"),
+    ):
+        craftsman = Craftsman.objects.filter(enterprise__name=enterprise).order_by("pk").first()
+        if craftsman is None or school not in school_by_name:
+            continue
+        rows.append(
+            TwoWayAppointment(
+                direction="craftsman_at_school",
+                school=school_by_name[school],
+                enterprise=craftsman.enterprise,
+                craftsman=craftsman,
+                position=position,
+                start_on=dt.date(2024, 9, 1),
+                end_on=dt.date(2026, 8, 31),
+                duties="每学期授课不少于32学时，指导学生技能竞赛。",
+            )
+        )
+    for row in rows:
+        row.full_clean()
+        row.save()
+
+
+# --- external cooperation (Qufu 三(八)): partners outside the city, exchanges by area ----------
+
+#: (school, partner, kind, location, agreement, signed, until)
+EXTERNAL_PARTNERS = [
+    (
+        "临朐县职业教育中心学校",
+        "苏州工业园区工业技术学校",
+        PartnerKind.VOCATIONAL_SCHOOL,
+        "江苏省苏州市",
+        "校际合作框架协议",
+        dt.date(2024, 5, 10),
+        dt.date(2027, 5, 9),
+    ),
+    (
+        "临朐县职业教育中心学校",
+        "山东职业学院",
+        PartnerKind.UNIVERSITY,
+        "山东省济南市",
+        "中高职贯通培养合作协议",
+        dt.date(2023, 9, 1),
+        None,
+    ),
+    (
+        "临朐县技工学校",
+        "宁波技师学院",
+        PartnerKind.VOCATIONAL_SCHOOL,
+        "浙江省宁波市",
+        "",
+        None,
+        None,
+    ),
+]
+
+#: (partner, date, area, direction, title, participants, outcome)
+EXTERNAL_EXCHANGES = [
+    (
+        "苏州工业园区工业技术学校",
+        dt.date(2024, 6, 18),
+        ExchangeArea.MAJORS,
+        ExchangeDirection.OUTBOUND,
+        "赴苏州考察数控专业建设",
+        8,
+        "形成数控技术应用专业建设改进方案",
+    ),
+    (
+        "苏州工业园区工业技术学校",
+        dt.date(2025, 4, 22),
+        ExchangeArea.CURRICULUM,
+        ExchangeDirection.INBOUND,
+        "机电专业课程标准联合修订研讨",
+        15,
+        "修订课程标准3门",
+    ),
+    (
+        "苏州工业园区工业技术学校",
+        dt.date(2025, 7, 8),
+        ExchangeArea.TEACHER_TRAINING,
+        ExchangeDirection.OUTBOUND,
+        "专业教师暑期跟岗研修",
+        6,
+        "",
+    ),
+    (
+        "山东职业学院",
+        dt.date(2025, 3, 27),
+        ExchangeArea.PROGRESSION,
+        ExchangeDirection.INBOUND,
+        "中高职贯通升学政策宣讲",
+        210,
+        "",
+    ),
+    (
+        "山东职业学院",
+        dt.date(2025, 11, 12),
+        ExchangeArea.RESOURCES,
+        ExchangeDirection.INBOUND,
+        "共建铝型材加工教学资源库",
+        12,
+        "完成微课视频20个",
+    ),
+    (
+        "宁波技师学院",
+        dt.date(2025, 10, 16),
+        ExchangeArea.INTEGRATION,
+        ExchangeDirection.OUTBOUND,
+        "考察一体化教学改革与校企合作",
+        5,
+        "",
+    ),
+]
+
+
+def seed_external_cooperation(schools: list[Organization]) -> None:
+    """Partner institutions outside the city and dated exchanges (fixed data, no random draws)."""
+    by_name = {s.name: s for s in schools}
+    partners = [
+        PartnerInstitution(
+            school=by_name[school],
+            name=name,
+            kind=kind,
+            location=location,
+            agreement_title=agreement,
+            agreement_signed_on=signed,
+            agreement_until=until,
+        )
+        for school, name, kind, location, agreement, signed, until in EXTERNAL_PARTNERS
+        if school in by_name
+    ]
+    _insert_missing(PartnerInstitution, partners, lambda p: (p.school_id, p.name))
+    saved = {p.name: p for p in PartnerInstitution.objects.filter(school__in=schools)}
+    exchanges = [
+        PartnerExchange(
+            partner=saved[partner],
+            date=day,
+            area=area,
+            direction=direction,
+            title=title,
+            participants=participants,
+            outcome=outcome,
+        )
+        for partner, day, area, direction, title, participants, outcome in EXTERNAL_EXCHANGES
+        if partner in saved
+    ]
+    _insert_missing(PartnerExchange, exchanges, lambda e: (e.partner_id, e.date, e.title))
+    first = saved.get(EXTERNAL_PARTNERS[0][1])
+    if first is not None and not first.agreement_file:
+        first.agreement_file.save("校际合作框架协议.pdf", ContentFile(MINIMAL_PDF), save=True)

@@ -19,16 +19,34 @@ from alliance.years import FIRST_YEAR, LAST_YEAR, YearFilter
 from members.models import Organization
 
 from .models import (
+    AppointmentDirection,
     AssignmentKind,
     Certification,
     CertificationLevel,
+    CoBuiltInstitution,
+    ContributionKind,
     Craftsman,
     CraftsmanRole,
+    EquipmentDirection,
+    ExchangeArea,
     FundingDepartment,
     InSchoolWorkshop,
+    InstitutionKind,
+    InstitutionYear,
+    PartnerExchange,
+    PartnerInstitution,
+    PartnerKind,
+    Patent,
+    PatentKind,
+    PatentStatus,
     PlatformStatus,
+    ProgrammeAudience,
+    ProjectKind,
+    ProjectStatus,
     Secondment,
     SecondmentStatus,
+    ServiceProject,
+    SharedEquipment,
     SkillLevel,
     Teacher,
     TeacherStation,
@@ -36,6 +54,8 @@ from .models import (
     Term,
     TrainingBase,
     TrainingProgramme,
+    TwoWayAppointment,
+    WorkshopContribution,
     WorkshopStatus,
 )
 
@@ -170,12 +190,13 @@ class TrainingProgrammeFilter(RegisterFilterSet):
     funding_department = df.ChoiceFilter(
         choices=FundingDepartment.choices, label=_("Funding department")
     )
+    audience = df.ChoiceFilter(choices=ProgrammeAudience.choices, label=_("Audience"))
     # Person-times count in the year a programme starts (as the 2× obligation does).
     year = _year_filter(_overlapping_year("start_on", None))
 
     class Meta:
         model = TrainingProgramme
-        fields = ["school", "enterprise", "funding_department", "year"]
+        fields = ["school", "enterprise", "funding_department", "audience", "year"]
 
     @property
     def qs(self):
@@ -190,3 +211,114 @@ class CertificationFilter(RegisterFilterSet):
     class Meta:
         model = Certification
         fields = ["school", "level", "year"]
+
+
+# --- co-building (issue 15) ----------------------------------------------------------------------
+
+
+class DistinctFilterSet(RegisterFilterSet):
+    @property
+    def qs(self):
+        # Filtering on partner enterprises joins the M2M: one row per record.
+        return super().qs.distinct()
+
+
+class CoBuiltInstitutionFilter(DistinctFilterSet):
+    kind = df.ChoiceFilter(choices=InstitutionKind.choices, label=_("Kind"))
+    school = _school_filter()
+    enterprise = _enterprise_filter("enterprises")
+    year = _year_filter(_overlapping_year("founded_on", "closed_on"))
+
+    class Meta:
+        model = CoBuiltInstitution
+        fields = ["kind", "school", "enterprise", "year"]
+
+
+class InstitutionYearFilter(RegisterFilterSet):
+    kind = df.ChoiceFilter(
+        field_name="institution__kind", choices=InstitutionKind.choices, label=_("Kind")
+    )
+    school = _school_filter("institution__school")
+    year = YearFilter(label=_("Year"))
+
+    class Meta:
+        model = InstitutionYear
+        fields = ["kind", "school", "year"]
+
+
+class ServiceProjectFilter(DistinctFilterSet):
+    kind = df.ChoiceFilter(choices=ProjectKind.choices, label=_("Kind"))
+    school = _school_filter()
+    enterprise = _enterprise_filter("enterprises")
+    status = df.ChoiceFilter(choices=ProjectStatus.choices, label=_("Status"))
+    year = _year_filter(_overlapping_year("start_on", "end_on"))
+
+    class Meta:
+        model = ServiceProject
+        fields = ["kind", "school", "enterprise", "status", "year"]
+
+
+class PatentFilter(DistinctFilterSet):
+    kind = df.ChoiceFilter(choices=PatentKind.choices, label=_("Kind"))
+    status = df.ChoiceFilter(choices=PatentStatus.choices, label=_("Status"))
+    school = _school_filter()
+    enterprise = _enterprise_filter("enterprises")
+    institution = df.ModelChoiceFilter(
+        label=_("Co-built institution"), queryset=lambda request: CoBuiltInstitution.objects.all()
+    )
+    year = YearFilter(field_name="filed_on", lookup_expr="year", label=_("Year filed"))
+
+    class Meta:
+        model = Patent
+        fields = ["kind", "status", "school", "enterprise", "institution", "year"]
+
+
+class SharedEquipmentFilter(RegisterFilterSet):
+    direction = df.ChoiceFilter(choices=EquipmentDirection.choices, label=_("Kind"))
+    school = _school_filter()
+    enterprise = _enterprise_filter()
+    year = _year_filter(_overlapping_year("since", "until"))
+
+    class Meta:
+        model = SharedEquipment
+        fields = ["direction", "school", "enterprise", "year"]
+
+
+class WorkshopContributionFilter(RegisterFilterSet):
+    school = _school_filter("workshop__school")
+    kind = df.ChoiceFilter(choices=ContributionKind.choices, label=_("Contribution"))
+    year = YearFilter(label=_("Year"))
+
+    class Meta:
+        model = WorkshopContribution
+        fields = ["school", "kind", "year"]
+
+
+class TwoWayAppointmentFilter(RegisterFilterSet):
+    direction = df.ChoiceFilter(choices=AppointmentDirection.choices, label=_("Direction"))
+    school = _school_filter()
+    enterprise = _enterprise_filter()
+    year = _year_filter(_overlapping_year("start_on", "end_on"))
+
+    class Meta:
+        model = TwoWayAppointment
+        fields = ["direction", "school", "enterprise", "year"]
+
+
+class PartnerInstitutionFilter(RegisterFilterSet):
+    school = _school_filter()
+    kind = df.ChoiceFilter(choices=PartnerKind.choices, label=_("Kind"))
+
+    class Meta:
+        model = PartnerInstitution
+        fields = ["school", "kind"]
+
+
+class PartnerExchangeFilter(RegisterFilterSet):
+    school = _school_filter("partner__school")
+    area = df.ChoiceFilter(choices=ExchangeArea.choices, label=_("Area"))
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("Year"))
+
+    class Meta:
+        model = PartnerExchange
+        fields = ["school", "area", "year"]

@@ -1,13 +1,22 @@
 from django.utils.translation import gettext_lazy as _
 
-from alliance.menus import Menu
+from alliance.menus import Link, Menu
 
 from .registers import (
+    APPOINTMENTS,
     ASSIGNMENTS,
     BASES,
     CERTIFICATIONS,
+    CONTRIBUTIONS,
     CRAFTSMEN,
+    EQUIPMENT,
+    EXCHANGES,
+    INSTITUTION_YEARS,
+    INSTITUTIONS,
+    PARTNERS,
+    PATENTS,
     PROGRAMMES,
+    PROJECTS,
     SECONDMENTS,
     STATIONS,
     TEACHERS,
@@ -26,6 +35,17 @@ MENU = Menu(
         ASSIGNMENTS.link(),
         PROGRAMMES.link(),
         CERTIFICATIONS.link(),
+        # co-building (issue 15)
+        INSTITUTIONS.link(),
+        INSTITUTION_YEARS.link(),
+        PROJECTS.link(),
+        PATENTS.link(),
+        EQUIPMENT.link(),
+        CONTRIBUTIONS.link(),
+        APPOINTMENTS.link(),
+        Link(_("Practice posts by station"), "training:practice_posts", "clipboard-check"),
+        PARTNERS.link(),
+        EXCHANGES.link(),
     ],
     order=20,
 )

@@ -27,6 +27,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from alliance.access import (
+    EVERYONE,
     GOVERNANCE,
     SCHOOL_STAFF,
     has_access,
@@ -36,10 +37,17 @@ from alliance.access import (
 
 from .models import (
     Certification,
+    CoBuiltInstitution,
     Craftsman,
     InSchoolWorkshop,
+    InstitutionYear,
+    PartnerExchange,
+    PartnerInstitution,
+    Patent,
     ProductionOrder,
     Secondment,
+    ServiceProject,
+    SharedEquipment,
     StationPost,
     StudentRotation,
     Teacher,
@@ -47,6 +55,8 @@ from .models import (
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
+    TwoWayAppointment,
+    WorkshopContribution,
 )
 
 # --- in-school workshops: the school keeps them, partner enterprises and the council read ------
@@ -157,5 +167,94 @@ def certifications_editable_by(user) -> QuerySet[Certification]:
     return scope_to_organization(user, Certification.objects.all(), "school")
 
 
+# --- co-building (issue 15): a school keeps its institutions, projects, patents and what it puts
+# into its workshops; the partner enterprises and the council read them. Equipment is kept by
+# either side; two-way appointments name people and are closed to the council.
+
+
+def institutions_visible_to(user) -> QuerySet[CoBuiltInstitution]:
+    return scope_to_organization(
+        user, CoBuiltInstitution.objects.all(), "school", "enterprises", readers=GOVERNANCE
+    )
+
+
+def institutions_editable_by(user) -> QuerySet[CoBuiltInstitution]:
+    return scope_to_organization(user, CoBuiltInstitution.objects.all(), "school")
+
+
+def institution_years_visible_to(user) -> QuerySet[InstitutionYear]:
+    return InstitutionYear.objects.filter(institution__in=institutions_visible_to(user))
+
+
+def institution_years_editable_by(user) -> QuerySet[InstitutionYear]:
+    return InstitutionYear.objects.filter(institution__in=institutions_editable_by(user))
+
+
+def projects_visible_to(user) -> QuerySet[ServiceProject]:
+    return scope_to_organization(
+        user, ServiceProject.objects.all(), "school", "enterprises", readers=GOVERNANCE
+    )
+
+
+def projects_editable_by(user) -> QuerySet[ServiceProject]:
+    return scope_to_organization(user, ServiceProject.objects.all(), "school")
+
+
+def patents_visible_to(user) -> QuerySet[Patent]:
+    return scope_to_organization(
+        user, Patent.objects.all(), "school", "enterprises", readers=GOVERNANCE
+    )
+
+
+def patents_editable_by(user) -> QuerySet[Patent]:
+    return scope_to_organization(user, Patent.objects.all(), "school")
+
+
+def equipment_visible_to(user) -> QuerySet[SharedEquipment]:
+    return scope_to_organization(
+        user, SharedEquipment.objects.all(), "school", "enterprise", readers=GOVERNANCE
+    )
+
+
+def equipment_editable_by(user) -> QuerySet[SharedEquipment]:
+    return scope_to_organization(user, SharedEquipment.objects.all(), "school", "enterprise")
+
+
+def contributions_visible_to(user) -> QuerySet[WorkshopContribution]:
+    return WorkshopContribution.objects.filter(workshop__in=workshops_visible_to(user))
+
+
+def contributions_editable_by(user) -> QuerySet[WorkshopContribution]:
+    return WorkshopContribution.objects.filter(workshop__in=workshops_editable_by(user))
+
+
+def appointments_visible_to(user) -> QuerySet[TwoWayAppointment]:
+    return scope_to_organization(user, TwoWayAppointment.objects.all(), "school", "enterprise")
+
+
+def appointments_editable_by(user) -> QuerySet[TwoWayAppointment]:
+    return appointments_visible_to(user)
+
+
 def can_create(user, editors: frozenset[str]) -> bool:
     return has_access(user, editors)
+
+
+# --- external cooperation: the school keeps its partners; every signed-in role reads them ------
+# Partners and exchanges are institutions and events, with no personal data.
+
+
+def partners_visible_to(user) -> QuerySet[PartnerInstitution]:
+    return scope_to_organization(user, PartnerInstitution.objects.all(), readers=EVERYONE)
+
+
+def partners_editable_by(user) -> QuerySet[PartnerInstitution]:
+    return scope_to_organization(user, PartnerInstitution.objects.all(), "school")
+
+
+def exchanges_visible_to(user) -> QuerySet[PartnerExchange]:
+    return scope_to_organization(user, PartnerExchange.objects.all(), readers=EVERYONE)
+
+
+def exchanges_editable_by(user) -> QuerySet[PartnerExchange]:
+    return scope_to_organization(user, PartnerExchange.objects.all(), "partner__school")

@@ -14,15 +14,24 @@ from alliance.registers import MaskedColumn, Register, RegisterTable
 from . import filters, forms, permissions
 from .models import (
     Certification,
+    CoBuiltInstitution,
     Craftsman,
     InSchoolWorkshop,
+    InstitutionYear,
+    PartnerExchange,
+    PartnerInstitution,
+    Patent,
     Secondment,
+    ServiceProject,
+    SharedEquipment,
     StationPost,
     Teacher,
     TeacherStation,
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
+    TwoWayAppointment,
+    WorkshopContribution,
 )
 
 NUMBER = {"td": {"class": "text-end"}, "th": {"class": "text-end"}}
@@ -78,7 +87,19 @@ class InSchoolWorkshopRegister(Register):
     editable = staticmethod(permissions.workshops_editable_by)
     form = forms.InSchoolWorkshopForm
     excel = "workshops"
-    detail_fields = ("school", "name", "enterprises", "production_line", "opened_on", "status")
+    detail_fields = (
+        "school",
+        "name",
+        "enterprises",
+        "production_line",
+        "opened_on",
+        "status",
+        "technical_managers",
+        "for_teaching",
+        "for_staff_training",
+        "for_production",
+        "for_technical_service",
+    )
     detail_template = "training/workshop_detail.html"
 
     def list_queryset(self, user):
@@ -96,6 +117,7 @@ class InSchoolWorkshopRegister(Register):
             "orders": obj.orders.all(),
             "rotations": obj.rotations.all(),
             "order_totals": obj.orders.aggregate(value=Sum("value"), quantity=Sum("quantity")),
+            "contributions": obj.contributions.all(),
         }
 
 
@@ -156,7 +178,7 @@ class TeacherStationRegister(Register):
     label, create_label = _("Teacher stations"), _("New teacher station")
     table = TeacherStationTable
     filterset = filters.TeacherStationFilter
-    search = ("name", "posts__post", "posts__major")
+    search = ("name", "posts__post", "posts__major__name")
     related = ("enterprise",)
     readers, editors = EVERYONE, ENTERPRISE_STAFF
     scope = staticmethod(permissions.stations_visible_to)
@@ -183,7 +205,7 @@ class TeacherStationRegister(Register):
         )
 
     def detail_context(self, request, obj):
-        return {"posts": obj.posts.all(), "next_year": timezone.localdate().year}
+        return {"posts": obj.posts.select_related("major"), "next_year": timezone.localdate().year}
 
 
 # --- teachers and secondments (教师入企实践) ------------------------------------------------------
@@ -407,7 +429,7 @@ class TrainingProgrammeTable(RegisterTable):
 
     class Meta(RegisterTable.Meta):
         model = TrainingProgramme
-        fields = ("title", "school", "enterprises", "funding_department")
+        fields = ("title", "school", "enterprises", "funding_department", "form", "audience")
         sequence = (*fields, "period", "participants", "hours")
 
 
@@ -431,6 +453,9 @@ class TrainingProgrammeRegister(Register):
         "title",
         "enterprises",
         "funding_department",
+        "form",
+        "venue",
+        "audience",
         "start_on",
         "end_on",
         "participants",
@@ -481,6 +506,89 @@ class CertificationRegister(Register):
     )
 
 
+# --- external cooperation (Qufu 三(八) 对外合作) ------------------------------------------------------
+
+
+class PartnerInstitutionTable(RegisterTable):
+    name = tables.Column(**_link("partner"))
+    school = tables.Column(order_by=("school__name",))
+    agreement_signed_on = tables.DateColumn(format="Y-m-d")
+    exchange_count = tables.Column(verbose_name=_("Exchanges"), attrs=NUMBER)
+
+    class Meta(RegisterTable.Meta):
+        model = PartnerInstitution
+        fields = ("name", "kind", "location", "school", "agreement_title", "agreement_signed_on")
+        sequence = (*fields, "exchange_count")
+
+
+class PartnerInstitutionRegister(Register):
+    model = PartnerInstitution
+    namespace, name, slug = "training", "partner", "partners"
+    icon = "globe"
+    label, create_label = _("External partners"), _("New external partner")
+    table = PartnerInstitutionTable
+    filterset = filters.PartnerInstitutionFilter
+    search = ("name", "location", "agreement_title")
+    related = ("school",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.partners_visible_to)
+    editable = staticmethod(permissions.partners_editable_by)
+    form = forms.PartnerInstitutionForm
+    excel = "partners"
+    files = ("agreement_file",)
+    detail_fields = (
+        "school",
+        "name",
+        "kind",
+        "location",
+        "agreement_title",
+        "agreement_signed_on",
+        "agreement_until",
+        "agreement_file",
+        "notes",
+    )
+    detail_template = "training/partner_detail.html"
+
+    def list_queryset(self, user):
+        return (
+            self.queryset(user)
+            .annotate(exchange_count=Count("exchanges"))
+            .order_by("school__name", "name", "pk")  # aggregation drops Meta.ordering
+        )
+
+    def detail_context(self, request, obj):
+        return {"exchanges": obj.exchanges.all()}
+
+
+class PartnerExchangeTable(RegisterTable):
+    date = tables.DateColumn(format="Y-m-d")
+    title = tables.Column(**_link("exchange"))
+    partner = tables.Column(order_by=("partner__name",))
+    school = tables.Column(accessor="partner__school", order_by=("partner__school__name",))
+    participants = tables.Column(attrs=NUMBER)
+
+    class Meta(RegisterTable.Meta):
+        model = PartnerExchange
+        fields = ("date", "title", "partner", "school", "area", "direction", "participants")
+
+
+class PartnerExchangeRegister(Register):
+    model = PartnerExchange
+    namespace, name, slug = "training", "exchange", "exchanges"
+    icon = "arrow-left-right"
+    label, create_label = _("External exchanges"), _("New exchange")
+    table = PartnerExchangeTable
+    filterset = filters.PartnerExchangeFilter
+    search = ("title", "partner__name", "outcome")
+    related = ("partner", "partner__school")
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.exchanges_visible_to)
+    editable = staticmethod(permissions.exchanges_editable_by)
+    form = forms.PartnerExchangeForm
+    excel = "partner_exchanges"
+    detail_fields = ("partner", "date", "area", "direction", "title", "participants", "outcome")
+
+
 WORKSHOPS = InSchoolWorkshopRegister()
 BASES = TrainingBaseRegister()
 STATIONS = TeacherStationRegister()
@@ -490,3 +598,298 @@ CRAFTSMEN = CraftsmanRegister()
 ASSIGNMENTS = TeachingAssignmentRegister()
 PROGRAMMES = TrainingProgrammeRegister()
 CERTIFICATIONS = CertificationRegister()
+
+
+# --- co-building (issue 15): institutions, services and research, shared resources, teams ------
+
+
+def _partners_column() -> tables.ManyToManyColumn:
+    return tables.ManyToManyColumn(
+        verbose_name=_("Enterprises"), separator="、", orderable=False, default="—"
+    )
+
+
+class CoBuiltInstitutionTable(RegisterTable):
+    name = tables.Column(**_link("institution"))
+    school = tables.Column(order_by=("school__name",))
+    enterprises = _partners_column()
+    founded_on = tables.DateColumn(format="Y-m-d")
+
+    class Meta(RegisterTable.Meta):
+        model = CoBuiltInstitution
+        fields = ("name", "kind", "school", "enterprises", "mode", "leaders", "founded_on")
+
+
+class CoBuiltInstitutionRegister(Register):
+    model = CoBuiltInstitution
+    namespace, name, slug = "training", "institution", "institutions"
+    icon = "bank"
+    label, create_label = _("Co-built institutions"), _("New co-built institution")
+    table = CoBuiltInstitutionTable
+    filterset = filters.CoBuiltInstitutionFilter
+    search = ("name", "leaders", "description")
+    related = ("school",)
+    prefetch = ("enterprises",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.institutions_visible_to)
+    editable = staticmethod(permissions.institutions_editable_by)
+    form = forms.CoBuiltInstitutionForm
+    excel = "institutions"
+    detail_fields = (
+        "kind",
+        "school",
+        "enterprises",
+        "mode",
+        "major",
+        "founded_on",
+        "closed_on",
+        "leaders",
+        "teachers",
+        "craftsmen",
+        "host_base",
+        "host_workshop",
+        "description",
+    )
+    detail_template = "training/institution_detail.html"
+
+    def detail_context(self, request, obj):
+        return {
+            "years": obj.years.all(),
+            "projects": obj.projects.all(),
+            "patents": obj.patents.all(),
+            "can_log": INSTITUTION_YEARS.may_create(request.user),
+        }
+
+
+class InstitutionYearTable(RegisterTable):
+    institution = tables.Column(order_by=("institution__name",), **_link("institution_year"))
+    kind = tables.Column(
+        verbose_name=_("Kind"), accessor="institution__kind", order_by=("institution__kind",)
+    )
+    events = tables.Column(attrs=NUMBER)
+    people_trained = tables.Column(attrs=NUMBER)
+
+    class Meta(RegisterTable.Meta):
+        model = InstitutionYear
+        fields = ("year", "institution", "kind", "events", "people_trained", "outputs")
+
+    def render_kind(self, record):
+        return record.institution.get_kind_display()
+
+
+class InstitutionYearRegister(Register):
+    model = InstitutionYear
+    namespace, name, slug = "training", "institution_year", "institution-logs"
+    icon = "journal-text"
+    label, create_label = _("Institution yearly logs"), _("Log a year")
+    table = InstitutionYearTable
+    filterset = filters.InstitutionYearFilter
+    search = ("institution__name", "activities", "outputs")
+    related = ("institution",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.institution_years_visible_to)
+    editable = staticmethod(permissions.institution_years_editable_by)
+    form = forms.InstitutionYearForm
+    excel = "institution_years"
+
+    def initial(self, request):
+        institution = request.GET.get("institution", "")
+        return {"institution": institution} if institution.isdigit() else {}
+
+
+class ServiceProjectTable(RegisterTable):
+    title = tables.Column(**_link("project"))
+    school = tables.Column(order_by=("school__name",))
+    enterprises = _partners_column()
+    period = PeriodColumn()
+    value = tables.Column(attrs=NUMBER)
+
+    class Meta(RegisterTable.Meta):
+        model = ServiceProject
+        fields = ("title", "kind", "school", "enterprises", "period", "value", "status")
+
+
+class ServiceProjectRegister(Register):
+    model = ServiceProject
+    namespace, name, slug = "training", "project", "projects"
+    icon = "tools"
+    label, create_label = _("Services and research"), _("New project")
+    table = ServiceProjectTable
+    filterset = filters.ServiceProjectFilter
+    search = ("title", "lead", "result")
+    related = ("school",)
+    prefetch = ("enterprises",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.projects_visible_to)
+    editable = staticmethod(permissions.projects_editable_by)
+    form = forms.ServiceProjectForm
+    excel = "projects"
+    detail_fields = (
+        "kind",
+        "school",
+        "enterprises",
+        "institution",
+        "lead",
+        "start_on",
+        "end_on",
+        "value",
+        "status",
+        "result",
+    )
+
+
+class PatentTable(RegisterTable):
+    title = tables.Column(**_link("patent"))
+    number = tables.Column(default="—", attrs={"td": {"class": "font-monospace small"}})
+    school = tables.Column(order_by=("school__name",))
+    institution = tables.Column(default="—", order_by=("institution__name",))
+    filed_on = tables.DateColumn(format="Y-m-d")
+    transferred_to = tables.Column(default="—", order_by=("transferred_to__name",))
+
+    class Meta(RegisterTable.Meta):
+        model = Patent
+        fields = (
+            "title",
+            "kind",
+            "number",
+            "status",
+            "school",
+            "institution",
+            "filed_on",
+            "transferred_to",
+        )
+
+
+class PatentRegister(Register):
+    model = Patent
+    namespace, name, slug = "training", "patent", "patents"
+    icon = "award"
+    label, create_label = _("Patents"), _("New patent")
+    table = PatentTable
+    filterset = filters.PatentFilter
+    search = ("title", "number", "inventors")
+    related = ("school", "institution", "transferred_to")
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.patents_visible_to)
+    editable = staticmethod(permissions.patents_editable_by)
+    form = forms.PatentForm
+    excel = "patents"
+    detail_fields = (
+        "school",
+        "kind",
+        "number",
+        "status",
+        "inventors",
+        "enterprises",
+        "filed_on",
+        "granted_on",
+        "project",
+        "institution",
+        "transferred_to",
+        "transferred_on",
+        "transfer_value",
+    )
+
+    def initial(self, request):
+        institution = request.GET.get("institution", "")
+        return {"institution": institution} if institution.isdigit() else {}
+
+
+class SharedEquipmentTable(RegisterTable):
+    name = tables.Column(**_link("equipment"))
+    school = tables.Column(order_by=("school__name",))
+    enterprise = tables.Column(order_by=("enterprise__name",))
+    quantity = tables.Column(attrs=NUMBER)
+    value = tables.Column(attrs=NUMBER)
+    since = tables.DateColumn(format="Y-m-d")
+
+    class Meta(RegisterTable.Meta):
+        model = SharedEquipment
+        fields = ("name", "direction", "school", "enterprise", "quantity", "value", "since")
+
+
+class SharedEquipmentRegister(Register):
+    model = SharedEquipment
+    namespace, name, slug = "training", "equipment", "equipment"
+    icon = "cpu"
+    label, create_label = _("Shared equipment"), _("New equipment")
+    table = SharedEquipmentTable
+    filterset = filters.SharedEquipmentFilter
+    search = ("name",)
+    related = ("school", "enterprise")
+    readers, editors = EVERYONE, STAFF
+    scope = staticmethod(permissions.equipment_visible_to)
+    editable = staticmethod(permissions.equipment_editable_by)
+    form = forms.SharedEquipmentForm
+    excel = "equipment"
+
+
+class WorkshopContributionTable(RegisterTable):
+    workshop = tables.Column(order_by=("workshop__name",), **_link("contribution"))
+    school = tables.Column(
+        verbose_name=_("School"), accessor="workshop__school", order_by=("workshop__school__name",)
+    )
+    value = tables.Column(attrs=NUMBER)
+
+    class Meta(RegisterTable.Meta):
+        model = WorkshopContribution
+        fields = ("year", "workshop", "school", "kind", "description", "value")
+
+
+class WorkshopContributionRegister(Register):
+    model = WorkshopContribution
+    namespace, name, slug = "training", "contribution", "workshop-contributions"
+    icon = "lightning-charge"
+    label, create_label = _("School contributions to workshops"), _("New contribution")
+    table = WorkshopContributionTable
+    filterset = filters.WorkshopContributionFilter
+    search = ("workshop__name", "description")
+    related = ("workshop__school",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.contributions_visible_to)
+    editable = staticmethod(permissions.contributions_editable_by)
+    form = forms.WorkshopContributionForm
+    excel = "workshop_contributions"
+
+
+class TwoWayAppointmentTable(RegisterTable):
+    person = tables.Column(
+        verbose_name=_("Person"), empty_values=(), orderable=False, **_link("appointment")
+    )
+    school = tables.Column(order_by=("school__name",))
+    enterprise = tables.Column(order_by=("enterprise__name",))
+    period = PeriodColumn()
+
+    class Meta(RegisterTable.Meta):
+        model = TwoWayAppointment
+        fields = ("person", "direction", "position", "school", "enterprise", "period")
+
+    def render_person(self, record):
+        return record.teacher.name if record.teacher_id else record.craftsman.name
+
+
+class TwoWayAppointmentRegister(Register):
+    model = TwoWayAppointment
+    namespace, name, slug = "training", "appointment", "appointments"
+    icon = "arrow-left-right"
+    label, create_label = _("Two-way appointments"), _("New appointment")
+    table = TwoWayAppointmentTable
+    filterset = filters.TwoWayAppointmentFilter
+    search = ("teacher__name", "craftsman__name", "position")
+    related = ("school", "enterprise", "teacher", "craftsman")
+    readers, editors = STAFF, STAFF
+    scope = staticmethod(permissions.appointments_visible_to)
+    editable = staticmethod(permissions.appointments_editable_by)
+    form = forms.TwoWayAppointmentForm
+    excel = "appointments"
+
+
+INSTITUTIONS = CoBuiltInstitutionRegister()
+INSTITUTION_YEARS = InstitutionYearRegister()
+PROJECTS = ServiceProjectRegister()
+PATENTS = PatentRegister()
+EQUIPMENT = SharedEquipmentRegister()
+CONTRIBUTIONS = WorkshopContributionRegister()
+APPOINTMENTS = TwoWayAppointmentRegister()
+PARTNERS = PartnerInstitutionRegister()
+EXCHANGES = PartnerExchangeRegister()

@@ -19,15 +19,27 @@ from .models import (
     COUNTED_SECONDMENTS,
     AssignmentKind,
     Certification,
+    CoBuiltInstitution,
     Craftsman,
     InSchoolWorkshop,
+    InstitutionKind,
+    InstitutionYear,
+    PartnerExchange,
+    PartnerInstitution,
+    Patent,
+    PatentStatus,
     Secondment,
+    ServiceProject,
+    SharedEquipment,
+    StationPost,
     Teacher,
     TeacherStation,
     TeachingAssignment,
     Term,
     TrainingBase,
     TrainingProgramme,
+    TwoWayAppointment,
+    WorkshopContribution,
 )
 
 
@@ -255,6 +267,333 @@ def platform_summary(year: int) -> dict:
             for b in bases.order_by("enterprise__name", "name")
         ],
     }
+
+
+# --- co-building (issue 15) ----------------------------------------------------------------------
+
+
+def institutions_by_kind(year: int) -> dict[str, dict]:
+    """Kind -> {"active": institutions open in the year, "founded": founded in it, "logged":
+    with a yearly log for it, "events", "people_trained"} (kinds with none omitted)."""
+    first = year_bounds(year)[0]
+    open_rows = CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
+    result: dict[str, dict] = {}
+    for row in open_rows.values("kind").annotate(
+        n=Count("pk"), founded=Count("pk", filter=Q(founded_on__gte=first))
+    ):
+        result[row["kind"]] = {
+            "active": row["n"],
+            "founded": row["founded"],
+            "logged": 0,
+            "events": 0,
+            "people_trained": 0,
+        }
+    for row in (
+        InstitutionYear.objects.filter(year=year)
+        .values("institution__kind")
+        .annotate(n=Count("pk"), events=Sum("events"), people=Sum("people_trained"))
+    ):
+        entry = result.setdefault(
+            row["institution__kind"],
+            {"active": 0, "founded": 0, "logged": 0, "events": 0, "people_trained": 0},
+        )
+        entry.update(logged=row["n"], events=row["events"] or 0, people_trained=row["people"] or 0)
+    return result
+
+
+def institutions_by_school(year: int) -> dict[int, int]:
+    """School id -> co-built institutions open in the year."""
+    rows = (
+        CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
+        .values("school_id")
+        .annotate(n=Count("pk"))
+    )
+    return {r["school_id"]: r["n"] for r in rows}
+
+
+def institutions_by_enterprise(year: int) -> dict[int, int]:
+    rows = (
+        CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
+        .values("enterprises")
+        .annotate(n=Count("pk"))
+    )
+    return {r["enterprises"]: r["n"] for r in rows if r["enterprises"]}
+
+
+def institution_register(year: int) -> list[dict]:
+    """The institutions open in the year with that year's log, for the annual report."""
+    logs = {log.institution_id: log for log in InstitutionYear.objects.filter(year=year).order_by()}
+    rows = (
+        CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
+        .select_related("school")
+        .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
+        .order_by("kind", "school__name", "name")
+    )
+    labels = dict(InstitutionKind.choices)
+    return [
+        {
+            "name": i.name,
+            "kind": str(labels.get(i.kind, i.kind)),
+            "school": i.school.name,
+            "enterprises": [e.name for e in i.enterprises.all()],
+            "founded_on": i.founded_on,
+            "outputs": logs[i.pk].outputs if i.pk in logs else "",
+        }
+        for i in rows
+    ]
+
+
+def _projects_in(year: int) -> QuerySet[ServiceProject]:
+    first, last = year_bounds(year)
+    return ServiceProject.objects.filter(
+        Q(start_on__lte=last) & (Q(end_on__isnull=True) | Q(end_on__gte=first))
+    )
+
+
+def service_projects_by_school(year: int) -> dict[int, tuple[int, Decimal]]:
+    """School id -> (projects running in the year, their contract value)."""
+    rows = _projects_in(year).values("school_id").annotate(n=Count("pk"), value=Sum("value"))
+    return {r["school_id"]: (r["n"], r["value"] or Decimal(0)) for r in rows}
+
+
+def service_projects_by_enterprise(year: int) -> dict[int, int]:
+    rows = _projects_in(year).values("enterprises").annotate(n=Count("pk"))
+    return {r["enterprises"]: r["n"] for r in rows if r["enterprises"]}
+
+
+GRANTED = (PatentStatus.GRANTED, PatentStatus.TRANSFERRED)
+
+
+def patents_by_school(year: int) -> dict[int, dict[str, int]]:
+    """School id -> {"filed": filed in the year, "granted": granted in it, "transferred":
+    transferred in it, "from_institutions": granted in it from a co-built institution}."""
+    first, last = year_bounds(year)
+    rows = (
+        Patent.objects.filter(
+            Q(filed_on__range=(first, last))
+            | Q(granted_on__range=(first, last))
+            | Q(transferred_on__range=(first, last))
+        )
+        .values("school_id")
+        .annotate(
+            filed=Count("pk", filter=Q(filed_on__range=(first, last))),
+            granted=Count("pk", filter=Q(granted_on__range=(first, last), status__in=GRANTED)),
+            transferred=Count("pk", filter=Q(transferred_on__range=(first, last))),
+            from_institutions=Count(
+                "pk",
+                filter=Q(
+                    granted_on__range=(first, last),
+                    status__in=GRANTED,
+                    institution__isnull=False,
+                ),
+            ),
+        )
+    )
+    return {
+        r["school_id"]: {k: r[k] for k in ("filed", "granted", "transferred", "from_institutions")}
+        for r in rows
+    }
+
+
+def patent_register(year: int) -> list[dict]:
+    """Patents filed, granted or transferred in the year, for the annual report."""
+    first, last = year_bounds(year)
+    rows = (
+        Patent.objects.filter(
+            Q(filed_on__range=(first, last))
+            | Q(granted_on__range=(first, last))
+            | Q(transferred_on__range=(first, last))
+        )
+        .select_related("school", "institution", "transferred_to")
+        .order_by("school__name", "filed_on", "pk")
+    )
+    return [
+        {
+            "title": p.title,
+            "kind": p.get_kind_display(),
+            "number": p.number,
+            "status": p.get_status_display(),
+            "school": p.school.name,
+            "institution": p.institution.name if p.institution_id else "",
+            "institution_kind": p.institution.get_kind_display() if p.institution_id else "",
+            "transferred_to": p.transferred_to.name if p.transferred_to_id else "",
+        }
+        for p in rows
+    ]
+
+
+def shared_equipment_by_school(year: int) -> dict[int, tuple[int, Decimal]]:
+    """School id -> (equipment items in use in the year, their value)."""
+    rows = (
+        SharedEquipment.objects.filter(_open_in(year, "since", "until"))
+        .values("school_id")
+        .annotate(n=Sum("quantity"), value=Sum("value"))
+    )
+    return {r["school_id"]: (r["n"] or 0, r["value"] or Decimal(0)) for r in rows}
+
+
+def workshop_support(year: int) -> list[dict]:
+    """Each in-school workshop: the school's contributions in the year, its teachers acting as
+    technical managers and its uses (Linqu (一)2), for the annual report."""
+    contributions = defaultdict(list)
+    for c in WorkshopContribution.objects.filter(year=year).order_by("kind"):
+        contributions[c.workshop_id].append(c)
+    rows = (
+        InSchoolWorkshop.objects.select_related("school")
+        .prefetch_related(Prefetch("technical_managers", queryset=Teacher.objects.order_by("name")))
+        .order_by("school__name", "name")
+    )
+    uses = ("for_teaching", "for_staff_training", "for_production", "for_technical_service")
+    labels = {name: InSchoolWorkshop._meta.get_field(name).verbose_name for name in uses}
+    return [
+        {
+            "name": w.name,
+            "school": w.school.name,
+            "contributions": [c.get_kind_display() for c in contributions[w.pk]],
+            "contribution_value": sum((c.value for c in contributions[w.pk]), Decimal(0)),
+            "managers": [t.name for t in w.technical_managers.all()],
+            "uses": [str(labels[name]) for name in uses if getattr(w, name)],
+        }
+        for w in rows
+    ]
+
+
+def dual_qualified_by_school(year: int) -> dict[int, tuple[int, int]]:
+    """School id -> (professional teachers in the register, of whom dual-qualified 双师型).
+
+    The teacher register is kept current, so every year reads today's register."""
+    rows = (
+        Teacher.objects.filter(is_professional=True)
+        .values("school_id")
+        .annotate(n=Count("pk"), dual=Count("pk", filter=Q(is_dual_qualified=True)))
+    )
+    return {r["school_id"]: (r["n"], r["dual"]) for r in rows}
+
+
+def station_posts(year: int) -> list[dict]:
+    """Every station open in the year: practice places offered in it and places filled (teachers
+    seconded to that station, ongoing or completed, in the year); ``no_posts`` flags a station
+    that offers none (Linqu (二)4: 每年设置教师实践岗位)."""
+    offered = dict(
+        StationPost.objects.filter(year=year)
+        .values("station_id")
+        .annotate(n=Sum("places"))
+        .values_list("station_id", "n")
+    )
+    filled = dict(
+        counted_secondments(year)
+        .filter(station__isnull=False)
+        .values("station_id")
+        .annotate(n=Count("teacher_id", distinct=True))
+        .values_list("station_id", "n")
+    )
+    stations = (
+        TeacherStation.objects.filter(_open_in(year, "established_on", "closed_on"))
+        .select_related("enterprise")
+        .order_by("enterprise__name", "name")
+    )
+    return [
+        {
+            "station_id": s.pk,
+            "name": s.name,
+            "enterprise_id": s.enterprise_id,
+            "enterprise": s.enterprise.name,
+            "offered": offered.get(s.pk, 0),
+            "filled": filled.get(s.pk, 0),
+            "no_posts": not offered.get(s.pk, 0),
+        }
+        for s in stations
+    ]
+
+
+def appointments_by_direction(year: int) -> dict[str, int]:
+    """Direction -> two-way appointments whose term overlaps the year."""
+    rows = (
+        TwoWayAppointment.objects.filter(_overlapping(year))
+        .values("direction")
+        .annotate(n=Count("pk"))
+    )
+    return {r["direction"]: r["n"] for r in rows}
+
+
+def appointments_by_organization(year: int) -> dict[int, int]:
+    """Organisation id (school or enterprise) -> two-way appointments overlapping the year."""
+    result: dict[int, int] = defaultdict(int)
+    for school, enterprise in TwoWayAppointment.objects.filter(_overlapping(year)).values_list(
+        "school_id", "enterprise_id"
+    ):
+        result[school] += 1
+        result[enterprise] += 1
+    return dict(result)
+
+
+# --- every form of training (Qufu 三(二)(七), Linqu §(三)8) ------------------------------------------
+
+
+def training_person_times_by_kind(year: int) -> dict[int, dict[tuple[str, str], int]]:
+    """School id → {(funding department, audience): person-times} of the programmes starting in
+    ``year`` — the training figure broken down as the plans count it (one query)."""
+    rows = (
+        programmes_starting(year)
+        .values("school_id", "funding_department", "audience")
+        .annotate(n=Sum("participants"))
+        .order_by()
+    )
+    result: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    for r in rows:
+        if r["n"]:
+            result[r["school_id"]][(r["funding_department"], r["audience"])] = r["n"]
+    return dict(result)
+
+
+def active_bases(year: int) -> dict[int, dict]:
+    """Base id → {"name", "enterprise", "enterprise_name", "masters"} for the training bases open
+    in ``year`` (one query)."""
+    rows = (
+        TrainingBase.objects.filter(_open_in(year, "established_on", "closed_on"))
+        .values("pk", "name", "enterprise_id", "enterprise__name", "masters_count")
+        .order_by("enterprise__name", "name")
+    )
+    return {
+        r["pk"]: {
+            "name": r["name"],
+            "enterprise": r["enterprise_id"],
+            "enterprise_name": r["enterprise__name"],
+            "masters": r["masters_count"],
+        }
+        for r in rows
+    }
+
+
+# --- external cooperation (Qufu 三(八)) -------------------------------------------------------------
+
+
+def exchanges_by_area(year: int) -> dict[int, dict[str, int]]:
+    """School id → {area: exchanges with external partners dated in ``year``}. One query."""
+    first, last = year_bounds(year)
+    rows = (
+        PartnerExchange.objects.filter(date__range=(first, last))
+        .values("partner__school", "area")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in rows:
+        result[r["partner__school"]][r["area"]] = r["n"]
+    return dict(result)
+
+
+def partners_with_agreement(year: int) -> dict[int, int]:
+    """School id → external partners with a cooperation agreement in force in ``year``. One query."""
+    first, last = year_bounds(year)
+    rows = (
+        PartnerInstitution.objects.filter(agreement_signed_on__lte=last)
+        .filter(Q(agreement_until__isnull=True) | Q(agreement_until__gte=first))
+        .values("school")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["school"]: r["n"] for r in rows}
 
 
 # ---------------------------------------------------------------------------------------------

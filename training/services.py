@@ -23,10 +23,10 @@ def station_posts_copy(*, station: TeacherStation, to_year: int) -> tuple[int | 
     from_year = station.posts.filter(year__lt=to_year).aggregate(y=Max("year"))["y"]
     if from_year is None:
         return None, 0
-    offered = set(station.posts.filter(year=to_year).values_list("post", "major"))
+    offered = set(station.posts.filter(year=to_year).values_list("post", "major_id"))
     added = 0
     for post in station.posts.filter(year=from_year).order_by("pk"):
-        if (post.post, post.major) in offered:
+        if (post.post, post.major_id) in offered:
             continue
         copy = StationPost(
             station=station, year=to_year, post=post.post, major=post.major, places=post.places

@@ -14,17 +14,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, UpdateView
 
-from alliance.access import ENTERPRISE_STAFF, SCHOOL_STAFF, allow
+from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, allow
 from alliance.registers import Register
 from alliance.registers.views import confirm
 from alliance.years import parse_year
 
-from . import forms, permissions, services
+from . import forms, permissions, selectors, services
 from .registers import STATIONS, WORKSHOPS
 
 # --- records kept on their parent's page -------------------------------------------------------
@@ -160,4 +160,17 @@ def post_copy(request, pk: int):
         perform=perform,
         cancel_url=station_url,
         done_url=station_url,
+    )
+
+
+@allow(EVERYONE)
+def practice_posts(request):
+    """Practice places each teacher station offers in a year against the places filled, with
+    the stations that offer none flagged (Linqu (二)4: posts set every year)."""
+    year = parse_year(request, default=timezone.localdate().year)
+    rows = selectors.station_posts(year)
+    return render(
+        request,
+        "training/practice_posts.html",
+        {"year": year, "rows": rows, "without_posts": [r for r in rows if r["no_posts"]]},
     )

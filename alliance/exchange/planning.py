@@ -206,13 +206,20 @@ def _assign(
         model_field = register.model_field(column.field)
         value = row.values.get(column.header)
         if value is None:
-            value = (
-                None
-                if model_field.null
-                else ("" if isinstance(model_field, models.CharField | models.TextField) else None)
-            )
-            if value is None and not model_field.null and model_field.has_default():
+            if not model_field.blank and model_field.has_default():
+                # An empty cell of a column ``required_of`` calls optional: the field's default
+                # (a column added to a sheet already in use, such as an apprenticeship's path).
                 value = model_field.get_default()
+            else:
+                value = (
+                    None
+                    if model_field.null
+                    else (
+                        "" if isinstance(model_field, models.CharField | models.TextField) else None
+                    )
+                )
+                if value is None and not model_field.null and model_field.has_default():
+                    value = model_field.get_default()
         if value is KEEP:
             continue
         old = getattr(target, model_field.attname)

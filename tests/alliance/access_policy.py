@@ -292,4 +292,64 @@ POLICY: dict[str, object] = {
     **exchange("consultations", export=GOVERNANCE_READERS, imports=OFFICE),
     **exchange("work_plans", export=GOVERNANCE_READERS, imports=OFFICE),
     **exchange("work_tasks", export=EVERY_ROLE, imports=OFFICE),
+    # majors (issue 15): a school's catalogue is no secret; the school keeps it
+    **register("members", "major", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "members:major_options": EVERY_ROLE,
+    "members:major_file": EVERY_ROLE,
+    # co-building (issue 15): institutions, projects, patents, equipment and what a school puts
+    # into its workshops hold no personal data (every role reads them, the school keeps them;
+    # equipment either party). Two-way appointments name people: the parties only, not the council.
+    **register("training", "institution", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:institution_options": EVERY_ROLE,
+    **register("training", "institution_year", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:institution_year_options": EVERY_ROLE,
+    **register("training", "project", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:project_options": EVERY_ROLE,
+    **register("training", "patent", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:patent_options": EVERY_ROLE,
+    **register("training", "equipment", readers=EVERY_ROLE, editors=RECORD_KEEPERS),
+    "training:equipment_options": EVERY_ROLE,
+    **register("training", "contribution", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:contribution_options": EVERY_ROLE,
+    **register("training", "appointment", readers=RECORD_KEEPERS, editors=RECORD_KEEPERS),
+    "training:appointment_options": RECORD_KEEPERS,
+    "training:practice_posts": EVERY_ROLE,  # places offered and filled per station
+    **exchange("majors", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    # --- issue 15 (part b): materials, demand, forms of training, guidance, external partners --
+    # a pilot apprentice's tripartite agreement, read like the apprenticeship itself
+    "placements:apprenticeship_file": RECORD_KEEPERS,
+    # co-developed materials: no personal data; the school keeps them
+    **register("placements", "material", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "placements:material_options": EVERY_ROLE,
+    "placements:material_file": EVERY_ROLE,
+    **exchange("materials", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    # talent demand: HR fills its survey (and sees only its own), the office forms joint classes
+    **register("placements", "demand", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    "placements:demand_options": EVERY_ROLE,
+    **exchange("demands", export=EVERY_ROLE, imports=ENTERPRISE_SIDE),
+    "placements:demand_overview": OFFICE,
+    "placements:joint_class_create": OFFICE,
+    # preferential measures for county graduates: the enterprise's own, public in the alliance
+    **register("placements", "preference", readers=EVERY_ROLE, editors=ENTERPRISE_SIDE),
+    "placements:preference_options": EVERY_ROLE,
+    "placements:preference_file": EVERY_ROLE,
+    **exchange("preferences", export=EVERY_ROLE, imports=ENTERPRISE_SIDE),
+    # graduates the local-talent archive has not contacted: people data, kept by both sides
+    "placements:not_followed_list": RECORD_KEEPERS,
+    # external cooperation: institutions and events, no personal data; the school keeps them
+    **register("training", "partner", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:partner_options": EVERY_ROLE,
+    "training:partner_file": EVERY_ROLE,
+    **exchange("partners", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **register("training", "exchange", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:exchange_options": EVERY_ROLE,
+    **exchange("partner_exchanges", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    # co-building (issue 15)
+    **exchange("institutions", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("institution_years", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("projects", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("patents", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("equipment", export=EVERY_ROLE, imports=RECORD_KEEPERS),
+    **exchange("workshop_contributions", export=EVERY_ROLE, imports=SCHOOL_SIDE),
+    **exchange("appointments", export=RECORD_KEEPERS, imports=RECORD_KEEPERS),
 }

@@ -449,7 +449,7 @@ def test_detail_pages_history_tab_shows_the_page_edit_and_the_import(
         student.name,
         student.national_id,
         "男",
-        student.major,
+        student.major.name,
         "2班",
         student.enrolment_year,
         "全日制",

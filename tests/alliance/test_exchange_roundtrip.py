@@ -137,6 +137,151 @@ def _placements(school, enterprise):
     )
 
 
+def _pilot_apprenticeship(school, enterprise):
+    # Qufu 三(二): a full-time student of a pilot class on a tripartite agreement
+    pilot = pf.PilotClassFactory(school=school, enterprises=[enterprise])
+    pf.PilotApprenticeshipFactory(order_class=pilot, enterprise=enterprise)
+
+
+def _apprenticeships_both_paths(school, enterprise):
+    _apprenticeships(school, enterprise)
+    _pilot_apprenticeship(school, enterprise)
+
+
+def _preferences(school, enterprise):
+    pf.PreferentialMeasureFactory(enterprise=enterprise)
+    pf.PreferentialMeasureFactory(
+        enterprise=enterprise, area="promotion", until=dt.date(2026, 12, 31)
+    )
+
+
+def _demands(school, enterprise):
+    from tests.members.factories import MajorFactory
+
+    major = MajorFactory(school=school, name="数控技术应用")
+    pf.TalentDemandFactory(enterprise=enterprise, major=major, notes="急需")
+    pf.TalentDemandFactory(enterprise=EnterpriseFactory(), major=major, survey_year=2026)
+
+
+def _materials(school, enterprise):
+    from tests.members.factories import MajorFactory
+
+    order_class = pf.OrderClassFactory(school=school, enterprises=[enterprise])
+    pf.CoDevelopedMaterialFactory(
+        school=school,
+        major=MajorFactory(school=school, name="数控技术应用"),
+        order_class=order_class,
+        enterprises=[enterprise, EnterpriseFactory()],
+    )
+    pf.CoDevelopedMaterialFactory(school=school, kind="programme", enterprises=[enterprise])
+
+
+def _partners(school, enterprise):
+    tf.PartnerInstitutionFactory(school=school)
+    tf.PartnerInstitutionFactory(
+        school=school, agreement_title="", agreement_signed_on=None, kind="university"
+    )
+
+
+def _partner_exchanges(school, enterprise):
+    partner = tf.PartnerInstitutionFactory(school=school)
+    tf.PartnerExchangeFactory(partner=partner)
+    tf.PartnerExchangeFactory(partner=partner, area="teacher_training", direction="outbound")
+
+
+# --- co-building (issue 15): only the columns the sheets carry are filled ------------------------
+
+
+def _majors(school, enterprise):
+    from tests.members.factories import MajorFactory
+
+    MajorFactory(school=school, name="数控技术应用").enterprises.add(enterprise)
+    MajorFactory(
+        school=school,
+        name="会计事务",
+        code="",
+        status="backbone",
+        school_lead="王建国",
+        school_lead_plan="三年内主持课程标准修订",
+        active=False,
+    )
+
+
+def _institutions(school, enterprise):
+    tf.CoBuiltInstitutionFactory(school=school, enterprises=[enterprise])
+    tf.CoBuiltInstitutionFactory(
+        school=school,
+        kind="teacher_studio",
+        mode="co_built",
+        closed_on=dt.date(2025, 12, 31),
+        description="名师工作室",
+    )
+
+
+def _institution_years(school, enterprise):
+    institution = tf.CoBuiltInstitutionFactory(school=school)
+    tf.InstitutionYearFactory(institution=institution, year=2024, outputs="")
+    tf.InstitutionYearFactory(institution=institution, year=2025)
+
+
+def _projects(school, enterprise):
+    institution = tf.CoBuiltInstitutionFactory(school=school)
+    tf.ServiceProjectFactory(school=school, enterprises=[enterprise], institution=institution)
+    tf.ServiceProjectFactory(
+        school=school,
+        kind="research_topic",
+        status="completed",
+        end_on=dt.date(2025, 12, 31),
+        result="结题报告",
+        lead="王建国",
+    )
+
+
+def _patents(school, enterprise):
+    institution = tf.CoBuiltInstitutionFactory(school=school, kind="innovation_workshop")
+    tf.PatentFactory(school=school, enterprises=[enterprise], institution=institution)
+    tf.PatentFactory(
+        school=school,
+        status="transferred",
+        number="ZL202420567812.3",
+        inventors="张志强、孙立新",
+        granted_on=dt.date(2025, 6, 1),
+        transferred_to=enterprise,
+        transferred_on=dt.date(2025, 7, 1),
+        transfer_value=30000,
+    )
+
+
+def _equipment(school, enterprise):
+    tf.SharedEquipmentFactory(school=school, enterprise=enterprise)
+    tf.SharedEquipmentFactory(
+        school=school,
+        enterprise=enterprise,
+        direction="lent",
+        quantity=2,
+        until=dt.date(2026, 1, 1),
+    )
+
+
+def _workshop_contributions(school, enterprise):
+    workshop = tf.InSchoolWorkshopFactory(school=school, enterprises=[enterprise])
+    tf.WorkshopContributionFactory(workshop=workshop)
+    tf.WorkshopContributionFactory(workshop=workshop, kind="staff", description="教师参与管理")
+
+
+def _appointments(school, enterprise):
+    tf.TwoWayAppointmentFactory(school=school, craftsman=tf.CraftsmanFactory(enterprise=enterprise))
+    tf.TwoWayAppointmentFactory(
+        direction="teacher_at_enterprise",
+        school=school,
+        enterprise=enterprise,
+        teacher=tf.TeacherFactory(school=school, employee_number=""),
+        craftsman=None,
+        position="技术顾问",
+        duties="每年驻企30天",
+    )
+
+
 def _documents(school, enterprise):
     mf.PolicyDocumentFactory(title="联盟章程", summary="宗旨与组织")
     mf.PolicyDocumentFactory(
@@ -255,6 +400,19 @@ BUILDERS = {
     "consultations": _consultations,
     "work_plans": _work_plans,
     "work_tasks": _work_tasks,
+    "preferences": _preferences,
+    "demands": _demands,
+    "materials": _materials,
+    "partners": _partners,
+    "partner_exchanges": _partner_exchanges,
+    "majors": _majors,
+    "institutions": _institutions,
+    "institution_years": _institution_years,
+    "projects": _projects,
+    "patents": _patents,
+    "equipment": _equipment,
+    "workshop_contributions": _workshop_contributions,
+    "appointments": _appointments,
 }
 
 

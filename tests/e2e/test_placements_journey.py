@@ -29,7 +29,7 @@ def test_order_class_enrolment_placement_and_hire_confirmation(demo, login, page
     login("school")
     page.goto(f"{live_server.url}/placements/order-classes/new/")
     page.fill("input[name=name]", "铝型材精密加工联合订单班")
-    page.fill("input[name=major]", "数控技术应用")
+    page.select_option("select[name=major]", label=f"{CENTRE} · 数控技术应用（660103）")
     page.select_option("select[name=enterprises]", label=[HR_ENTERPRISE, PARTNER])
     page.fill("input[name=cohort_year]", "2023")
     page.fill("input[name=graduation_year]", "2026")

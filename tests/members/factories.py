@@ -122,6 +122,17 @@ class OrganizationPhotoFactory(factory.django.DjangoModelFactory):
     caption = "厂区"
 
 
+class MajorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.Major"
+        django_get_or_create = ("school", "name")
+
+    school = factory.SubFactory(SchoolFactory)
+    code = ""
+    name = "数控技术应用"
+    industry = "机械装备制造"
+
+
 # --- governance registers ----------------------------------------------------------------------
 
 

@@ -77,6 +77,21 @@ def _expert():
     return ExpertMember.objects.order_by("pk").first()
 
 
+def _major():
+    from members.models import Major
+
+    return Major.objects.filter(school=_demo_school()).order_by("pk").first()
+
+
+def _major_with_plan():
+    from django.core.files.base import ContentFile
+
+    major = _major()
+    if not major.plan_document:
+        major.plan_document.save("plan.pdf", ContentFile(b"%PDF-1.4\n%sweep\n"), save=True)
+    return major
+
+
 def _hr_account():
     from members.models import User
 
@@ -154,6 +169,10 @@ KWARGS = {
     "members:school_figures_detail": lambda: {"pk": _figures().pk},
     "members:school_figures_options": lambda: {"kind": "filter", "field": "school"},
     "members:school_figures_update": lambda: {"pk": _figures().pk},
+    "members:major_detail": lambda: {"pk": _major().pk},
+    "members:major_update": lambda: {"pk": _major().pk},
+    "members:major_options": lambda: {"kind": "filter", "field": "school"},
+    "members:major_file": lambda: {"pk": _major_with_plan().pk, "field": "plan_document"},
     "members:seat_detail": lambda: {"pk": _seat().pk},
     "members:seat_options": lambda: {"kind": "filter", "field": "organization"},
     "members:seat_update": lambda: {"pk": _seat().pk},

@@ -12,25 +12,32 @@ from placements.models import (
     AlignmentStatus,
     Apprenticeship,
     ApprenticeshipMode,
+    ApprenticeshipPath,
     ApprenticeshipStatus,
     Aspect,
     CareerMentor,
+    CoDevelopedMaterial,
     Destination,
     EmployerLocation,
     GraduatePlacement,
     HireStatus,
     Internship,
+    MaterialKind,
     OrderClass,
     OrderClassAlignment,
     OrderClassEnrolment,
+    OrderClassKind,
     OutreachEvent,
     OutreachKind,
     OutreachPhoto,
+    PreferenceArea,
+    PreferentialMeasure,
     RetentionFollowUp,
     Student,
     StudyMode,
+    TalentDemand,
 )
-from tests.members.factories import EnterpriseFactory, SchoolFactory
+from tests.members.factories import EnterpriseFactory, MajorFactory, SchoolFactory
 
 # A 1×1 PNG, valid for alliance.uploads' content sniffing.
 PNG_BYTES = bytes.fromhex(
@@ -48,7 +55,9 @@ class StudentFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"学生{n:03d}")
     national_id = factory.LazyFunction(lambda: national_id(random.Random(), dt.date(2006, 5, 17)))
     gender = "male"
-    major = "机电技术应用"
+    major = factory.SubFactory(
+        MajorFactory, school=factory.SelfAttribute("..school"), name="机电技术应用"
+    )
     class_name = "机电1班"
     enrolment_year = 2022
     study_mode = StudyMode.FULL_TIME
@@ -66,7 +75,9 @@ class OrderClassFactory(factory.django.DjangoModelFactory):
 
     school = factory.SubFactory(SchoolFactory)
     name = factory.Sequence(lambda n: f"订单班{n:03d}")
-    major = "机电技术应用"
+    major = factory.SubFactory(
+        MajorFactory, school=factory.SelfAttribute("..school"), name="机电技术应用"
+    )
     cohort_year = 2022
     graduation_year = 2025
     planned_size = 40
@@ -187,6 +198,79 @@ class CareerMentorFactory(factory.django.DjangoModelFactory):
     def schools(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.schools.set(extracted)
+
+
+# --- issue 15 (part b) ---------------------------------------------------------------------------
+
+
+class PilotClassFactory(OrderClassFactory):
+    kind = OrderClassKind.APPRENTICESHIP_PILOT
+    name = factory.Sequence(lambda n: f"现代学徒制试点班{n:03d}")
+
+
+class PilotApprenticeshipFactory(ApprenticeshipFactory):
+    """A full-time student of a pilot class on a tripartite agreement (pass ``order_class``; the
+    student is enrolled in it)."""
+
+    class Meta:
+        model = Apprenticeship
+        skip_postgeneration_save = True
+
+    path = ApprenticeshipPath.PILOT
+    order_class = factory.SubFactory(PilotClassFactory)
+    student = factory.SubFactory(
+        StudentFactory, school=factory.SelfAttribute("..order_class.school")
+    )
+    enterprise = factory.LazyAttribute(lambda a: a.order_class.enterprises.first())
+    contract_start = dt.date(2024, 9, 1)
+    contract_end = dt.date(2027, 6, 30)
+
+    @factory.post_generation
+    def enrol(obj, create, extracted, **kwargs):
+        if create:
+            OrderClassEnrolment.objects.get_or_create(
+                order_class=obj.order_class, student=obj.student
+            )
+
+
+class PreferentialMeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PreferentialMeasure
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    area = PreferenceArea.RECRUITMENT
+    measure = factory.Sequence(lambda n: f"同等条件下优先录用县内毕业生（{n}）")
+    since = dt.date(2024, 1, 1)
+
+
+class TalentDemandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TalentDemand
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    survey_year = 2025
+    post = factory.Sequence(lambda n: f"数控操作工{n}")
+    major = factory.SubFactory(MajorFactory, name="数控技术应用")
+    headcount = 10
+    wage_min = 4000
+    wage_max = 5500
+    needed_by = dt.date(2026, 7, 1)
+
+
+class CoDevelopedMaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CoDevelopedMaterial
+        skip_postgeneration_save = True
+
+    kind = MaterialKind.LOOSE_LEAF
+    title = factory.Sequence(lambda n: f"铝型材挤压（活页式教材）{n}")
+    school = factory.SubFactory(SchoolFactory)
+    completed_on = dt.date(2025, 6, 30)
+
+    @factory.post_generation
+    def enterprises(obj, create, extracted, **kwargs):
+        if create:
+            obj.enterprises.set(extracted if extracted is not None else [EnterpriseFactory()])
 
 
 class MilestoneFollowUpFactory(RetentionFollowUpFactory):

@@ -68,6 +68,40 @@ def _enrolment():
     return _order_class().enrolments.order_by("pk").first()
 
 
+def _pilot_apprenticeship():
+    from placements.models import Apprenticeship
+
+    return (
+        Apprenticeship.objects.filter(
+            path="pilot", enterprise__name=HR_ENTERPRISE, student__school__name=CENTRE
+        )
+        .exclude(agreement="")
+        .first()
+    )
+
+
+def _material():
+    from placements.models import CoDevelopedMaterial
+
+    return CoDevelopedMaterial.objects.filter(school__name=CENTRE).exclude(file="").first()
+
+
+def _demand():
+    from placements.models import TalentDemand
+
+    return TalentDemand.objects.filter(enterprise__name=HR_ENTERPRISE).order_by("pk").first()
+
+
+def _preference():
+    from placements.models import PreferentialMeasure
+
+    return (
+        PreferentialMeasure.objects.filter(enterprise__name=HR_ENTERPRISE)
+        .exclude(document="")
+        .first()
+    )
+
+
 KWARGS = {
     "placements:student_detail": lambda: {"pk": _student().pk},
     "placements:student_update": lambda: {"pk": _student().pk},
@@ -109,5 +143,21 @@ KWARGS = {
     "placements:orderclass_options": lambda: {"kind": "filter", "field": "enterprise"},
     "placements:placement_options": lambda: {"kind": "filter", "field": "enterprise"},
     "placements:student_options": lambda: {"kind": "filter", "field": "school"},
+    # issue 15 (part b)
+    "placements:apprenticeship_file": lambda: {
+        "pk": _pilot_apprenticeship().pk,
+        "field": "agreement",
+    },
+    "placements:material_detail": lambda: {"pk": _material().pk},
+    "placements:material_update": lambda: {"pk": _material().pk},
+    "placements:material_file": lambda: {"pk": _material().pk, "field": "file"},
+    "placements:material_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:demand_detail": lambda: {"pk": _demand().pk},
+    "placements:demand_update": lambda: {"pk": _demand().pk},
+    "placements:demand_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "placements:preference_detail": lambda: {"pk": _preference().pk},
+    "placements:preference_update": lambda: {"pk": _preference().pk},
+    "placements:preference_file": lambda: {"pk": _preference().pk, "field": "document"},
+    "placements:preference_options": lambda: {"kind": "filter", "field": "enterprise"},
 }
 POST_ONLY = {"placements:orderclass_enrol", "placements:event_photo_add"}

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from placements.models import Apprenticeship, GraduatePlacement, OrderClass, Student
-from tests.members.factories import EnterpriseFactory
+from tests.members.factories import EnterpriseFactory, MajorFactory
 from tests.placements.factories import (
     GraduatePlacementFactory,
     OrderClassEnrolmentFactory,
@@ -72,7 +72,7 @@ def test_school_edit_keeps_masked_id_when_left_empty(client_for, school_user, st
             "name": "新名字",
             "national_id": "",
             "gender": "male",
-            "major": student.major,
+            "major": student.major_id,
             "class_name": "",
             "enrolment_year": 2023,
             "study_mode": "full_time",
@@ -95,7 +95,7 @@ def test_wrong_id_check_digit_shows_a_chinese_field_error(client_for, school_use
             "name": "张三",
             "national_id": "370724200605170018",
             "gender": "male",
-            "major": "机电技术应用",
+            "major": MajorFactory(school=school).pk,
             "enrolment_year": 2025,
             "study_mode": "full_time",
             "phone": "12345",
@@ -115,7 +115,7 @@ def test_school_cannot_file_a_student_for_another_school(client_for, school_user
             "school": other_school.pk,
             "student_number": "1",
             "name": "张三",
-            "major": "机电",
+            "major": MajorFactory(school=other_school).pk,
             "enrolment_year": 2025,
             "study_mode": "full_time",
         },
@@ -131,7 +131,8 @@ def test_order_class_with_two_enterprises_gets_five_alignments(
         {
             "school": school.pk,
             "name": "铝业联合订单班",
-            "major": "数控技术应用",
+            "kind": "order",
+            "major": MajorFactory(school=school, name="数控技术应用").pk,
             "enterprises": [enterprise.pk, other_enterprise.pk],
             "cohort_year": 2023,
             "graduation_year": 2026,
@@ -150,7 +151,8 @@ def test_order_class_years_in_order(client_for, school_user, school, enterprise)
         {
             "school": school.pk,
             "name": "班",
-            "major": "数控",
+            "kind": "order",
+            "major": MajorFactory(school=school, name="数控").pk,
             "enterprises": [enterprise.pk],
             "cohort_year": 2025,
             "graduation_year": 2023,
@@ -198,9 +200,11 @@ def _apprentice_post(school, enterprise, **changes):
         "student-national_id": FULL_ID,
         "student-gender": "male",
         "student-phone": FULL_PHONE,
-        "student-major": "焊接加工",
+        "student-major": MajorFactory(school=school, name="焊接加工").pk,
         "student-enrolment_year": 2025,
         "enterprise": enterprise.pk,
+        "path": "employee",
+        "employee_category": "new_hire",
         "major": "焊接加工",
         "contract_start": "2025-03-01",
         "contract_end": "2027-02-28",

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from placements.models import GraduatePlacement, OrderClassEnrolment, OutreachPhoto
+from tests.members.factories import MajorFactory
 from tests.placements.factories import (
     ApprenticeshipFactory,
     CareerMentorFactory,
@@ -353,7 +354,8 @@ def test_history_records_the_order_enterprises_changing(
     data = {
         "school": school.pk,
         "name": "铝业订单班",
-        "major": "数控技术应用",
+        "kind": "order",
+        "major": MajorFactory(school=school, name="数控技术应用").pk,
         "enterprises": [enterprise.pk],
         "cohort_year": 2023,
         "graduation_year": 2026,

@@ -38,6 +38,15 @@ EMPTY = {
         "by_kind": {},
         "justified": 0,
     },
+    # co-building (issue 15): the report's lists
+    "major_catalogue": list,
+    "institution_register": list,
+    "patent_register": list,
+    "workshop_support": list,
+    "station_posts": list,
+    # issue 15 (part b): the report's lists
+    "classes_running": list,
+    "demand_against_graduates": list,
 }
 
 

@@ -192,7 +192,8 @@ def test_queries_do_not_grow_with_the_records(
             TrainingBaseFactory(enterprise=OrganizationFactory(kind="enterprise"))
 
     populate(2)
-    with django_assert_max_num_queries(40) as small:
+    # issue 15 b's indicators add about ten one-query selectors to the overview
+    with django_assert_max_num_queries(50) as small:
         client.get(url, {"year": 2025})
     populate(10)
     # Session, user, the year's targets, each selector once per year, names, the lists: the

@@ -14,13 +14,23 @@ from training.models import (
     AssignmentKind,
     Certification,
     CertificationLevel,
+    CoBuiltInstitution,
     Craftsman,
     CraftsmanRole,
+    ExchangeArea,
+    ExchangeDirection,
     FundingDepartment,
     InSchoolWorkshop,
+    InstitutionYear,
+    PartnerExchange,
+    PartnerInstitution,
+    PartnerKind,
+    Patent,
     ProductionOrder,
     Secondment,
     SecondmentStatus,
+    ServiceProject,
+    SharedEquipment,
     SkillLevel,
     StationPost,
     StudentRotation,
@@ -30,6 +40,8 @@ from training.models import (
     Term,
     TrainingBase,
     TrainingProgramme,
+    TwoWayAppointment,
+    WorkshopContribution,
 )
 
 
@@ -103,7 +115,7 @@ class StationPostFactory(factory.django.DjangoModelFactory):
     station = factory.SubFactory(TeacherStationFactory)
     year = 2025
     post = factory.Sequence(lambda n: f"工艺技术员{n}")
-    major = "机电技术应用"
+    major = None
     places = 2
 
 
@@ -186,3 +198,121 @@ class CertificationFactory(factory.django.DjangoModelFactory):
     level = CertificationLevel.LEVEL_4
     candidates = 50
     passed = 42
+
+
+# --- co-building (issue 15) ----------------------------------------------------------------------
+
+
+def _set_enterprises(obj, create, extracted, **kwargs):
+    if create and extracted:
+        obj.enterprises.set(extracted)
+
+
+class CoBuiltInstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CoBuiltInstitution
+        skip_postgeneration_save = True
+
+    kind = "industry_college"
+    name = factory.Sequence(lambda n: f"铝型材产业学院{n}")
+    school = factory.SubFactory(SchoolFactory)
+    founded_on = dt.date(2024, 3, 15)
+    leaders = "王建国（学校）、孙立新（企业）"
+    enterprises = factory.PostGeneration(_set_enterprises)
+
+
+class InstitutionYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InstitutionYear
+
+    institution = factory.SubFactory(CoBuiltInstitutionFactory)
+    year = 2025
+    activities = "开展技能培训4期"
+    outputs = "形成典型案例1个"
+    events = 4
+    people_trained = 60
+
+
+class ServiceProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceProject
+        skip_postgeneration_save = True
+
+    kind = "technical_service"
+    title = factory.Sequence(lambda n: f"模具寿命提升技术服务{n}")
+    school = factory.SubFactory(SchoolFactory)
+    start_on = dt.date(2025, 3, 1)
+    value = Decimal(80000)
+    enterprises = factory.PostGeneration(_set_enterprises)
+
+
+class PatentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Patent
+        skip_postgeneration_save = True
+
+    school = factory.SubFactory(SchoolFactory)
+    title = factory.Sequence(lambda n: f"一种冷却装置{n}")
+    kind = "utility_model"
+    status = "filed"
+    filed_on = dt.date(2025, 3, 8)
+    enterprises = factory.PostGeneration(_set_enterprises)
+
+
+class SharedEquipmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SharedEquipment
+
+    school = factory.SubFactory(SchoolFactory)
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    name = factory.Sequence(lambda n: f"五轴数控加工中心{n}")
+    direction = "introduced"
+    value = Decimal(680000)
+    since = dt.date(2024, 9, 1)
+
+
+class WorkshopContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkshopContribution
+
+    workshop = factory.SubFactory(InSchoolWorkshopFactory)
+    year = 2025
+    kind = "utilities"
+    value = Decimal(60000)
+
+
+class TwoWayAppointmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TwoWayAppointment
+
+    direction = "craftsman_at_school"
+    school = factory.SubFactory(SchoolFactory)
+    craftsman = factory.SubFactory(CraftsmanFactory)
+    enterprise = factory.SelfAttribute("craftsman.enterprise")
+    position = "产业导师"
+    start_on = dt.date(2024, 9, 1)
+    end_on = dt.date(2026, 8, 31)
+
+
+class PartnerInstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerInstitution
+
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"苏州工业技术学校{n}")
+    kind = PartnerKind.VOCATIONAL_SCHOOL
+    location = "江苏省苏州市"
+    agreement_title = "校际合作框架协议"
+    agreement_signed_on = dt.date(2024, 5, 10)
+
+
+class PartnerExchangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerExchange
+
+    partner = factory.SubFactory(PartnerInstitutionFactory)
+    date = dt.date(2025, 4, 22)
+    area = ExchangeArea.CURRICULUM
+    direction = ExchangeDirection.INBOUND
+    title = factory.Sequence(lambda n: f"课程标准研讨{n}")
+    participants = 12

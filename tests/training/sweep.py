@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from training.models import (
     Certification,
+    CoBuiltInstitution,
     Craftsman,
     InSchoolWorkshop,
+    InstitutionYear,
+    PartnerExchange,
+    PartnerInstitution,
+    Patent,
     ProductionOrder,
     Secondment,
+    ServiceProject,
+    SharedEquipment,
     StationPost,
     StudentRotation,
     Teacher,
@@ -20,6 +27,8 @@ from training.models import (
     TeachingAssignment,
     TrainingBase,
     TrainingProgramme,
+    TwoWayAppointment,
+    WorkshopContribution,
 )
 
 HR = "山东华建铝业集团有限公司"
@@ -44,10 +53,23 @@ def _programme():
     return TrainingProgramme.objects.filter(school__name=SCHOOL, enterprises__name=HR)
 
 
+def _institution():
+    return CoBuiltInstitution.objects.filter(school__name=SCHOOL, enterprises__name=HR)
+
+
+def _ours(model, enterprise_path: str):
+    """Records of the demo school shared with the demo HR's enterprise."""
+    return model.objects.filter(school__name=SCHOOL, **{enterprise_path: HR})
+
+
 def _org(name: str) -> dict:
     from members.models import Organization
 
     return {"pk": Organization.objects.get(name=name).pk}
+
+
+def _partner():
+    return PartnerInstitution.objects.filter(school__name=SCHOOL).exclude(agreement_file="")
 
 
 KWARGS = {
@@ -96,4 +118,46 @@ KWARGS = {
     "training:station_options": lambda: {"kind": "filter", "field": "enterprise"},
     "training:teacher_options": lambda: {"kind": "filter", "field": "school"},
     "training:workshop_options": lambda: {"kind": "filter", "field": "enterprise"},
+    # co-building (issue 15): records of the demo school with the demo HR's enterprise
+    "training:institution_detail": lambda: _pk(_institution()),
+    "training:institution_update": lambda: _pk(_institution()),
+    "training:institution_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:institution_year_detail": lambda: _pk(
+        InstitutionYear.objects.filter(institution__in=_institution())
+    ),
+    "training:institution_year_update": lambda: _pk(
+        InstitutionYear.objects.filter(institution__in=_institution())
+    ),
+    "training:institution_year_options": lambda: {"kind": "filter", "field": "school"},
+    "training:project_detail": lambda: _pk(_ours(ServiceProject, "enterprises__name")),
+    "training:project_update": lambda: _pk(_ours(ServiceProject, "enterprises__name")),
+    "training:project_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:patent_detail": lambda: _pk(_ours(Patent, "enterprises__name")),
+    "training:patent_update": lambda: _pk(_ours(Patent, "enterprises__name")),
+    "training:patent_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:equipment_detail": lambda: _pk(_ours(SharedEquipment, "enterprise__name")),
+    "training:equipment_update": lambda: _pk(_ours(SharedEquipment, "enterprise__name")),
+    "training:equipment_options": lambda: {"kind": "filter", "field": "enterprise"},
+    "training:contribution_detail": lambda: _pk(
+        WorkshopContribution.objects.filter(workshop__in=_workshop())
+    ),
+    "training:contribution_update": lambda: _pk(
+        WorkshopContribution.objects.filter(workshop__in=_workshop())
+    ),
+    "training:contribution_options": lambda: {"kind": "filter", "field": "school"},
+    "training:appointment_detail": lambda: _pk(_ours(TwoWayAppointment, "enterprise__name")),
+    "training:appointment_update": lambda: _pk(_ours(TwoWayAppointment, "enterprise__name")),
+    "training:appointment_options": lambda: {"kind": "filter", "field": "enterprise"},
+    # issue 15 (part b): external cooperation of the demo school
+    "training:partner_detail": lambda: _pk(_partner()),
+    "training:partner_update": lambda: _pk(_partner()),
+    "training:partner_file": lambda: {**_pk(_partner()), "field": "agreement_file"},
+    "training:partner_options": lambda: {"kind": "filter", "field": "school"},
+    "training:exchange_detail": lambda: _pk(
+        PartnerExchange.objects.filter(partner__school__name=SCHOOL)
+    ),
+    "training:exchange_update": lambda: _pk(
+        PartnerExchange.objects.filter(partner__school__name=SCHOOL)
+    ),
+    "training:exchange_options": lambda: {"kind": "filter", "field": "school"},
 }

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.members.factories import MajorFactory
 from tests.training.factories import (
     CraftsmanFactory,
     SecondmentFactory,
@@ -200,10 +201,12 @@ def test_duplicate_teacher_in_the_same_school_is_refused(client_for, school_user
 
 def test_station_post_added_on_the_station_page(client_for, hr_user, enterprise):
     station = TeacherStationFactory(enterprise=enterprise)
+    major = MajorFactory(name="数控技术应用")
     client = client_for(hr_user)
-    data = {"year": "2025", "post": "工艺技术员", "major": "数控技术应用", "places": "2"}
+    data = {"year": "2025", "post": "工艺技术员", "major": major.pk, "places": "2"}
     response = client.post(reverse("training:post_create", args=[station.pk]), data)
     assert response.status_code == 302 and StationPost.objects.get().station == station
+    assert StationPost.objects.get().major == major
     duplicate = client.post(reverse("training:post_create", args=[station.pk]), data)
     assert duplicate.status_code == 200 and StationPost.objects.count() == 1
 
@@ -241,6 +244,9 @@ def test_programme_with_enterprises_and_dates_in_order(
         "title": "电工培训",
         "enterprises": [enterprise.pk, other_enterprise.pk],
         "funding_department": "emergency",
+        "form": "short",
+        "venue": "enterprise",
+        "audience": "employees",
         "start_on": "2025-04-10",
         "end_on": "2025-04-01",
         "participants": "80",

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.members.factories import MajorFactory
 from tests.training.factories import StationPostFactory, TeacherStationFactory
 from training.services import station_posts_copy
 
@@ -11,10 +12,11 @@ pytestmark = pytest.mark.django_db
 
 def test_copy_offers_the_latest_years_posts_again_once():
     station = TeacherStationFactory()
+    cnc, mechatronics = MajorFactory(name="数控"), MajorFactory(name="机电")
     StationPostFactory(station=station, year=2023, post="旧岗位")
-    StationPostFactory(station=station, year=2024, post="工艺员", major="数控", places=3)
-    StationPostFactory(station=station, year=2024, post="质检员", major="机电", places=1)
-    StationPostFactory(station=station, year=2025, post="质检员", major="机电", places=2)
+    StationPostFactory(station=station, year=2024, post="工艺员", major=cnc, places=3)
+    StationPostFactory(station=station, year=2024, post="质检员", major=mechatronics, places=1)
+    StationPostFactory(station=station, year=2025, post="质检员", major=mechatronics, places=2)
     assert station_posts_copy(station=station, to_year=2025) == (2024, 1)
     assert set(station.posts.filter(year=2025).values_list("post", "places")) == {
         ("工艺员", 3),

@@ -1,0 +1,70 @@
+"""The annual report's co-building chapter (issue 15): majors and their partners, co-built
+institutions by kind, services and research with patents, shared resources, teacher teams.
+
+Every figure is an indicator row or a selector answer of :mod:`reports.sources`; the chapter
+only arranges them for the template ``reports/pdf/cobuilding.html``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from training.models import AppointmentDirection, InstitutionKind
+
+from .indicators import BY_CODE, SCHOOL, Scope, evaluate
+from .sources import DataSet
+
+
+def cobuilding_context(
+    year: int, data: DataSet, targets: dict, names: dict[int, str], school_ids: list[int]
+) -> dict:
+    d = data.year(year)
+
+    def school_value(code: str, school: int) -> str:
+        return evaluate(BY_CODE[code], data, year, Scope(SCHOOL, school), targets[code]).value_text
+
+    majors = d.majors_by_school
+    patents = d.patents_by_school
+    projects = d.service_projects_by_school
+    equipment = d.shared_equipment_by_school
+    dual = d.dual_qualified_by_school
+    school_rows = [
+        {
+            "name": names[s],
+            "majors": majors.get(s, {}).get("majors", 0),
+            "with_partner": school_value("majors_with_partner", s),
+            "with_both_leads": school_value("majors_with_both_leads", s),
+            "projects": projects.get(s, (0, Decimal(0)))[0],
+            "project_value": projects.get(s, (0, Decimal(0)))[1],
+            "patents_filed": patents.get(s, {}).get("filed", 0),
+            "patents_granted": patents.get(s, {}).get("granted", 0),
+            "equipment": equipment.get(s, (0, Decimal(0)))[0],
+            "equipment_value": equipment.get(s, (0, Decimal(0)))[1],
+            "teachers": dual.get(s, (0, 0))[0],
+            "dual": dual.get(s, (0, 0))[1],
+            "dual_share": school_value("dual_qualified_share", s),
+        }
+        for s in school_ids
+    ]
+    kind_labels = dict(InstitutionKind.choices)
+    institution_kinds = [
+        {"kind": str(kind_labels.get(kind, kind)), **counts}
+        for kind, counts in sorted(d.institutions_by_kind.items())
+    ]
+    direction_labels = dict(AppointmentDirection.choices)
+    return {
+        "cobuilding": {
+            "school_rows": school_rows,
+            "majors": d.major_catalogue,
+            "institution_kinds": institution_kinds,
+            "institutions": d.institution_register,
+            "patents": d.patent_register,
+            "workshops": d.workshop_support,
+            "stations": d.station_posts,
+            "stations_without_posts": [s for s in d.station_posts if s["no_posts"]],
+            "appointments": [
+                (str(direction_labels.get(k, k)), n)
+                for k, n in sorted(d.appointments_by_direction.items())
+            ],
+        }
+    }

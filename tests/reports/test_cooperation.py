@@ -1,0 +1,224 @@
+"""Issue 15 (part b) figures on numbers worked out by hand, and the report's chapters: the Qufu
+plan's modern apprenticeship pilot class and a joint order class formed from two enterprises'
+demand are recorded and appear in the annual report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from placements import services
+from reports.document import build_html
+from reports.indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, SCHOOL, Scope, evaluate
+from reports.sources import DataSet
+from tests.members.factories import MajorFactory
+from tests.placements.factories import (
+    OrderClassEnrolmentFactory,
+    PilotClassFactory,
+    StudentFactory,
+    TalentDemandFactory,
+)
+from tests.placements.test_pages import _apprentice_post
+
+pytestmark = pytest.mark.django_db
+
+S1, S2 = 1, 2
+E1, E2 = 11, 12
+OUTSIDER = 99
+B1, B2, B3, B9 = 101, 102, 103, 109  # training bases (B9 of a non-member)
+
+YEAR_2025 = {
+    "member_school_ids": {S1, S2},
+    "member_enterprise_ids": {E1, E2},
+    "materials_by_kind": {S1: {"loose_leaf": 2, "programme": 1}, S2: {"workbook": 1}},
+    "order_class_alignment": {S1: (4, 3), S2: (2, 0), OUTSIDER: (9, 9)},
+    "demand_by_enterprise": {E1: 12, E2: 8, OUTSIDER: 50},
+    "classes_running": [
+        {"school": S1, "kind": "order", "enterprises": ["甲", "乙"]},
+        {"school": S1, "kind": "apprenticeship_pilot", "enterprises": ["甲"]},
+        {"school": S2, "kind": "directed", "enterprises": ["乙"]},
+        {"school": OUTSIDER, "kind": "order", "enterprises": ["丙", "丁"]},
+    ],
+    "apprentices_by_path": {
+        E1: {"employee": 5, "pilot": 6, "new_hire": 3, "transferred": 2},
+        E2: {"employee": 2, "pilot": 0, "new_hire": 2, "transferred": 0},
+        OUTSIDER: {"employee": 9, "pilot": 9, "new_hire": 9, "transferred": 0},
+    },
+    "active_bases": {
+        B1: {"name": "一号基地", "enterprise": E1, "enterprise_name": "甲", "masters": 3},
+        B2: {"name": "二号基地", "enterprise": E1, "enterprise_name": "甲", "masters": 0},
+        B3: {"name": "三号基地", "enterprise": E2, "enterprise_name": "乙", "masters": 1},
+        B9: {"name": "外部基地", "enterprise": OUTSIDER, "enterprise_name": "丙", "masters": 0},
+    },
+    "internships_by_base": {
+        B1: {"cognitive": 10, "placement": 4},
+        B3: {"shadowing": 5},
+        B9: {"placement": 30},
+    },
+    "training_person_times_by_kind": {
+        S1: {("human_resources", "employees"): 300, ("emergency", "public"): 120},
+        S2: {("human_resources", "employees"): 100, ("agriculture", "public"): 80},
+    },
+    "mentor_events": {
+        1: {"person": "甲导师", "enterprise": E1, "enterprise_name": "甲", "career_class": 3},
+        2: {
+            "person": "乙导师",
+            "enterprise": E2,
+            "enterprise_name": "乙",
+            "career_class": 1,
+            "expert_lecture": 1,
+        },
+        3: {"person": "乙导师二", "enterprise": E2, "enterprise_name": "乙"},
+        4: {"person": "外部", "enterprise": OUTSIDER, "enterprise_name": "丙", "career_class": 9},
+    },
+    "preference_areas": {E1: {"recruitment", "pay"}, OUTSIDER: {"pay"}},
+    "followup_counts": {S1: (40, 30), S2: (10, 2)},
+    "exchanges_by_area": {S1: {"curriculum": 2, "teacher_training": 1}, S2: {"majors": 1}},
+}
+
+
+@pytest.fixture
+def data(fake_selectors):
+    fake_selectors({2025: YEAR_2025})
+    return DataSet()
+
+
+def value(data, code, scope=ALLIANCE_SCOPE):
+    return evaluate(BY_CODE[code], data, 2025, scope)
+
+
+def test_materials_and_the_five_alignments(data):
+    row = value(data, "materials_codeveloped")
+    assert row.value == 4  # 2 + 1 at S1, 1 at S2
+    assert row.measure.extra["by_kind"] == {"loose_leaf": 2, "programme": 1, "workbook": 1}
+    # (3 + 0) fully aligned of (4 + 2) running = 50.0 %; the outsider's classes are not counted
+    assert value(data, "order_classes_aligned").value == Decimal("50.0")
+    assert value(data, "order_classes_aligned", Scope(SCHOOL, S1)).value == Decimal("75.0")
+
+
+def test_demand_joint_classes_and_pilot_apprentices(data):
+    assert value(data, "talent_demand").value == 20  # 12 + 8, members only
+    assert value(data, "joint_order_classes").value == 1  # S1's class of two enterprises
+    row = value(data, "pilot_apprentices")
+    assert row.value == 6
+    # employees 5 + 2, new hires 3 + 2, transfers 2 + 0; one pilot class at a member school
+    assert row.measure.extra == {
+        "pilot_classes": 1,
+        "employees": 7,
+        "new_hire": 5,
+        "transferred": 2,
+    }
+
+
+def test_bases_with_masters_and_internships_by_stage(data):
+    # B1 and B3 of B1, B2, B3 have a master: 2 / 3 = 66.7 %
+    row = value(data, "bases_with_masters")
+    assert (row.value, row.measure.numerator, row.measure.denominator) == (Decimal("66.7"), 2, 3)
+    assert value(data, "bases_with_masters", Scope(ENTERPRISE, E1)).value == Decimal("50.0")
+    interns = value(data, "internships_at_bases")
+    assert interns.value == 19  # 10 + 4 + 5; the outsider's base not counted
+    assert interns.measure.extra["by_stage"] == {"cognitive": 10, "placement": 4, "shadowing": 5}
+
+
+def test_training_by_audience_and_funding_department(data):
+    employees = value(data, "training_employees")
+    assert employees.value == 400  # 300 + 100
+    assert employees.measure.extra["by_department"] == {"human_resources": 400}
+    public = value(data, "training_public")
+    assert public.value == 200  # 120 + 80
+    assert public.measure.extra["by_department"] == {"emergency": 120, "agriculture": 80}
+    assert value(data, "training_public", Scope(SCHOOL, S2)).value == 80
+
+
+def test_guidance_figures(data):
+    # (3 + 1 + 1 + 0) classes and lectures ÷ 3 member mentors = 1.67; one mentor gave none
+    frequency = value(data, "mentor_class_frequency")
+    assert frequency.value == Decimal("1.67")
+    assert frequency.measure.extra["idle_mentors"] == 1
+    assert value(data, "mentor_class_frequency", Scope(ENTERPRISE, E1)).value == Decimal("3.00")
+    # E1 of E1, E2 has a measure in force: 50.0 %
+    assert value(data, "preference_coverage").value == Decimal("50.0")
+    # (30 + 2) followed ÷ (40 + 10) = 64.0 %
+    assert value(data, "followup_rate").value == Decimal("64.0")
+
+
+def test_external_exchanges(data):
+    row = value(data, "external_exchanges")
+    assert row.value == 4
+    assert row.measure.extra["by_kind"] == {"curriculum": 2, "teacher_training": 1, "majors": 1}
+
+
+def test_report_chapters_show_every_area(data):
+    html = build_html(2025).html
+    for title in (
+        "校企共同开发教学成果",
+        "用人需求与联合订单班",
+        "多种形式的人才培养",
+        "就业指导",
+        "对外合作",
+    ):
+        assert title in html
+    assert "二号基地" in html and "无师傅" in html  # the base without a master is flagged
+
+
+def test_qufu_pilot_class_and_a_joint_class_are_recorded_and_reported(
+    client_for, hr_user, secretariat_user, school, enterprise, other_enterprise
+):
+    # Qufu 三(二): a modern apprenticeship pilot class of full-time students, each on a
+    # tripartite agreement recorded by the enterprise.
+    pilot = PilotClassFactory(
+        school=school,
+        name="华建铝业现代学徒制试点班",
+        enterprises=[enterprise],
+        cohort_year=2024,
+        graduation_year=2027,
+    )
+    for n in range(2):
+        OrderClassEnrolmentFactory(
+            order_class=pilot,
+            student=StudentFactory(school=school, student_number=f"QF{n}", name=f"学生{n}"),
+        )
+        response = client_for(hr_user).post(
+            reverse("placements:apprenticeship_create"),
+            _apprentice_post(
+                school,
+                enterprise,
+                **{
+                    "student-student_number": f"QF{n}",
+                    "student-name": f"学生{n}",
+                    "path": "pilot",
+                    "employee_category": "",
+                    "order_class": pilot.pk,
+                    "contract_start": "2024-09-01",
+                    "contract_end": "2027-06-30",
+                },
+            ),
+        )
+        assert response.status_code == 302, response.context["form"].errors
+    # Linqu (三)6: two enterprises need the same major; the office forms one class of them.
+    major = MajorFactory(school=school, name="数控技术应用")
+    demands = [
+        TalentDemandFactory(enterprise=enterprise, major=major, post="数控操作工", headcount=12),
+        TalentDemandFactory(enterprise=other_enterprise, major=major, post="挤压工", headcount=8),
+    ]
+    services.order_class_from_demands(
+        demands=demands,
+        school=school,
+        name="数控联合订单班",
+        kind="order",
+        cohort_year=2025,
+        graduation_year=2028,
+        planned_size=20,
+    )
+
+    data = DataSet()
+    assert evaluate(BY_CODE["pilot_apprentices"], data, 2025, ALLIANCE_SCOPE).value == 2
+    assert evaluate(BY_CODE["joint_order_classes"], data, 2025, ALLIANCE_SCOPE).value == 1
+    html = build_html(2025, data=data).html
+    assert "华建铝业现代学徒制试点班" in html and "现代学徒制试点班" in html
+    assert "依三方协议参加现代学徒制试点的全日制学生2人" in html
+    assert "数控联合订单班" in html
+    assert "山东华建铝业集团有限公司、山东雷奥新能源有限公司" in html
+    assert "成员企业共提出需求20人" in html
