@@ -960,7 +960,7 @@ class Patent(models.Model):
     )
     inventors = models.CharField(_("inventors"), max_length=200, blank=True)
     filed_on = models.DateField(_("filed on"))
-    granted_on = models.DateField(_("granted on"), null=True, blank=True)
+    granted_on = models.DateField(_("patent granted on"), null=True, blank=True)
     project = models.ForeignKey(
         ServiceProject,
         verbose_name=_("project"),
