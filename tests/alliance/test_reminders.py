@@ -88,7 +88,7 @@ def test_school_digest_reminds_targets_only_after_september(school_user, school,
 def test_council_digest_lists_the_indicators_not_met(council_user, enterprise, year_2025):
     message = _digest(council_user, SEPTEMBER)
     # No training base: 0 of 1 member enterprises.
-    assert "企业技能实训基地覆盖率" in message.body and "当前 0.0%" in message.body
+    assert "企业技能实训基地覆盖率" in message.body and "当前 0%" in message.body
 
 
 def test_a_reminder_type_switched_off_leaves_the_mail_and_the_home_page(
