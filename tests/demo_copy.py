@@ -106,6 +106,8 @@ def _restore_tables(schema: str) -> None:
             cursor.execute(
                 f"INSERT INTO {quote(table)} SELECT * FROM {quote(schema)}.{quote(table)}"
             )
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+        for statement in connection.ops.sequence_reset_sql(
+            no_style(), apps.get_models(include_auto_created=True)
+        ):
             cursor.execute(statement)
     ContentType.objects.clear_cache()

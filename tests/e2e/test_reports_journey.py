@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from reports.indicators import INDICATORS
+
 pytestmark = pytest.mark.e2e
 
 
@@ -46,7 +48,7 @@ def test_secretariat_builds_and_publishes_the_2025_report(
         .locator("a", has_text="JSON")
         .get_attribute("href")
     ).json()
-    assert data["year"] == 2025 and len(data["indicators"]) == 16  # apprentices as three figures
+    assert data["year"] == 2025 and len(data["indicators"]) == len(INDICATORS)
     anonymous.close()
 
 
