@@ -828,8 +828,8 @@ FOLLOWUP_GRACE_MONTHS = 6
 
 
 class FunnelRow(NamedTuple):
-    """One cell of a graduation cohort's funnel: school × major × employer (None: not hired by
-    a member). ``followed`` and ``retained`` are per milestone (6, 12, 24 months)."""
+    """One cell of a graduation cohort's funnel: school × major (its name) × employer (None: not
+    hired by a member). ``followed`` and ``retained`` are per milestone (6, 12, 24 months)."""
 
     school: int
     major: str
@@ -871,14 +871,14 @@ def retention_funnel(year: int) -> list[FunnelRow]:
     rows = (
         GraduatePlacement.objects.filter(_in_pipeline_q(), graduation_year=year)
         .annotate(member_employer=Case(When(hired, then="employer"), default=None))
-        .values("student__school", "student__major", "member_employer")
+        .values("student__school", STUDENT_MAJOR_NAME, "member_employer")
         .annotate(**annotations)
         .order_by()
     )
     return [
         FunnelRow(
             r["student__school"],
-            r["student__major"],
+            r[STUDENT_MAJOR_NAME],
             r["member_employer"],
             r["graduates"],
             r["hired"],
@@ -904,7 +904,7 @@ def followups_due(placements, *, today: dt.date) -> list[FollowUpDue]:
     candidates = (
         placements.filter(local_q(), graduation_year__gte=oldest)
         .exclude(hire_status=HireStatus.DECLINED)
-        .select_related("student", "student__school", "employer")
+        .select_related("student", "student__school", "student__major", "employer")
         .prefetch_related(
             Prefetch(
                 "followups",
