@@ -375,3 +375,12 @@ def test_a_year_out_of_range_is_a_bad_request(client_for, secretariat_user, scho
         reverse("reports:status_data"), {"school": school.pk, "year": 99999}
     )
     assert response.status_code == 400
+
+
+def test_the_major_column_shows_the_catalogue_code_where_known(school, enterprise):
+    major = MajorFactory(school=school, name=MECHATRONICS, code="660301")
+    order_class = OrderClassFactory(school=school, major=major, cohort_year=2024)
+    order_class.enterprises.set([enterprise])
+    OrderClassEnrolmentFactory(order_class=order_class, student=StudentFactory(school=school))
+    [record] = status_table(school.pk, 2024).records()
+    assert (record["major"], record["order_trained"]) == ("机电技术应用（660301）", 1)
