@@ -703,9 +703,7 @@ def donated_equipment_value_by_enterprise(
     return _whole_yuan(rows, "enterprise_id")
 
 
-def service_income_by_enterprise(
-    school_id: int, first: dt.date, last: dt.date
-) -> dict[int, int]:
+def service_income_by_enterprise(school_id: int, first: dt.date, last: dt.date) -> dict[int, int]:
     """Enterprise id -> contract value in whole yuan of the school's technical services
     (技术服务, not joint R&D or research topics) for it starting between ``first`` and ``last``,
     stopped ones left out (学校为企业技术服务年收入). A service for several enterprises counts in
