@@ -578,6 +578,12 @@ def _lead_plan_path(instance: Major, filename: str) -> str:
     return f"members/majors/{instance.school_id}/{filename}"
 
 
+def major_label(name: str, code: str = "") -> str:
+    """A major as people write it: its name, and its catalogue code where known (for reads of
+    ``values("major__name", "major__code")`` as for instances)."""
+    return f"{name}（{code}）" if code else name
+
+
 class Major(models.Model):
     """A major (专业) in a school's catalogue, matched to the county industry it serves.
 
@@ -651,7 +657,7 @@ class Major(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.code}）" if self.code else self.name
+        return major_label(self.name, self.code)
 
     def clean(self) -> None:
         errors = {}

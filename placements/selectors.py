@@ -28,6 +28,7 @@ from django.db.models import (
     When,
 )
 
+from members.models import major_label
 from members.selectors import member_on_q
 
 from .models import (
@@ -43,6 +44,7 @@ from .models import (
     GraduatePlacement,
     HireStatus,
     Internship,
+    MaterialKind,
     OrderClass,
     OrderClassEnrolment,
     OutreachEvent,
@@ -763,7 +765,21 @@ def apprenticeships_described(ids) -> list[dict]:
 
 # --- the MoE status-data table (产学合作), per school and academic year (reports.status_data) ---
 # Each answers {(major, enterprise id): count} for one school and the academic year from
-# ``first`` (1 September) to ``last`` (31 August); the major is the student's or the class's.
+# ``first`` (1 September) to ``last`` (31 August); the major is the student's, the class's or
+# the material's, as its name with its catalogue code where known (members.models.major_label).
+
+
+def _by_major_label(rows, major: str, enterprise: str) -> dict[tuple[str, int], int]:
+    """``{(major label, enterprise id): n}`` from rows read with ``<major>__name`` and
+    ``<major>__code``; a row without a major has the empty label, one without an enterprise none."""
+    return {
+        (
+            major_label(r[f"{major}__name"], r[f"{major}__code"]) if r[f"{major}__name"] else "",
+            r[enterprise],
+        ): r["n"]
+        for r in rows
+        if r[enterprise] is not None and r["n"]
+    }
 
 
 def order_class_students_by_major(
@@ -778,14 +794,11 @@ def order_class_students_by_major(
             order_class__cohort_year__lte=first.year,
             order_class__graduation_year__gte=last.year,
         )
-        .values("order_class__major", "order_class__enterprises")
+        .values("order_class__major__name", "order_class__major__code", "order_class__enterprises")
         .annotate(n=Count("student", distinct=True))
+        .order_by()
     )
-    return {
-        (r["order_class__major"], r["order_class__enterprises"]): r["n"]
-        for r in rows
-        if r["order_class__enterprises"] is not None
-    }
+    return _by_major_label(rows, "order_class__major", "order_class__enterprises")
 
 
 def interns_by_major(school_id: int, first: dt.date, last: dt.date) -> dict[tuple[str, int], int]:
@@ -795,10 +808,11 @@ def interns_by_major(school_id: int, first: dt.date, last: dt.date) -> dict[tupl
         Internship.objects.filter(
             student__school_id=school_id, start_date__lte=last, end_date__gte=first
         )
-        .values("student__major", "enterprise_id")
+        .values("student__major__name", "student__major__code", "enterprise_id")
         .annotate(n=Count("student", distinct=True))
+        .order_by()
     )
-    return {(r["student__major"], r["enterprise_id"]): r["n"] for r in rows}
+    return _by_major_label(rows, "student__major", "enterprise_id")
 
 
 def hired_graduates_by_major(
@@ -814,10 +828,49 @@ def hired_graduates_by_major(
             employer__isnull=False,
         )
         .exclude(hire_status=HireStatus.DECLINED)
-        .values("student__major", "employer_id")
+        .values("student__major__name", "student__major__code", "employer_id")
         .annotate(n=Count("student", distinct=True))
+        .order_by()
     )
-    return {(r["student__major"], r["employer_id"]): r["n"] for r in rows}
+    return _by_major_label(rows, "student__major", "employer_id")
+
+
+#: The kinds of co-developed material the platform counts as courses (共同开发课程数) and as
+#: teaching materials (共同开发教材数); programmes, standards of teaching or posts and
+#: resources are in neither column.
+COURSE_KINDS = (MaterialKind.CURRICULUM, MaterialKind.COURSE_STANDARD)
+TEXTBOOK_KINDS = (MaterialKind.TEXTBOOK, MaterialKind.LOOSE_LEAF, MaterialKind.WORKBOOK)
+
+
+def _materials_by_major(
+    kinds, school_id: int, first: dt.date, last: dt.date
+) -> dict[tuple[str, int], int]:
+    rows = (
+        CoDevelopedMaterial.objects.filter(
+            school_id=school_id, kind__in=kinds, completed_on__range=(first, last)
+        )
+        .values("major__name", "major__code", "enterprises")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    return _by_major_label(rows, "major", "enterprises")
+
+
+def courses_codeveloped_by_major(
+    school_id: int, first: dt.date, last: dt.date
+) -> dict[tuple[str, int], int]:
+    """Curricula and course standards the school completed with enterprises in the academic
+    year, per major (none: a whole-school item) and enterprise; one written with several
+    enterprises counts for each (共同开发课程数)."""
+    return _materials_by_major(COURSE_KINDS, school_id, first, last)
+
+
+def textbooks_codeveloped_by_major(
+    school_id: int, first: dt.date, last: dt.date
+) -> dict[tuple[str, int], int]:
+    """Textbooks, loose-leaf and workbook textbooks completed with enterprises in the academic
+    year, per major and enterprise, as :func:`courses_codeveloped_by_major` (共同开发教材数)."""
+    return _materials_by_major(TEXTBOOK_KINDS, school_id, first, last)
 
 
 # --- the retention funnel and the follow-ups due (留临人才档案, Linqu §(四)11) -----------------
@@ -828,8 +881,8 @@ FOLLOWUP_GRACE_MONTHS = 6
 
 
 class FunnelRow(NamedTuple):
-    """One cell of a graduation cohort's funnel: school × major × employer (None: not hired by
-    a member). ``followed`` and ``retained`` are per milestone (6, 12, 24 months)."""
+    """One cell of a graduation cohort's funnel: school × major (its name) × employer (None: not
+    hired by a member). ``followed`` and ``retained`` are per milestone (6, 12, 24 months)."""
 
     school: int
     major: str
@@ -871,14 +924,14 @@ def retention_funnel(year: int) -> list[FunnelRow]:
     rows = (
         GraduatePlacement.objects.filter(_in_pipeline_q(), graduation_year=year)
         .annotate(member_employer=Case(When(hired, then="employer"), default=None))
-        .values("student__school", "student__major", "member_employer")
+        .values("student__school", STUDENT_MAJOR_NAME, "member_employer")
         .annotate(**annotations)
         .order_by()
     )
     return [
         FunnelRow(
             r["student__school"],
-            r["student__major"],
+            r[STUDENT_MAJOR_NAME],
             r["member_employer"],
             r["graduates"],
             r["hired"],
@@ -904,7 +957,7 @@ def followups_due(placements, *, today: dt.date) -> list[FollowUpDue]:
     candidates = (
         placements.filter(local_q(), graduation_year__gte=oldest)
         .exclude(hire_status=HireStatus.DECLINED)
-        .select_related("student", "student__school", "employer")
+        .select_related("student", "student__school", "student__major", "employer")
         .prefetch_related(
             Prefetch(
                 "followups",

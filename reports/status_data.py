@@ -57,6 +57,8 @@ BY_MAJOR: dict[str, Callable[[int, dt.date, dt.date], dict[tuple[str, int], int]
     "order_trained": placements.order_class_students_by_major,
     "interns": placements.interns_by_major,
     "graduates_hired": placements.hired_graduates_by_major,
+    "courses_developed": placements.courses_codeveloped_by_major,
+    "materials_developed": placements.textbooks_codeveloped_by_major,
 }
 
 #: Figures per enterprise id only (the register names no major): on the enterprise's row
@@ -66,22 +68,21 @@ BY_ENTERPRISE: dict[str, Callable[[int, dt.date, dt.date], dict[int, int]]] = {
         school_id, first.year
     ),
     "staff_trained": training.trained_staff_by_enterprise,
+    "equipment_value": training.donated_equipment_value_by_enterprise,
+    "service_income": training.service_income_by_enterprise,
 }
 
 #: The fields no register holds yet, and why: blank in the table, with this note.
 NO_SOURCE_YET: dict[str, str] = {
     "school_code": _("No source yet: the organisation register has no MoE school code."),
-    "courses_developed": _("No source yet: no register of co-developed courses."),
-    "materials_developed": _("No source yet: no register of co-developed teaching materials."),
-    "equipment_value": _("No source yet: no register of equipment donated to the school."),
-    "service_income": _("No source yet: no register of the school's technical services."),
 }
 
 #: How the figures with a source are counted (the notes sheet of the export).
 COUNTING: dict[str, str] = {
     "major": _(
-        "The major of the order class, of the intern or of the graduate; empty on the rows of "
-        "figures whose register names no major (part-time teachers, staff trained)."
+        "The major of the order class, of the intern, of the graduate or of the co-developed "
+        "material, with its catalogue code where known; empty on the rows of figures whose "
+        "register names no major (part-time teachers, equipment, services, staff trained)."
     ),
     "order_trained": _(
         "Students enrolled in the school's order classes in training during the academic year; "
@@ -95,6 +96,23 @@ COUNTING: dict[str, str] = {
     "graduates_hired": _(
         "Graduates of the summer ending the academic year working at the enterprise, "
         "hires the enterprise declined left out."
+    ),
+    "courses_developed": _(
+        "Curricula and course standards completed with the enterprise during the academic year; "
+        "one written with several enterprises counts for each."
+    ),
+    "materials_developed": _(
+        "Textbooks, loose-leaf and workbook textbooks completed with the enterprise during the "
+        "academic year; one written with several enterprises counts for each."
+    ),
+    "equipment_value": _(
+        "Value in yuan of the equipment the enterprise introduced into the school, in use from "
+        "a day of the academic year (equipment shared or lent is not counted)."
+    ),
+    "service_income": _(
+        "Contract value in yuan of the school's technical services for the enterprise starting "
+        "in the academic year, stopped ones left out; a service for several enterprises counts "
+        "for each."
     ),
     "staff_trained": _(
         "Person-times of the school's in-service programmes for the enterprise starting in the "

@@ -21,6 +21,7 @@ from .models import (
     Certification,
     CoBuiltInstitution,
     Craftsman,
+    EquipmentDirection,
     InSchoolWorkshop,
     InstitutionKind,
     InstitutionYear,
@@ -28,6 +29,8 @@ from .models import (
     PartnerInstitution,
     Patent,
     PatentStatus,
+    ProjectKind,
+    ProjectStatus,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -675,3 +678,45 @@ def trained_staff_by_enterprise(school_id: int, first: dt.date, last: dt.date) -
         .annotate(n=Sum("participants"))
     )
     return {r["enterprises"]: r["n"] for r in rows if r["enterprises"] is not None and r["n"]}
+
+
+def _whole_yuan(rows, key: str) -> dict[int, int]:
+    return {r[key]: int(r["value"].to_integral_value()) for r in rows if r[key] and r["value"]}
+
+
+def donated_equipment_value_by_enterprise(
+    school_id: int, first: dt.date, last: dt.date
+) -> dict[int, int]:
+    """Enterprise id -> value in whole yuan of the equipment it introduced into the school
+    (引进, not equipment shared or lent) in use from a day between ``first`` and ``last``
+    (对学校捐赠设备总值)."""
+    rows = (
+        SharedEquipment.objects.filter(
+            school_id=school_id,
+            direction=EquipmentDirection.INTRODUCED,
+            since__range=(first, last),
+        )
+        .values("enterprise_id")
+        .annotate(value=Sum("value"))
+        .order_by()
+    )
+    return _whole_yuan(rows, "enterprise_id")
+
+
+def service_income_by_enterprise(school_id: int, first: dt.date, last: dt.date) -> dict[int, int]:
+    """Enterprise id -> contract value in whole yuan of the school's technical services
+    (技术服务, not joint R&D or research topics) for it starting between ``first`` and ``last``,
+    stopped ones left out (学校为企业技术服务年收入). A service for several enterprises counts in
+    full for each, as ``trained_staff_by_enterprise`` does: the register has one contract value."""
+    rows = (
+        ServiceProject.objects.filter(
+            school_id=school_id,
+            kind=ProjectKind.TECHNICAL_SERVICE,
+            start_on__range=(first, last),
+        )
+        .exclude(status=ProjectStatus.STOPPED)
+        .values("enterprises")
+        .annotate(value=Sum("value"))
+        .order_by()
+    )
+    return _whole_yuan(rows, "enterprises")

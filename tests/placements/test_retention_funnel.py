@@ -32,7 +32,7 @@ def test_milestones_are_counted_from_the_first_of_july():
 
 
 def _graduate(school, *, pipeline="order", major="机电技术应用", **placement):
-    student = StudentFactory(school=school, major=major)
+    student = StudentFactory(school=school, major__name=major)
     if pipeline == "order":
         OrderClassEnrolmentFactory(student=student, order_class__school=school)
     elif pipeline == "apprentice":

@@ -12,9 +12,11 @@ import pytest
 from django.urls import reverse
 
 from alliance.api.tokens import token_issue
-from placements.models import Destination, HireStatus
+from placements.models import Destination, HireStatus, MaterialKind
 from reports.status_data import BY_ENTERPRISE, BY_MAJOR, FIELDS, NO_SOURCE_YET, status_table
+from tests.members.factories import MajorFactory
 from tests.placements.factories import (
+    CoDevelopedMaterialFactory,
     GraduatePlacementFactory,
     InternshipFactory,
     OrderClassEnrolmentFactory,
@@ -23,10 +25,12 @@ from tests.placements.factories import (
 )
 from tests.training.factories import (
     CraftsmanFactory,
+    ServiceProjectFactory,
+    SharedEquipmentFactory,
     TeachingAssignmentFactory,
     TrainingProgrammeFactory,
 )
-from training.models import AssignmentKind, Term
+from training.models import AssignmentKind, EquipmentDirection, ProjectKind, ProjectStatus, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +61,13 @@ def records(school, other_school, enterprise, other_enterprise):
     # Order classes: a joint class of E1 and E2 in training (cohort 2023, graduating 2025) with
     # 3 students -> 3 for (机电, E1) and 3 for (机电, E2); a class enrolling in September 2025
     # (after the year) and a class of another school do not count.
-    joint = OrderClassFactory(school=school, major=MECHATRONICS, cohort_year=2023)
+    joint = OrderClassFactory(school=school, major__name=MECHATRONICS, cohort_year=2023)
     joint.enterprises.set([e1, e2])
     for _ in range(3):
         OrderClassEnrolmentFactory(order_class=joint, student=StudentFactory(school=school))
-    later = OrderClassFactory(school=school, major=CNC, cohort_year=2025, graduation_year=2028)
+    later = OrderClassFactory(
+        school=school, major__name=CNC, cohort_year=2025, graduation_year=2028
+    )
     later.enterprises.set([e1])
     OrderClassEnrolmentFactory(order_class=later, student=StudentFactory(school=school))
     elsewhere = OrderClassFactory(school=other_school, cohort_year=2023)
@@ -70,7 +76,7 @@ def records(school, other_school, enterprise, other_enterprise):
 
     # Internships: one 机电 student twice at E1 in the year (counted once), one 数控 student
     # whose internship overlaps the year's end (counted), one before the year (not).
-    intern = StudentFactory(school=school, major=MECHATRONICS)
+    intern = StudentFactory(school=school, major__name=MECHATRONICS)
     InternshipFactory(
         student=intern, enterprise=e1, start_date=dt.date(2024, 9, 1), end_date=dt.date(2025, 1, 31)
     )
@@ -78,13 +84,13 @@ def records(school, other_school, enterprise, other_enterprise):
         student=intern, enterprise=e1, start_date=dt.date(2025, 3, 1), end_date=dt.date(2025, 4, 30)
     )
     InternshipFactory(
-        student=StudentFactory(school=school, major=CNC),
+        student=StudentFactory(school=school, major__name=CNC),
         enterprise=e1,
         start_date=dt.date(2025, 7, 1),
         end_date=dt.date(2025, 9, 30),
     )
     InternshipFactory(
-        student=StudentFactory(school=school, major=CNC),
+        student=StudentFactory(school=school, major__name=CNC),
         enterprise=e1,
         start_date=dt.date(2024, 6, 1),
         end_date=dt.date(2024, 8, 31),
@@ -94,16 +100,18 @@ def records(school, other_school, enterprise, other_enterprise):
     # hire, a 2024 graduate and one in further study do not.
     for status in (HireStatus.CONFIRMED, HireStatus.PENDING, HireStatus.DECLINED):
         GraduatePlacementFactory(
-            student=StudentFactory(school=school, major=MECHATRONICS),
+            student=StudentFactory(school=school, major__name=MECHATRONICS),
             graduation_year=2025,
             employer=e1,
             hire_status=status,
         )
     GraduatePlacementFactory(
-        student=StudentFactory(school=school, major=MECHATRONICS), graduation_year=2024, employer=e1
+        student=StudentFactory(school=school, major__name=MECHATRONICS),
+        graduation_year=2024,
+        employer=e1,
     )
     GraduatePlacementFactory(
-        student=StudentFactory(school=school, major=MECHATRONICS),
+        student=StudentFactory(school=school, major__name=MECHATRONICS),
         graduation_year=2025,
         employer=e1,
         destination=Destination.FURTHER_STUDY,
@@ -151,6 +159,64 @@ def records(school, other_school, enterprise, other_enterprise):
     )
     next_year.enterprises.set([e2])
 
+    # Co-developed in the year: a 机电 loose-leaf textbook with E1 and E2 -> 1 textbook for
+    # (机电, E1) and 1 for (机电, E2); a 机电 curriculum with E1 on the year's first day -> 1
+    # course for (机电, E1); a course standard of no major with E1 -> 1 course on E1's row
+    # without a major. Not counted: a programme (neither column), a textbook finished the day
+    # before the year, a textbook of another school.
+    mechatronics = MajorFactory(school=school, name=MECHATRONICS)
+    material = CoDevelopedMaterialFactory
+    material(
+        school=school, major=mechatronics, enterprises=[e1, e2], completed_on=dt.date(2025, 6, 30)
+    )
+    material(
+        school=school,
+        major=mechatronics,
+        kind=MaterialKind.CURRICULUM,
+        enterprises=[e1],
+        completed_on=dt.date(2024, 9, 1),
+    )
+    material(
+        school=school,
+        kind=MaterialKind.COURSE_STANDARD,
+        enterprises=[e1],
+        completed_on=dt.date(2025, 1, 10),
+    )
+    material(school=school, major=mechatronics, kind=MaterialKind.PROGRAMME, enterprises=[e1])
+    material(
+        school=school,
+        major=mechatronics,
+        kind=MaterialKind.TEXTBOOK,
+        enterprises=[e1],
+        completed_on=dt.date(2024, 8, 31),
+    )
+    material(school=other_school, kind=MaterialKind.TEXTBOOK, enterprises=[e1])
+
+    # Equipment E1 introduced into the school in the year: 680 000 + 120 000 = 800 000 yuan.
+    # Not counted: equipment E2 shares with the school, equipment E2 introduced the day before
+    # the year (E2's value is 0).
+    equipment = SharedEquipmentFactory
+    equipment(school=school, enterprise=e1, value=680000, since=dt.date(2024, 9, 1))
+    equipment(school=school, enterprise=e1, value=120000, since=dt.date(2025, 3, 1))
+    equipment(
+        school=school,
+        enterprise=e2,
+        value=300000,
+        since=dt.date(2024, 10, 1),
+        direction=EquipmentDirection.SHARED,
+    )
+    equipment(school=school, enterprise=e2, value=50000, since=dt.date(2024, 8, 31))
+
+    # Technical services starting in the year: 80 000 for E1 and E2 (counted for each) and
+    # 20 000 for E1 -> E1 100 000, E2 80 000. Not counted: joint R&D, a stopped service, a
+    # service starting on 1 September 2025.
+    service = ServiceProjectFactory
+    service(school=school, enterprises=[e1, e2], value=80000, start_on=dt.date(2025, 3, 1))
+    service(school=school, enterprises=[e1], value=20000, start_on=dt.date(2024, 9, 15))
+    service(school=school, enterprises=[e1], value=500000, kind=ProjectKind.JOINT_RND)
+    service(school=school, enterprises=[e2], value=50000, status=ProjectStatus.STOPPED)
+    service(school=school, enterprises=[e1], value=70000, start_on=dt.date(2025, 9, 1))
+
 
 def _expected(e1, e2) -> list[dict]:
     blank = dict.fromkeys(NO_SOURCE_YET)
@@ -162,6 +228,10 @@ def _expected(e1, e2) -> list[dict]:
             "interns": 0,
             "graduates_hired": 0,
             "staff_trained": 0,
+            "courses_developed": 0,
+            "materials_developed": 0,
+            "equipment_value": 0,
+            "service_income": 0,
             **figures,
         }
         return {
@@ -176,10 +246,26 @@ def _expected(e1, e2) -> list[dict]:
     # 机电), the row without a major last.
     return [
         row(e1, CNC, interns=1),
-        row(e1, MECHATRONICS, order_trained=3, interns=1, graduates_hired=2),
-        row(e1, "", part_time_teachers=2, staff_trained=85),
-        row(e2, MECHATRONICS, order_trained=3),
-        row(e2, "", staff_trained=60),
+        row(
+            e1,
+            MECHATRONICS,
+            order_trained=3,
+            interns=1,
+            graduates_hired=2,
+            courses_developed=1,
+            materials_developed=1,
+        ),
+        row(
+            e1,
+            "",
+            part_time_teachers=2,
+            staff_trained=85,
+            courses_developed=1,
+            equipment_value=800000,
+            service_income=100000,
+        ),
+        row(e2, MECHATRONICS, order_trained=3, materials_developed=1),
+        row(e2, "", staff_trained=60, service_income=80000),
     ]
 
 
@@ -191,17 +277,12 @@ def test_the_table_counts_the_registers_as_worked_out_by_hand(
 
 
 def test_fields_without_a_source_are_named_and_blank(records, school):
-    assert set(NO_SOURCE_YET) == {
-        "school_code",
-        "courses_developed",
-        "materials_developed",
-        "equipment_value",
-        "service_income",
-    }
+    # The organisation register has no MoE school code.
+    assert set(NO_SOURCE_YET) == {"school_code"}
     # Every national figure has a source or a note.
     figures = {f.key for f in FIELDS[4:]}
     assert figures == (BY_MAJOR.keys() | BY_ENTERPRISE.keys() | (NO_SOURCE_YET.keys() & figures))
-    assert all(r["equipment_value"] is None for r in status_table(school.pk, 2024).records())
+    assert all(r["school_code"] is None for r in status_table(school.pk, 2024).records())
 
 
 def test_the_excel_file_has_the_national_header_and_the_numbers(
@@ -223,12 +304,14 @@ def test_the_excel_file_has_the_national_header_and_the_numbers(
         1,
         2,
     )
-    assert first["对学校捐赠设备总值"] is None
+    assert (first["共同开发课程数"], first["共同开发教材数"]) == (1, 1)
+    assert first["学校代码"] is None
     third = dict(zip(HEADER, rows[3], strict=True))
     assert (third["支持学校兼职教师数"], third["学校为企业年培训员工数"]) == (2, 85)
+    assert (third["对学校捐赠设备总值"], third["学校为企业技术服务年收入"]) == (800000, 100000)
     assert len(rows) == 1 + 5
     # The fields with no source carry a comment, and the notes sheet explains every field.
-    assert sheet["J1"].comment is not None and sheet["E1"].comment is None
+    assert sheet["A1"].comment is not None and sheet["J1"].comment is None
     notes = {r[0]: r[1] for r in book["说明"].iter_rows(values_only=True) if r and r[0]}
     assert set(HEADER) <= notes.keys()
 
@@ -292,3 +375,12 @@ def test_a_year_out_of_range_is_a_bad_request(client_for, secretariat_user, scho
         reverse("reports:status_data"), {"school": school.pk, "year": 99999}
     )
     assert response.status_code == 400
+
+
+def test_the_major_column_shows_the_catalogue_code_where_known(school, enterprise):
+    major = MajorFactory(school=school, name=MECHATRONICS, code="660301")
+    order_class = OrderClassFactory(school=school, major=major, cohort_year=2024)
+    order_class.enterprises.set([enterprise])
+    OrderClassEnrolmentFactory(order_class=order_class, student=StudentFactory(school=school))
+    [record] = status_table(school.pk, 2024).records()
+    assert (record["major"], record["order_trained"]) == ("机电技术应用（660301）", 1)
