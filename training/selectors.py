@@ -28,6 +28,7 @@ from .models import (
     PartnerInstitution,
     Patent,
     PatentStatus,
+    QualityEvaluationSurvey,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -675,3 +676,16 @@ def trained_staff_by_enterprise(school_id: int, first: dt.date, last: dt.date) -
         .annotate(n=Sum("participants"))
     )
     return {r["enterprises"]: r["n"] for r in rows if r["enterprises"] is not None and r["n"]}
+
+
+def quality_surveys_by_school(year: int) -> dict[int, int]:
+    """School id → multi-party quality evaluation surveys held in ``year`` whose report is
+    uploaded (Qufu 三(三): a survey counts once it 「形成调研报告」). One query."""
+    rows = (
+        QualityEvaluationSurvey.objects.filter(held_on__year=year)
+        .exclude(report_file="")
+        .values("school")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["school"]: r["n"] for r in rows}

@@ -46,6 +46,11 @@ REGISTER_DRILLDOWNS = {
     "work_plan_completion": "members:task_list",
     "work_plan_on_time_rate": "members:task_list",
     "office_budget": "members:office_budget_list",
+    # plan clauses given a home late: the register the figure comes from
+    "innovations_in_class": "placements:material_list",
+    "quality_surveys": "training:quality_survey_list",
+    "internships_evaluated": "placements:internship_list",
+    "required_documents": "members:document_list",
 }
 
 
