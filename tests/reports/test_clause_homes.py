@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from members.models import REQUIRED_DOCUMENT_KINDS, DocumentKind
+from members.models import REQUIRED_DOCUMENT_KINDS, DocumentKind, Organization
 from members.selectors import required_documents_in_force
 from placements.selectors import internship_evaluations, schools_with_local_career_class
 from reports.document import build_html
@@ -180,3 +180,40 @@ def test_required_documents_in_force_by_kind():
     assert counts[str(DocumentKind.CHARTER.label)] == 1
     assert counts[str(DocumentKind.LEAD_TEACHER.label)] == 0
     assert sum(counts.values()) == 2
+
+
+# --- the demo ----------------------------------------------------------------------------------
+
+
+def test_demo_fills_the_clauses_believably(demo):
+    from training import demo as training_demo
+    from training.models import QualityEvaluationSurvey
+
+    data = DataSet()
+
+    def figure(code):
+        return evaluate(BY_CODE[code], data, 2025, ALLIANCE_SCOPE)
+
+    # One case at each school in 2025 (铝型材在线淬火新工艺, 钢结构机器人焊接).
+    assert figure("innovations_in_class").value == 2
+    # The vocational centre's career class covers local employment; the technical school's only
+    # from 2026: 1 of 2 schools.
+    assert figure("local_career_classes").value == Decimal("50.0")
+    # Two surveys in 2025, one with its report uploaded.
+    assert figure("quality_surveys").value == 1
+    # The 12 cognitive internships of November 2025, two in three evaluated: 8 / 12 = 66.7 %.
+    evaluated = figure("internships_evaluated").measure
+    assert (evaluated.value, evaluated.numerator, evaluated.denominator) == (
+        Decimal("66.7"),
+        8,
+        12,
+    )
+    documents = figure("required_documents").measure
+    assert "教师资格标准与职称评聘办法" not in documents.extra["missing"]
+    assert "专业带头人培养方案和考评机制" in documents.extra["missing"]
+    before = QualityEvaluationSurvey.objects.count()
+    training_demo.seed_quality_surveys(
+        list(Organization.objects.schools()),
+        {e.name: e for e in Organization.objects.enterprises()},
+    )
+    assert QualityEvaluationSurvey.objects.count() == before == 2
