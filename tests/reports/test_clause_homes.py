@@ -217,3 +217,21 @@ def test_demo_fills_the_clauses_believably(demo):
         {e.name: e for e in Organization.objects.enterprises()},
     )
     assert QualityEvaluationSurvey.objects.count() == before == 2
+
+
+def test_local_career_classes_drill_down_to_the_schools_counted(client, demo):
+    from members.models import User
+    from reports.links import indicator_links
+    from reports.selectors import indicator_rows
+
+    user = User.objects.get(username="secretariat")
+    client.force_login(user)
+    rows = [
+        r
+        for r in indicator_rows(2025, ALLIANCE_SCOPE)
+        if r.indicator.code == "local_career_classes"
+    ]
+    (link,) = indicator_links(rows, 2025, user)
+    # 1 school of 2 (the vocational centre), as the demo test above works out.
+    assert client.get(link["url"]).context["listed"].total == 1
+    assert client.get(link["base_url"]).context["listed"].total == 2
