@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from members.models import REQUIRED_DOCUMENT_KINDS, DocumentKind, Organization
 from members.selectors import required_documents_in_force
@@ -235,3 +236,25 @@ def test_local_career_classes_drill_down_to_the_schools_counted(client, demo):
     # 1 school of 2 (the vocational centre), as the demo test above works out.
     assert client.get(link["url"]).context["listed"].total == 1
     assert client.get(link["base_url"]).context["listed"].total == 2
+
+
+def test_school_marks_a_career_class_as_covering_local_employment(
+    client_for, school_user, school, enterprise
+):
+    from placements.models import OutreachEvent
+
+    response = client_for(school_user).post(
+        reverse("placements:event_create"),
+        {
+            "kind": "career_class",
+            "title": "认识临朐：本地企业与创业故事",
+            "date": "2025-11-06",
+            "school": school.pk,
+            "enterprises": [enterprise.pk],
+            "participants": 60,
+            "covers_local_employment": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert OutreachEvent.objects.get().covers_local_employment is True
+    assert schools_with_local_career_class(2025) == {school.pk}
