@@ -95,6 +95,17 @@ DOCUMENTS: list[tuple] = [
         None,
         "建立毕业生留临就业档案，定期调度企业用人情况，及时解决留临人才遇到的问题。",
     ),
+    # Qufu 三(六): teacher qualification standards and title appointment fitting 产教融合
+    (
+        DocumentKind.TEACHER_QUALIFICATION,
+        "临朐县职业学校“双师型”教师资格认定与职称评聘办法（试行）",
+        "1.0",
+        None,
+        dt.date(2025, 9, 1),
+        DocumentStatus.IN_FORCE,
+        None,
+        "企业实践经历和技术服务成果计入教师资格认定和职称评聘条件，企业能工巧匠可按规定评聘。",
+    ),
 ]
 # The charter revised at the end of 2025: the new version replaces 1.0, which is kept.
 CHARTER_REVISION = (

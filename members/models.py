@@ -686,7 +686,17 @@ class DocumentKind(models.TextChoices):
     LEAD_TEACHER = "lead_teacher", _("Lead-teacher training plan and assessment")
     QUALITY_EVALUATION = "quality_evaluation", _("Multi-party quality evaluation rules")
     EXTERNAL_COOPERATION = "external_cooperation", _("External cooperation mechanism")
+    TEACHER_QUALIFICATION = (
+        "teacher_qualification",
+        _("Teacher qualification standards and title appointment rules"),
+    )
     OTHER = "other", _("Other")
+
+
+#: the documents the plans require the alliance to make: charter and management rules (Linqu
+#: 保障(一)), quality evaluation (Qufu 三(三)), teacher enterprise practice (三(四)), lead
+#: teachers (三(五)), teacher qualification and titles (三(六)), external cooperation (三(八))
+REQUIRED_DOCUMENT_KINDS = tuple(kind for kind in DocumentKind if kind != DocumentKind.OTHER)
 
 
 class DocumentStatus(models.TextChoices):

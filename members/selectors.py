@@ -30,6 +30,7 @@ from django.utils import timezone
 from .models import (
     COUNCIL_ROLE_RANK,
     OPEN_TASK_STATUSES,
+    REQUIRED_DOCUMENT_KINDS,
     AdviceOutcome,
     AllianceOffice,
     CouncilMeeting,
@@ -318,6 +319,21 @@ def documents_in_force(year: int) -> list[PolicyDocument]:
         .select_related("adopted_at")
         .order_by("kind", "effective_on", "pk")
     )
+
+
+def required_documents_in_force(year: int) -> list[tuple[str, int]]:
+    """(label, documents of it in force at the end of ``year``) for every document kind the plans
+    require (``REQUIRED_DOCUMENT_KINDS``), 0 where the alliance has none yet. One query."""
+    day = min(_year_end(year), timezone.localdate())
+    rows = (
+        PolicyDocument.objects.filter(kind__in=REQUIRED_DOCUMENT_KINDS, effective_on__lte=day)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {r["kind"]: r["n"] for r in rows}
+    return [(str(kind.label), counts.get(kind, 0)) for kind in REQUIRED_DOCUMENT_KINDS]
 
 
 def documents_adopted_in(year: int) -> list[PolicyDocument]:

@@ -541,6 +541,7 @@ register(
             Column("参与企业", "enterprises", width=30, many=Organization.objects.enterprises),
             Column("参与人数", "participants"),
             Column("职业规划导师", attr="mentor.person"),
+            Column("讲授本地就业", "covers_local_employment"),
             Column("备注", "notes", width=30),
         ],
         visible_to=events_visible_to,

@@ -361,6 +361,7 @@ class EventForm(RegisterForm):
             "enterprises",
             "mentor",
             "participants",
+            "covers_local_employment",
             "notes",
         ]
         widgets = {

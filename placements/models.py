@@ -880,6 +880,16 @@ class OutreachEvent(models.Model):
         related_name="events",
         help_text=_("The career mentor who gave a career class or an enterprise lecture."),
     )
+    # Linqu 任务(四)11: the career class told students of local employment, the strengths of
+    # local enterprises and entrepreneurs' success stories.
+    covers_local_employment = models.BooleanField(
+        _("covers local employment"),
+        default=False,
+        help_text=_(
+            "The class presented local employment, the strengths of local enterprises and "
+            "entrepreneurs' success stories."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords(m2m_fields=[enterprises])
@@ -1099,6 +1109,8 @@ class MaterialKind(models.TextChoices):
     TEACHING_STANDARD = "teaching_standard", _("Teaching standard")
     POST_SPECIFICATION = "post_specification", _("Post specification")
     TEACHING_RESOURCE = "teaching_resource", _("Teaching resource")
+    # Linqu 任务(二)5: 新技术、新工艺、新规范、典型生产案例进学校、进课堂
+    INNOVATION = "innovation", _("New technology, process, standard or production case")
 
 
 class CoDevelopedMaterial(models.Model):

@@ -463,6 +463,7 @@ class EventRegister(Register):
         "enterprises",
         "mentor",
         "participants",
+        "covers_local_employment",
         "notes",
     )
     list_template = "placements/event_list.html"

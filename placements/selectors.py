@@ -992,3 +992,34 @@ def next_milestone(placement: GraduatePlacement, *, today: dt.date) -> int | Non
         if milestone_date(placement.graduation_year, m) <= today and m not in answered
     ]
     return reached[-1] if reached else None
+
+
+# --- plan clauses without a register of their own (Linqu 任务(四)11, Qufu 三(三)) ------------------
+
+
+def schools_with_local_career_class(year: int) -> set[int]:
+    """Schools that gave, in ``year``, at least one career class presenting local employment,
+    local enterprises and entrepreneurs' success stories (Linqu 任务(四)11). One query."""
+    first, last = _year_bounds(year)
+    return set(
+        OutreachEvent.objects.filter(
+            kind=OutreachKind.CAREER_CLASS,
+            covers_local_employment=True,
+            date__range=(first, last),
+        )
+        .values_list("school", flat=True)
+        .distinct()
+    )
+
+
+def internship_evaluations(year: int) -> dict[int, tuple[int, int]]:
+    """School id → (internships that ended in ``year``, of which with an evaluation recorded):
+    the quality check of the whole training process (Qufu 三(三)). One query."""
+    first, last = _year_bounds(year)
+    rows = (
+        Internship.objects.filter(end_date__range=(first, last))
+        .values("student__school")
+        .annotate(ended=Count("pk"), evaluated=Count("pk", filter=~Q(evaluation="")))
+        .order_by()
+    )
+    return {r["student__school"]: (r["ended"], r["evaluated"]) for r in rows}

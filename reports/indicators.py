@@ -1342,6 +1342,112 @@ INDICATORS.extend(
     ]
 )
 
+# ---------------------------------------------------------------------------------------------
+# Plan clauses given a home late: new practice in class (Linqu 任务(二)5), local employment in
+# career classes (任务(四)11), quality evaluation and monitoring (Qufu 三(三)), the documents the
+# plans require (保障(一), 三(三)–(六), 三(八)).
+
+
+def _innovations_in_class(data: YearData, scope: Scope) -> Measure:
+    """Materials of the kind "new technology, process, standard or production case" completed."""
+    total = sum(
+        data.materials_by_kind.get(school, {}).get("innovation", 0)
+        for school in _members(data, scope, SCHOOL)
+    )
+    return Measure(total, total, None)
+
+
+def _internships_evaluated(data: YearData, scope: Scope) -> Measure:
+    pairs = [data.internship_evaluations.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
+    ended = sum(p[0] for p in pairs)
+    evaluated = sum(p[1] for p in pairs)
+    return Measure(share(evaluated, ended), evaluated, ended)
+
+
+def _required_documents(data: YearData, scope: Scope) -> Measure:
+    kinds = data.required_documents_in_force
+    in_force = sum(1 for _label, n in kinds if n)
+    missing = [label for label, n in kinds if not n]
+    return Measure(share(in_force, len(kinds)), in_force, len(kinds), extra={"missing": missing})
+
+
+def _quality_surveys(data: YearData, scope: Scope) -> Measure:
+    surveys = data.quality_surveys_by_school
+    total = sum(surveys.get(school, 0) for school in _members(data, scope, SCHOOL))
+    return Measure(total, total, None)
+
+
+INDICATORS.extend(
+    [
+        Indicator(
+            code="innovations_in_class",
+            label=_("New practice brought into class"),
+            unit=COUNT,
+            formula=_(
+                "New technologies, processes, standards and typical production cases schools "
+                "brought into class with enterprises this year (co-developed materials of that "
+                "kind)"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_innovations_in_class,
+            drilldown="placements:material_list",
+            drilldown_query={"kind": "innovation"},
+        ),
+        Indicator(
+            code="local_career_classes",
+            label=_("Schools teaching local employment"),
+            unit=PERCENT,
+            formula=_(
+                "Member schools that gave at least one career class on local employment, local "
+                "enterprises and entrepreneurs' success stories this year ÷ member schools"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_school_coverage("schools_with_local_career_class"),
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "local_career_classes"},
+        ),
+        Indicator(
+            code="quality_surveys",
+            label=_("Quality evaluation surveys reported"),
+            unit=COUNT,
+            formula=_(
+                "Multi-party quality evaluation surveys schools and enterprises finished with a "
+                "survey report this year"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_quality_surveys,
+            drilldown="training:quality_survey_list",
+        ),
+        Indicator(
+            code="internships_evaluated",
+            label=_("Internships evaluated"),
+            unit=PERCENT,
+            formula=_(
+                "Internships that ended this year with an evaluation recorded ÷ internships that "
+                "ended this year; with the order classes with all five alignments, the check of "
+                "the whole training process"
+            ),
+            scopes=ALLIANCE_AND_SCHOOL,
+            compute=_internships_evaluated,
+            drilldown="placements:internship_list",
+        ),
+        Indicator(
+            code="required_documents",
+            label=_("Required documents in force"),
+            unit=PERCENT,
+            formula=_(
+                "Document kinds the plans require (charter, management rules, quality "
+                "evaluation, teacher practice, lead teachers, teacher qualification and titles, "
+                "external cooperation) with a document in force at the end of the year ÷ those "
+                "kinds"
+            ),
+            scopes=ALLIANCE_ONLY,
+            compute=_required_documents,
+            drilldown="members:document_list",
+        ),
+    ]
+)
+
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
 
 

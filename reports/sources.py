@@ -107,6 +107,11 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "station_posts": training.station_posts,
     "appointments_by_direction": training.appointments_by_direction,
     "appointments_by_organization": training.appointments_by_organization,
+    # plan clauses given a home late (Linqu 任务(四)11, Qufu 三(三), the required documents)
+    "schools_with_local_career_class": placements.schools_with_local_career_class,
+    "internship_evaluations": placements.internship_evaluations,
+    "required_documents_in_force": members.required_documents_in_force,
+    "quality_surveys_by_school": training.quality_surveys_by_school,
 }
 
 

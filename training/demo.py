@@ -45,6 +45,7 @@ from .models import (
     ProgrammeAudience,
     ProgrammeForm,
     ProgrammeVenue,
+    QualityEvaluationSurvey,
     Secondment,
     SecondmentStatus,
     ServiceProject,
@@ -52,6 +53,7 @@ from .models import (
     SkillLevel,
     StationPost,
     StudentRotation,
+    SurveyMethod,
     Teacher,
     TeacherStation,
     TeachingAssignment,
@@ -266,6 +268,7 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     seed_programmes(rng, schools, enterprises, figures)
     seed_cobuilding(schools, by_name)
     seed_external_cooperation(schools)
+    seed_quality_surveys(schools, by_name)
 
 
 def seed_platforms(
@@ -1209,3 +1212,56 @@ def seed_external_cooperation(schools: list[Organization]) -> None:
     first = saved.get(EXTERNAL_PARTNERS[0][1])
     if first is not None and not first.agreement_file:
         first.agreement_file.save("校际合作框架协议.pdf", ContentFile(MINIMAL_PDF), save=True)
+
+
+#: (school, title, enterprises, held on, method, participants, report uploaded, findings)
+QUALITY_SURVEYS = [
+    (
+        "临朐县职业教育中心学校",
+        "多主体质量评价制度调研（铝型材专业群）",
+        ("山东华建铝业集团有限公司", "山东中豪铝业集团有限公司"),
+        dt.date(2025, 4, 18),
+        SurveyMethod.BOTH,
+        46,
+        True,
+        "企业希望把岗位实习考核和职业技能等级证书纳入学生评价，建议每学期召开一次校企评价会。",
+    ),
+    (
+        "临朐县技工学校",
+        "校企合作人才培养质量问卷调查",
+        ("山东三义集团股份有限公司", "潍坊华星机械有限公司"),
+        dt.date(2025, 10, 23),
+        SurveyMethod.QUESTIONNAIRE,
+        128,
+        False,
+        "",
+    ),
+]
+
+
+def seed_quality_surveys(schools: list[Organization], by_name: dict[str, Organization]) -> None:
+    """Multi-party quality evaluation surveys (Qufu 三(三)); the first has its plan and report
+    uploaded, the second is still being written up (fixed data, no random draws)."""
+    school_by_name = {s.name: s for s in schools}
+    rows = [row for row in QUALITY_SURVEYS if row[0] in school_by_name]
+    surveys = [
+        QualityEvaluationSurvey(
+            school=school_by_name[school],
+            title=title,
+            held_on=day,
+            method=method,
+            participants=participants,
+            findings=findings,
+        )
+        for school, title, _partners, day, method, participants, _report, findings in rows
+    ]
+    _insert_missing(QualityEvaluationSurvey, surveys, lambda s: (s.school_id, s.title, s.held_on))
+    for school, title, partners, day, _method, _n, report, _findings in rows:
+        survey = QualityEvaluationSurvey.objects.get(
+            school=school_by_name[school], title=title, held_on=day
+        )
+        if not survey.enterprises.exists():
+            survey.enterprises.set([by_name[name] for name in partners if name in by_name])
+        if report and not survey.report_file:
+            survey.plan_file.save("调研方案.pdf", ContentFile(MINIMAL_PDF), save=False)
+            survey.report_file.save("调研报告.pdf", ContentFile(MINIMAL_PDF), save=True)

@@ -26,6 +26,7 @@ from .models import (
     PartnerExchange,
     PartnerInstitution,
     Patent,
+    QualityEvaluationSurvey,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -63,6 +64,8 @@ from .permissions import (
     programmes_visible_to,
     projects_editable_by,
     projects_visible_to,
+    quality_surveys_editable_by,
+    quality_surveys_visible_to,
     secondments_editable_by,
     secondments_visible_to,
     stations_visible_to,
@@ -86,6 +89,7 @@ from .registers import (
     PATENTS,
     PROGRAMMES,
     PROJECTS,
+    QUALITY_SURVEYS,
     SECONDMENTS,
     STATIONS,
     TEACHERS,
@@ -733,6 +737,38 @@ register(
         filterset=APPOINTMENTS.filterset_class(),
         select_related=("school", "enterprise", "teacher", "craftsman"),
         order_by=("-start_on", "pk"),
+        **COMMON,
+    )
+)
+
+register(
+    Register(
+        key="quality_surveys",
+        title=_("Quality evaluation surveys"),
+        model=QualityEvaluationSurvey,
+        list_url="training:quality_survey_list",
+        columns=[
+            Column("学校", attr="school.name", width=28),
+            Column("调研名称", "title", width=30, example="多主体质量评价制度调研"),
+            Column("参与企业", "enterprises", width=30, many=Organization.objects.enterprises),
+            Column("日期", "held_on", example="2025-04-18"),
+            Column("方式", "method", example="座谈会"),
+            Column("参与人数", "participants", example=24),
+            Column("调研结论", "findings", width=40),
+        ],
+        refs=[school_ref()],
+        natural_keys=[("school", "title", "held_on")],
+        owners=("school_id",),
+        visible_to=quality_surveys_visible_to,
+        editable_by=quality_surveys_editable_by,
+        export_roles=frozenset(EVERYONE),
+        import_roles=frozenset(SCHOOL_STAFF),
+        filterset=QUALITY_SURVEYS.filterset_class(),
+        select_related=("school",),
+        prefetch_related=("enterprises",),
+        order_by=("-held_on", "title"),
+        example_for=own_organization_example("学校"),
+        notes=_("Upload the survey plan and report on the survey's page."),
         **COMMON,
     )
 )

@@ -43,11 +43,13 @@ from .models import (
     ProgrammeAudience,
     ProjectKind,
     ProjectStatus,
+    QualityEvaluationSurvey,
     Secondment,
     SecondmentStatus,
     ServiceProject,
     SharedEquipment,
     SkillLevel,
+    SurveyMethod,
     Teacher,
     TeacherStation,
     TeachingAssignment,
@@ -322,3 +324,14 @@ class PartnerExchangeFilter(RegisterFilterSet):
     class Meta:
         model = PartnerExchange
         fields = ["school", "area", "year"]
+
+
+class QualityEvaluationSurveyFilter(DistinctFilterSet):
+    method = df.ChoiceFilter(choices=SurveyMethod.choices, label=_("Method"))
+    school = _school_filter()
+    enterprise = _enterprise_filter("enterprises")
+    year = YearFilter(label=_("Year"), field_name="held_on", lookup_expr="year")
+
+    class Meta:
+        model = QualityEvaluationSurvey
+        fields = ["method", "school", "enterprise", "year"]

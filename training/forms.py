@@ -27,6 +27,7 @@ from .models import (
     PartnerInstitution,
     Patent,
     ProductionOrder,
+    QualityEvaluationSurvey,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -466,3 +467,21 @@ class PartnerExchangeForm(RegisterForm):
         self.fields["partner"].queryset = permissions.partners_editable_by(user).select_related(
             "school"
         )
+
+
+class QualityEvaluationSurveyForm(RegisterForm):
+    owner_field = "school"
+
+    class Meta:
+        model = QualityEvaluationSurvey
+        fields = [
+            "school",
+            "title",
+            "enterprises",
+            "held_on",
+            "method",
+            "participants",
+            "plan_file",
+            "report_file",
+            "findings",
+        ]

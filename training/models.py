@@ -1363,3 +1363,64 @@ class PartnerExchange(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- quality evaluation (Qufu 三(三) 多主体质量评价) -----------------------------------------------
+
+
+class SurveyMethod(models.TextChoices):
+    SYMPOSIUM = "symposium", _("Symposium")
+    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
+    BOTH = "both", _("Symposium and questionnaire")
+
+
+class QualityEvaluationSurvey(models.Model):
+    """A survey a school and its partner enterprises ran on a multi-party quality evaluation
+    system (Qufu 三(三): 「制定调研方案，召开座谈会或进行问卷调查，形成调研报告」): the plan, the
+    symposium or questionnaire, and the report that counts it as done."""
+
+    school = models.ForeignKey(
+        Organization,
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="quality_surveys",
+        limit_choices_to=SCHOOLS,
+    )
+    enterprises = models.ManyToManyField(
+        Organization,
+        verbose_name=_("partner enterprises"),
+        related_name="quality_surveys_joined",
+        limit_choices_to=ENTERPRISES,
+    )
+    title = models.CharField(_("survey title"), max_length=200)
+    held_on = models.DateField(_("held on"))
+    method = models.CharField(_("method"), max_length=16, choices=SurveyMethod.choices)
+    participants = models.PositiveIntegerField(_("participants"), default=0)
+    plan_file = models.FileField(
+        _("survey plan"),
+        upload_to="training/quality_surveys/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    report_file = models.FileField(
+        _("survey report"),
+        upload_to="training/quality_surveys/",
+        blank=True,
+        validators=[UploadValidator(PDF, DOCX)],
+    )
+    findings = models.TextField(_("findings"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[enterprises])
+
+    class Meta:
+        verbose_name = _("quality evaluation survey")
+        verbose_name_plural = _("quality evaluation surveys")
+        ordering = ["-held_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "title", "held_on"], name="quality_survey_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -17,6 +17,7 @@ from .registers import (
     PATENTS,
     PROGRAMMES,
     PROJECTS,
+    QUALITY_SURVEYS,
     SECONDMENTS,
     STATIONS,
     TEACHERS,
@@ -46,6 +47,7 @@ MENU = Menu(
         Link(_("Practice posts by station"), "training:practice_posts", "clipboard-check"),
         PARTNERS.link(),
         EXCHANGES.link(),
+        QUALITY_SURVEYS.link(),
     ],
     order=20,
 )

@@ -45,6 +45,7 @@ from .models import (
     PartnerInstitution,
     Patent,
     ProductionOrder,
+    QualityEvaluationSurvey,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -258,3 +259,17 @@ def exchanges_visible_to(user) -> QuerySet[PartnerExchange]:
 
 def exchanges_editable_by(user) -> QuerySet[PartnerExchange]:
     return scope_to_organization(user, PartnerExchange.objects.all(), "partner__school")
+
+
+# --- quality evaluation surveys (Qufu 三(三)): a school keeps its own; the enterprises that took
+# part and the council read them.
+
+
+def quality_surveys_visible_to(user) -> QuerySet[QualityEvaluationSurvey]:
+    return scope_to_organization(
+        user, QualityEvaluationSurvey.objects.all(), "school", "enterprises", readers=GOVERNANCE
+    )
+
+
+def quality_surveys_editable_by(user) -> QuerySet[QualityEvaluationSurvey]:
+    return scope_to_organization(user, QualityEvaluationSurvey.objects.all(), "school")

@@ -21,6 +21,7 @@ from .models import (
     PartnerExchange,
     PartnerInstitution,
     Patent,
+    QualityEvaluationSurvey,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -893,3 +894,53 @@ CONTRIBUTIONS = WorkshopContributionRegister()
 APPOINTMENTS = TwoWayAppointmentRegister()
 PARTNERS = PartnerInstitutionRegister()
 EXCHANGES = PartnerExchangeRegister()
+
+
+# --- quality evaluation surveys (Qufu 三(三) 多主体质量评价制度调研) ------------------------------------
+
+
+class QualityEvaluationSurveyTable(RegisterTable):
+    held_on = tables.DateColumn(format="Y-m-d")
+    title = tables.Column(**_link("quality_survey"))
+    school = tables.Column(order_by=("school__name",))
+    enterprises = _partners_column()
+    participants = tables.Column(attrs=NUMBER)
+    has_report = tables.BooleanColumn(
+        verbose_name=_("survey report"), accessor="report_file", orderable=False
+    )
+
+    class Meta(RegisterTable.Meta):
+        model = QualityEvaluationSurvey
+        fields = ("held_on", "title", "school", "enterprises", "method", "participants")
+        sequence = (*fields, "has_report")
+
+
+class QualityEvaluationSurveyRegister(Register):
+    model = QualityEvaluationSurvey
+    namespace, name, slug = "training", "quality_survey", "quality-surveys"
+    icon = "clipboard-data"
+    label, create_label = _("Quality evaluation surveys"), _("New quality evaluation survey")
+    table = QualityEvaluationSurveyTable
+    filterset = filters.QualityEvaluationSurveyFilter
+    search = ("title", "findings")
+    related = ("school",)
+    prefetch = ("enterprises",)
+    readers, editors = EVERYONE, SCHOOL_STAFF
+    scope = staticmethod(permissions.quality_surveys_visible_to)
+    editable = staticmethod(permissions.quality_surveys_editable_by)
+    form = forms.QualityEvaluationSurveyForm
+    excel = "quality_surveys"
+    files = ("plan_file", "report_file")
+    detail_fields = (
+        "school",
+        "enterprises",
+        "held_on",
+        "method",
+        "participants",
+        "plan_file",
+        "report_file",
+        "findings",
+    )
+
+
+QUALITY_SURVEYS = QualityEvaluationSurveyRegister()

@@ -31,6 +31,7 @@ from .models import (
     PatentStatus,
     ProjectKind,
     ProjectStatus,
+    QualityEvaluationSurvey,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -720,3 +721,16 @@ def service_income_by_enterprise(school_id: int, first: dt.date, last: dt.date) 
         .order_by()
     )
     return _whole_yuan(rows, "enterprises")
+
+
+def quality_surveys_by_school(year: int) -> dict[int, int]:
+    """School id → multi-party quality evaluation surveys held in ``year`` whose report is
+    uploaded (Qufu 三(三): a survey counts once it 「形成调研报告」). One query."""
+    rows = (
+        QualityEvaluationSurvey.objects.filter(held_on__year=year)
+        .exclude(report_file="")
+        .values("school")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["school"]: r["n"] for r in rows}

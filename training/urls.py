@@ -33,4 +33,5 @@ urlpatterns = [
     path("practice-posts/", views.practice_posts, name="practice_posts"),
     *registers.PARTNERS.urls(),
     *registers.EXCHANGES.urls(),
+    *registers.QUALITY_SURVEYS.urls(),
 ]

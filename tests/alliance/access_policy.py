@@ -352,4 +352,9 @@ POLICY: dict[str, object] = {
     **exchange("equipment", export=EVERY_ROLE, imports=RECORD_KEEPERS),
     **exchange("workshop_contributions", export=EVERY_ROLE, imports=SCHOOL_SIDE),
     **exchange("appointments", export=RECORD_KEEPERS, imports=RECORD_KEEPERS),
+    # quality evaluation surveys (Qufu 三(三)): no personal data; the school keeps them
+    **register("training", "quality_survey", readers=EVERY_ROLE, editors=SCHOOL_SIDE),
+    "training:quality_survey_options": EVERY_ROLE,
+    "training:quality_survey_file": EVERY_ROLE,
+    **exchange("quality_surveys", export=EVERY_ROLE, imports=SCHOOL_SIDE),
 }

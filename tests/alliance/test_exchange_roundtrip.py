@@ -237,6 +237,13 @@ def _projects(school, enterprise):
     )
 
 
+def _quality_surveys(school, enterprise):
+    tf.QualityEvaluationSurveyFactory(school=school, enterprises=[enterprise])
+    tf.QualityEvaluationSurveyFactory(
+        school=school, method="questionnaire", participants=128, findings="建议每学期召开评价会"
+    )
+
+
 def _patents(school, enterprise):
     institution = tf.CoBuiltInstitutionFactory(school=school, kind="innovation_workshop")
     tf.PatentFactory(school=school, enterprises=[enterprise], institution=institution)
@@ -413,6 +420,7 @@ BUILDERS = {
     "equipment": _equipment,
     "workshop_contributions": _workshop_contributions,
     "appointments": _appointments,
+    "quality_surveys": _quality_surveys,
 }
 
 

@@ -12,6 +12,8 @@ EMPTY = {
     "council_overview": lambda: {"seats": [], "experts": [], "meetings": []},
     "regular_meetings_by_half": lambda: (0, 0),
     "regular_meetings_held": lambda: (frozenset(), frozenset()),
+    "schools_with_local_career_class": set,
+    "required_documents_in_force": list,
     "platform_summary": lambda: {"workshops": [], "bases": []},
     "member_enterprise_ids": set,
     "member_school_ids": set,

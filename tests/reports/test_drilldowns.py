@@ -72,6 +72,11 @@ REGISTER_DRILLDOWNS = {
     "preference_coverage": "placements:preference_list",
     "followup_rate": "placements:not_followed_list",
     "external_exchanges": "training:exchange_list",
+    # plan clauses given a home late: the register the figure comes from
+    "innovations_in_class": "placements:material_list",
+    "quality_surveys": "training:quality_survey_list",
+    "internships_evaluated": "placements:internship_list",
+    "required_documents": "members:document_list",
 }
 
 

@@ -162,6 +162,12 @@ def test_catalogue_has_every_indicator_of_the_design():
         "preference_coverage",
         "followup_rate",
         "external_exchanges",
+        # plan clauses given a home late (L30, L50, Q26, Q27, Q38)
+        "innovations_in_class",
+        "local_career_classes",
+        "quality_surveys",
+        "internships_evaluated",
+        "required_documents",
     ]
     for indicator in INDICATORS:
         assert indicator.label and indicator.formula and indicator.unit

@@ -27,6 +27,7 @@ from training.models import (
     PartnerKind,
     Patent,
     ProductionOrder,
+    QualityEvaluationSurvey,
     Secondment,
     SecondmentStatus,
     ServiceProject,
@@ -316,3 +317,16 @@ class PartnerExchangeFactory(factory.django.DjangoModelFactory):
     direction = ExchangeDirection.INBOUND
     title = factory.Sequence(lambda n: f"课程标准研讨{n}")
     participants = 12
+
+
+class QualityEvaluationSurveyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QualityEvaluationSurvey
+        skip_postgeneration_save = True
+
+    school = factory.SubFactory(SchoolFactory)
+    title = factory.Sequence(lambda n: f"多主体质量评价制度调研{n}")
+    held_on = dt.date(2025, 4, 18)
+    method = "symposium"
+    participants = 30
+    enterprises = factory.PostGeneration(_set_enterprises)

@@ -17,6 +17,7 @@ from training.models import (
     PartnerInstitution,
     Patent,
     ProductionOrder,
+    QualityEvaluationSurvey,
     Secondment,
     ServiceProject,
     SharedEquipment,
@@ -70,6 +71,10 @@ def _org(name: str) -> dict:
 
 def _partner():
     return PartnerInstitution.objects.filter(school__name=SCHOOL).exclude(agreement_file="")
+
+
+def _survey():
+    return _ours(QualityEvaluationSurvey, "enterprises__name").exclude(report_file="")
 
 
 KWARGS = {
@@ -160,4 +165,9 @@ KWARGS = {
         PartnerExchange.objects.filter(partner__school__name=SCHOOL)
     ),
     "training:exchange_options": lambda: {"kind": "filter", "field": "school"},
+    # quality evaluation surveys of the demo school with the demo HR's enterprise
+    "training:quality_survey_detail": lambda: _pk(_survey()),
+    "training:quality_survey_update": lambda: _pk(_survey()),
+    "training:quality_survey_file": lambda: {**_pk(_survey()), "field": "report_file"},
+    "training:quality_survey_options": lambda: {"kind": "filter", "field": "school"},
 }
