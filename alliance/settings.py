@@ -230,6 +230,7 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
     "retention": {"task": "alliance.tasks.apply_retention", "schedule": crontab(hour=3, minute=17)},
     "reports-fail-stale": {"task": "reports.tasks.fail_stale_reports", "schedule": 60.0},
+    "reports-refresh-figures": {"task": "reports.tasks.refresh_figures", "schedule": 120.0},
 }
 
 # Audit events and uploaded import workbooks are deleted after these many days (alliance/retention.py).
@@ -239,6 +240,9 @@ IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 # worker and the beat task marks it failed (so within 3 minutes with the defaults).
 REPORT_HEARTBEAT_SECONDS = env.int("REPORT_HEARTBEAT_SECONDS", default=15)
 REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=120)
+# Stored figures (reports/figures.py) follow every announced write; this bounds how long a
+# write nobody announced (SQL by hand, a restore) can stay unseen.
+FIGURES_MAX_AGE_SECONDS = env.int("FIGURES_MAX_AGE_SECONDS", default=3600)
 # With no broker, long jobs (report builds, big imports) run in a thread of the web process
 # (alliance/background.py) so that no request waits for them.
 BACKGROUND_THREADS = env.bool("BACKGROUND_THREADS", default=not REDIS_URL)

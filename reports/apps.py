@@ -8,4 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # The start-up check of ALLIANCE_PLAN, and the sections shown on other apps' pages.
-        from . import plans, sections  # noqa: F401
+        from . import figures, plans, sections  # noqa: F401
+
+        # Stored figures are recomputed after any write to the records they read.
+        figures.watch()

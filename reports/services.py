@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from alliance import audit, background
 from alliance.models import AuditKind
 
-from . import selectors
+from . import figures, selectors
 from .document import build_html, render_pdf, sha256
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
 
@@ -351,3 +351,15 @@ def report_build_now(*, year: int, requested_by=None) -> AnnualReport:
                 raise
             time.sleep(2**attempt)
     return AnnualReport.objects.get(pk=report.pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Stored figures
+
+
+def figures_refresh() -> None:
+    """Store every figure block of the default year and the years its pages compare with (the
+    trend and the year before), where the current version has none yet."""
+    year = selectors.default_year()
+    figures.StoredFigures().refresh_all(range(year - selectors.TREND_YEARS + 1, year + 1))
+    figures.compact_if_long()

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from alliance.changes import records_written
+
 from members import demo as members_demo
 from placements import demo as placements_demo
 from reports import demo as reports_demo
@@ -46,6 +48,8 @@ class Command(BaseCommand):
             rng = random.Random(f"{seed}:{name}")
             with transaction.atomic():
                 module.seed(rng, scale=scale)
+                # The seeders write in bulk: the stored figures must know the records changed.
+                records_written.send(sender=None)
             self.stdout.write(f"{name}: done ({time.monotonic() - started:.1f} s)")
         self.stdout.write(
             self.style.SUCCESS(
