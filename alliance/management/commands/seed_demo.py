@@ -10,7 +10,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from alliance.changes import records_written
-
 from members import demo as members_demo
 from placements import demo as placements_demo
 from reports import demo as reports_demo
