@@ -8,7 +8,6 @@ per year: the number of queries does not grow with the number of records or orga
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,18 +81,6 @@ def indicator_rows(
         for indicator in INDICATORS
         if indicator.applies_to(scope)
     ]
-
-
-def trend(
-    year: int, scope: Scope = ALLIANCE_SCOPE, *, data: DataSet, years: int = TREND_YEARS
-) -> dict[str, list[tuple[int, Decimal | None]]]:
-    """code -> [(year, value)] over the last ``years`` years, for the rate indicators."""
-    span = range(year - years + 1, year + 1)
-    return {
-        indicator.code: [(y, indicator.compute(data.year(y), scope).value) for y in span]
-        for indicator in INDICATORS
-        if indicator.has_trend and indicator.applies_to(scope)
-    }
 
 
 def row_payload(row: Row) -> dict:
@@ -344,41 +331,6 @@ def scorecard_lines(
             )
         )
     return columns, lines
-
-
-@dataclass
-class FigureLine:
-    """One member organisation's results for a few indicators (the obligation pages)."""
-
-    id: int
-    name: str
-    rows: list[Row]
-
-
-def figure_lines(
-    year: int,
-    kind: str,
-    codes: list[str],
-    *,
-    data: DataSet,
-    targets: dict[str, AppliedTarget],
-    only: set[int] | None = None,
-) -> list[FigureLine]:
-    """The members of ``kind`` in ``year`` (those in ``only``, if given), each with the rows of
-    the indicators ``codes`` at its own scope."""
-    year_data = data.year(year)
-    ids = year_data.schools if kind == SCHOOL else year_data.enterprises
-    if only is not None:
-        ids = ids & only
-    names = organization_names(ids)
-    return [
-        FigureLine(
-            org_id,
-            names[org_id],
-            [evaluate(BY_CODE[c], data, year, Scope(kind, org_id), targets[c]) for c in codes],
-        )
-        for org_id in sorted(ids, key=lambda i: names[i])
-    ]
 
 
 def counted_items(keys) -> list[tuple[str, str]]:
