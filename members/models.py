@@ -120,6 +120,8 @@ class Organization(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["kind", "name"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["kind", "name"]), models.Index(fields=["name"])]
 
     def __str__(self) -> str:
         return self.name
@@ -280,6 +282,8 @@ class SchoolYearFigures(models.Model):
         verbose_name = _("school yearly figures")
         verbose_name_plural = _("school yearly figures")
         ordering = ["-year", "school__name"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-year", "school"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "year"],
@@ -345,6 +349,8 @@ class CouncilSeat(models.Model):
         verbose_name = _("council seat")
         verbose_name_plural = _("council seats")
         ordering = ["term_start", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["term_start", "id"])]
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.person}"
@@ -392,6 +398,8 @@ class ExpertMember(models.Model):
         verbose_name = _("expert committee member")
         verbose_name_plural = _("expert committee members")
         ordering = ["order", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["order", "id"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "organization"],
@@ -457,6 +465,8 @@ class CouncilMeeting(models.Model):
         verbose_name = _("council meeting")
         verbose_name_plural = _("council meetings")
         ordering = ["-date", "-pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-date", "-id"])]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"

@@ -277,6 +277,8 @@ class Teacher(models.Model):
         verbose_name = _("teacher")
         verbose_name_plural = _("teachers")
         ordering = ["school__name", "department", "name"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["school", "department", "name"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "name", "employee_number"], name="teacher_unique_name"
@@ -346,6 +348,8 @@ class Secondment(models.Model):
         verbose_name = _("secondment")
         verbose_name_plural = _("secondments")
         ordering = ["-start_on", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-start_on", "id"])]
         constraints = [
             # The natural key an Excel import matches on: one teacher starts one secondment
             # at one enterprise on a given day.
@@ -478,6 +482,8 @@ class TeachingAssignment(models.Model):
         verbose_name = _("teaching assignment")
         verbose_name_plural = _("teaching assignments")
         ordering = ["-year", "-term", "course"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-year", "-term", "course"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["craftsman", "school", "course", "year", "term"],
@@ -538,6 +544,8 @@ class TrainingProgramme(models.Model):
         verbose_name = _("in-service training programme")
         verbose_name_plural = _("in-service training programmes")
         ordering = ["-start_on", "title"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-start_on", "title"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "title", "start_on"], name="programme_unique_title"
@@ -589,6 +597,8 @@ class Certification(models.Model):
         verbose_name = _("skill certification")
         verbose_name_plural = _("skill certifications")
         ordering = ["-assessed_on", "occupation"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-assessed_on", "occupation"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "assessed_on", "occupation", "level"],
