@@ -88,6 +88,9 @@ class AnnualReport(models.Model):
     # Stamped every few seconds while a worker builds the run; a silent run has lost its worker.
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=report_upload_to, blank=True)
+    # The per-enterprise tables, beside the PDF (which keeps the enterprises missing a target).
+    annex_xlsx = models.FileField(_("annex (Excel)"), upload_to=report_upload_to, blank=True)
+    annex_csv = models.FileField(_("annex (CSV)"), upload_to=report_upload_to, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
@@ -145,6 +148,12 @@ class AnnualReport(models.Model):
     def public_file_name(self) -> str:
         """The name a reader saves the published PDF under, in Chinese."""
         return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告.pdf"
+
+    def annex_file_name(self, extension: str) -> str:
+        return f"alliance-annual-report-{self.year}-{self.pk}-annex.{extension}"
+
+    def public_annex_name(self, extension: str) -> str:
+        return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告附件.{extension}"
 
 
 class ReportNarrative(models.Model):

@@ -9,6 +9,8 @@ urlpatterns = [
     path("published/<int:pk>/report.pdf", views.published_pdf, name="published_pdf"),
     path("published/<int:pk>/indicators.csv", views.published_csv, name="published_csv"),
     path("published/<int:pk>/indicators.json", views.published_json, name="published_json"),
+    path("published/<int:pk>/annex.xlsx", views.published_annex_xlsx, name="published_annex_xlsx"),
+    path("published/<int:pk>/annex.csv", views.published_annex_csv, name="published_annex_csv"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("scorecards/", views.scorecards, name="scorecards"),
     path("scorecards/mine/", views.my_scorecard, name="my_scorecard"),
@@ -29,4 +31,6 @@ urlpatterns = [
     path("runs/<int:pk>/publish/", views.run_publish, name="run_publish"),
     path("runs/<int:pk>/restart/", views.run_restart, name="run_restart"),
     path("runs/<int:pk>/report.pdf", views.run_pdf, name="run_pdf"),
+    path("runs/<int:pk>/annex.xlsx", views.run_annex_xlsx, name="run_annex_xlsx"),
+    path("runs/<int:pk>/annex.csv", views.run_annex_csv, name="run_annex_csv"),
 ]

@@ -671,6 +671,37 @@ def run_pdf(request, pk: int):
     return _pdf_response(report)
 
 
+ANNEX_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+@allow(SECRETARIAT)
+def run_annex_xlsx(request, pk: int):
+    report = get_object_or_404(AnnualReport.objects.filter(status=ReportStatus.DONE), pk=pk)
+    return _annex_response(report, "xlsx")
+
+
+@allow(SECRETARIAT)
+def run_annex_csv(request, pk: int):
+    report = get_object_or_404(AnnualReport.objects.filter(status=ReportStatus.DONE), pk=pk)
+    return _annex_response(report, "csv")
+
+
+def _annex_response(report: AnnualReport, extension: str):
+    """The per-enterprise annex built with the run's PDF (none for a run built before it)."""
+    stored = getattr(report, f"annex_{extension}")
+    if not stored:
+        raise Http404
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=True,
+        filename=report.public_annex_name(extension),
+        content_type=ANNEX_TYPES[extension],
+    )
+
+
 def _pdf_response(report: AnnualReport):
     if not report.pdf:
         raise Http404
@@ -699,6 +730,16 @@ def _published(pk: int) -> AnnualReport:
 @allow(PUBLIC)
 def published_pdf(request, pk: int):
     return _pdf_response(_published(pk))
+
+
+@allow(PUBLIC)
+def published_annex_xlsx(request, pk: int):
+    return _annex_response(_published(pk), "xlsx")
+
+
+@allow(PUBLIC)
+def published_annex_csv(request, pk: int):
+    return _annex_response(_published(pk), "csv")
 
 
 OPEN_DATA_FIELDS = [
