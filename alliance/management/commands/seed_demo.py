@@ -1,4 +1,4 @@
-"""Create the demo alliance: ``python manage.py seed_demo [--seed N] [--scale demo|county|city]``."""
+"""Create the demo alliance: ``python manage.py seed_demo [--seed N] [--scale demo|county|city|province]``."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=2025, help="Random seed (same seed, same data)."
         )
-        parser.add_argument("--scale", choices=["demo", "county", "city"], default="demo")
+        parser.add_argument(
+            "--scale", choices=["demo", "county", "city", "province"], default="demo"
+        )
         parser.add_argument(
             "--without-report",
             action="store_true",
