@@ -331,13 +331,19 @@ class StoredFigures:
     # --- the alliance ---------------------------------------------------------------------------
     def alliance(self, year: int) -> AllianceFigures:
         """The alliance's indicator rows, register counts and coverage gaps of ``year``."""
-        header = self._headers([year], ALLIANCE)[year]
-        return AllianceFigures(
-            year,
-            [_load_row(r, year, ALLIANCE_SCOPE) for r in header.rows],
-            figures_from(COUNT_FIGURES, _unvalues(header.figures["counts"])),
-            {k: (names, total) for k, (names, total) in header.figures["coverage"].items()},
-        )
+        return self.alliance_years([year])[year]
+
+    def alliance_years(self, years) -> dict[int, AllianceFigures]:
+        """:meth:`alliance` for several years, read in one query."""
+        return {
+            year: AllianceFigures(
+                year,
+                [_load_row(r, year, ALLIANCE_SCOPE) for r in header.rows],
+                figures_from(COUNT_FIGURES, _unvalues(header.figures["counts"])),
+                {k: (names, total) for k, (names, total) in header.figures["coverage"].items()},
+            )
+            for year, header in self._headers(list(years), ALLIANCE).items()
+        }
 
     def alliance_trend(self, year: int, years: int = TREND_YEARS) -> dict:
         """code -> [(year, value)] of the rate indicators at alliance scope."""

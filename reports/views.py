@@ -439,7 +439,7 @@ def local_employment(request):
     years = list(range(year - selectors.TREND_YEARS + 1, year + 1))
     indicator = BY_CODE["local_employment_rate"]
     stored = figures.StoredFigures()
-    alliance = {y: stored.alliance(y).rows for y in years}
+    alliance = {y: found.rows for y, found in stored.alliance_years(years).items()}
     lines = stored.over_years(years, SCHOOL)
     school_rows: dict[int, dict[int, object]] = {}
     names = {}
