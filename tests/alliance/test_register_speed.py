@@ -75,3 +75,29 @@ def test_trigram_indexes_exist_on_postgresql():
         )
         definitions = " ".join(row[0] for row in cursor.fetchall())
     assert "upper((name)::text)" in definitions
+
+
+@pytest.mark.parametrize("register", DECLARED, ids=lambda r: f"{r.namespace}:{r.name}")
+def test_every_list_with_an_organisation_filter_can_load_its_options_on_demand(register):
+    """A filter's choices built per request (a callable) still get the options endpoint that
+    the searchable select asks once the list has more than REMOTE_AFTER choices."""
+    import django_filters
+
+    choosers = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
+    filters = [
+        name
+        for name, f in register.filterset_class().base_filters.items()
+        if isinstance(f, choosers) and name in ("school", "enterprise", "organization")
+    ]
+    for name in filters:
+        assert register.options_url("filter", name)
+
+
+def test_a_long_enterprise_filter_renders_only_its_chosen_option(client_for, secretariat_user):
+    from alliance.registers.options import REMOTE_AFTER
+    from tests.members.factories import EnterpriseFactory
+
+    EnterpriseFactory.create_batch(REMOTE_AFTER + 1)
+    content = client_for(secretariat_user).get(reverse("training:craftsman_list")).content.decode()
+    select = content.split('name="enterprise"')[1].split("</select>")[0]
+    assert "data-options-url" in select and select.count("<option") <= 1
