@@ -28,6 +28,7 @@ from .indicators import (
     SCHOOL,
     Scope,
     evaluate,
+    format_target,
     format_value,
 )
 from .selectors import (
@@ -307,11 +308,12 @@ def report_context(
         "judged_count": judged,
         "school_columns": school_columns,
         "school_lines": school_lines,
-        "enterprise_columns": enterprise_columns,
-        # The PDF lists the enterprises that miss a target; every enterprise is in the annex.
-        "enterprise_lines": [
-            line for line in enterprise_lines if any(c.met is False for c in line.cells)
-        ],
+        # The PDF names the enterprises that miss each target (a few lines even for thousands
+        # of enterprises); every enterprise's scorecard is in the annex.
+        "enterprises_missing": _missing(enterprise_columns, enterprise_lines, targets),
+        "enterprises_missing_count": sum(
+            1 for line in enterprise_lines if any(c.met is False for c in line.cells)
+        ),
         "enterprise_lines_total": len(enterprise_lines),
         "base_total": len(d.platform_summary["bases"]),
         "annex": annex,
@@ -320,6 +322,22 @@ def report_context(
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
     }
+
+
+def _missing(columns, lines, targets) -> list[dict]:
+    """Per indicator with a target: the enterprises whose own result misses it, by name."""
+    missing = []
+    for index, indicator in enumerate(columns):
+        names = [line.name for line in lines if line.cells[index].met is False]
+        if names:
+            missing.append(
+                {
+                    "label": indicator.label,
+                    "target": format_target(indicator, targets[indicator.code]),
+                    "names": names,
+                }
+            )
+    return missing
 
 
 def _annex(d, enterprise_ids, names, columns, lines) -> Annex:

@@ -73,8 +73,11 @@ def test_the_pdf_lists_only_the_enterprises_missing_a_target(school, enterprise,
     CareerMentorFactory(enterprise=enterprise)
     OutreachEventFactory(school=school, kind="chairman_visit", enterprises=[enterprise])
     context = report_context(2025)
-    assert [line.name for line in context["enterprise_lines"]] == [other_enterprise.name]
-    assert context["enterprise_lines_total"] == 2
+    # The other enterprise misses each of the four coverage targets; the first, none.
+    missing = {str(item["label"]): item["names"] for item in context["enterprises_missing"]}
+    assert len(missing) == 4
+    assert all(names == [other_enterprise.name] for names in missing.values())
+    assert (context["enterprises_missing_count"], context["enterprise_lines_total"]) == (1, 2)
     assert {row[0] for row in context["annex"].rows} == {enterprise.name, other_enterprise.name}
 
 
