@@ -178,6 +178,32 @@ def main() -> int:
     if ratios:
         print(f"median ratio {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}×")
 
+    print("\n## Searches of the student list (trigram indexes on PostgreSQL)")
+    from urllib.parse import quote
+
+    from placements.models import Student
+
+    sample = Student.objects.order_by("pk").values("name", "student_number")[1]
+    two = next(
+        (n for n in Student.objects.values_list("name", flat=True)[:500] if len(n) == 2), "张伟"
+    )
+    for label, query in (
+        ("three-character name", sample["name"][:3]),
+        ("two-character name", two),
+        ("student number", sample["student_number"][-6:]),
+    ):
+        ours, theirs = _measure_many(
+            [
+                (office, f"/placements/students/?q={quote(query)}", False),
+                (superuser_client, f"/admin/placements/student/?q={quote(query)}", False),
+            ],
+            options.requests,
+        )
+        print(
+            f"{label:28} {ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d} "
+            f"{theirs['median']:7.0f}ms {ours['median'] / theirs['median']:5.2f}×"
+        )
+
     print("\n## Figure pages (stored figures): first request after a write, then read")
     reference = "/admin/members/organization/"
     print(f"(ratio: to the admin changelist of organisations, {reference}, taken in turn)")
