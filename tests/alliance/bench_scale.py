@@ -114,6 +114,9 @@ def main() -> int:
     parser.add_argument("--scale", choices=["county", "city", "province"], default="county")
     parser.add_argument("--requests", type=int, default=15)
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument(
+        "--skip-seed", action="store_true", help="the database holds the scale's data already"
+    )
     options = parser.parse_args()
     _setup()
     from django.conf import settings
@@ -132,9 +135,11 @@ def main() -> int:
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"# scale {options.scale} · {engine} {settings.DATABASES['default']['NAME']}")
     call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    call_command("seed_demo", scale=options.scale, without_report=True, verbosity=0)
-    print(f"seed_demo --scale {options.scale}: {time.perf_counter() - started:.1f} s (idempotent)")
+    if not options.skip_seed:
+        started = time.perf_counter()
+        call_command("seed_demo", scale=options.scale, without_report=True, verbosity=0)
+        seconds = time.perf_counter() - started
+        print(f"seed_demo --scale {options.scale}: {seconds:.1f} s (idempotent)")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # what autovacuum does on a live database
