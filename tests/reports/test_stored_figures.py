@@ -163,3 +163,37 @@ def test_one_members_scorecard_reads_its_stored_line(
     assert org.name in response.content.decode()
     with django_assert_max_num_queries(FIGURE_PAGE_MAX_QUERIES):
         client.get(url, {"year": 2025, "part": "trend"}, HTTP_HX_REQUEST="true")
+
+
+def test_an_excel_import_shows_on_the_dashboard_at_once(client_for, secretariat_user):
+    """The import writes in bulk (no post_save): it announces its writes, and the stored
+    figures follow."""
+    import io
+
+    from alliance.exchange import (
+        apply_plan,
+        export_queryset,
+        get_register,
+        plan_import,
+        write_export,
+    )
+    from alliance.xlsx import read_sheet
+    from tests.training.factories import CraftsmanFactory
+    from training.models import Craftsman
+
+    def craftsmen_cell(client) -> str:
+        content = client.get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+        row = content.split('data-indicator="craftsmen_teaching"')[1].split("</tr>")[0]
+        return re.findall(r'fs-5">(?:<a[^>]*>)?\s*(\d+)', row)[0]
+
+    register = get_register("craftsmen")
+    CraftsmanFactory(enterprise=EnterpriseFactory(name="山东华建铝业集团有限公司"))
+    out = io.BytesIO()
+    write_export(register, secretariat_user, export_queryset(register, secretariat_user, {}), out)
+    Craftsman.objects.all().delete()
+    client = client_for(secretariat_user)
+    assert craftsmen_cell(client) == "0"  # stored with no craftsman
+    plan = plan_import(register, read_sheet(io.BytesIO(out.getvalue())), secretariat_user)
+    assert plan.errors == [] and len(plan.to_create) == 1
+    apply_plan(plan, user=secretariat_user, reason="test")
+    assert craftsmen_cell(client) == "1"
