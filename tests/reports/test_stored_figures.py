@@ -197,3 +197,15 @@ def test_an_excel_import_shows_on_the_dashboard_at_once(client_for, secretariat_
     assert plan.errors == [] and len(plan.to_create) == 1
     apply_plan(plan, user=secretariat_user, reason="test")
     assert craftsmen_cell(client) == "1"
+
+
+def test_a_schools_obligation_page_reads_its_stored_years(
+    client_for, secretariat_user, school, django_assert_max_num_queries
+):
+    client = client_for(secretariat_user)
+    url = reverse("reports:school_obligations", args=[school.pk])
+    client.get(url, {"year": 2025})
+    # Session, user, the school, the version, three years' headers and lines, the teachers
+    # check, and the secondments and programmes it counted.
+    with django_assert_max_num_queries(FIGURE_PAGE_MAX_QUERIES):
+        assert client.get(url, {"year": 2025}).status_code == 200
