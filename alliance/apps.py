@@ -7,4 +7,10 @@ class AllianceConfig(AppConfig):
     verbose_name = _("Alliance portal")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401  connects the audit and session receivers
+        from .registers.indexes import after_migrate
+
+        # Trigram indexes for the registers' search boxes (PostgreSQL), after every migrate.
+        post_migrate.connect(after_migrate, dispatch_uid="alliance-search-indexes")

@@ -245,6 +245,7 @@ CELERY_BEAT_SCHEDULE = {
     "retention": {"task": "alliance.tasks.apply_retention", "schedule": crontab(hour=3, minute=17)},
     "reports-fail-stale": {"task": "reports.tasks.fail_stale_reports", "schedule": 60.0},
     "reminders": {"task": "alliance.tasks.send_reminders", "schedule": crontab(**_cron)},
+    "reports-refresh-figures": {"task": "reports.tasks.refresh_figures", "schedule": 120.0},
 }
 
 # Signed links (alliance/signed_links.py): an answer without an account expires after these days.
@@ -259,9 +260,17 @@ IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 # worker and the beat task marks it failed (so within 3 minutes with the defaults).
 REPORT_HEARTBEAT_SECONDS = env.int("REPORT_HEARTBEAT_SECONDS", default=15)
 REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=120)
+# Stored figures (reports/figures.py) follow every announced write; this bounds how long a
+# write nobody announced (SQL by hand, a restore) can stay unseen.
+FIGURES_MAX_AGE_SECONDS = env.int("FIGURES_MAX_AGE_SECONDS", default=3600)
 # With no broker, long jobs (report builds, big imports) run in a thread of the web process
 # (alliance/background.py) so that no request waits for them.
 BACKGROUND_THREADS = env.bool("BACKGROUND_THREADS", default=not REDIS_URL)
+
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 
 if REDIS_URL:
     CACHES = {
@@ -340,6 +349,15 @@ SPECTACULAR_SETTINGS = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+    SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

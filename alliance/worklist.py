@@ -26,10 +26,10 @@ from placements import selectors as placements
 from placements.models import OutreachKind, semester_key
 from reports import permissions as report_permissions
 from reports import selectors as reports
+from reports.figures import StoredFigures
 from reports.indicators import ALLIANCE_SCOPE, ENTERPRISE, SCHOOL, Scope
 from reports.links import drilldown
 from reports.models import ReportStatus
-from reports.sources import DataSet
 
 FIRST_YEAR = reports.FIRST_YEAR
 # Events the plan asks of every school each semester (Linqu §(四)9).
@@ -130,10 +130,20 @@ def reminders_for(user, *, today: dt.date | None = None) -> list[Section]:
 # Shared pieces
 
 
-def _not_met(user, year: int, scope: Scope, data: DataSet, codes=None) -> list[Item]:
+def _rows(year: int, scope: Scope) -> list:
+    """The stored indicator rows of ``scope`` (computed live for an organisation that was no
+    member that year: nothing is stored for it)."""
+    stored = StoredFigures()
+    if scope == ALLIANCE_SCOPE:
+        return stored.alliance(year).rows
+    line = stored.member(year, scope.kind, scope.id)
+    return line.rows if line is not None else reports.indicator_rows(year, scope)
+
+
+def _not_met(user, year: int, scope: Scope, codes=None) -> list[Item]:
     """Indicators of ``scope`` judged not met (or without figures, when ``codes`` names them)."""
     items = []
-    for row in reports.indicator_rows(year, scope, data=data):
+    for row in _rows(year, scope):
         code = row.indicator.code
         if codes is not None and code not in codes:
             continue
@@ -226,7 +236,6 @@ def _overdue_tasks(user, today: dt.date) -> Section:
 
 
 def _secretariat(user, year: int, today: dt.date) -> list[Section]:
-    data = DataSet()
     coverage = Section(
         "coverage",
         _("Data not yet reported for %(year)s") % {"year": year},
@@ -234,7 +243,7 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
         url=drilldown("reports:coverage", user=user, year=year),
         link_text=_("Data coverage"),
     )
-    for entry in reports.coverage(year, data=data):
+    for entry in StoredFigures().alliance(year).coverage():
         if entry.missing:
             coverage.items.append(
                 Item(
@@ -427,7 +436,7 @@ def _enterprise(user, year: int, today: dt.date) -> list[Section]:
     obligations = Section(
         "obligations",
         _("Obligations not met in %(year)s") % {"year": year},
-        _not_met(user, year, Scope(ENTERPRISE, user.organization_id), DataSet()),
+        _not_met(user, year, Scope(ENTERPRISE, user.organization_id)),
         _("Your enterprise meets every obligation with a target."),
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
@@ -463,7 +472,7 @@ def _school(user, year: int, today: dt.date) -> list[Section]:
     targets = Section(
         "targets",
         _("Targets still open in %(year)s") % {"year": year},
-        _not_met(user, year, Scope(SCHOOL, school_id), DataSet(), codes=SCHOOL_TARGETS),
+        _not_met(user, year, Scope(SCHOOL, school_id), codes=SCHOOL_TARGETS),
         _("Your school meets its secondment and training targets."),
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
@@ -509,7 +518,7 @@ def _council(user, year: int) -> list[Section]:
         Section(
             "indicators",
             _("Indicators not met in %(year)s") % {"year": year},
-            _not_met(user, year, ALLIANCE_SCOPE, DataSet()),
+            _not_met(user, year, ALLIANCE_SCOPE),
             _("Every indicator with a target is met."),
             drilldown("reports:dashboard", user=user, year=year),
             _("Alliance dashboard"),

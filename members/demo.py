@@ -547,13 +547,15 @@ def seed_photos(orgs: dict[str, Organization]) -> None:
         photo.save()
 
 
-# The city scale (``seed_demo --scale city``): a prefecture-wide alliance of 40 schools and
-# 500 enterprises, the Linqu members included. Created here, before the other apps seed, so
-# that every app's demo records cover them.
-CITY_SCHOOLS, CITY_ENTERPRISES = 40, 500
+# The large scales: a prefecture-wide alliance (``--scale city``: 40 schools and 500
+# enterprises) or a province-wide one (``--scale province``: 400 and 5,000), the Linqu members
+# included. Created here, before the other apps seed, so that every app's demo records cover
+# them.
+LARGE_SCALES = {"city": (40, 500), "province": (400, 5000)}
 
 
-def seed_city_organizations(rng: random.Random) -> None:
+def seed_city_organizations(rng: random.Random, scale: str = "city") -> None:
+    schools_wanted, enterprises_wanted = LARGE_SCALES[scale]
     wanted = [
         Organization(
             name=f"潍坊市第{i:02d}职业学校",
@@ -562,7 +564,7 @@ def seed_city_organizations(rng: random.Random) -> None:
             is_local=False,
             joined_on=dt.date(2024, 3, 1),
         )
-        for i in range(1, CITY_SCHOOLS - 1)
+        for i in range(1, schools_wanted - 1)
     ] + [
         Organization(
             name=f"潍坊示范企业{i:03d}有限公司",
@@ -572,7 +574,7 @@ def seed_city_organizations(rng: random.Random) -> None:
             is_local=i % 3 == 0,
             joined_on=dt.date(2024, 3, 1),
         )
-        for i in range(1, CITY_ENTERPRISES - 20)
+        for i in range(1, enterprises_wanted - 20)
     ]
     existing = set(
         Organization.objects.filter(name__in=[o.name for o in wanted]).values_list(
@@ -612,8 +614,8 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     seed_meetings(orgs, seats)
     seed_publicity(orgs)
     seed_governance(orgs)
-    if scale == "city":
-        seed_city_organizations(rng)
+    if scale in LARGE_SCALES:
+        seed_city_organizations(rng, scale)
 
 
 # --- publicity: media log, model workers and cases, culture corridors (保障措施(四), §(四)9) ---------

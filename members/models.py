@@ -145,6 +145,8 @@ class Organization(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["kind", "name"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["kind", "name"]), models.Index(fields=["name"])]
 
     def __str__(self) -> str:
         return self.name
@@ -326,6 +328,8 @@ class SchoolYearFigures(models.Model):
         verbose_name = _("school yearly figures")
         verbose_name_plural = _("school yearly figures")
         ordering = ["-year", "school__name"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-year", "school"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "year"],
@@ -391,6 +395,8 @@ class CouncilSeat(models.Model):
         verbose_name = _("council seat")
         verbose_name_plural = _("council seats")
         ordering = ["term_start", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["term_start", "id"])]
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.person}"
@@ -438,6 +444,8 @@ class ExpertMember(models.Model):
         verbose_name = _("expert committee member")
         verbose_name_plural = _("expert committee members")
         ordering = ["order", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["order", "id"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "organization"],
@@ -503,6 +511,8 @@ class CouncilMeeting(models.Model):
         verbose_name = _("council meeting")
         verbose_name_plural = _("council meetings")
         ordering = ["-date", "-pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-date", "-id"])]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"
@@ -645,6 +655,7 @@ class Major(models.Model):
     history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
+        indexes = [models.Index(fields=["school", "code", "name"])]
         verbose_name = _("major")
         verbose_name_plural = _("majors")
         ordering = ["school__name", "code", "name"]
@@ -760,6 +771,7 @@ class PolicyDocument(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["kind", "-effective_on"])]
         verbose_name = _("rule or document")
         verbose_name_plural = _("rules and documents")
         ordering = ["kind", "-effective_on", "-pk"]
@@ -818,6 +830,7 @@ class AllianceOffice(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["established_on"])]
         verbose_name = _("operating office")
         verbose_name_plural = _("operating office")
         ordering = ["established_on", "pk"]
@@ -849,6 +862,7 @@ class OfficeBudget(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-year", "source"])]
         verbose_name = _("office budget")
         verbose_name_plural = _("office budgets")
         ordering = ["-year", "source", "pk"]
@@ -886,6 +900,7 @@ class OfficeStaff(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["start_on"])]
         verbose_name = _("office staff member")
         verbose_name_plural = _("office staff")
         ordering = ["start_on", "pk"]
@@ -942,6 +957,7 @@ class ExpertConsultation(models.Model):
     history = HistoricalRecords(m2m_fields=["experts"])
 
     class Meta:
+        indexes = [models.Index(fields=["-date"])]
         verbose_name = _("expert consultation")
         verbose_name_plural = _("expert consultations")
         ordering = ["-date", "-pk"]
@@ -1055,6 +1071,7 @@ class WorkTask(models.Model):
     history = HistoricalRecords(m2m_fields=["partners"])
 
     class Meta:
+        indexes = [models.Index(fields=["deadline"])]
         verbose_name = _("work-plan task")
         verbose_name_plural = _("work-plan tasks")
         ordering = ["deadline", "pk"]
@@ -1122,6 +1139,7 @@ class MediaReport(models.Model):
     history = HistoricalRecords(m2m_fields=["organizations"])
 
     class Meta:
+        indexes = [models.Index(fields=["-published_on"])]
         verbose_name = _("media report")
         verbose_name_plural = _("media reports")
         ordering = ["-published_on", "-pk"]
@@ -1217,6 +1235,7 @@ class ModelCase(models.Model):
     history = HistoricalRecords(m2m_fields=["partners"])
 
     class Meta:
+        indexes = [models.Index(fields=["-year", "kind", "title"])]
         verbose_name = _("model case")
         verbose_name_plural = _("model cases")
         ordering = ["-year", "kind", "title"]

@@ -19,7 +19,12 @@ from alliance.access import (
     STAFF,
 )
 from alliance.masking import mask_phone
-from alliance.registers import NumberColumn, Register, RegisterTable
+from alliance.registers import (
+    NumberColumn,
+    Register,
+    RegisterTable,
+    row_count,
+)
 
 from . import filters, forms, permissions, services
 from .models import (
@@ -371,13 +376,9 @@ class CouncilMeetingRegister(Register):
     def list_queryset(self, user):
         # Only what the list shows: attendance and resolutions (open), counted in the one query.
         return self.queryset(user).annotate(
-            seats_attending=Count("attendees", distinct=True),
-            resolutions_total=Count("resolutions", distinct=True),
-            resolutions_open=Count(
-                "resolutions",
-                filter=Q(resolutions__status=ResolutionStatus.OPEN),
-                distinct=True,
-            ),
+            seats_attending=row_count(CouncilMeeting, "attendees"),
+            resolutions_total=row_count(CouncilMeeting, "resolutions"),
+            resolutions_open=row_count(CouncilMeeting, "resolutions", status=ResolutionStatus.OPEN),
         )
 
     def save(self, request, form):

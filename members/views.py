@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -186,11 +187,21 @@ def corridor_index(request):
     return render(request, "members/corridor_index.html", {"schools": schools})
 
 
+CORRIDOR_PER_PAGE = 20
+
+
 @allow(EVERYONE)
 def corridor(request, pk: int):
     school = get_object_or_404(perms.corridor_schools_for(request.user), pk=pk)
-    enterprises = list(selectors.corridor_enterprises())
-    return render(request, "members/corridor.html", {"school": school, "enterprises": enterprises})
+    # A page at a time: a city alliance has hundreds of enterprises, each with its photos.
+    page = Paginator(selectors.corridor_enterprises(), CORRIDOR_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "members/corridor.html",
+        {"school": school, "enterprises": page.object_list, "page_obj": page},
+    )
 
 
 @allow(EVERYONE)

@@ -10,6 +10,8 @@ history records who changed what, and nobody did).
 - ``county``: about 6,000 students in the two schools.
 - ``city``: about 200,000 students in 40 schools, with 500 enterprises (the missing schools and
   enterprises are created here as organisations, with valid credit codes).
+- ``province``: about 2,000,000 students in 400 schools, with 5,000 enterprises; students and
+  graduate outcomes are generated and inserted one school at a time, so memory stays flat.
 
 The local employment rate rises year on year for 临朐县职业教育中心学校 and falls for
 临朐县技工学校, so the local employment page has a fall to mark.
@@ -72,7 +74,7 @@ HR_ENTERPRISE = "山东华建铝业集团有限公司"
 GRADUATION_YEARS = [2023, 2024, 2025]
 COHORTS = list(range(2020, 2026))  # enrolment years: classes of 2023 … 2028
 # Graduates per school and cohort; students per cohort = graduates (three-year programmes).
-COHORT_SIZE = {"demo": 60, "county": 500, "city": 830}
+COHORT_SIZE = {"demo": 60, "county": 500, "city": 830, "province": 830}
 BATCH = 2000
 
 # Local employment rate (in the county ÷ employed) by graduation year: rising for the centre,
@@ -209,11 +211,15 @@ def _catalogue(schools: list[Organization]) -> dict[tuple[int, str], Major]:
     return {(m.school_id, m.name): m for m in Major.objects.filter(school__in=schools)}
 
 
+# --- students ---------------------------------------------------------------------------
+
+
 def _students(rng: random.Random, schools: list[Organization], size: int, history: bool) -> dict:
-    """{(school id, enrolment year): [student ids in number order]}."""
+    """{(school id, enrolment year): [student ids in number order]}, inserted school by school."""
     catalogue = _catalogue(schools)
-    wanted: list[Student] = []
+    result: dict[tuple[int, int], list[int]] = {}
     for index, school in enumerate(schools):
+        wanted: list[Student] = []
         majors = MAJORS.get(school.name, OTHER_MAJORS)
         for year in COHORTS:
             for n in range(size):
@@ -233,14 +239,13 @@ def _students(rng: random.Random, schools: list[Organization], size: int, histor
                         phone=mobile(rng),
                     )
                 )
-    ids = _student_ids(schools)
-    _insert(Student, [s for s in wanted if (s.school_id, s.student_number) not in ids], history)
-    ids = _student_ids(schools)
-    result: dict[tuple[int, int], list[int]] = {}
-    for s in wanted:
-        result.setdefault((s.school_id, s.enrolment_year), []).append(
-            ids[(s.school_id, s.student_number)]
-        )
+        ids = _student_ids([school])
+        _insert(Student, [s for s in wanted if (s.school_id, s.student_number) not in ids], history)
+        ids = _student_ids([school])
+        for s in wanted:
+            result.setdefault((s.school_id, s.enrolment_year), []).append(
+                ids[(s.school_id, s.student_number)]
+            )
     return result
 
 
@@ -351,8 +356,13 @@ def _enrol(classes: dict) -> None:
 def _placements(rng, schools, enterprises, students, order_classes, history: bool) -> None:
     local_members = [e for e in enterprises if e.is_local] or enterprises
     hr = next((e for e in enterprises if e.name == HR_ENTERPRISE), enterprises[0])
-    wanted: list[GraduatePlacement] = []
+    have = set(
+        GraduatePlacement.objects.filter(graduation_year__in=GRADUATION_YEARS).values_list(
+            "student", "graduation_year"
+        )
+    )
     for school in schools:
+        wanted: list[GraduatePlacement] = []
         for y, graduation in enumerate(GRADUATION_YEARS):
             ids = students.get((school.pk, graduation - 3), [])
             rate = LOCAL_RATES.get(school.name, [0.6 + rng.uniform(-0.08, 0.08)] * 3)[y]
@@ -421,16 +431,12 @@ def _placements(rng, schools, enterprises, students, order_classes, history: boo
                         ]
                     )
                 wanted.append(placement)
-    have = set(
-        GraduatePlacement.objects.filter(graduation_year__in=GRADUATION_YEARS).values_list(
-            "student", "graduation_year"
+        # One school at a time: a province's million outcomes never sit in memory together.
+        _insert(
+            GraduatePlacement,
+            [p for p in wanted if (p.student_id, p.graduation_year) not in have],
+            history,
         )
-    )
-    _insert(
-        GraduatePlacement,
-        [p for p in wanted if (p.student_id, p.graduation_year) not in have],
-        history,
-    )
 
 
 # --- apprenticeships and internships --------------------------------------------------------

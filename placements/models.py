@@ -87,6 +87,8 @@ class Student(models.Model):
         verbose_name = _("student")
         verbose_name_plural = _("students")
         ordering = ["-enrolment_year", "student_number"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-enrolment_year", "student_number"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "student_number"], name="student_number_unique_per_school"
@@ -171,6 +173,8 @@ class OrderClass(models.Model):
         verbose_name = _("order class")
         verbose_name_plural = _("order classes")
         ordering = ["-graduation_year", "name"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-graduation_year", "name"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "name"], name="order_class_name_unique_per_school"
@@ -400,6 +404,8 @@ class Apprenticeship(models.Model):
         verbose_name = _("apprenticeship")
         verbose_name_plural = _("apprenticeships")
         ordering = ["-contract_start", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-contract_start", "id"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["student", "enterprise", "contract_start"],
@@ -544,6 +550,8 @@ class Internship(models.Model):
         verbose_name = _("internship")
         verbose_name_plural = _("internships")
         ordering = ["-start_date", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-start_date", "id"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["student", "enterprise", "start_date"], name="one_internship_per_start"
@@ -663,7 +671,10 @@ class GraduatePlacement(models.Model):
                 fields=["student", "graduation_year"], name="one_placement_per_graduation"
             ),
         ]
-        indexes = [models.Index(fields=["graduation_year", "destination"])]
+        indexes = [
+            models.Index(fields=["graduation_year", "destination"]),
+            models.Index(fields=["-graduation_year", "id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.student.name} · {self.graduation_year}"
@@ -898,7 +909,7 @@ class OutreachEvent(models.Model):
         verbose_name = _("outreach event")
         verbose_name_plural = _("outreach events")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["date", "kind"])]
+        indexes = [models.Index(fields=["date", "kind"]), models.Index(fields=["-date", "-id"])]
 
     def __str__(self) -> str:
         return self.title
@@ -1017,6 +1028,7 @@ class PreferentialMeasure(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["enterprise", "area", "-since"])]
         verbose_name = _("preferential measure")
         verbose_name_plural = _("preferential measures")
         ordering = ["enterprise__name", "area", "-since"]
@@ -1075,6 +1087,7 @@ class TalentDemand(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-survey_year"])]
         verbose_name = _("talent demand")
         verbose_name_plural = _("talent demands")
         ordering = ["-survey_year", "enterprise__name", "post"]
@@ -1180,6 +1193,7 @@ class CoDevelopedMaterial(models.Model):
     history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
+        indexes = [models.Index(fields=["-completed_on", "title"])]
         verbose_name = _("co-developed material")
         verbose_name_plural = _("co-developed materials")
         ordering = ["-completed_on", "title"]

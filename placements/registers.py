@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 import django_tables2 as tables
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, is_secretariat
 from alliance.masking import mask_national_id
-from alliance.registers import MaskedColumn, Register, RegisterTable
+from alliance.registers import MaskedColumn, Register, RegisterTable, row_count
 from members.models import Organization
 
 from . import filters, forms, permissions, selectors, services
@@ -179,7 +179,7 @@ class OrderClassRegister(Register):
         return (
             self.queryset(user)
             .prefetch_related(Prefetch("enterprises", queryset=_names()))
-            .annotate(enrolled=Count("enrolments", distinct=True))
+            .annotate(enrolled=row_count(OrderClass, "enrolments"))
             .order_by("-graduation_year", "name", "pk")  # aggregation drops Meta.ordering
         )
 
@@ -473,7 +473,7 @@ class EventRegister(Register):
         return (
             self.queryset(user)
             .prefetch_related(Prefetch("enterprises", queryset=_names()))
-            .annotate(photo_count=Count("photos", distinct=True))
+            .annotate(photo_count=row_count(OutreachEvent, "photos"))
             .order_by("-date", "-pk")  # aggregation drops Meta.ordering
         )
 

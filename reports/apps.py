@@ -9,4 +9,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # The start-up check of ALLIANCE_PLAN, the sections shown on other apps' pages, and the
         # Excel sheets of the assessments and incentives.
-        from . import exchange, plans, sections  # noqa: F401
+        from . import exchange, figures, plans, sections  # noqa: F401
+
+        # Stored figures are recomputed after any write to the records they read.
+        figures.watch()

@@ -230,6 +230,7 @@ class Assessment(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-year"])]
         verbose_name = _("member assessment")
         verbose_name_plural = _("member assessments")
         ordering = ["-year", "organization__kind", "organization__name"]
@@ -445,6 +446,7 @@ class Incentive(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-granted_on"])]
         verbose_name = _("incentive")
         verbose_name_plural = _("incentives")
         ordering = ["-granted_on", "-pk"]

@@ -32,6 +32,7 @@ from .indicators import (
     SCHOOL,
     Scope,
     evaluate,
+    format_target,
     format_value,
 )
 from .selectors import (
@@ -69,9 +70,20 @@ OUTREACH_KINDS = {
 
 
 @dataclass
+class Annex:
+    """The per-enterprise tables of the report as one table, published beside the PDF (Excel
+    and CSV): one row per member enterprise. The PDF keeps only the enterprises that miss a
+    target, so that a city or province report stays readable and light."""
+
+    headers: list[str]
+    rows: list[list]
+
+
+@dataclass
 class Built:
     html: str
     indicators: list[dict]
+    annex: Annex
 
 
 def _outreach_label(kind: str) -> str:
@@ -133,16 +145,6 @@ def report_context(
                 "hours": d.teaching_hours_by_school.get(s, 0),
             }
         )
-    craftsmen_rows = [
-        {
-            "name": names[e],
-            "craftsmen": d.craftsmen_by_enterprise.get(e, 0),
-            "hours": d.teaching_hours_by_enterprise.get(e, 0),
-            "secondments": d.secondments_by_enterprise.get(e, 0),
-        }
-        for e in enterprise_ids
-        if d.craftsmen_by_enterprise.get(e, 0) or d.secondments_by_enterprise.get(e, 0)
-    ]
 
     # Cooperative education
     def school_row(code: str, school: int):
@@ -167,11 +169,6 @@ def report_context(
                 "oc_rate": school_row("order_class_hire_rate", s).value_text,
             }
         )
-    apprentice_rows = [
-        {"name": names[e], "counts": d.apprentice_counts[e]}
-        for e in enterprise_ids
-        if e in d.apprentice_counts and any(d.apprentice_counts[e])
-    ]
 
     # Local employment, with the trend over five years
     employment_rows = []
@@ -235,6 +232,7 @@ def report_context(
         year, ENTERPRISE, data=data, targets=targets
     )
     coverage_items = coverage(year, data=data)
+    annex = _annex(d, enterprise_ids, names, enterprise_columns, enterprise_lines)
 
     chart = {
         "members": charts.bar_chart(
@@ -318,9 +316,7 @@ def report_context(
         "governance": d.governance_overview,
         "platforms": d.platform_summary,
         "teacher_rows": teacher_rows,
-        "craftsmen_rows": craftsmen_rows,
         "training_rows": training_rows,
-        "apprentice_rows": apprentice_rows,
         "employment_rows": employment_rows,
         "trend_rows": trend_rows,
         "retention": d.retention_summary,
@@ -335,8 +331,15 @@ def report_context(
         "judged_count": judged,
         "school_columns": school_columns,
         "school_lines": school_lines,
-        "enterprise_columns": enterprise_columns,
-        "enterprise_lines": enterprise_lines,
+        # The PDF names the enterprises that miss each target (a few lines even for thousands
+        # of enterprises); every enterprise's scorecard is in the annex.
+        "enterprises_missing": _missing(enterprise_columns, enterprise_lines, targets),
+        "enterprises_missing_count": sum(
+            1 for line in enterprise_lines if any(c.met is False for c in line.cells)
+        ),
+        "enterprise_lines_total": len(enterprise_lines),
+        "base_total": len(d.platform_summary["bases"]),
+        "annex": annex,
         "coverage": coverage_items,
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
@@ -345,6 +348,97 @@ def report_context(
         **cobuilding_context(year, data, targets, names, school_ids),
         "cooperation": cooperation_context(d),
     }
+
+
+def _missing(columns, lines, targets) -> list[dict]:
+    """Per indicator with a target: the enterprises whose own result misses it, by name."""
+    missing = []
+    for index, indicator in enumerate(columns):
+        names = [line.name for line in lines if line.cells[index].met is False]
+        if names:
+            missing.append(
+                {
+                    "label": indicator.label,
+                    "target": format_target(indicator, targets[indicator.code]),
+                    "names": names,
+                }
+            )
+    return missing
+
+
+def _annex(d, enterprise_ids, names, columns, lines) -> Annex:
+    bases: dict[str, list[int]] = {}
+    for base in d.platform_summary["bases"]:
+        count = bases.setdefault(base["enterprise"], [0, 0, 0])
+        count[0] += 1
+        count[1] += base["capacity"] or 0
+        count[2] += base["masters"] or 0
+    cells = {line.id: line.cells for line in lines}
+    labels = {c.code: str(c.label) for c in columns}
+    headers = [
+        _("Enterprise"),
+        _("Training bases"),
+        _("Capacity"),
+        _("Masters"),
+        _("Craftsmen"),
+        _("Teaching hours"),
+        _("Secondments hosted"),
+        _("New contracts"),
+        _("In training"),
+        _("Completed"),
+        *labels.values(),
+        _("Targets not met"),
+    ]
+    rows = []
+    for e in enterprise_ids:
+        counts = d.apprentice_counts.get(e)
+        line = cells.get(e, [])
+        rows.append(
+            [
+                names[e],
+                *bases.get(names[e], [0, 0, 0]),
+                d.craftsmen_by_enterprise.get(e, 0),
+                d.teaching_hours_by_enterprise.get(e, 0),
+                d.secondments_by_enterprise.get(e, 0),
+                counts.new if counts else 0,
+                counts.in_training if counts else 0,
+                counts.completed if counts else 0,
+                *[c.text for c in line],
+                "、".join(labels[c.code] for c in line if c.met is False),
+            ]
+        )
+    return Annex([str(h) for h in headers], rows)
+
+
+def annex_xlsx(annex: Annex, year: int) -> bytes:
+    from io import BytesIO
+
+    from alliance.xlsx import Column, write_workbook
+
+    out = BytesIO()
+    with translation.override(REPORT_LANGUAGE):
+        write_workbook(
+            out,
+            title=_("Member enterprises %(year)s") % {"year": year},
+            columns=[Column(h, width=30 if i == 0 else 12) for i, h in enumerate(annex.headers)],
+            rows=annex.rows,
+        )
+    return out.getvalue()
+
+
+def annex_csv(annex: Annex) -> bytes:
+    import csv
+    from io import StringIO
+
+    from alliance.xlsx import neutralise
+
+    out = StringIO()
+    out.write("\ufeff")  # so that Excel opens the Chinese text as UTF-8
+    writer = csv.writer(out)
+    writer.writerow([neutralise(h) for h in annex.headers])
+    for row in annex.rows:
+        writer.writerow([neutralise(v) for v in row])
+    return out.getvalue().encode("utf-8")
 
 
 def _target_number(target) -> float | None:
@@ -358,7 +452,7 @@ def build_html(
         context = report_context(year, data=data, narrative=narrative)
         html = render_to_string("reports/pdf/report.html", context)
         indicators = [row_payload(row) for row in context["rows"]]
-    return Built(html, indicators)
+    return Built(html, indicators, context["annex"])
 
 
 def render_pdf(html: str) -> tuple[bytes, int]:

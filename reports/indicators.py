@@ -116,7 +116,8 @@ def _coverage(selector: str) -> Callable[[YearData, Scope], Measure]:
 
     def compute(data: YearData, scope: Scope) -> Measure:
         members = frozenset(_members(data, scope, ENTERPRISE))
-        having = members & frozenset(data.get(selector))
+        # The selector's set is built once per year (not per enterprise: that was quadratic).
+        having = members & data.as_set(selector)
         return Measure(
             share(len(having), len(members)),
             len(having),

@@ -88,6 +88,9 @@ class AnnualReport(models.Model):
     # Stamped every few seconds while a worker builds the run; a silent run has lost its worker.
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=report_upload_to, blank=True)
+    # The per-enterprise tables, beside the PDF (which keeps the enterprises missing a target).
+    annex_xlsx = models.FileField(_("annex (Excel)"), upload_to=report_upload_to, blank=True)
+    annex_csv = models.FileField(_("annex (CSV)"), upload_to=report_upload_to, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
@@ -146,6 +149,12 @@ class AnnualReport(models.Model):
         """The name a reader saves the published PDF under, in Chinese."""
         return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告.pdf"
 
+    def annex_file_name(self, extension: str) -> str:
+        return f"alliance-annual-report-{self.year}-{self.pk}-annex.{extension}"
+
+    def public_annex_name(self, extension: str) -> str:
+        return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告附件.{extension}"
+
 
 class ReportNarrative(models.Model):
     """What the secretariat writes for a year's report; every figure comes from the records."""
@@ -179,6 +188,62 @@ class ReportNarrative(models.Model):
 
     def as_dict(self) -> dict[str, str]:
         return {"practices": self.practices, "cases": self.cases, "problems": self.problems}
+
+
+class FigureChange(models.Model):
+    """One write to the records the figures read (inserted in the writer's own transaction).
+
+    The figures' version is (how many rows, the highest id): it changes when any write
+    commits, in whatever order concurrent writers commit, and no writer waits for another (an
+    INSERT locks no shared row). ``reports.figures.compact`` folds the rows into one.
+    """
+
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("figure change")
+        verbose_name_plural = _("figure changes")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class FigureSnapshot(models.Model):
+    """Stored indicator results of one year and scope: the output of ``indicators.evaluate``.
+
+    Per year, one block per scope kind: the alliance (one row, ``scope_id`` 0, with the
+    dashboard's register counts and the data coverage), or every member school or enterprise
+    (a header row, ``scope_id`` 0, then one row per member, ordered by ``name`` so that the
+    per-organisation pages read one page of rows).
+    """
+
+    version = models.CharField(max_length=40)
+    plan = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=12)
+    scope_id = models.IntegerField(default=0)
+    name = models.CharField(max_length=200, blank=True)
+    rows = models.JSONField(default=list)
+    figures = models.JSONField(default=dict)
+    computed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stored figures")
+        verbose_name_plural = _("stored figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "plan", "year", "kind", "scope_id"],
+                name="reports_figuresnapshot_unique_scope",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["year", "kind", "version", "plan", "name"], name="reports_fig_page"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.kind}:{self.scope_id} v{self.version}"
 
 
 # The assessment and incentive models are declared in their own module (the indicator catalogue

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance import glossary
 from members import selectors as member_selectors
@@ -85,18 +86,6 @@ def indicator_rows(
     ]
 
 
-def trend(
-    year: int, scope: Scope = ALLIANCE_SCOPE, *, data: DataSet, years: int = TREND_YEARS
-) -> dict[str, list[tuple[int, Decimal | None]]]:
-    """code -> [(year, value)] over the last ``years`` years, for the rate indicators."""
-    span = range(year - years + 1, year + 1)
-    return {
-        indicator.code: [(y, indicator.compute(data.year(y), scope).value) for y in span]
-        for indicator in INDICATORS
-        if indicator.has_trend and indicator.applies_to(scope)
-    }
-
-
 def row_payload(row: Row) -> dict:
     """One indicator row as plain JSON (kpi, the public JSON/CSV and the report's snapshot)."""
     indicator = row.indicator
@@ -149,233 +138,213 @@ def _sum(mapping: dict, keys) -> int:
     return sum(mapping.get(k, 0) for k in keys)
 
 
-def register_counts(data: YearData) -> list[Figure]:
+# Each figure list is declared once (key, label, register list, query) and filled with values;
+# stored figures (``reports.figures``) keep the values only and are labelled here when read.
+COUNT_FIGURES = [
+    (
+        "enterprises",
+        gettext_lazy("Member enterprises"),
+        "members:organization_list",
+        {"kind": "enterprise"},
+    ),
+    ("schools", gettext_lazy("Member schools"), "members:organization_list", {"kind": "school"}),
+    (
+        "bases",
+        gettext_lazy("Enterprises with a training base"),
+        "reports:counted",
+        {"indicator": "base_coverage"},
+    ),
+    (
+        "stations",
+        gettext_lazy("Enterprises with a teacher station"),
+        "reports:counted",
+        {"indicator": "station_coverage"},
+    ),
+    (
+        "secondments",
+        gettext_lazy("Teachers seconded"),
+        "reports:counted",
+        {"indicator": "secondment_rate"},
+    ),
+    (
+        "craftsmen",
+        gettext_lazy("Craftsmen in the pool"),
+        "reports:counted",
+        {"indicator": "craftsmen_teaching"},
+    ),
+    (
+        "training",
+        gettext_lazy("Training person-times"),
+        "reports:counted",
+        {"indicator": "training_ratio"},
+    ),
+    (
+        "graduates",
+        gettext_lazy("Graduates with a recorded outcome"),
+        "placements:placement_list",
+        {},
+    ),
+    ("events", gettext_lazy("Outreach events"), "placements:event_list", {}),
+    (
+        "meetings",
+        gettext_lazy("Regular council meetings"),
+        "reports:counted",
+        {"indicator": "council_meetings"},
+    ),
+]
+
+SCHOOL_FIGURES = [
+    (
+        "enrolled",
+        gettext_lazy("Enrolled students"),
+        "reports:counted",
+        {"indicator": "training_ratio", "part": "denominator"},
+    ),
+    (
+        "teachers",
+        gettext_lazy("Professional teachers"),
+        "reports:counted",
+        {"indicator": "secondment_rate", "part": "denominator"},
+    ),
+    (
+        "seconded",
+        gettext_lazy("Teachers seconded"),
+        "reports:counted",
+        {"indicator": "secondment_rate"},
+    ),
+    (
+        "training",
+        gettext_lazy("Training person-times"),
+        "reports:counted",
+        {"indicator": "training_ratio"},
+    ),
+    ("certified", gettext_lazy("Certification passed / candidates"), "training:programme_list", {}),
+    ("hours", gettext_lazy("Craftsmen teaching hours"), "training:assignment_list", {}),
+    (
+        "graduates",
+        gettext_lazy("Graduates with a recorded outcome"),
+        "placements:placement_list",
+        {},
+    ),
+    (
+        "employed",
+        gettext_lazy("Employed graduates"),
+        "reports:counted",
+        {"indicator": "local_employment_rate", "part": "denominator"},
+    ),
+    (
+        "recommendation",
+        gettext_lazy("Recommendation events"),
+        "placements:event_list",
+        {"kind": "recommendation_fair"},
+    ),
+]
+
+ENTERPRISE_FIGURES = [
+    ("base", gettext_lazy("Training base (厂中校)"), "training:base_list", {}),
+    ("station", gettext_lazy("Teacher station"), "training:station_list", {}),
+    ("mentor", gettext_lazy("Career mentor"), "placements:mentor_list", {}),
+    (
+        "chairman",
+        gettext_lazy("Chairman visited a school"),
+        "placements:event_list",
+        {"kind": "chairman_visit"},
+    ),
+    (
+        "craftsmen",
+        gettext_lazy("Craftsmen in the pool"),
+        "reports:counted",
+        {"indicator": "craftsmen_teaching"},
+    ),
+    ("hours", gettext_lazy("Craftsmen teaching hours"), "training:assignment_list", {}),
+    ("secondments", gettext_lazy("Teacher secondments hosted"), "training:secondment_list", {}),
+    (
+        "order_class",
+        gettext_lazy("Order-class graduates hired / graduates"),
+        "reports:counted",
+        {"indicator": "order_class_hire_rate"},
+    ),
+    ("hires", gettext_lazy("Graduates hired"), "placements:placement_list", {}),
+    ("training", gettext_lazy("Employees trained (person-times)"), "training:programme_list", {}),
+    ("events", gettext_lazy("Outreach events taken part in"), "placements:event_list", {}),
+]
+
+
+def figures_from(spec, values: dict, **query) -> list[Figure]:
+    """The figures of ``spec`` with their ``values`` (yes/no for a boolean), linked with ``query``."""
+    figures = []
+    for key, label, url_name, extra in spec:
+        value = values.get(key)
+        if isinstance(value, bool):
+            value = glossary.yes_no(value)
+        figures.append(Figure(key, str(label), value, url_name, {**query, **extra}))
+    return figures
+
+
+def register_count_values(data: YearData) -> dict[str, object]:
     schools, enterprises = data.schools, data.enterprises
     employment = data.employment_counts
-    events = sum(sum(kinds.values()) for kinds in data.outreach_by_semester.values())
-    return [
-        Figure(
-            "enterprises",
-            _("Member enterprises"),
-            len(enterprises),
-            "members:organization_list",
-            {"kind": "enterprise"},
-        ),
-        Figure(
-            "schools",
-            _("Member schools"),
-            len(schools),
-            "members:organization_list",
-            {"kind": "school"},
-        ),
-        Figure(
-            "bases",
-            _("Enterprises with a training base"),
-            len(enterprises & set(data.enterprises_with_active_base)),
-            "reports:counted",
-            {"indicator": "base_coverage"},
-        ),
-        Figure(
-            "stations",
-            _("Enterprises with a teacher station"),
-            len(enterprises & set(data.enterprises_with_station)),
-            "reports:counted",
-            {"indicator": "station_coverage"},
-        ),
-        Figure(
-            "secondments",
-            _("Teachers seconded"),
-            _sum(data.seconded_professional_teachers, schools),
-            "reports:counted",
-            {"indicator": "secondment_rate"},
-        ),
-        Figure(
-            "craftsmen",
-            _("Craftsmen in the pool"),
-            _sum(data.craftsmen_by_enterprise, enterprises),
-            "reports:counted",
-            {"indicator": "craftsmen_teaching"},
-        ),
-        Figure(
-            "training",
-            _("Training person-times"),
-            _sum(data.training_person_times, schools),
-            "reports:counted",
-            {"indicator": "training_ratio"},
-        ),
-        Figure(
-            "graduates",
-            _("Graduates with a recorded outcome"),
-            sum(employment[s].graduates for s in schools if s in employment),
-            "placements:placement_list",
-        ),
-        Figure("events", _("Outreach events"), events, "placements:event_list"),
-        Figure(
-            "meetings",
-            _("Regular council meetings"),
-            sum(data.regular_meetings_by_half),
-            "reports:counted",
-            {"indicator": "council_meetings"},
-        ),
-    ]
+    return {
+        "enterprises": len(enterprises),
+        "schools": len(schools),
+        "bases": len(enterprises & data.as_set("enterprises_with_active_base")),
+        "stations": len(enterprises & data.as_set("enterprises_with_station")),
+        "secondments": _sum(data.seconded_professional_teachers, schools),
+        "craftsmen": _sum(data.craftsmen_by_enterprise, enterprises),
+        "training": _sum(data.training_person_times, schools),
+        "graduates": sum(employment[s].graduates for s in schools if s in employment),
+        "events": sum(sum(kinds.values()) for kinds in data.outreach_by_semester.values()),
+        "meetings": sum(data.regular_meetings_by_half),
+    }
 
 
-def school_figures_of(data: YearData, school_id: int) -> list[Figure]:
+def register_counts(data: YearData) -> list[Figure]:
+    return figures_from(COUNT_FIGURES, register_count_values(data))
+
+
+def school_figure_values(data: YearData, school_id: int) -> dict[str, object]:
     figures = data.school_figures.get(school_id)
     employment = data.employment_counts.get(school_id)
     candidates, passed = data.certification_totals.get(school_id, (0, 0))
-    q = {"school": school_id}
-    return [
-        Figure(
-            "enrolled",
-            _("Enrolled students"),
-            figures.enrolled_students if figures else None,
-            "reports:counted",
-            {**q, "indicator": "training_ratio", "part": "denominator"},
-        ),
-        Figure(
-            "teachers",
-            _("Professional teachers"),
-            figures.professional_teachers if figures else None,
-            "reports:counted",
-            {**q, "indicator": "secondment_rate", "part": "denominator"},
-        ),
-        Figure(
-            "seconded",
-            _("Teachers seconded"),
-            data.seconded_professional_teachers.get(school_id, 0),
-            "reports:counted",
-            {**q, "indicator": "secondment_rate"},
-        ),
-        Figure(
-            "training",
-            _("Training person-times"),
-            data.training_person_times.get(school_id, 0),
-            "reports:counted",
-            {**q, "indicator": "training_ratio"},
-        ),
-        Figure(
-            "certified",
-            _("Certification passed / candidates"),
-            f"{passed} / {candidates}",
-            "training:programme_list",
-            q,
-        ),
-        Figure(
-            "hours",
-            _("Craftsmen teaching hours"),
-            data.teaching_hours_by_school.get(school_id, 0),
-            "training:assignment_list",
-            q,
-        ),
-        Figure(
-            "graduates",
-            _("Graduates with a recorded outcome"),
-            employment.graduates if employment else 0,
-            "placements:placement_list",
-            q,
-        ),
-        Figure(
-            "employed",
-            _("Employed graduates"),
-            employment.employed if employment else 0,
-            "reports:counted",
-            {**q, "indicator": "local_employment_rate", "part": "denominator"},
-        ),
-        Figure(
-            "recommendation",
-            _("Recommendation events"),
-            data.recommendation_events.get(school_id, 0),
-            "placements:event_list",
-            {**q, "kind": "recommendation_fair"},
-        ),
-    ]
+    return {
+        "enrolled": figures.enrolled_students if figures else None,
+        "teachers": figures.professional_teachers if figures else None,
+        "seconded": data.seconded_professional_teachers.get(school_id, 0),
+        "training": data.training_person_times.get(school_id, 0),
+        "certified": f"{passed} / {candidates}",
+        "hours": data.teaching_hours_by_school.get(school_id, 0),
+        "graduates": employment.graduates if employment else 0,
+        "employed": employment.employed if employment else 0,
+        "recommendation": data.recommendation_events.get(school_id, 0),
+    }
+
+
+def school_figures_of(data: YearData, school_id: int) -> list[Figure]:
+    return figures_from(SCHOOL_FIGURES, school_figure_values(data, school_id), school=school_id)
+
+
+def enterprise_figure_values(data: YearData, enterprise_id: int) -> dict[str, object]:
+    """The enterprise's obligations under the plan (base, station, mentor, chairman visit ...)."""
+    oc_graduates, oc_hired = data.order_class_hires_by_enterprise.get(enterprise_id, (0, 0))
+    return {
+        "base": enterprise_id in data.as_set("enterprises_with_active_base"),
+        "station": enterprise_id in data.as_set("enterprises_with_station"),
+        "mentor": enterprise_id in data.as_set("enterprises_with_mentor"),
+        "chairman": enterprise_id in data.as_set("enterprises_with_chairman_visit"),
+        "craftsmen": data.craftsmen_by_enterprise.get(enterprise_id, 0),
+        "hours": data.teaching_hours_by_enterprise.get(enterprise_id, 0),
+        "secondments": data.secondments_by_enterprise.get(enterprise_id, 0),
+        "order_class": f"{oc_hired} / {oc_graduates}",
+        "hires": data.hires_by_enterprise.get(enterprise_id, 0),
+        "training": data.training_person_times_by_enterprise.get(enterprise_id, 0),
+        "events": data.events_by_enterprise.get(enterprise_id, 0),
+    }
 
 
 def enterprise_figures_of(data: YearData, enterprise_id: int) -> list[Figure]:
-    """The enterprise's obligations under the plan (base, station, mentor, chairman visit ...)."""
-    q = {"enterprise": enterprise_id}
-    yes, no = glossary.yes_no(True), glossary.yes_no(False)
-    oc_graduates, oc_hired = data.order_class_hires_by_enterprise.get(enterprise_id, (0, 0))
-    return [
-        Figure(
-            "base",
-            _("Training base (厂中校)"),
-            yes if enterprise_id in data.enterprises_with_active_base else no,
-            "training:base_list",
-            q,
-        ),
-        Figure(
-            "station",
-            _("Teacher station"),
-            yes if enterprise_id in data.enterprises_with_station else no,
-            "training:station_list",
-            q,
-        ),
-        Figure(
-            "mentor",
-            _("Career mentor"),
-            yes if enterprise_id in data.enterprises_with_mentor else no,
-            "placements:mentor_list",
-            q,
-        ),
-        Figure(
-            "chairman",
-            _("Chairman visited a school"),
-            yes if enterprise_id in data.enterprises_with_chairman_visit else no,
-            "placements:event_list",
-            {**q, "kind": "chairman_visit"},
-        ),
-        Figure(
-            "craftsmen",
-            _("Craftsmen in the pool"),
-            data.craftsmen_by_enterprise.get(enterprise_id, 0),
-            "reports:counted",
-            {**q, "indicator": "craftsmen_teaching"},
-        ),
-        Figure(
-            "hours",
-            _("Craftsmen teaching hours"),
-            data.teaching_hours_by_enterprise.get(enterprise_id, 0),
-            "training:assignment_list",
-            q,
-        ),
-        Figure(
-            "secondments",
-            _("Teacher secondments hosted"),
-            data.secondments_by_enterprise.get(enterprise_id, 0),
-            "training:secondment_list",
-            q,
-        ),
-        Figure(
-            "order_class",
-            _("Order-class graduates hired / graduates"),
-            f"{oc_hired} / {oc_graduates}",
-            "reports:counted",
-            {**q, "indicator": "order_class_hire_rate"},
-        ),
-        Figure(
-            "hires",
-            _("Graduates hired"),
-            data.hires_by_enterprise.get(enterprise_id, 0),
-            "placements:placement_list",
-            q,
-        ),
-        Figure(
-            "training",
-            _("Employees trained (person-times)"),
-            data.training_person_times_by_enterprise.get(enterprise_id, 0),
-            "training:programme_list",
-            q,
-        ),
-        Figure(
-            "events",
-            _("Outreach events taken part in"),
-            data.events_by_enterprise.get(enterprise_id, 0),
-            "placements:event_list",
-            q,
-        ),
-    ]
+    return figures_from(
+        ENTERPRISE_FIGURES, enterprise_figure_values(data, enterprise_id), enterprise=enterprise_id
+    )
 
 
 def organization_names(ids) -> dict[int, str]:
@@ -430,41 +399,6 @@ def scorecard_lines(
     return columns, lines
 
 
-@dataclass
-class FigureLine:
-    """One member organisation's results for a few indicators (the obligation pages)."""
-
-    id: int
-    name: str
-    rows: list[Row]
-
-
-def figure_lines(
-    year: int,
-    kind: str,
-    codes: list[str],
-    *,
-    data: DataSet,
-    targets: dict[str, AppliedTarget],
-    only: set[int] | None = None,
-) -> list[FigureLine]:
-    """The members of ``kind`` in ``year`` (those in ``only``, if given), each with the rows of
-    the indicators ``codes`` at its own scope."""
-    year_data = data.year(year)
-    ids = year_data.schools if kind == SCHOOL else year_data.enterprises
-    if only is not None:
-        ids = ids & only
-    names = organization_names(ids)
-    return [
-        FigureLine(
-            org_id,
-            names[org_id],
-            [evaluate(BY_CODE[c], data, year, Scope(kind, org_id), targets[c]) for c in codes],
-        )
-        for org_id in sorted(ids, key=lambda i: names[i])
-    ]
-
-
 # ---------------------------------------------------------------------------------------------
 # Data coverage
 
@@ -502,14 +436,15 @@ class CoverageItem:
         return self.total - len(self.missing)
 
 
-def coverage(year: int, *, data: DataSet) -> list[CoverageItem]:
+def coverage_gaps(year: int, *, data: DataSet) -> dict[str, tuple[list[str], int]]:
+    """Input key -> (names of the member organisations that entered nothing, members counted)."""
     d = data.year(year)
     schools, enterprises = d.schools, d.enterprises
     names = organization_names(schools | enterprises)
     spring, autumn = semesters(year)
 
-    def missing(ids, having) -> list[str]:
-        return sorted(names[i] for i in ids if i not in having)
+    def gap(ids, having) -> tuple[list[str], int]:
+        return sorted(names[i] for i in ids if i not in having), len(ids)
 
     def held(semester: str) -> set[int]:
         return {
@@ -518,120 +453,121 @@ def coverage(year: int, *, data: DataSet) -> list[CoverageItem]:
             if sem == semester and sum(kinds.values())
         }
 
-    employment = {s for s, c in d.employment_counts.items() if c.graduates}
-    items = [
-        CoverageItem(
+    return {
+        "school_figures": gap(schools, set(d.school_figures)),
+        "secondments": gap(schools, {s for s, n in d.seconded_professional_teachers.items() if n}),
+        "training": gap(schools, {s for s, n in d.training_person_times.items() if n}),
+        "graduates": gap(schools, {s for s, c in d.employment_counts.items() if c.graduates}),
+        "outreach_spring": gap(schools, held(spring)),
+        "outreach_autumn": gap(schools, held(autumn)),
+        "recommendation": gap(schools, {s for s, n in d.recommendation_events.items() if n}),
+        "bases": gap(enterprises, d.as_set("enterprises_with_active_base")),
+        "stations": gap(enterprises, d.as_set("enterprises_with_station")),
+        "mentors": gap(enterprises, d.as_set("enterprises_with_mentor")),
+        "chairman": gap(enterprises, d.as_set("enterprises_with_chairman_visit")),
+        "craftsmen": gap(enterprises, {e for e, n in d.craftsmen_by_enterprise.items() if n}),
+    }
+
+
+def coverage_items(year: int, gaps: dict) -> list[CoverageItem]:
+    """The data-coverage lines of ``year`` from its gaps (computed now or stored)."""
+    spring, autumn = semesters(year)
+    spec = [
+        (
             "school_figures",
             _("School yearly figures (enrolment, professional teachers)"),
             SCHOOL,
-            missing(schools, set(d.school_figures)),
-            len(schools),
             ["secondment_rate", "training_ratio"],
             "members:school_figures_list",
         ),
-        CoverageItem(
+        (
             "secondments",
             _("Teacher secondments"),
             SCHOOL,
-            missing(schools, {s for s, n in d.seconded_professional_teachers.items() if n}),
-            len(schools),
             ["secondment_rate"],
             "training:secondment_list",
         ),
-        CoverageItem(
+        (
             "training",
             _("In-service training programmes"),
             SCHOOL,
-            missing(schools, {s for s, n in d.training_person_times.items() if n}),
-            len(schools),
             ["training_ratio"],
             "training:programme_list",
         ),
-        CoverageItem(
+        (
             "graduates",
             _("Graduate outcomes"),
             SCHOOL,
-            missing(schools, employment),
-            len(schools),
             ["local_employment_rate", "alliance_employment_rate", "order_class_hire_rate"],
             "placements:placement_list",
         ),
-        CoverageItem(
+        (
             "outreach_spring",
             _("Outreach events, spring semester %(semester)s") % {"semester": spring},
             SCHOOL,
-            missing(schools, held(spring)),
-            len(schools),
             ["outreach_per_semester"],
             "placements:event_list",
         ),
-        CoverageItem(
+        (
             "outreach_autumn",
             _("Outreach events, autumn semester %(semester)s") % {"semester": autumn},
             SCHOOL,
-            missing(schools, held(autumn)),
-            len(schools),
             ["outreach_per_semester"],
             "placements:event_list",
         ),
-        CoverageItem(
+        (
             "recommendation",
             _("Graduate recommendation events"),
             SCHOOL,
-            missing(schools, {s for s, n in d.recommendation_events.items() if n}),
-            len(schools),
             ["recommendation_events"],
             "placements:event_list",
         ),
-        CoverageItem(
+        (
             "bases",
             _("In-plant training bases"),
             ENTERPRISE,
-            missing(enterprises, d.enterprises_with_active_base),
-            len(enterprises),
             ["base_coverage"],
             "training:base_list",
         ),
-        CoverageItem(
+        (
             "stations",
             _("Teacher stations"),
             ENTERPRISE,
-            missing(enterprises, d.enterprises_with_station),
-            len(enterprises),
             ["station_coverage"],
             "training:station_list",
         ),
-        CoverageItem(
-            "mentors",
-            _("Career mentors"),
-            ENTERPRISE,
-            missing(enterprises, d.enterprises_with_mentor),
-            len(enterprises),
-            ["mentor_coverage"],
-            "placements:mentor_list",
-        ),
-        CoverageItem(
+        ("mentors", _("Career mentors"), ENTERPRISE, ["mentor_coverage"], "placements:mentor_list"),
+        (
             "chairman",
             _("Chairman school visits"),
             ENTERPRISE,
-            missing(enterprises, d.enterprises_with_chairman_visit),
-            len(enterprises),
             ["chairman_visits"],
             "placements:event_list",
         ),
-        CoverageItem(
+        (
             "craftsmen",
             _("Craftsmen in the pool"),
             ENTERPRISE,
-            missing(enterprises, {e for e, n in d.craftsmen_by_enterprise.items() if n}),
-            len(enterprises),
             ["craftsmen_teaching"],
             "training:craftsman_list",
         ),
     ]
-    for item in items:
-        item.indicators = [str(BY_CODE[code].label) for code in item.indicators]
-    return items
+    return [
+        CoverageItem(
+            key,
+            label,
+            kind,
+            list(gaps[key][0]),
+            gaps[key][1],
+            [str(BY_CODE[code].label) for code in codes],
+            url_name,
+        )
+        for key, label, kind, codes, url_name in spec
+    ]
+
+
+def coverage(year: int, *, data: DataSet) -> list[CoverageItem]:
+    return coverage_items(year, coverage_gaps(year, data=data))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,9 +22,13 @@ from alliance import audit, background
 from alliance.models import AuditKind
 from members.models import CouncilMeeting, Organization, OrganizationKind
 
-from . import permissions, selectors
+from . import (
+    figures,
+    permissions,
+    selectors,
+)
 from .assessments import Assessment, AssessmentScore, AssessmentStatus, AssessorKind
-from .document import build_html, render_pdf, sha256
+from .document import annex_csv, annex_xlsx, build_html, render_pdf, sha256
 from .indicators import ENTERPRISE, SCHOOL, Scope
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
 from .sources import DataSet
@@ -230,20 +234,43 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
         logger.exception("report %s failed", report_id)
         report_fail(report_id=report_id, error=f"{type(exc).__name__}: {exc}")
         return AnnualReport.objects.get(pk=report_id)
-    return _report_finish(report=report, content=content, pages=pages, indicators=built.indicators)
+    annex = {
+        "xlsx": annex_xlsx(built.annex, report.year),
+        "csv": annex_csv(built.annex),
+    }
+    return _report_finish(
+        report=report, content=content, pages=pages, indicators=built.indicators, annex=annex
+    )
+
+
+def _save_file(report: AnnualReport, field, file_name: str, content: bytes) -> str:
+    return field.storage.save(
+        field.field.generate_filename(report, file_name), ContentFile(content)
+    )
 
 
 def _report_finish(
-    *, report: AnnualReport, content: bytes, pages: int, indicators: list[dict]
+    *,
+    report: AnnualReport,
+    content: bytes,
+    pages: int,
+    indicators: list[dict],
+    annex: dict[str, bytes] | None = None,
 ) -> AnnualReport:
     storage_field = report.pdf
-    name = storage_field.storage.save(
-        storage_field.field.generate_filename(report, report.file_name), ContentFile(content)
-    )
+    name = _save_file(report, report.pdf, report.file_name, content)
+    annex = annex or {}
+    annex_names = {
+        f"annex_{extension}": _save_file(
+            report, getattr(report, f"annex_{extension}"), report.annex_file_name(extension), data
+        )
+        for extension, data in annex.items()
+    }
     with transaction.atomic():
         finished = AnnualReport.objects.filter(pk=report.pk, status=ReportStatus.RUNNING).update(
             status=ReportStatus.DONE,
             pdf=name,
+            **annex_names,
             sha256=sha256(content),
             pages=pages,
             indicators=indicators,
@@ -252,8 +279,9 @@ def _report_finish(
             stage="",
         )
         if not finished:
-            # Marked failed meanwhile (stale check): keep the record as it is, drop the file.
-            transaction.on_commit(lambda: storage_field.storage.delete(name))
+            # Marked failed meanwhile (stale check): keep the record as it is, drop the files.
+            for stored in (name, *annex_names.values()):
+                transaction.on_commit(lambda stored=stored: storage_field.storage.delete(stored))
         else:
             _drop_older_drafts(report)
     report.refresh_from_db()
@@ -267,9 +295,9 @@ def _drop_older_drafts(report: AnnualReport) -> None:
     )
     storage = report.pdf.storage
     for draft in older:
-        name = draft.pdf.name
+        names = [f.name for f in (draft.pdf, draft.annex_xlsx, draft.annex_csv) if f]
         draft.delete()
-        if name:
+        for name in names:
             transaction.on_commit(lambda name=name: storage.delete(name))
 
 
@@ -356,6 +384,18 @@ def report_build_now(*, year: int, requested_by=None) -> AnnualReport:
                 raise
             time.sleep(2**attempt)
     return AnnualReport.objects.get(pk=report.pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Stored figures
+
+
+def figures_refresh() -> None:
+    """Store every figure block of the default year and the years its pages compare with (the
+    trend and the year before), where the current version has none yet."""
+    year = selectors.default_year()
+    figures.StoredFigures().refresh_all(range(year - selectors.TREND_YEARS + 1, year + 1))
+    figures.compact_if_long()
 
 
 # ---------------------------------------------------------------------------------------------

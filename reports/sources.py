@@ -132,6 +132,13 @@ class YearData:
             self._cache[name] = SELECTORS[name](self.year)
         return self._cache[name]
 
+    def as_set(self, name: str) -> frozenset:
+        """A selector's answer as a set, built once: a per-member test is then O(1)."""
+        key = f"{name}:set"
+        if key not in self._cache:
+            self._cache[key] = frozenset(self.get(name))
+        return self._cache[key]
+
     def __getattr__(self, name: str) -> Any:
         # data.school_figures is data.get("school_figures"); unknown names are a programming error.
         if name.startswith("_") or name not in SELECTORS:

@@ -43,3 +43,10 @@ def generate_annual_report(self, report_id: int) -> str | None:
 def fail_stale_reports() -> int:
     """Every minute (``CELERY_BEAT_SCHEDULE``): runs whose worker died become failed, restartable."""
     return services.report_fail_stale()
+
+
+@shared_task(ignore_result=True)
+def refresh_figures() -> None:
+    """Every two minutes (``CELERY_BEAT_SCHEDULE``): the stored figures of the years the pages
+    open on, computed after writes so that no visitor waits for them. Idempotent."""
+    services.figures_refresh()

@@ -41,4 +41,8 @@ urlpatterns = [
     path("assessments/publish/", assessment_views.publish, name="assessment_publish"),
     *ASSESSMENTS.urls(),
     *INCENTIVES.urls(),
+    path("published/<int:pk>/annex.xlsx", views.published_annex_xlsx, name="published_annex_xlsx"),
+    path("published/<int:pk>/annex.csv", views.published_annex_csv, name="published_annex_csv"),
+    path("runs/<int:pk>/annex.xlsx", views.run_annex_xlsx, name="run_annex_xlsx"),
+    path("runs/<int:pk>/annex.csv", views.run_annex_csv, name="run_annex_csv"),
 ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -31,14 +32,14 @@ from members.models import OrganizationKind
 from training import permissions as training_permissions
 from training import selectors as training_selectors
 
-from . import plans, selectors, services
+from . import figures, plans, selectors, services
 from .document import OUTREACH_KINDS as OUTREACH_LABELS
 from .forms import FIRST_YEAR, NarrativeForm, RunForm, TargetForm
 from .indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, INDICATORS, SCHOOL, Scope, evaluate
 from .links import drilldown, indicator_links
 from .listings import listed
 from .models import AnnualReport, ReportNarrative, ReportStatus
-from .permissions import scorecard_organizations
+from .permissions import scorecard_organizations, sees_all_scorecards
 from .sources import DataSet, semesters
 
 
@@ -89,9 +90,65 @@ def _trend_data(trend: dict) -> list[dict]:
 def _trend_fragment(request, year: int, scope: Scope):
     """The five-year trend, fetched by the page with htmx once it is shown: the trend reads five
     years of records, and the page's figures should not wait for it."""
-    data = DataSet()
-    trend = selectors.trend(year, scope, data=data)
+    stored = figures.StoredFigures()
+    if scope == ALLIANCE_SCOPE:
+        trend = stored.alliance_trend(year)
+    else:
+        trend = stored.member_trend(year, scope)
     return render(request, "reports/_trend.html", {"trend_data": _trend_data(trend)})
+
+
+#: member lines per page on the per-organisation pages (a province has thousands)
+LINES_PER_PAGE = 50
+
+
+@dataclass
+class LinePage:
+    """One page of a per-organisation table: ``param`` names its page in the query string."""
+
+    param: str
+    number: int
+    total: int
+    query: str = ""
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // LINES_PER_PAGE))
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * LINES_PER_PAGE
+
+    def url(self, number: int) -> str:
+        return f"?{self.query}&{self.param}={number}" if self.query else f"?{self.param}={number}"
+
+    @property
+    def previous_url(self) -> str:
+        return self.url(self.number - 1) if self.number > 1 else ""
+
+    @property
+    def next_url(self) -> str:
+        return self.url(self.number + 1) if self.number < self.num_pages else ""
+
+
+def _line_page(request, param: str) -> LinePage:
+    raw = request.GET.get(param, "1")
+    number = int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    query = request.GET.copy()
+    query.pop(param, None)
+    return LinePage(param, number, 0, query.urlencode())
+
+
+def _paged_lines(stored, request, year: int, kind: str, param: str, ids=None):
+    """(page, lines of the page) of the members of ``kind``; a page past the end shows the last."""
+    page = _line_page(request, param)
+    page.total, lines = stored.lines(year, kind, ids=ids, offset=page.offset, limit=LINES_PER_PAGE)
+    if not lines and page.number > page.num_pages:
+        page.number = page.num_pages
+        page.total, lines = stored.lines(
+            year, kind, ids=ids, offset=page.offset, limit=LINES_PER_PAGE
+        )
+    return page, lines
 
 
 def _wants_trend(request) -> bool:
@@ -104,15 +161,15 @@ def dashboard(request):
     year = _year(request)
     if _wants_trend(request):
         return _trend_fragment(request, year, ALLIANCE_SCOPE)
-    data = DataSet()
-    rows = selectors.indicator_rows(year, ALLIANCE_SCOPE, data=data)
+    alliance = figures.StoredFigures().alliance(year)
+    rows = alliance.rows
     context = {
         "year": year,
         "years": selectors.year_choices(),
         "cards": indicator_links(rows, year, request.user),
-        "figures": _with_links(selectors.register_counts(data.year(year)), year, request.user),
+        "figures": _with_links(alliance.counts, year, request.user),
         "chart_data": _chart_data(rows, year),
-        "funnel_data": _funnel_chart(_funnel_total(year, data)),
+        "funnel_data": _funnel_chart(_funnel_total(year, DataSet())),
         "own_scorecard": acting_organization(request.user),
         "plan": plans.current(),
     }
@@ -121,28 +178,24 @@ def dashboard(request):
 
 @allow(SECRETARIAT, COUNCIL)
 def scorecards(request):
-    """Compact scorecards of every member school and enterprise (secretariat and council)."""
+    """Compact scorecards of every member school and enterprise (secretariat and council), a
+    page of each at a time, from the stored figures."""
     year = _year(request)
-    data = DataSet()
-    targets = selectors.applied_targets(year)
-    school_columns, school_lines = selectors.scorecard_lines(
-        year, SCHOOL, data=data, targets=targets
-    )
-    enterprise_columns, enterprise_lines = selectors.scorecard_lines(
-        year, ENTERPRISE, data=data, targets=targets
-    )
-    return render(
-        request,
-        "reports/scorecards.html",
-        {
-            "year": year,
-            "years": selectors.year_choices(),
-            "school_columns": school_columns,
-            "school_lines": school_lines,
-            "enterprise_columns": enterprise_columns,
-            "enterprise_lines": enterprise_lines,
-        },
-    )
+    stored = figures.StoredFigures()
+    context = {"year": year, "years": selectors.year_choices()}
+    for kind, prefix in ((SCHOOL, "school"), (ENTERPRISE, "enterprise")):
+        page, lines = _paged_lines(stored, request, year, kind, f"{prefix}_page")
+        context[f"{prefix}_columns"] = [i for i in INDICATORS if kind in i.scopes]
+        context[f"{prefix}_lines"] = [
+            selectors.ScorecardLine(
+                line.id,
+                line.name,
+                [selectors.Cell(r.indicator.code, r.value_text, r.met) for r in line.rows],
+            )
+            for line in lines
+        ]
+        context[f"{prefix}_page"] = page
+    return render(request, "reports/scorecards.html", context)
 
 
 def _scorecard(request, pk: int, kind: str):
@@ -151,15 +204,19 @@ def _scorecard(request, pk: int, kind: str):
     scope = Scope(kind, organization.pk)
     if _wants_trend(request):
         return _trend_fragment(request, year, scope)
-    data = DataSet()
-    rows = selectors.indicator_rows(year, scope, data=data)
     query = {kind: organization.pk}
-    if kind == SCHOOL:
-        figures = selectors.school_figures_of(data.year(year), organization.pk)
-        member = organization.pk in data.year(year).schools
+    line = figures.StoredFigures().member(year, kind, organization.pk)
+    member = line is not None
+    if member:
+        rows, shown = line.rows, line.figure_list(kind)
     else:
-        figures = selectors.enterprise_figures_of(data.year(year), organization.pk)
-        member = organization.pk in data.year(year).enterprises
+        # Not a member that year: nothing is stored for it; its (empty) figures are computed.
+        data = DataSet()
+        rows = selectors.indicator_rows(year, scope, data=data)
+        figures_of = (
+            selectors.school_figures_of if kind == SCHOOL else selectors.enterprise_figures_of
+        )
+        shown = figures_of(data.year(year), organization.pk)
     return render(
         request,
         "reports/scorecard.html",
@@ -170,7 +227,7 @@ def _scorecard(request, pk: int, kind: str):
             "years": selectors.year_choices(),
             "is_member": member,
             "cards": indicator_links(rows, year, request.user, **query),
-            "figures": _with_links(figures, year, request.user),
+            "figures": _with_links(shown, year, request.user),
             "chart_data": _chart_data(rows, year),
         },
     )
@@ -252,8 +309,7 @@ def targets(request):
 def coverage(request):
     """Which members entered nothing for each input, so it is chased before the report is built."""
     year = _year(request)
-    data = DataSet()
-    items = selectors.coverage(year, data=data)
+    items = figures.StoredFigures().alliance(year).coverage()
     for item in items:
         item.url = drilldown(item.url_name, user=request.user, year=year)
     return render(
@@ -283,16 +339,12 @@ def obligations(request):
     """Each member school's secondment rate and training ratio, each member enterprise's base
     and station, against the plan's targets; a coordinator sees the alliance and their school."""
     year = _year(request)
-    data = DataSet()
-    targets = selectors.applied_targets(year)
-    alliance = selectors.indicator_rows(year, ALLIANCE_SCOPE, data=data, targets=targets)
+    stored = figures.StoredFigures()
     codes = SCHOOL_OBLIGATIONS + ENTERPRISE_OBLIGATIONS
-    schools = selectors.figure_lines(
-        year, SCHOOL, SCHOOL_OBLIGATIONS, data=data, targets=targets, only=_school_ids(request.user)
-    )
-    enterprises = selectors.figure_lines(
-        year, ENTERPRISE, ENTERPRISE_OBLIGATIONS, data=data, targets=targets
-    )
+    alliance = [r for r in stored.alliance(year).rows if r.indicator.code in codes]
+    ids = None if sees_all_scorecards(request.user) else _school_ids(request.user)
+    _count, schools = stored.lines(year, SCHOOL, ids=ids)
+    page, enterprises = _paged_lines(stored, request, year, ENTERPRISE, "page")
     return render(
         request,
         "reports/obligations.html",
@@ -300,19 +352,37 @@ def obligations(request):
             "year": year,
             "years": selectors.year_choices(),
             "plan": plans.current(),
-            "alliance": indicator_links(
-                [r for r in alliance if r.indicator.code in codes], year, request.user
-            ),
+            "alliance": indicator_links(alliance, year, request.user),
             "schools": [
-                (line, indicator_links(line.rows, year, request.user, school=line.id))
+                (
+                    line,
+                    indicator_links(
+                        _only(line.rows, SCHOOL_OBLIGATIONS), year, request.user, school=line.id
+                    ),
+                )
                 for line in schools
             ],
             "enterprises": [
-                (line, indicator_links(line.rows, year, request.user, enterprise=line.id))
+                (
+                    line,
+                    indicator_links(
+                        _only(line.rows, ENTERPRISE_OBLIGATIONS),
+                        year,
+                        request.user,
+                        enterprise=line.id,
+                    ),
+                )
                 for line in enterprises
             ],
+            "enterprise_page": page,
         },
     )
+
+
+def _only(rows, codes: list[str]):
+    """The rows of ``codes``, in that order."""
+    by_code = {row.indicator.code: row for row in rows}
+    return [by_code[code] for code in codes if code in by_code]
 
 
 @allow(SECRETARIAT, COUNCIL, SCHOOL_COORDINATOR)
@@ -321,12 +391,21 @@ def school_obligations(request, pk: int):
     counted this year (teachers' names only for those who may read the teacher register)."""
     school = get_object_or_404(scorecard_organizations(request.user).filter(kind=SCHOOL), pk=pk)
     year = _year(request)
-    data = DataSet()
-    scope = Scope(SCHOOL, school.pk)
+    span = range(year - 2, year + 1)
+    found = figures.StoredFigures().over_years(span, SCHOOL, ids=[school.pk])
     trend = []
-    for y in range(year - 2, year + 1):
-        targets = selectors.applied_targets(y)
-        trend.append([evaluate(BY_CODE[c], data, y, scope, targets[c]) for c in SCHOOL_OBLIGATIONS])
+    for y in span:
+        line = found.get((y, school.pk))
+        if line is None:
+            # Not a member that year: nothing stored; its (empty) figures are computed.
+            targets = selectors.applied_targets(y)
+            scope = Scope(SCHOOL, school.pk)
+            rows = [
+                evaluate(BY_CODE[c], DataSet(), y, scope, targets[c]) for c in SCHOOL_OBLIGATIONS
+            ]
+        else:
+            rows = _only(line.rows, SCHOOL_OBLIGATIONS)
+        trend.append(rows)
     # Names of seconded teachers are personal data: only for readers of the teacher register.
     seconded = None
     if training_permissions.teachers_visible_to(request.user).filter(school=school).exists():
@@ -361,15 +440,24 @@ def local_employment(request):
     year = _year(request)
     years = list(range(year - selectors.TREND_YEARS + 1, year + 1))
     indicator = BY_CODE["local_employment_rate"]
-    data = DataSet()
-    targets = {y: selectors.applied_targets(y)[indicator.code] for y in years}
+    stored = figures.StoredFigures()
+    alliance = {y: found.rows for y, found in stored.alliance_years(years).items()}
+    lines = stored.over_years(years, SCHOOL)
+    school_rows: dict[int, dict[int, object]] = {}
+    names = {}
+    for (y, school), line in lines.items():
+        names[school] = line.name
+        school_rows.setdefault(school, {})[y] = _only(line.rows, [indicator.code])[0]
 
-    def series(scope: Scope, **query) -> list[dict]:
-        rows = [evaluate(indicator, data, y, scope, targets[y]) for y in years]
-        return [indicator_links([row], row.year, request.user, **query)[0] for row in rows]
+    def series(rows_by_year: dict, **query) -> list[dict]:
+        # A year the school was no member of shows no figure ("—").
+        return [
+            indicator_links([rows_by_year[y]], y, request.user, **query)[0]
+            if y in rows_by_year
+            else {"row": None, "url": None}
+            for y in years
+        ]
 
-    school_ids = set().union(*(data.year(y).schools for y in years))
-    names = selectors.organization_names(school_ids)
     return render(
         request,
         "reports/local_employment.html",
@@ -378,13 +466,13 @@ def local_employment(request):
             "years": selectors.year_choices(),
             "span": years,
             "indicator": indicator,
-            "target": targets[year],
+            "target": _only(alliance[year], [indicator.code])[0].target,
             "plan": plans.current(),
             "rows": [
-                (names[s], series(Scope(SCHOOL, s), school=s))
-                for s in sorted(school_ids, key=lambda i: names[i])
+                (names[s], series(school_rows[s], school=s))
+                for s in sorted(school_rows, key=lambda i: names[i])
             ],
-            "alliance": series(ALLIANCE_SCOPE),
+            "alliance": series({y: _only(alliance[y], [indicator.code])[0] for y in years}),
         },
     )
 
@@ -442,20 +530,12 @@ def outreach_overview(request):
     """Per member school: outreach every semester and recommendation events; per member
     enterprise: a career mentor and the chairman's school visit (Linqu §(四)9–11)."""
     year = _year(request)
-    data = DataSet()
-    targets = selectors.applied_targets(year)
-    schools = selectors.figure_lines(
-        year,
-        SCHOOL,
-        ["outreach_per_semester", "recommendation_events"],
-        data=data,
-        targets=targets,
-    )
-    enterprises = selectors.figure_lines(
-        year, ENTERPRISE, ["mentor_coverage", "chairman_visits"], data=data, targets=targets
-    )
-    held = data.year(year).outreach_by_semester
+    stored = figures.StoredFigures()
+    _count, schools = stored.lines(year, SCHOOL)
+    page, enterprises = _paged_lines(stored, request, year, ENTERPRISE, "page")
     halves = semesters(year)
+    school_codes = ["outreach_per_semester", "recommendation_events"]
+    enterprise_codes = ["mentor_coverage", "chairman_visits"]
     return render(
         request,
         "reports/outreach_overview.html",
@@ -468,17 +548,28 @@ def outreach_overview(request):
                 (
                     line,
                     [
-                        [held.get((line.id, sem), {}).get(kind, 0) for kind in OUTREACH_KINDS]
+                        [
+                            line.figures["outreach"].get(sem, {}).get(kind, 0)
+                            for kind in OUTREACH_KINDS
+                        ]
                         for sem in halves
                     ],
-                    indicator_links(line.rows, year, request.user, school=line.id),
+                    indicator_links(
+                        _only(line.rows, school_codes), year, request.user, school=line.id
+                    ),
                 )
                 for line in schools
             ],
             "enterprises": [
-                (line, indicator_links(line.rows, year, request.user, enterprise=line.id))
+                (
+                    line,
+                    indicator_links(
+                        _only(line.rows, enterprise_codes), year, request.user, enterprise=line.id
+                    ),
+                )
                 for line in enterprises
             ],
+            "enterprise_page": page,
         },
     )
 
@@ -632,6 +723,37 @@ def run_pdf(request, pk: int):
     return _pdf_response(report)
 
 
+ANNEX_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+@allow(SECRETARIAT)
+def run_annex_xlsx(request, pk: int):
+    report = get_object_or_404(AnnualReport.objects.filter(status=ReportStatus.DONE), pk=pk)
+    return _annex_response(report, "xlsx")
+
+
+@allow(SECRETARIAT)
+def run_annex_csv(request, pk: int):
+    report = get_object_or_404(AnnualReport.objects.filter(status=ReportStatus.DONE), pk=pk)
+    return _annex_response(report, "csv")
+
+
+def _annex_response(report: AnnualReport, extension: str):
+    """The per-enterprise annex built with the run's PDF (none for a run built before it)."""
+    stored = getattr(report, f"annex_{extension}")
+    if not stored:
+        raise Http404
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=True,
+        filename=report.public_annex_name(extension),
+        content_type=ANNEX_TYPES[extension],
+    )
+
+
 def _pdf_response(report: AnnualReport):
     if not report.pdf:
         raise Http404
@@ -660,6 +782,16 @@ def _published(pk: int) -> AnnualReport:
 @allow(PUBLIC)
 def published_pdf(request, pk: int):
     return _pdf_response(_published(pk))
+
+
+@allow(PUBLIC)
+def published_annex_xlsx(request, pk: int):
+    return _annex_response(_published(pk), "xlsx")
+
+
+@allow(PUBLIC)
+def published_annex_csv(request, pk: int):
+    return _annex_response(_published(pk), "csv")
 
 
 OPEN_DATA_FIELDS = selectors.OPEN_DATA_FIELDS

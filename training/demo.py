@@ -96,7 +96,7 @@ DEFAULT_TARGET = (0.05, 2.0)
 # Used when the members app has no figures for a school and year.
 DEFAULT_FIGURES = (2500, 150)
 
-SCALES = {"demo": 1, "county": 3, "city": 10}
+SCALES = {"demo": 1, "county": 3, "city": 10, "province": 10}
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建文辉力峰志国宁海波东鹏飞凯斌晨宇浩然晓旭阳光琳雪梅燕倩婷雯佳瑞"
@@ -251,7 +251,7 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     # The Linqu members, and at city scale the prefecture's other members (members.demo creates
     # them before this seed runs).
     members = Organization.objects.all()
-    if scale != "city":
+    if scale not in ("city", "province"):
         members = members.filter(name__in=[name for name, _kind, _industry in LINQU_MEMBERS])
     enterprises = list(members.enterprises().order_by("name"))
     schools = list(members.schools().order_by("name"))

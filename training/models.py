@@ -297,6 +297,8 @@ class Teacher(models.Model):
         verbose_name = _("teacher")
         verbose_name_plural = _("teachers")
         ordering = ["school__name", "department", "name"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["school", "department", "name"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "name", "employee_number"], name="teacher_unique_name"
@@ -366,6 +368,8 @@ class Secondment(models.Model):
         verbose_name = _("secondment")
         verbose_name_plural = _("secondments")
         ordering = ["-start_on", "pk"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-start_on", "id"])]
         constraints = [
             # The natural key an Excel import matches on: one teacher starts one secondment
             # at one enterprise on a given day.
@@ -498,6 +502,8 @@ class TeachingAssignment(models.Model):
         verbose_name = _("teaching assignment")
         verbose_name_plural = _("teaching assignments")
         ordering = ["-year", "-term", "course"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-year", "-term", "course"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["craftsman", "school", "course", "year", "term"],
@@ -597,6 +603,8 @@ class TrainingProgramme(models.Model):
         verbose_name = _("in-service training programme")
         verbose_name_plural = _("in-service training programmes")
         ordering = ["-start_on", "title"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-start_on", "title"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "title", "start_on"], name="programme_unique_title"
@@ -648,6 +656,8 @@ class Certification(models.Model):
         verbose_name = _("skill certification")
         verbose_name_plural = _("skill certifications")
         ordering = ["-assessed_on", "occupation"]
+        # The list's default order, served by an index (a page never sorts the table).
+        indexes = [models.Index(fields=["-assessed_on", "occupation"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "assessed_on", "occupation", "level"],
@@ -766,6 +776,7 @@ class CoBuiltInstitution(models.Model):
     history = HistoricalRecords(m2m_fields=[enterprises, teachers, craftsmen])
 
     class Meta:
+        indexes = [models.Index(fields=["kind"])]
         verbose_name = _("co-built institution")
         verbose_name_plural = _("co-built institutions")
         ordering = ["kind", "school__name", "name"]
@@ -818,6 +829,7 @@ class InstitutionYear(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-year"])]
         verbose_name = _("yearly log")
         verbose_name_plural = _("yearly logs")
         ordering = ["-year"]
@@ -890,6 +902,7 @@ class ServiceProject(models.Model):
     history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
+        indexes = [models.Index(fields=["-start_on", "title"])]
         verbose_name = _("service or research project")
         verbose_name_plural = _("service and research projects")
         ordering = ["-start_on", "title"]
@@ -1000,6 +1013,7 @@ class Patent(models.Model):
     history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
+        indexes = [models.Index(fields=["-filed_on", "title"])]
         verbose_name = _("patent")
         verbose_name_plural = _("patents")
         ordering = ["-filed_on", "title"]
@@ -1090,6 +1104,7 @@ class SharedEquipment(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-since", "name"])]
         verbose_name = _("shared equipment")
         verbose_name_plural = _("shared equipment")
         ordering = ["-since", "name"]
@@ -1146,6 +1161,7 @@ class WorkshopContribution(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-year", "kind"])]
         verbose_name = _("school contribution")
         verbose_name_plural = _("school contributions")
         ordering = ["-year", "kind"]
@@ -1213,6 +1229,7 @@ class TwoWayAppointment(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-start_on"])]
         verbose_name = _("two-way appointment")
         verbose_name_plural = _("two-way appointments")
         ordering = ["-start_on", "pk"]
@@ -1352,6 +1369,7 @@ class PartnerExchange(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = [models.Index(fields=["-date"])]
         verbose_name = _("exchange")
         verbose_name_plural = _("exchanges")
         ordering = ["-date", "-pk"]
@@ -1413,6 +1431,7 @@ class QualityEvaluationSurvey(models.Model):
     history = HistoricalRecords(m2m_fields=[enterprises])
 
     class Meta:
+        indexes = [models.Index(fields=["-held_on", "title"])]
         verbose_name = _("quality evaluation survey")
         verbose_name_plural = _("quality evaluation surveys")
         ordering = ["-held_on", "title"]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import django_tables2 as tables
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF
 from alliance.masking import mask_phone
-from alliance.registers import MaskedColumn, Register, RegisterTable
+from alliance.registers import MaskedColumn, Register, RegisterTable, row_count, row_sum
 
 from . import filters, forms, permissions
 from .models import (
@@ -25,7 +25,6 @@ from .models import (
     Secondment,
     ServiceProject,
     SharedEquipment,
-    StationPost,
     Teacher,
     TeacherStation,
     TeachingAssignment,
@@ -109,7 +108,7 @@ class InSchoolWorkshopRegister(Register):
         return (
             super()
             .list_queryset(user)
-            .annotate(order_count=Count("orders", distinct=True))
+            .annotate(order_count=row_count(InSchoolWorkshop, "orders"))
             .order_by("school__name", "name")
         )
 
@@ -191,17 +190,10 @@ class TeacherStationRegister(Register):
 
     def list_queryset(self, user):
         # A subquery, not a join: searching the posts would otherwise multiply the sum.
-        places = (
-            StationPost.objects.filter(station=OuterRef("pk"))
-            .order_by()
-            .values("station")
-            .annotate(total=Sum("places"))
-            .values("total")
-        )
         return (
             super()
             .list_queryset(user)
-            .annotate(post_places=Subquery(places))
+            .annotate(post_places=row_sum(TeacherStation, "posts__places"))
             .order_by("enterprise__name", "name")
         )
 
@@ -358,7 +350,7 @@ class CraftsmanRegister(Register):
         return (
             super()
             .list_queryset(user)
-            .annotate(total_hours=Sum("assignments__hours"))
+            .annotate(total_hours=row_sum(Craftsman, "assignments__hours"))
             .order_by("enterprise__name", "name")
         )
 

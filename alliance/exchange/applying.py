@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.db import models, transaction
 
+from ..changes import records_written
 from .planning import Plan
 
 
@@ -48,6 +49,9 @@ def apply_plan(plan: Plan, *, user, reason: str, batch_size: int = 1000) -> tupl
             elif fields:
                 model._default_manager.bulk_update(plan.to_update, fields, batch_size=batch_size)
         _apply_many(plan)
+        if plan.to_create or plan.to_update or plan.many:
+            # Bulk writes send no post_save: say so, inside the transaction that writes.
+            records_written.send(sender=model)
     return len(plan.to_create), len(plan.to_update)
 
 

@@ -1,5 +1,6 @@
 """The register framework: a register is declared once and gets its pages (see declaration)."""
 
+from .aggregates import row_count, row_sum
 from .declaration import Register
 from .filters import RegisterFilterSet
 from .forms import PortalForm, RegisterForm, style_form
@@ -13,5 +14,7 @@ __all__ = [
     "RegisterFilterSet",
     "RegisterForm",
     "RegisterTable",
+    "row_count",
+    "row_sum",
     "style_form",
 ]

@@ -39,6 +39,10 @@ from alliance.menus import Link
 
 Mask = Callable[[str], str]
 
+#: every register declared in this process (each adds itself): the framework's checks that span
+#: registers (search indexes, the ordering-index test) find them here
+DECLARED: list[Register] = []
+
 
 class Register:
     # --- what is kept ---------------------------------------------------------------------------
@@ -78,6 +82,9 @@ class Register:
     rows_template: ClassVar[str] = "registers/_rows.html"  # what htmx refreshes under the filters
     detail_template: ClassVar[str] = "registers/detail.html"
     form_template: ClassVar[str] = "registers/form.html"
+
+    def __init__(self) -> None:
+        DECLARED.append(self)
 
     # --- names and links --------------------------------------------------------------------------
     def url_name(self, page: str) -> str:

@@ -45,14 +45,29 @@ class RegisterFilterSet(django_filters.FilterSet):
         style_form(self.form, small=True, count_choices=False)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        words = value.split()
-        for word in words:
+        model = queryset.model
+        for word in value.split():
             condition = Q()
             for path in self.search_fields:
-                condition |= Q(**{f"{path}__icontains": word})
+                if _many_valued(model, path):
+                    # A subquery, not a join: a join repeats rows, and removing the repeats
+                    # (DISTINCT) sorts the whole result, for the page and again for its count.
+                    matching = model._default_manager.filter(**{f"{path}__icontains": word})
+                    condition |= Q(pk__in=matching.values("pk"))
+                else:
+                    condition |= Q(**{f"{path}__icontains": word})
             queryset = queryset.filter(condition)
-        # A search through a many-valued relation repeats rows.
-        return queryset.distinct() if any("__" in p for p in self.search_fields) else queryset
+        return queryset
+
+
+def _many_valued(model, path: str) -> bool:
+    """Whether ``path`` crosses a relation with several rows per record (m2m, reverse FK)."""
+    for part in path.split("__")[:-1]:
+        field = model._meta.get_field(part)
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+    return False
 
 
 def filterset_for(register) -> type[RegisterFilterSet]:

@@ -59,11 +59,27 @@ class RemoteSelectMultiple(forms.SelectMultiple):
 
 
 def _searchable(queryset: QuerySet) -> bool:
+    return _has_name(queryset.model)
+
+
+def _has_name(model) -> bool:
     try:
-        queryset.model._meta.get_field("name")
+        model._meta.get_field("name")
     except FieldDoesNotExist:
         return False
     return True
+
+
+def _filter_model(register, choice_filter):
+    """The model a choice filter chooses among: its queryset's, or, for a queryset given as a
+    callable (built per request), the related model of the field it filters."""
+    if isinstance(choice_filter.queryset, QuerySet):
+        return choice_filter.queryset.model
+    try:
+        field = register.model._meta.get_field(choice_filter.field_name.split("__")[0])
+    except FieldDoesNotExist:
+        return None
+    return field.related_model
 
 
 def has_searchable_choices(register) -> bool:
@@ -72,18 +88,18 @@ def has_searchable_choices(register) -> bool:
     import django_filters
 
     choosers = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
-    querysets = [
-        f.queryset
+    models = [
+        _filter_model(register, f)
         for f in register.filterset_class().base_filters.values()
-        if isinstance(f, choosers) and isinstance(f.queryset, QuerySet)
+        if isinstance(f, choosers)
     ]
     if register.form is not None:
-        querysets += [
-            f.queryset
+        models += [
+            f.queryset.model
             for f in register.form.base_fields.values()
             if isinstance(f, forms.ModelChoiceField)
         ]
-    return any(_searchable(queryset) for queryset in querysets)
+    return any(model is not None and _has_name(model) for model in models)
 
 
 def use_remote_options(form: forms.BaseForm, url_for: Callable[[str], str]) -> None:

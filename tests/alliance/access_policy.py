@@ -169,6 +169,11 @@ POLICY: dict[str, object] = {
     "reports:published_pdf": PUBLIC,
     "reports:published_csv": PUBLIC,
     "reports:published_json": PUBLIC,
+    # The report's per-enterprise annex (issue 17): published with the PDF, a draft's for the office.
+    "reports:published_annex_xlsx": PUBLIC,
+    "reports:published_annex_csv": PUBLIC,
+    "reports:run_annex_xlsx": OFFICE,
+    "reports:run_annex_csv": OFFICE,
     "reports:dashboard": EVERY_ROLE,
     # figure pages: aggregates per school or enterprise, no personal data
     "reports:obligations": SCHOOL_FIGURE_READERS,

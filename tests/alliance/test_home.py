@@ -101,9 +101,10 @@ def test_secretariat_home_lists_missing_data_overdue_resolutions_meeting_imports
         status=ImportStatus.DONE,
     )
     client = client_for(secretariat_user)
-    # 21: session and user, the selectors behind data coverage (one query each), resolutions,
+    client.get("/")  # the year's figures computed and stored (reports/figures.py)
+    # Session and user, the figures' version and the stored data coverage, resolutions,
     # meetings, import batches, report runs
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(12):
         html = client.get("/").content.decode()
 
     coverage = _section(html, "coverage")
@@ -144,11 +145,12 @@ def test_hr_home_lists_its_hires_to_confirm_and_unmet_obligations(
     GraduatePlacementFactory(employer=enterprise, hire_status=HireStatus.CONFIRMED)
     GraduatePlacementFactory(employer=other_enterprise)  # another enterprise's hire
     TeacherStationFactory(enterprise=enterprise)  # its station obligation is met
-    # 44: session and user, pending hires, imports, and one query per selector behind the
-    # enterprise's indicators (some for two years: "rises every year" compares with the last)
-    # Issue 15 adds the co-building selectors of the enterprise's indicators (about ten).
-    with django_assert_max_num_queries(65):
-        html = client_for(hr_user).get("/").content.decode()
+    client = client_for(hr_user)
+    client.get("/")  # the year's figures computed and stored (reports/figures.py)
+    # Session and user, pending hires, imports, the figures' version and the enterprise's
+    # stored line
+    with django_assert_max_num_queries(12):
+        html = client.get("/").content.decode()
 
     assert "2 名毕业生登记为本企业录用" in _section(html, "hires")
     assert "/placements/hires/" in _section(html, "hires")
@@ -174,11 +176,12 @@ def test_school_home_lists_missing_figures_open_targets_and_events_due(
     TrainingProgrammeFactory(school=school, participants=1000)
     OutreachEventFactory(school=school, kind=OutreachKind.PARENTS_VISIT, date=dt.date(2025, 9, 20))
     OutreachEventFactory(school=other_school, kind=OutreachKind.PROMOTION_WEEK, date=TODAY)
-    # 47: session and user, figure years, events, imports, and one query per selector behind
-    # the school's indicators
-    # Issue 15 adds the co-building selectors of the school's indicators (about ten).
-    with django_assert_max_num_queries(70):
-        html = client_for(school_user).get("/").content.decode()
+    client = client_for(school_user)
+    client.get("/")  # the year's figures computed and stored (reports/figures.py)
+    # Session and user, figure years, events, imports, the figures' version and the school's
+    # stored line
+    with django_assert_max_num_queries(15):
+        html = client.get("/").content.decode()
 
     figures = _section(html, "figures")
     # 2023 and 2024 missing (another school's 2023 figures do not count); 2025 entered.
@@ -198,11 +201,11 @@ def test_council_home_lists_the_indicators_not_met_with_links(
     from tests.training.factories import TeacherStationFactory
 
     TeacherStationFactory(enterprise=enterprise)  # station coverage 1 / 1 = 100%: met
-    # Session and user, and one query per selector behind the alliance's indicators (the
-    # governance ones of issue 14, the co-building ones of issue 15 and the four of the plan
-    # clauses given a home late included)
-    with django_assert_max_num_queries(94):
-        html = client_for(council_user).get("/").content.decode()
+    client = client_for(council_user)
+    client.get("/")  # the year's figures computed and stored (reports/figures.py)
+    # Session and user, the figures' version and the alliance's stored row
+    with django_assert_max_num_queries(10):
+        html = client.get("/").content.decode()
 
     indicators = _section(html, "indicators")
     # Training bases: 0 of 1 member enterprises = 0%.
@@ -225,6 +228,7 @@ def test_council_home_queries_do_not_grow_with_the_records(client_for, council_u
         client.get("/")
     for enterprise in EnterpriseFactory.create_batch(5):
         TeacherStationFactory(enterprise=enterprise)
+    client.get("/")  # the writes: the figures computed again
     with CaptureQueriesContext(connection) as many:
         client.get("/")
     assert len(many) == len(few)

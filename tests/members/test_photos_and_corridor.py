@@ -75,8 +75,9 @@ def test_corridor_shows_every_active_enterprise_with_its_profile(
         OrganizationPhotoFactory(organization=org)
     EnterpriseFactory(name="已退出企业有限公司", status="withdrawn", left_on="2025-01-01")
     client = client_for(school_user)
-    # session, user, school, enterprises, their photos, the user's organisation (page header)
-    with django_assert_max_num_queries(6):
+    # session, user, school, the page's count, enterprises, their photos, the user's
+    # organisation (page header)
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("members:corridor", args=[school.pk]))
     body = response.content.decode()
     assert response.status_code == 200
@@ -116,3 +117,15 @@ def test_photos_are_served_as_images_only(client_for, council_user):
         response["X-Content-Type-Options"] == "nosniff"
         and "sandbox" in response["Content-Security-Policy"]
     )
+
+
+def test_the_corridor_shows_twenty_enterprises_a_page(client_for, council_user, school):
+    EnterpriseFactory.create_batch(25)
+    url = reverse("members:corridor", args=[school.pk])
+    client = client_for(council_user)
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    # 25 enterprises: 20 on the first page, 5 on the second.
+    assert first.count('class="card shadow-sm mb-4 corridor-card"') == 20
+    assert second.count('class="card shadow-sm mb-4 corridor-card"') == 5
+    assert "?page=2" in first

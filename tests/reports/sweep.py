@@ -65,6 +65,10 @@ KWARGS = {
     "reports:incentive_update": _hr_incentive,
     "reports:incentive_file": lambda: {**_hr_incentive(), "field": "document"},
     "reports:incentive_options": lambda: {"kind": "filter", "field": "recipient"},
+    "reports:published_annex_xlsx": _published,
+    "reports:published_annex_csv": _published,
+    "reports:run_annex_xlsx": _published,
+    "reports:run_annex_csv": _published,
 }
 # An assessment is scored by HR when it is a school's and by coordinators when it is an
 # enterprise's: no one assessment lets every allowed role open the scoring form (test_assessment.py

@@ -101,11 +101,16 @@ def test_queries_do_not_grow_with_the_schools(
 
     client = client_for(council_user)
     populate(2)
-    with django_assert_max_num_queries(60) as small:
+    # Nothing stored: the five years' figures are computed once (each selector once per year).
+    with django_assert_max_num_queries(250):
         client.get(url, {"year": 2025})
+    # Stored: session, user, the version, the blocks' headers and rows.
+    with django_assert_max_num_queries(10) as small:
+        client.get(url, {"year": 2025})
+    stored = len(small.captured_queries)
     populate(10)
-    # The years' targets and each selector once per year: not one query more for 12 schools.
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(url, {"year": 2025})  # the writes: computed again
+    with django_assert_max_num_queries(stored):
         assert client.get(url, {"year": 2025}).status_code == 200
 
 

@@ -13,6 +13,9 @@ pytestmark = pytest.mark.django_db
 # once per year shown (the five trend years plus the year before for "rises every year").
 DASHBOARD_MAX_QUERIES = 140
 SCORECARD_MAX_QUERIES = 120
+# Once the year's figures are stored (reports/figures.py): session, user, the version, the
+# stored block's header, its rows — at any scale.
+FIGURE_PAGE_MAX_QUERIES = 10
 
 
 @pytest.fixture
@@ -54,6 +57,7 @@ def test_dashboard_queries_do_not_grow_with_members(client_for, secretariat_user
         client.get(reverse("reports:dashboard"), {"year": 2025})
     EnterpriseFactory.create_batch(15)
     SchoolFactory.create_batch(5)
+    client.get(reverse("reports:dashboard"), {"year": 2025})  # the writes: computed again
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("reports:dashboard"), {"year": 2025})
     assert len(many) == len(few)
@@ -211,13 +215,15 @@ def test_hr_never_sees_a_school_scorecard(client_for, hr_user, school):
 def test_trend_fragment_has_five_years_per_rate(
     client_for, council_user, members, django_assert_max_num_queries
 ):
-    # session + user (2), then the rate indicators' selectors once per year for five years.
-    # ~33 per year: the governance rates add the consultation and work-plan counts (issue 14),
-    # the co-building ones majors, teachers, station posts, alignments, bases and mentors (15)
-    with django_assert_max_num_queries(170):
-        response = client_for(council_user).get(
-            reverse("reports:dashboard"), {"year": 2025, "part": "trend"}, HTTP_HX_REQUEST="true"
-        )
+    client = client_for(council_user)
+    url = reverse("reports:dashboard")
+    # Nothing stored yet: each of the five years' alliance figures computed once (its targets,
+    # ~30 selector queries, one insert).
+    with django_assert_max_num_queries(200):
+        client.get(url, {"year": 2025, "part": "trend"}, HTTP_HX_REQUEST="true")
+    # Stored: session, user, the version, the five years' stored rows.
+    with django_assert_max_num_queries(FIGURE_PAGE_MAX_QUERIES):
+        response = client.get(url, {"year": 2025, "part": "trend"}, HTTP_HX_REQUEST="true")
     content = response.content.decode()
     assert "<html" not in content and 'id="trend-data"' in content
     import json
@@ -239,11 +245,13 @@ def test_trend_fragment_has_five_years_per_rate(
 def test_dashboard_page_itself_reads_only_the_year_shown(
     client_for, council_user, members, django_assert_max_num_queries
 ):
-    # session + user (2), targets (1), this year's selectors and last year's employment (rises).
-    # about 34 selectors, a few of them 2-4 queries, and the co-building ones (issue 15, about
-    # 14 more in each part)
-    with django_assert_max_num_queries(100):
-        response = client_for(council_user).get(reverse("reports:dashboard"), {"year": 2025})
+    # Nothing stored yet: session + user (2), the version, the year's targets, this year's
+    # selectors and last year's employment (rises), one insert.
+    client = client_for(council_user)
+    with django_assert_max_num_queries(70):
+        client.get(reverse("reports:dashboard"), {"year": 2025})
+    with django_assert_max_num_queries(FIGURE_PAGE_MAX_QUERIES):
+        response = client.get(reverse("reports:dashboard"), {"year": 2025})
     assert 'hx-trigger="load"' in response.content.decode()
 
 

@@ -1,4 +1,4 @@
-"""Create the demo alliance: ``python manage.py seed_demo [--seed N] [--scale demo|county|city]``."""
+"""Create the demo alliance: ``python manage.py seed_demo [--seed N] [--scale demo|county|city|province]``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from alliance.changes import records_written
 from members import demo as members_demo
 from placements import demo as placements_demo
 from reports import demo as reports_demo
@@ -27,7 +28,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=2025, help="Random seed (same seed, same data)."
         )
-        parser.add_argument("--scale", choices=["demo", "county", "city"], default="demo")
+        parser.add_argument(
+            "--scale", choices=["demo", "county", "city", "province"], default="demo"
+        )
         parser.add_argument(
             "--without-report",
             action="store_true",
@@ -46,6 +49,8 @@ class Command(BaseCommand):
             rng = random.Random(f"{seed}:{name}")
             with transaction.atomic():
                 module.seed(rng, scale=scale)
+                # The seeders write in bulk: the stored figures must know the records changed.
+                records_written.send(sender=None)
             self.stdout.write(f"{name}: done ({time.monotonic() - started:.1f} s)")
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,241 @@
+"""Speed at county, city and province scale (issue 17): ``python -m tests.alliance.bench_scale``.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/alliance_bench_city \\
+        python -m tests.alliance.bench_scale --scale city
+
+Seeds ``seed_demo --scale <scale>`` into the database named by DATABASE_URL (idempotent; one
+database per scale, since a larger scale only adds to a smaller one), then prints, per page:
+the median and p95 server time over ``--requests`` requests, the SQL queries, and for every
+register list the ratio to Django's admin changelist of the same model on the same data (first
+page, default order, both with the secretariat's or a superuser's full view). Then the figure
+pages (stored figures: the first request after a write computes, the next ones read), and the
+annual report: its build time against a bare WeasyPrint render of the same HTML, its pages and
+the peak memory of the process that built it.
+
+On a shared machine the absolute times are noisy; the ratios to the admin, taken in the same
+run, and the query counts are what to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+YEAR = 2025
+FIGURE_PAGES = [
+    ("dashboard", "/reports/dashboard/?year={year}", False),
+    ("dashboard trend", "/reports/dashboard/?year={year}&part=trend", True),
+    ("scorecards", "/reports/scorecards/?year={year}", False),
+    ("coverage", "/reports/coverage/?year={year}", False),
+    ("obligations", "/reports/obligations/?year={year}", False),
+    ("outreach", "/reports/outreach/?year={year}", False),
+    ("local employment", "/reports/local-employment/?year={year}", False),
+]
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.settings")
+    os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/alliance-bench-scale.sqlite3")
+    os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="alliance-bench-media-"))
+    import django
+
+    django.setup()
+
+
+def _summary(times: list[float], queries: int, first: float) -> dict:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return {"first": first, "median": statistics.median(times), "p95": p95, "queries": queries}
+
+
+def _measure_many(pages: list[tuple], requests: int) -> list[dict]:
+    """Each of ``pages`` ((client, url, htmx)) requested ``requests`` times, the pages taken in
+    turn, so that a busy moment of a shared machine falls on all of them alike."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    firsts, times, counts = [], [[] for _ in pages], [0] * len(pages)
+    for client, url, htmx in pages:
+        headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+        started = time.perf_counter()
+        response = client.get(url, **headers)  # warm-up (templates, stored figures)
+        firsts.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    for _ in range(requests):
+        for index, (client, url, htmx) in enumerate(pages):
+            headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                client.get(url, **headers)
+                times[index].append((time.perf_counter() - started) * 1000)
+            counts[index] = len(queries)
+    return [_summary(t, q, f) for t, q, f in zip(times, counts, firsts, strict=True)]
+
+
+def _measure(client, url: str, requests: int, htmx: bool = False) -> dict:
+    return _measure_many([(client, url, htmx)], requests)[0]
+
+
+def _report(year: int) -> dict:
+    """Build the year's report in a child process (its peak memory is the worker's), and render
+    the same HTML with bare WeasyPrint here."""
+    from reports.document import build_html, render_pdf
+
+    code = (
+        "import json, time, django, os; django.setup();"
+        "from reports.services import report_build_now;"
+        f"t = time.perf_counter(); r = report_build_now(year={year});"
+        "print(json.dumps({'seconds': time.perf_counter() - t, 'pages': r.pages,"
+        " 'status': r.status}))"
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    )
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    html = build_html(year).html
+    started = time.perf_counter()
+    render_pdf(html)
+    result["bare_pdf_seconds"] = time.perf_counter() - started
+    result["peak_mib"] = max(peak_kib, before) / 1024
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", choices=["county", "city", "province"], default="county")
+    parser.add_argument("--requests", type=int, default=15)
+    parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument(
+        "--skip-seed", action="store_true", help="the database holds the scale's data already"
+    )
+    options = parser.parse_args()
+    _setup()
+    from django.conf import settings
+    from django.contrib import admin
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    import alliance.urls  # noqa: F401  (declares every register)
+    from alliance.registers.declaration import DECLARED
+    from members.models import Organization, User
+
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = ["*"]
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"# scale {options.scale} · {engine} {settings.DATABASES['default']['NAME']}")
+    call_command("migrate", verbosity=0)
+    if not options.skip_seed:
+        started = time.perf_counter()
+        call_command("seed_demo", scale=options.scale, without_report=True, verbosity=0)
+        seconds = time.perf_counter() - started
+        print(f"seed_demo --scale {options.scale}: {seconds:.1f} s (idempotent)")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")  # what autovacuum does on a live database
+    print(
+        f"data: {Organization.objects.enterprises().count()} enterprises, "
+        f"{Organization.objects.schools().count()} schools, load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    office = Client()
+    office.force_login(User.objects.get(username="secretariat"))
+    superuser, _created = User.objects.get_or_create(
+        username="bench_admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    superuser_client = Client()
+    superuser_client.force_login(superuser)
+
+    print("\n## Register lists (first page, default order) against the admin changelist")
+    print(f"{'list':28} {'median':>8} {'p95':>8} {'queries':>7} {'admin':>8} {'ratio':>6}")
+    ratios = []
+    seen = set()
+    for register in DECLARED:
+        key = (register.namespace, register.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        pages = [(office, register.list_url(), False)]
+        model = register.model
+        if model in admin.site._registry:
+            meta = model._meta
+            pages.append((superuser_client, f"/admin/{meta.app_label}/{meta.model_name}/", False))
+        found = _measure_many(pages, options.requests)
+        ours = found[0]
+        line = f"{register.namespace}:{register.name:<{27 - len(register.namespace)}} "
+        line += f"{ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d}"
+        if len(found) > 1:
+            theirs = found[1]
+            ratio = ours["median"] / theirs["median"]
+            ratios.append(ratio)
+            line += f" {theirs['median']:7.0f}ms {ratio:5.2f}×"
+        print(line)
+    if ratios:
+        print(f"median ratio {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}×")
+
+    print("\n## Searches of the student list (trigram indexes on PostgreSQL)")
+    from urllib.parse import quote
+
+    from placements.models import Student
+
+    sample = Student.objects.order_by("pk").values("name", "student_number")[1]
+    two = next(
+        (n for n in Student.objects.values_list("name", flat=True)[:500] if len(n) == 2), "张伟"
+    )
+    for label, query in (
+        ("three-character name", sample["name"][:3]),
+        ("two-character name", two),
+        ("student number", sample["student_number"][-6:]),
+    ):
+        ours, theirs = _measure_many(
+            [
+                (office, f"/placements/students/?q={quote(query)}", False),
+                (superuser_client, f"/admin/placements/student/?q={quote(query)}", False),
+            ],
+            options.requests,
+        )
+        print(
+            f"{label:28} {ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d} "
+            f"{theirs['median']:7.0f}ms {ours['median'] / theirs['median']:5.2f}×"
+        )
+
+    print("\n## Figure pages (stored figures): first request after a write, then read")
+    reference = "/admin/members/organization/"
+    print(f"(ratio: to the admin changelist of organisations, {reference}, taken in turn)")
+    print(f"{'page':28} {'first':>8} {'median':>8} {'p95':>8} {'queries':>7} {'ratio':>6}")
+    from reports.figures import record_change
+
+    record_change()  # as after a write: the first request computes and stores
+    for name, url, htmx in FIGURE_PAGES:
+        found, admin_page = _measure_many(
+            [(office, url.format(year=YEAR), htmx), (superuser_client, reference, False)],
+            options.requests,
+        )
+        print(
+            f"{name:28} {found['first']:7.0f}ms {found['median']:7.0f}ms {found['p95']:7.0f}ms "
+            f"{found['queries']:7d} {found['median'] / admin_page['median']:5.2f}×"
+        )
+
+    if not options.skip_report:
+        print("\n## Annual report")
+        found = _report(YEAR)
+        print(
+            f"report {YEAR}: {found['seconds']:.1f} s, {found['pages']} pages, peak memory "
+            f"{found['peak_mib']:.0f} MiB; bare WeasyPrint render of the same HTML "
+            f"{found['bare_pdf_seconds']:.1f} s (ratio {found['seconds'] / found['bare_pdf_seconds']:.2f}×)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

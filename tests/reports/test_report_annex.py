@@ -1,0 +1,116 @@
+"""The report's per-enterprise tables are an annex (Excel and CSV) built and published with the
+PDF; the PDF keeps only the enterprises that miss a target."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from reports.models import ReportStatus
+from reports.services import report_build_now
+from tests.members.factories import SchoolYearFiguresFactory
+from tests.training.factories import (
+    CraftsmanFactory,
+    TeachingAssignmentFactory,
+    TrainingBaseFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report(school, enterprise, other_enterprise):
+    SchoolYearFiguresFactory(
+        school=school, year=2025, enrolled_students=1200, professional_teachers=80, graduates=300
+    )
+    TrainingBaseFactory(enterprise=enterprise, capacity=40, masters_count=3)
+    craftsman = CraftsmanFactory(enterprise=enterprise)
+    TeachingAssignmentFactory(craftsman=craftsman, school=school, hours=32)
+    built = report_build_now(year=2025)
+    assert built.status == ReportStatus.DONE, built.error
+    return built
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def test_the_annex_has_one_row_per_member_enterprise(report, enterprise, other_enterprise):
+    with report.annex_csv.open("rb") as handle:
+        rows = _csv_rows(handle.read())
+    header, body = rows[0], {row[0]: row for row in rows[1:]}
+    assert set(body) == {enterprise.name, other_enterprise.name}
+    line = dict(zip(header, body[enterprise.name], strict=True))
+    # One base of capacity 40 with 3 masters; one craftsman teaching 32 hours.
+    assert (line["技能实训基地（厂中校）"], line["容纳人数"], line["师傅"], line["工匠"]) == (
+        "1",
+        "40",
+        "3",
+        "1",
+    )
+    # The other enterprise has no base and no teacher station: both coverage targets missed.
+    assert "企业技能实训基地覆盖率" in body[other_enterprise.name][-1]
+    with report.annex_xlsx.open("rb") as handle:
+        sheet = openpyxl.load_workbook(io.BytesIO(handle.read())).active
+    assert [c.value for c in next(sheet.iter_rows(max_row=1))] == header
+    assert sheet.max_row == 3
+
+
+def test_the_pdf_lists_only_the_enterprises_missing_a_target(school, enterprise, other_enterprise):
+    from reports.document import report_context
+    from tests.placements.factories import CareerMentorFactory, OutreachEventFactory
+    from tests.training.factories import TeacherStationFactory
+
+    # The first enterprise meets all four coverage targets; the other meets none.
+    TrainingBaseFactory(enterprise=enterprise)
+    TeacherStationFactory(enterprise=enterprise)
+    CareerMentorFactory(enterprise=enterprise)
+    OutreachEventFactory(school=school, kind="chairman_visit", enterprises=[enterprise])
+    context = report_context(2025)
+    # The other enterprise misses each of the four coverage targets; the first, none.
+    missing = {str(item["label"]): item["names"] for item in context["enterprises_missing"]}
+    assert len(missing) == 4
+    assert all(names == [other_enterprise.name] for names in missing.values())
+    assert (context["enterprises_missing_count"], context["enterprise_lines_total"]) == (1, 2)
+    assert {row[0] for row in context["annex"].rows} == {enterprise.name, other_enterprise.name}
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+def test_the_pdf_points_to_the_annex(report, other_enterprise):
+    text = subprocess.run(
+        ["pdftotext", "-layout", report.pdf.path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert other_enterprise.name in text[text.index("未达标企业") :]
+    assert "见附件" in text
+
+
+def test_the_annex_is_downloaded_from_the_public_page_once_published(client, report):
+    assert client.get(reverse("reports:published_annex_csv", args=[report.pk])).status_code == 404
+    report.is_published = True
+    report.save()
+    page = client.get(reverse("reports:public_list")).content.decode()
+    assert reverse("reports:published_annex_xlsx", args=[report.pk]) in page
+    response = client.get(reverse("reports:published_annex_csv", args=[report.pk]))
+    assert response.status_code == 200
+    assert (
+        "附件" in response["Content-Disposition"] or "filename*" in response["Content-Disposition"]
+    )
+    response = client.get(reverse("reports:published_annex_xlsx", args=[report.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_newer_draft_removes_the_older_drafts_annex(
+    school, enterprise, django_capture_on_commit_callbacks
+):
+    first = report_build_now(year=2025)
+    storage, names = first.annex_csv.storage, [first.annex_csv.name, first.annex_xlsx.name]
+    assert all(storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_build_now(year=2025)
+    assert not any(storage.exists(name) for name in names)
