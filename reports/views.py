@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alliance import glossary
 from alliance.access import (
     COUNCIL,
     ENTERPRISE_HR,
@@ -190,7 +191,16 @@ def scorecards(request):
             selectors.ScorecardLine(
                 line.id,
                 line.name,
-                [selectors.Cell(r.indicator.code, r.value_text, r.met) for r in line.rows],
+                [
+                    selectors.Cell(
+                        r.indicator.code,
+                        r.value_text,
+                        r.met,
+                        r.fraction_text,
+                        glossary.status(r.met, r.value),
+                    )
+                    for r in line.rows
+                ],
             )
             for line in lines
         ]

@@ -147,9 +147,9 @@ def test_hr_home_lists_its_hires_to_confirm_and_unmet_obligations(
     TeacherStationFactory(enterprise=enterprise)  # its station obligation is met
     client = client_for(hr_user)
     client.get("/")  # the year's figures computed and stored (reports/figures.py)
-    # Session and user, pending hires, imports, the figures' version and the enterprise's
-    # stored line
-    with django_assert_max_num_queries(12):
+    # Session and user, pending hires, follow-ups due, assessments to score, overdue tasks,
+    # imports, the figures' version and the enterprise's stored line
+    with django_assert_max_num_queries(14):
         html = client.get("/").content.decode()
 
     assert "2 名毕业生登记为本企业录用" in _section(html, "hires")

@@ -102,7 +102,7 @@ def test_queries_do_not_grow_with_the_schools(
     client = client_for(council_user)
     populate(2)
     # Nothing stored: the five years' figures are computed once (each selector once per year).
-    with django_assert_max_num_queries(250):
+    with django_assert_max_num_queries(450):
         client.get(url, {"year": 2025})
     # Stored: session, user, the version, the blocks' headers and rows.
     with django_assert_max_num_queries(10) as small:

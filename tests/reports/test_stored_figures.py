@@ -46,10 +46,10 @@ def test_a_new_training_base_shows_on_the_dashboard_at_once(
 ):
     client = client_for(secretariat_user)
     # 0 of the 2 member enterprises has an active base.
-    assert "0.0%" in _coverage_cell(client)
+    assert "0%" in _coverage_cell(client)
     TrainingBaseFactory(enterprise=enterprise)
     # 1 ÷ 2 = 50.0 %: the write changed the version, the page computed the figure again.
-    assert "50.0%" in _coverage_cell(client)
+    assert "50%" in _coverage_cell(client)
 
 
 def test_a_rolled_back_write_leaves_the_stored_figures(client_for, council_user, enterprise):
