@@ -228,6 +228,16 @@ def report_context(
             )
 
     school_columns, school_lines = scorecard_lines(year, SCHOOL, data=data, targets=targets)
+    # A page holds the indicators a school is judged on, not every report-only figure of the
+    # whole plan: those are on the portal's scorecards page.
+    judged = [
+        index
+        for index, _column in enumerate(school_columns)
+        if any(line.cells[index].met is not None for line in school_lines)
+    ]
+    school_columns = [school_columns[i] for i in judged]
+    for line in school_lines:
+        line.cells = [line.cells[i] for i in judged]
     enterprise_columns, enterprise_lines = scorecard_lines(
         year, ENTERPRISE, data=data, targets=targets
     )
