@@ -57,6 +57,7 @@ from .models import (
     User,
     WorkPlan,
     WorkTask,
+    major_label,
 )
 
 
@@ -249,26 +250,61 @@ def corridor_enterprises() -> QuerySet[Organization]:
     return Organization.objects.enterprises().active().prefetch_related("photos").order_by("name")
 
 
-def majors_by_school(year: int) -> dict[int, dict[str, int]]:
-    """School id -> {"majors": enrolling majors, "with_partner": of which with a partner
-    enterprise, "with_both_leads": of which with a school and an enterprise lead (双带头人)}.
+class MajorRecords(NamedTuple):
+    """A school's enrolling majors, those with a partner enterprise, and those with a school and
+    an enterprise lead (双带头人): major ids."""
+
+    majors: frozenset[int]
+    with_partner: frozenset[int]
+    with_both_leads: frozenset[int]
+
+
+def enrolling_majors(year: int) -> dict[int, MajorRecords]:
+    """School id -> its enrolling majors (the majors figures count these). One query.
 
     The catalogue is kept current, so every year reads today's catalogue."""
-    rows = (
+    groups: dict[int, tuple[set, set, set]] = {}
+    for pk, school, partner, school_lead, enterprise_lead in (
         Major.objects.filter(active=True)
-        .values("school_id")
-        .annotate(
-            majors=Count("pk", distinct=True),
-            with_partner=Count("pk", filter=Q(enterprises__isnull=False), distinct=True),
-            with_both_leads=Count(
-                "pk", filter=~Q(school_lead="") & ~Q(enterprise_lead=""), distinct=True
-            ),
-        )
-    )
+        .values_list("pk", "school_id", "enterprises", "school_lead", "enterprise_lead")
+        .order_by()
+    ):
+        majors, with_partner, with_both_leads = groups.setdefault(school, (set(), set(), set()))
+        majors.add(pk)
+        if partner is not None:
+            with_partner.add(pk)
+        if school_lead and enterprise_lead:
+            with_both_leads.add(pk)
     return {
-        r["school_id"]: {k: r[k] for k in ("majors", "with_partner", "with_both_leads")}
-        for r in rows
+        school: MajorRecords(*(frozenset(ids) for ids in sets)) for school, sets in groups.items()
     }
+
+
+def majors_by_school(year: int) -> dict[int, dict[str, int]]:
+    """School id -> {"majors", "with_partner", "with_both_leads"}: the sizes of
+    :func:`enrolling_majors`."""
+    return {
+        school: {field: len(ids) for field, ids in records._asdict().items()}
+        for school, records in enrolling_majors(year).items()
+    }
+
+
+def majors_described(ids) -> list[dict]:
+    """Majors: school, name (with its code), partner enterprises. Two queries."""
+    rows = (
+        Major.objects.filter(pk__in=ids)
+        .select_related("school")
+        .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
+    )
+    return [
+        {
+            "pk": m.pk,
+            "organisation": m.school.name,
+            "record": major_label(m.name, m.code),
+            "detail": "、".join(e.name for e in m.enterprises.all()),
+        }
+        for m in rows
+    ]
 
 
 def major_catalogue(year: int) -> list[dict]:

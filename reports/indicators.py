@@ -299,71 +299,90 @@ def _majors(part: str) -> Callable[[YearData, Scope], Measure]:
     or both a school and an enterprise lead)."""
 
     def compute(data: YearData, scope: Scope) -> Measure:
-        counts = [
-            data.majors_by_school[s]
-            for s in _members(data, scope, SCHOOL)
-            if s in data.majors_by_school
-        ]
-        majors = sum(c["majors"] for c in counts)
-        having = sum(c[part] for c in counts)
-        return Measure(share(having, majors), having, majors)
+        schools = list(_members(data, scope, SCHOOL))
+        majors = _union(data.enrolling_majors, schools, "majors")
+        having = _union(data.enrolling_majors, schools, part)
+        return Measure(
+            share(len(having), len(majors)),
+            len(having),
+            len(majors),
+            counted=having,
+            population=majors,
+        )
 
     return compute
 
 
+def _of_organisation(records: dict, organisation: int, field_name: str) -> frozenset:
+    """The ids of ``records`` (id -> fields) whose ``field_name`` is ``organisation`` or, for a
+    set of partners, holds it."""
+    found = set()
+    for pk, record in records.items():
+        value = record[field_name]
+        if organisation in value if isinstance(value, frozenset) else organisation == value:
+            found.add(pk)
+    return frozenset(found)
+
+
 def _co_built_institutions(data: YearData, scope: Scope) -> Measure:
-    """Institutions open in the year; for the alliance, per kind in ``extra``."""
+    """Institutions open in the year; for the alliance, every one of the register, per kind in
+    ``extra``."""
+    institutions = data.open_institutions
     if scope.kind == ALLIANCE:
-        by_kind = data.institutions_by_kind
-        total = sum(k["active"] for k in by_kind.values())
+        counted = frozenset(institutions)
+        by_kind: dict[str, int] = {}
+        for pk in counted:
+            kind = institutions[pk]["kind"]
+            by_kind[kind] = by_kind.get(kind, 0) + 1
         return Measure(
-            total, total, None, extra={kind: k["active"] for kind, k in sorted(by_kind.items())}
+            len(counted), len(counted), None, extra=dict(sorted(by_kind.items())), counted=counted
         )
-    source = (
-        data.institutions_by_school if scope.kind == SCHOOL else data.institutions_by_enterprise
-    )
-    total = source.get(scope.id, 0) if scope.id in _members(data, scope, scope.kind) else None
-    return Measure(total, total, None)
+    if scope.id not in _members(data, scope, scope.kind):
+        return Measure(None)
+    field_name = "school" if scope.kind == SCHOOL else "enterprises"
+    counted = _of_organisation(institutions, scope.id, field_name)
+    return Measure(len(counted), len(counted), None, counted=counted)
 
 
 def _service_projects(data: YearData, scope: Scope) -> Measure:
     """Projects running in the year (their contract value in ``extra``)."""
+    projects = data.running_projects
     if scope.kind == ENTERPRISE:
-        total = sum(
-            data.service_projects_by_enterprise.get(e, 0) for e in _members(data, scope, ENTERPRISE)
+        counted = (
+            _of_organisation(projects, scope.id, "enterprises")
+            if scope.id in _members(data, scope, ENTERPRISE)
+            else frozenset()
         )
-        return Measure(total, total, None)
-    pairs = [
-        data.service_projects_by_school.get(s, (0, Decimal(0)))
-        for s in _members(data, scope, SCHOOL)
-    ]
-    total = sum(p[0] for p in pairs)
-    value = sum((p[1] for p in pairs), Decimal(0))
-    return Measure(total, total, None, extra={"value": value})
+        return Measure(len(counted), len(counted), None, counted=counted)
+    schools = frozenset(_members(data, scope, SCHOOL))
+    counted = frozenset(pk for pk, p in projects.items() if p["school"] in schools)
+    value = sum((projects[pk]["value"] for pk in counted), Decimal(0))
+    return Measure(len(counted), len(counted), None, extra={"value": value}, counted=counted)
 
 
 def _patents_granted(data: YearData, scope: Scope) -> Measure:
     """Patents granted in the year (filed, transferred, and granted from co-built institutions
     such as innovation workshops in ``extra``)."""
-    counts = [
-        data.patents_by_school[s]
-        for s in _members(data, scope, SCHOOL)
-        if s in data.patents_by_school
-    ]
-    granted = sum(c["granted"] for c in counts)
-    extra = {k: sum(c[k] for c in counts) for k in ("filed", "transferred", "from_institutions")}
-    return Measure(granted, granted, None, extra=extra)
+    schools = list(_members(data, scope, SCHOOL))
+    granted = _union(data.patent_records, schools, "granted")
+    extra = {
+        k: len(_union(data.patent_records, schools, k))
+        for k in ("filed", "transferred", "from_institutions")
+    }
+    return Measure(len(granted), len(granted), None, extra=extra, counted=granted)
 
 
 def _dual_qualified_share(data: YearData, scope: Scope) -> Measure:
-    pairs = [
-        data.dual_qualified_by_school[s]
-        for s in _members(data, scope, SCHOOL)
-        if s in data.dual_qualified_by_school
-    ]
-    teachers = sum(p[0] for p in pairs)
-    dual = sum(p[1] for p in pairs)
-    return Measure(share(dual, teachers), dual, teachers)
+    schools = list(_members(data, scope, SCHOOL))
+    teachers = _union(data.professional_teacher_records, schools, "professional")
+    dual = _union(data.professional_teacher_records, schools, "dual_qualified")
+    return Measure(
+        share(len(dual), len(teachers)),
+        len(dual),
+        len(teachers),
+        counted=dual,
+        population=teachers,
+    )
 
 
 def _station_rows(data: YearData, scope: Scope) -> list[dict]:
@@ -374,27 +393,51 @@ def _station_rows(data: YearData, scope: Scope) -> list[dict]:
 def _stations_offering_posts(data: YearData, scope: Scope) -> Measure:
     """Open stations of member enterprises offering practice posts this year ÷ open stations."""
     rows = _station_rows(data, scope)
-    offering = sum(1 for r in rows if not r["no_posts"])
-    return Measure(share(offering, len(rows)), offering, len(rows))
+    stations = frozenset(r["station_id"] for r in rows)
+    offering = frozenset(r["station_id"] for r in rows if not r["no_posts"])
+    return Measure(
+        share(len(offering), len(stations)),
+        len(offering),
+        len(stations),
+        counted=offering,
+        population=stations,
+    )
 
 
 def _practice_posts_filled(data: YearData, scope: Scope) -> Measure:
-    """Practice places filled by seconded teachers ÷ places offered, over the stations."""
+    """Practice places filled by seconded teachers ÷ places offered, over the stations; the
+    lists name the stations with places filled, and with places offered."""
     rows = _station_rows(data, scope)
     offered = sum(r["offered"] for r in rows)
-    filled = sum(min(r["filled"], r["offered"]) for r in rows)
-    return Measure(share(filled, offered), filled, offered)
+    filled = sum(r["places_filled"] for r in rows)
+    return Measure(
+        share(filled, offered),
+        filled,
+        offered,
+        counted=frozenset(r["station_id"] for r in rows if r["places_filled"]),
+        population=frozenset(r["station_id"] for r in rows if r["offered"]),
+    )
 
 
 def _two_way_appointments(data: YearData, scope: Scope) -> Measure:
+    appointments = data.running_appointments
     if scope.kind == ALLIANCE:
-        by_direction = data.appointments_by_direction
-        total = sum(by_direction.values())
-        return Measure(total, total, None, extra=dict(sorted(by_direction.items())))
+        counted = frozenset(appointments)
+        by_direction: dict[str, int] = {}
+        for pk in counted:
+            direction = appointments[pk]["direction"]
+            by_direction[direction] = by_direction.get(direction, 0) + 1
+        return Measure(
+            len(counted),
+            len(counted),
+            None,
+            extra=dict(sorted(by_direction.items())),
+            counted=counted,
+        )
     if scope.id not in _members(data, scope, scope.kind):
         return Measure(None)
-    total = data.appointments_by_organization.get(scope.id, 0)
-    return Measure(total, total, None)
+    counted = _of_organisation(appointments, scope.id, scope.kind)
+    return Measure(len(counted), len(counted), None, counted=counted)
 
 
 # Governance (Linqu 保障措施(一), Qufu 四): council composition, rules, expert advice, work plan.
@@ -980,8 +1023,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_majors("with_partner"),
-        drilldown="members:major_list",
-        drilldown_query={"has_partner": "true"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "majors_with_partner"},
+        lists=("majors", "majors"),
     ),
     Indicator(
         code="majors_with_both_leads",
@@ -992,7 +1036,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_majors("with_both_leads"),
-        drilldown="members:major_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "majors_with_both_leads"},
+        lists=("majors", "majors"),
     ),
     Indicator(
         code="co_built_institutions",
@@ -1004,7 +1050,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALL,
         compute=_co_built_institutions,
-        drilldown="training:institution_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "co_built_institutions"},
+        lists=("institutions", ""),
     ),
     Indicator(
         code="service_projects",
@@ -1013,7 +1061,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Technical service, joint R&D and research projects running this year"),
         scopes=ALL,
         compute=_service_projects,
-        drilldown="training:project_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "service_projects"},
+        lists=("projects", ""),
     ),
     Indicator(
         code="patents_granted",
@@ -1022,8 +1072,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Patents of member schools granted this year (filed and transferred alongside)"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_patents_granted,
-        drilldown="training:patent_list",
-        drilldown_query={"status": "granted"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "patents_granted"},
+        lists=("patents", ""),
     ),
     Indicator(
         code="dual_qualified_share",
@@ -1032,8 +1083,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Dual-qualified (双师型) professional teachers ÷ professional teachers"),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_dual_qualified_share,
-        drilldown="training:teacher_list",
-        drilldown_query={"is_professional": "true", "is_dual_qualified": "true"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "dual_qualified_share"},
+        lists=("register_teachers", "register_teachers"),
     ),
     Indicator(
         code="stations_offering_posts",
@@ -1045,7 +1097,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_stations_offering_posts,
-        drilldown="training:practice_posts",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "stations_offering_posts"},
+        lists=("stations", "stations"),
     ),
     Indicator(
         code="practice_posts_filled",
@@ -1057,7 +1111,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_ENTERPRISE,
         compute=_practice_posts_filled,
-        drilldown="training:practice_posts",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "practice_posts_filled"},
+        lists=("places_filled", "places_offered"),
     ),
     Indicator(
         code="two_way_appointments",
@@ -1069,7 +1125,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALL,
         compute=_two_way_appointments,
-        drilldown="training:appointment_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "two_way_appointments"},
+        lists=("appointments", ""),
     ),
 ]
 
@@ -1141,8 +1199,14 @@ def _scope_bases(data: YearData, scope: Scope) -> dict[int, dict]:
 
 def _bases_with_masters(data: YearData, scope: Scope) -> Measure:
     bases = _scope_bases(data, scope)
-    with_masters = sum(1 for base in bases.values() if base["masters"] > 0)
-    return Measure(share(with_masters, len(bases)), with_masters, len(bases))
+    with_masters = frozenset(b for b, base in bases.items() if base["masters"] > 0)
+    return Measure(
+        share(len(with_masters), len(bases)),
+        len(with_masters),
+        len(bases),
+        counted=with_masters,
+        population=frozenset(bases),
+    )
 
 
 def _internships_at_bases(data: YearData, scope: Scope) -> Measure:
@@ -1155,16 +1219,27 @@ def _internships_at_bases(data: YearData, scope: Scope) -> Measure:
 
 
 def _training_for(audience: str) -> Callable[[YearData, Scope], Measure]:
-    """Training person-times of one audience, with the breakdown by funding department."""
+    """Training person-times of one audience, with the breakdown by funding department; the list
+    names the programmes, each with its participants."""
 
     def compute(data: YearData, scope: Scope) -> Measure:
+        schools = frozenset(_members(data, scope, SCHOOL))
+        programmes = {
+            pk: p
+            for pk, p in data.programme_records.items()
+            if p.school in schools and p.audience == audience
+        }
         by_department: dict[str, int] = {}
-        for school in _members(data, scope, SCHOOL):
-            for (department, aud), n in data.training_person_times_by_kind.get(school, {}).items():
-                if aud == audience:
-                    by_department[department] = by_department.get(department, 0) + n
+        for p in programmes.values():
+            by_department[p.department] = by_department.get(p.department, 0) + p.participants
         total = sum(by_department.values())
-        return Measure(total, total, None, extra={"by_department": by_department})
+        return Measure(
+            total,
+            total,
+            None,
+            extra={"by_department": by_department},
+            counted=frozenset(programmes),
+        )
 
     return compute
 
@@ -1176,6 +1251,19 @@ def _mentor_class_frequency(data: YearData, scope: Scope) -> Measure:
     given = sum(m.get("career_class", 0) + m.get("expert_lecture", 0) for m in mentors)
     idle = sum(1 for m in mentors if not m.get("career_class") and not m.get("expert_lecture"))
     return Measure(ratio(given, len(mentors)), given, len(mentors), extra={"idle_mentors": idle})
+
+
+def _external_exchanges(data: YearData, scope: Scope) -> Measure:
+    """Exchanges with external partners dated in the year, with the count per area."""
+    counted: set[int] = set()
+    by_kind: dict[str, int] = {}
+    for school in _members(data, scope, SCHOOL):
+        for area, ids in data.exchange_records.get(school, {}).items():
+            by_kind[area] = by_kind.get(area, 0) + len(ids)
+            counted |= ids
+    return Measure(
+        len(counted), len(counted), None, extra={"by_kind": by_kind}, counted=frozenset(counted)
+    )
 
 
 def _followup_rate(data: YearData, scope: Scope) -> Measure:
@@ -1255,7 +1343,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_ENTERPRISE,
             compute=_bases_with_masters,
-            drilldown="training:base_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "bases_with_masters"},
+            lists=("bases", "bases"),
         ),
         Indicator(
             code="internships_at_bases",
@@ -1279,8 +1369,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_training_for("employees"),
-            drilldown="training:programme_list",
-            drilldown_query={"audience": "employees"},
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "training_employees"},
+            lists=("programmes", ""),
         ),
         Indicator(
             code="training_public",
@@ -1291,8 +1382,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_training_for("public"),
-            drilldown="training:programme_list",
-            drilldown_query={"audience": "public"},
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "training_public"},
+            lists=("programmes", ""),
         ),
         Indicator(
             code="mentor_class_frequency",
@@ -1337,8 +1429,10 @@ INDICATORS.extend(
             unit=COUNT,
             formula=_("Dated exchanges this year with partner institutions outside the city"),
             scopes=ALLIANCE_AND_SCHOOL,
-            compute=_sum_by_school("exchanges_by_area"),
-            drilldown="training:exchange_list",
+            compute=_external_exchanges,
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "external_exchanges"},
+            lists=("exchanges", ""),
         ),
     ]
 )
@@ -1373,9 +1467,8 @@ def _required_documents(data: YearData, scope: Scope) -> Measure:
 
 
 def _quality_surveys(data: YearData, scope: Scope) -> Measure:
-    surveys = data.quality_surveys_by_school
-    total = sum(surveys.get(school, 0) for school in _members(data, scope, SCHOOL))
-    return Measure(total, total, None)
+    surveys = _union(data.quality_survey_records, _members(data, scope, SCHOOL))
+    return Measure(len(surveys), len(surveys), None, counted=surveys)
 
 
 INDICATORS.extend(
@@ -1417,7 +1510,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_quality_surveys,
-            drilldown="training:quality_survey_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "quality_surveys"},
+            lists=("quality_surveys", ""),
         ),
         Indicator(
             code="internships_evaluated",

@@ -63,6 +63,15 @@ def _school_figure(field: str) -> Callable[[frozenset, int], list[dict]]:
     return describe
 
 
+def _station_places(field: str) -> Callable[[frozenset, int], list[dict]]:
+    """Teacher stations, each with its practice places offered or filled (the amounts)."""
+
+    def describe(keys: frozenset, year: int) -> list[dict]:
+        return [{**row, "amount": row[field]} for row in training.stations_described(keys, year)]
+
+    return describe
+
+
 ORGANISATION = ("organisation", _("Organisation"))
 SCHOOL = ("organisation", _("School"))
 ENTERPRISE = ("organisation", _("Enterprise"))
@@ -88,6 +97,61 @@ LISTINGS: dict[str, Listing] = {
             ("amount", _("Participants")),
         ),
         lambda keys, year: training.programmes_described(keys),
+    ),
+    "majors": Listing(
+        (SCHOOL, ("record", _("Major")), ("detail", _("Partner enterprises"))),
+        lambda keys, year: members.majors_described(keys),
+    ),
+    "institutions": Listing(
+        (SCHOOL, ("record", _("Co-built institution")), ("detail", _("Kind"))),
+        lambda keys, year: training.institutions_described(keys),
+    ),
+    "projects": Listing(
+        (SCHOOL, ("record", _("Project")), ("detail", _("Start"))),
+        lambda keys, year: training.projects_described(keys),
+    ),
+    "patents": Listing(
+        (SCHOOL, ("record", _("Patent")), ("detail", _("Number"))),
+        lambda keys, year: training.patents_described(keys),
+    ),
+    "register_teachers": Listing(
+        (SCHOOL, ("record", _("Teacher")), ("detail", _("Department"))),
+        lambda keys, year: training.register_teachers_described(keys),
+        training_permissions.teachers_visible_to,
+    ),
+    "stations": Listing(
+        (ENTERPRISE, ("record", _("Teacher station")), ("offered", _("Practice places offered"))),
+        training.stations_described,
+    ),
+    "places_filled": Listing(
+        (ENTERPRISE, ("record", _("Teacher station")), ("amount", _("Practice places filled"))),
+        _station_places("places_filled"),
+    ),
+    "places_offered": Listing(
+        (ENTERPRISE, ("record", _("Teacher station")), ("amount", _("Practice places offered"))),
+        _station_places("offered"),
+    ),
+    "appointments": Listing(
+        (
+            SCHOOL,
+            ("enterprise", _("Enterprise")),
+            ("record", _("Person")),
+            ("detail", _("Position")),
+        ),
+        lambda keys, year: training.appointments_described(keys),
+        training_permissions.appointments_visible_to,
+    ),
+    "bases": Listing(
+        (ENTERPRISE, ("record", _("Training base")), ("detail", _("Masters"))),
+        training.bases_described,
+    ),
+    "exchanges": Listing(
+        (SCHOOL, ("record", _("Exchange")), ("partner", _("Partner")), ("detail", _("Date"))),
+        lambda keys, year: training.exchanges_described(keys),
+    ),
+    "quality_surveys": Listing(
+        (SCHOOL, ("record", _("Survey")), ("detail", _("Date"))),
+        lambda keys, year: training.quality_surveys_described(keys),
     ),
     "craftsmen": Listing(
         (ENTERPRISE, ("record", _("Craftsman")), ("detail", _("Teaching hours this year"))),

@@ -37,6 +37,16 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "teaching_hours_by_enterprise": training.teaching_hours_by_enterprise,
     "certification_totals": training.certification_totals,
     "platform_summary": training.platform_summary,
+    # issue 11: training drill-downs
+    "enrolling_majors": members.enrolling_majors,
+    "open_institutions": training.open_institutions,
+    "running_projects": training.running_projects,
+    "patent_records": training.patent_records,
+    "professional_teacher_records": training.professional_teacher_records,
+    "running_appointments": training.running_appointments,
+    "programme_records": training.programme_records,
+    "exchange_records": training.exchange_records,
+    "quality_survey_records": training.quality_survey_records,
     "employment_counts": placements.employment_counts,
     "hires_by_enterprise": placements.hires_by_enterprise,
     "order_class_hires": placements.order_class_hires,
@@ -94,11 +104,8 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "majors_by_school": members.majors_by_school,
     "major_catalogue": members.major_catalogue,
     "institutions_by_kind": training.institutions_by_kind,
-    "institutions_by_school": training.institutions_by_school,
-    "institutions_by_enterprise": training.institutions_by_enterprise,
     "institution_register": training.institution_register,
     "service_projects_by_school": training.service_projects_by_school,
-    "service_projects_by_enterprise": training.service_projects_by_enterprise,
     "patents_by_school": training.patents_by_school,
     "patent_register": training.patent_register,
     "shared_equipment_by_school": training.shared_equipment_by_school,
@@ -106,12 +113,10 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "dual_qualified_by_school": training.dual_qualified_by_school,
     "station_posts": training.station_posts,
     "appointments_by_direction": training.appointments_by_direction,
-    "appointments_by_organization": training.appointments_by_organization,
     # plan clauses given a home late (Linqu 任务(四)11, Qufu 三(三), the required documents)
     "schools_with_local_career_class": placements.schools_with_local_career_class,
     "internship_evaluations": placements.internship_evaluations,
     "required_documents_in_force": members.required_documents_in_force,
-    "quality_surveys_by_school": training.quality_surveys_by_school,
 }
 
 

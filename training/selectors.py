@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
@@ -280,7 +281,7 @@ def institutions_by_kind(year: int) -> dict[str, dict]:
     """Kind -> {"active": institutions open in the year, "founded": founded in it, "logged":
     with a yearly log for it, "events", "people_trained"} (kinds with none omitted)."""
     first = year_bounds(year)[0]
-    open_rows = CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
+    open_rows = _institutions_open(year)
     result: dict[str, dict] = {}
     for row in open_rows.values("kind").annotate(
         n=Count("pk"), founded=Count("pk", filter=Q(founded_on__gte=first))
@@ -305,30 +306,28 @@ def institutions_by_kind(year: int) -> dict[str, dict]:
     return result
 
 
-def institutions_by_school(year: int) -> dict[int, int]:
-    """School id -> co-built institutions open in the year."""
-    rows = (
-        CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
-        .values("school_id")
-        .annotate(n=Count("pk"))
-    )
-    return {r["school_id"]: r["n"] for r in rows}
+def _institutions_open(year: int) -> QuerySet[CoBuiltInstitution]:
+    return CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
 
 
-def institutions_by_enterprise(year: int) -> dict[int, int]:
-    rows = (
-        CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
-        .values("enterprises")
-        .annotate(n=Count("pk"))
-    )
-    return {r["enterprises"]: r["n"] for r in rows if r["enterprises"]}
+def open_institutions(year: int) -> dict[int, dict]:
+    """Institution id -> {"kind", "school", "enterprises": partner ids} for the co-built
+    institutions open in the year (the co-built institutions figure counts these). One query."""
+    result: dict[int, dict] = {}
+    for pk, kind, school, enterprise in (
+        _institutions_open(year).values_list("pk", "kind", "school_id", "enterprises").order_by()
+    ):
+        row = result.setdefault(pk, {"kind": kind, "school": school, "enterprises": set()})
+        if enterprise is not None:
+            row["enterprises"].add(enterprise)
+    return {pk: {**row, "enterprises": frozenset(row["enterprises"])} for pk, row in result.items()}
 
 
 def institution_register(year: int) -> list[dict]:
     """The institutions open in the year with that year's log, for the annual report."""
     logs = {log.institution_id: log for log in InstitutionYear.objects.filter(year=year).order_by()}
     rows = (
-        CoBuiltInstitution.objects.filter(_open_in(year, "founded_on", "closed_on"))
+        _institutions_open(year)
         .select_related("school")
         .prefetch_related(Prefetch("enterprises", queryset=Organization.objects.order_by("name")))
         .order_by("kind", "school__name", "name")
@@ -354,48 +353,80 @@ def _projects_in(year: int) -> QuerySet[ServiceProject]:
     )
 
 
+def running_projects(year: int) -> dict[int, dict]:
+    """Project id -> {"school", "enterprises": partner ids, "value": contract value} for the
+    projects running in the year (the service projects figure counts these). One query."""
+    result: dict[int, dict] = {}
+    for pk, school, enterprise, value in (
+        _projects_in(year).values_list("pk", "school_id", "enterprises", "value").order_by()
+    ):
+        row = result.setdefault(
+            pk, {"school": school, "enterprises": set(), "value": value or Decimal(0)}
+        )
+        if enterprise is not None:
+            row["enterprises"].add(enterprise)
+    return {pk: {**row, "enterprises": frozenset(row["enterprises"])} for pk, row in result.items()}
+
+
 def service_projects_by_school(year: int) -> dict[int, tuple[int, Decimal]]:
     """School id -> (projects running in the year, their contract value)."""
-    rows = _projects_in(year).values("school_id").annotate(n=Count("pk"), value=Sum("value"))
-    return {r["school_id"]: (r["n"], r["value"] or Decimal(0)) for r in rows}
-
-
-def service_projects_by_enterprise(year: int) -> dict[int, int]:
-    rows = _projects_in(year).values("enterprises").annotate(n=Count("pk"))
-    return {r["enterprises"]: r["n"] for r in rows if r["enterprises"]}
+    totals: dict[int, tuple[int, Decimal]] = {}
+    for project in running_projects(year).values():
+        n, value = totals.get(project["school"], (0, Decimal(0)))
+        totals[project["school"]] = (n + 1, value + project["value"])
+    return totals
 
 
 GRANTED = (PatentStatus.GRANTED, PatentStatus.TRANSFERRED)
 
 
-def patents_by_school(year: int) -> dict[int, dict[str, int]]:
-    """School id -> {"filed": filed in the year, "granted": granted in it, "transferred":
-    transferred in it, "from_institutions": granted in it from a co-built institution}."""
+class PatentRecords(NamedTuple):
+    """A school's patents filed, granted, transferred in the year, and granted in it from a
+    co-built institution (patent ids)."""
+
+    filed: frozenset[int]
+    granted: frozenset[int]
+    transferred: frozenset[int]
+    from_institutions: frozenset[int]
+
+
+def patent_records(year: int) -> dict[int, PatentRecords]:
+    """School id -> its patents of the year by event (the patents figure counts ``granted``).
+    One query."""
     first, last = year_bounds(year)
-    rows = (
+    groups: dict[int, tuple[set, set, set, set]] = defaultdict(lambda: (set(), set(), set(), set()))
+    for pk, school, filed_on, granted_on, transferred_on, status, institution in (
         Patent.objects.filter(
             Q(filed_on__range=(first, last))
             | Q(granted_on__range=(first, last))
             | Q(transferred_on__range=(first, last))
         )
-        .values("school_id")
-        .annotate(
-            filed=Count("pk", filter=Q(filed_on__range=(first, last))),
-            granted=Count("pk", filter=Q(granted_on__range=(first, last), status__in=GRANTED)),
-            transferred=Count("pk", filter=Q(transferred_on__range=(first, last))),
-            from_institutions=Count(
-                "pk",
-                filter=Q(
-                    granted_on__range=(first, last),
-                    status__in=GRANTED,
-                    institution__isnull=False,
-                ),
-            ),
+        .values_list(
+            "pk", "school_id", "filed_on", "granted_on", "transferred_on", "status", "institution"
         )
-    )
+        .order_by()
+    ):
+        filed, granted, transferred, from_institutions = groups[school]
+        if filed_on is not None and first <= filed_on <= last:
+            filed.add(pk)
+        # A lapsed patent keeps its grant date but is no longer a granted patent.
+        if granted_on is not None and first <= granted_on <= last and status in GRANTED:
+            granted.add(pk)
+            if institution is not None:
+                from_institutions.add(pk)
+        if transferred_on is not None and first <= transferred_on <= last:
+            transferred.add(pk)
     return {
-        r["school_id"]: {k: r[k] for k in ("filed", "granted", "transferred", "from_institutions")}
-        for r in rows
+        school: PatentRecords(*(frozenset(ids) for ids in sets)) for school, sets in groups.items()
+    }
+
+
+def patents_by_school(year: int) -> dict[int, dict[str, int]]:
+    """School id -> {"filed", "granted", "transferred", "from_institutions"}: the sizes of
+    :func:`patent_records`."""
+    return {
+        school: {field: len(ids) for field, ids in records._asdict().items()}
+        for school, records in patent_records(year).items()
     }
 
 
@@ -462,21 +493,45 @@ def workshop_support(year: int) -> list[dict]:
     ]
 
 
-def dual_qualified_by_school(year: int) -> dict[int, tuple[int, int]]:
-    """School id -> (professional teachers in the register, of whom dual-qualified 双师型).
+class TeacherRecords(NamedTuple):
+    """A school's professional teachers in the register, and those of them dual-qualified."""
 
-    The teacher register is kept current, so every year reads today's register."""
-    rows = (
+    professional: frozenset[int]
+    dual_qualified: frozenset[int]
+
+
+def professional_teacher_records(year: int) -> dict[int, TeacherRecords]:
+    """School id -> its professional teachers and the dual-qualified (双师型) ones (teacher ids).
+
+    The teacher register is kept current, so every year reads today's register. One query."""
+    groups: dict[int, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for pk, school, dual in (
         Teacher.objects.filter(is_professional=True)
-        .values("school_id")
-        .annotate(n=Count("pk"), dual=Count("pk", filter=Q(is_dual_qualified=True)))
-    )
-    return {r["school_id"]: (r["n"], r["dual"]) for r in rows}
+        .values_list("pk", "school_id", "is_dual_qualified")
+        .order_by()
+    ):
+        professional, dual_qualified = groups[school]
+        professional.add(pk)
+        if dual:
+            dual_qualified.add(pk)
+    return {
+        school: TeacherRecords(frozenset(professional), frozenset(dual_qualified))
+        for school, (professional, dual_qualified) in groups.items()
+    }
+
+
+def dual_qualified_by_school(year: int) -> dict[int, tuple[int, int]]:
+    """School id -> (professional teachers, of whom dual-qualified): sizes of the records."""
+    return {
+        school: (len(records.professional), len(records.dual_qualified))
+        for school, records in professional_teacher_records(year).items()
+    }
 
 
 def station_posts(year: int) -> list[dict]:
-    """Every station open in the year: practice places offered in it and places filled (teachers
-    seconded to that station, ongoing or completed, in the year); ``no_posts`` flags a station
+    """Every station open in the year: practice places offered in it, teachers seconded to that
+    station (ongoing or completed) in the year, and the places they fill (at most those offered:
+    the practice places filled figure counts these); ``no_posts`` flags a station
     that offers none (Linqu (二)4: 每年设置教师实践岗位)."""
     offered = dict(
         StationPost.objects.filter(year=year)
@@ -504,49 +559,65 @@ def station_posts(year: int) -> list[dict]:
             "enterprise": s.enterprise.name,
             "offered": offered.get(s.pk, 0),
             "filled": filled.get(s.pk, 0),
+            # More teachers than places fill the places offered, no more.
+            "places_filled": min(filled.get(s.pk, 0), offered.get(s.pk, 0)),
             "no_posts": not offered.get(s.pk, 0),
         }
         for s in stations
     ]
 
 
+def running_appointments(year: int) -> dict[int, dict]:
+    """Appointment id -> {"direction", "school", "enterprise"} for the two-way appointments whose
+    term overlaps the year (the two-way appointments figure counts these). One query."""
+    return {
+        pk: {"direction": direction, "school": school, "enterprise": enterprise}
+        for pk, direction, school, enterprise in TwoWayAppointment.objects.filter(
+            _overlapping(year)
+        )
+        .values_list("pk", "direction", "school_id", "enterprise_id")
+        .order_by()
+    }
+
+
 def appointments_by_direction(year: int) -> dict[str, int]:
     """Direction -> two-way appointments whose term overlaps the year."""
-    rows = (
-        TwoWayAppointment.objects.filter(_overlapping(year))
-        .values("direction")
-        .annotate(n=Count("pk"))
-    )
-    return {r["direction"]: r["n"] for r in rows}
-
-
-def appointments_by_organization(year: int) -> dict[int, int]:
-    """Organisation id (school or enterprise) -> two-way appointments overlapping the year."""
-    result: dict[int, int] = defaultdict(int)
-    for school, enterprise in TwoWayAppointment.objects.filter(_overlapping(year)).values_list(
-        "school_id", "enterprise_id"
-    ):
-        result[school] += 1
-        result[enterprise] += 1
+    result: dict[str, int] = defaultdict(int)
+    for appointment in running_appointments(year).values():
+        result[appointment["direction"]] += 1
     return dict(result)
 
 
 # --- every form of training (Qufu 三(二)(七), Linqu §(三)8) ------------------------------------------
 
 
+class ProgrammeRecord(NamedTuple):
+    school: int
+    department: str
+    audience: str
+    participants: int
+
+
+def programme_records(year: int) -> dict[int, ProgrammeRecord]:
+    """Programme id -> its school, funding department, audience and participants, for the
+    programmes starting in ``year`` (the training figures by audience count these). One query."""
+    return {
+        pk: ProgrammeRecord(*row)
+        for pk, *row in programmes_starting(year)
+        .values_list("pk", "school_id", "funding_department", "audience", "participants")
+        .order_by()
+    }
+
+
 def training_person_times_by_kind(year: int) -> dict[int, dict[tuple[str, str], int]]:
     """School id → {(funding department, audience): person-times} of the programmes starting in
     ``year`` — the training figure broken down as the plans count it (one query)."""
-    rows = (
-        programmes_starting(year)
-        .values("school_id", "funding_department", "audience")
-        .annotate(n=Sum("participants"))
-        .order_by()
-    )
     result: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
-    for r in rows:
-        if r["n"]:
-            result[r["school_id"]][(r["funding_department"], r["audience"])] = r["n"]
+    for p in programme_records(year).values():
+        kinds = result[p.school]
+        kinds[(p.department, p.audience)] = (
+            kinds.get((p.department, p.audience), 0) + p.participants
+        )
     return dict(result)
 
 
@@ -572,19 +643,29 @@ def active_bases(year: int) -> dict[int, dict]:
 # --- external cooperation (Qufu 三(八)) -------------------------------------------------------------
 
 
-def exchanges_by_area(year: int) -> dict[int, dict[str, int]]:
-    """School id → {area: exchanges with external partners dated in ``year``}. One query."""
+def exchange_records(year: int) -> dict[int, dict[str, frozenset[int]]]:
+    """School id → {area: its exchanges with external partners dated in ``year``} (exchange ids,
+    the external exchanges figure counts these). One query."""
     first, last = year_bounds(year)
-    rows = (
+    groups: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for pk, school, area in (
         PartnerExchange.objects.filter(date__range=(first, last))
-        .values("partner__school", "area")
-        .annotate(n=Count("pk"))
+        .values_list("pk", "partner__school", "area")
         .order_by()
-    )
-    result: dict[int, dict[str, int]] = defaultdict(dict)
-    for r in rows:
-        result[r["partner__school"]][r["area"]] = r["n"]
-    return dict(result)
+    ):
+        groups[school][area].add(pk)
+    return {
+        school: {area: frozenset(ids) for area, ids in areas.items()}
+        for school, areas in groups.items()
+    }
+
+
+def exchanges_by_area(year: int) -> dict[int, dict[str, int]]:
+    """School id → {area: exchanges with external partners dated in ``year``}."""
+    return {
+        school: {area: len(ids) for area, ids in areas.items()}
+        for school, areas in exchange_records(year).items()
+    }
 
 
 def partners_with_agreement(year: int) -> dict[int, int]:
@@ -647,6 +728,124 @@ def craftsmen_described(ids, year: int) -> list[dict]:
     return [
         {"pk": pk, "organisation": enterprise, "record": name, "detail": hours or Decimal(0)}
         for pk, enterprise, name, hours in rows
+    ]
+
+
+def institutions_described(ids) -> list[dict]:
+    """Co-built institutions: school, name, kind. One query."""
+    labels = dict(InstitutionKind.choices)
+    rows = CoBuiltInstitution.objects.filter(pk__in=ids).values_list(
+        "pk", "school__name", "name", "kind"
+    )
+    return [
+        {"pk": pk, "organisation": school, "record": name, "detail": str(labels.get(kind, kind))}
+        for pk, school, name, kind in rows
+    ]
+
+
+def projects_described(ids) -> list[dict]:
+    """Service and research projects: school, title, start. One query."""
+    rows = ServiceProject.objects.filter(pk__in=ids).values_list(
+        "pk", "school__name", "title", "start_on"
+    )
+    return [
+        {"pk": pk, "organisation": school, "record": title, "detail": start.isoformat()}
+        for pk, school, title, start in rows
+    ]
+
+
+def patents_described(ids) -> list[dict]:
+    """Patents: school, title, number. One query."""
+    rows = Patent.objects.filter(pk__in=ids).values_list("pk", "school__name", "title", "number")
+    return [
+        {"pk": pk, "organisation": school, "record": title, "detail": number}
+        for pk, school, title, number in rows
+    ]
+
+
+def register_teachers_described(ids) -> list[dict]:
+    """Teachers of the register: school, name, department. One query."""
+    rows = Teacher.objects.filter(pk__in=ids).values_list(
+        "pk", "school__name", "name", "department"
+    )
+    return [
+        {"pk": pk, "organisation": school, "record": name, "detail": department}
+        for pk, school, name, department in rows
+    ]
+
+
+def stations_described(ids, year: int) -> list[dict]:
+    """Teacher stations open in ``year``: enterprise, name, and from :func:`station_posts` the
+    places offered and the places filled (the amounts the practice-place figures add up)."""
+    return [
+        {
+            "pk": row["station_id"],
+            "organisation": row["enterprise"],
+            "record": row["name"],
+            "offered": row["offered"],
+            "places_filled": row["places_filled"],
+        }
+        for row in station_posts(year)
+        if row["station_id"] in ids
+    ]
+
+
+def appointments_described(ids) -> list[dict]:
+    """Two-way appointments: school, enterprise, the person appointed, position. One query."""
+    rows = TwoWayAppointment.objects.filter(pk__in=ids).values_list(
+        "pk", "school__name", "enterprise__name", "teacher__name", "craftsman__name", "position"
+    )
+    return [
+        {
+            "pk": pk,
+            "organisation": school,
+            "enterprise": enterprise,
+            "record": teacher or craftsman,
+            "detail": position,
+        }
+        for pk, school, enterprise, teacher, craftsman, position in rows
+    ]
+
+
+def bases_described(ids, year: int) -> list[dict]:
+    """Training bases open in ``year``: enterprise, name, masters (from :func:`active_bases`)."""
+    return [
+        {
+            "pk": pk,
+            "organisation": base["enterprise_name"],
+            "record": base["name"],
+            "detail": base["masters"],
+        }
+        for pk, base in active_bases(year).items()
+        if pk in ids
+    ]
+
+
+def exchanges_described(ids) -> list[dict]:
+    """Exchanges with external partners: school, title, partner, date. One query."""
+    rows = PartnerExchange.objects.filter(pk__in=ids).values_list(
+        "pk", "partner__school__name", "title", "partner__name", "date"
+    )
+    return [
+        {
+            "pk": pk,
+            "organisation": school,
+            "record": title,
+            "partner": partner,
+            "detail": date.isoformat(),
+        }
+        for pk, school, title, partner, date in rows
+    ]
+
+
+def quality_surveys_described(ids) -> list[dict]:
+    """Quality evaluation surveys: school, title, date held. One query."""
+    rows = QualityEvaluationSurvey.objects.filter(pk__in=ids).values_list(
+        "pk", "school__name", "title", "held_on"
+    )
+    return [
+        {"pk": pk, "organisation": school, "record": title, "detail": held.isoformat()}
+        for pk, school, title, held in rows
     ]
 
 
@@ -723,14 +922,12 @@ def service_income_by_enterprise(school_id: int, first: dt.date, last: dt.date) 
     return _whole_yuan(rows, "enterprises")
 
 
-def quality_surveys_by_school(year: int) -> dict[int, int]:
-    """School id → multi-party quality evaluation surveys held in ``year`` whose report is
+def quality_survey_records(year: int) -> dict[int, frozenset[int]]:
+    """School id → its multi-party quality evaluation surveys held in ``year`` whose report is
     uploaded (Qufu 三(三): a survey counts once it 「形成调研报告」). One query."""
-    rows = (
+    return _grouped(
         QualityEvaluationSurvey.objects.filter(held_on__year=year)
         .exclude(report_file="")
-        .values("school")
-        .annotate(n=Count("pk"))
+        .values_list("school", "pk")
         .order_by()
     )
-    return {r["school"]: r["n"] for r in rows}

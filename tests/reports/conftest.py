@@ -56,6 +56,31 @@ def _sizes(groups: dict) -> dict:
     return {key: len(records) for key, records in groups.items()}
 
 
+def _tally(keys) -> dict:
+    counts: dict = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _project_totals(projects: dict) -> dict:
+    totals: dict = {}
+    for p in projects.values():
+        n, value = totals.get(p["school"], (0, 0))
+        totals[p["school"]] = (n + 1, value + p["value"])
+    return totals
+
+
+def _person_times_by_kind(programmes: dict) -> dict:
+    result: dict = {}
+    for p in programmes.values():
+        kinds = result.setdefault(p.school, {})
+        kinds[(p.department, p.audience)] = (
+            kinds.get((p.department, p.audience), 0) + p.participants
+        )
+    return result
+
+
 # Count selectors answered, as the apps do, from the record selectors given (count = records).
 DERIVED = {
     "seconded_professional_teachers": ("seconded_teachers", _sizes),
@@ -77,6 +102,33 @@ DERIVED = {
         lambda groups: {k: ApprenticeCounts(*map(len, r)) for k, r in groups.items()},
     ),
     "regular_meetings_by_half": ("regular_meetings_held", lambda halves: tuple(map(len, halves))),
+    # issue 11: training drill-downs
+    "majors_by_school": (
+        "enrolling_majors",
+        lambda groups: {
+            k: {f: len(ids) for f, ids in r._asdict().items()} for k, r in groups.items()
+        },
+    ),
+    "patents_by_school": (
+        "patent_records",
+        lambda groups: {
+            k: {f: len(ids) for f, ids in r._asdict().items()} for k, r in groups.items()
+        },
+    ),
+    "dual_qualified_by_school": (
+        "professional_teacher_records",
+        lambda groups: {k: tuple(map(len, r)) for k, r in groups.items()},
+    ),
+    "service_projects_by_school": ("running_projects", _project_totals),
+    "appointments_by_direction": (
+        "running_appointments",
+        lambda records: _tally(a["direction"] for a in records.values()),
+    ),
+    "training_person_times_by_kind": ("programme_records", _person_times_by_kind),
+    "exchanges_by_area": (
+        "exchange_records",
+        lambda groups: {k: {area: len(ids) for area, ids in r.items()} for k, r in groups.items()},
+    ),
 }
 
 

@@ -20,7 +20,7 @@ from reports.sources import DataSet
 from tests.members.factories import PolicyDocumentFactory
 from tests.placements.factories import InternshipFactory, OutreachEventFactory, StudentFactory
 from tests.training.factories import QualityEvaluationSurveyFactory
-from training.selectors import quality_surveys_by_school
+from training.selectors import quality_survey_records
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,12 @@ YEAR_2025 = {
     },
     "schools_with_local_career_class": {S1, OUTSIDER},
     "internship_evaluations": {S1: (10, 8), S2: (6, 3), OUTSIDER: (9, 0)},
-    "quality_surveys_by_school": {S1: 1, S3: 2, OUTSIDER: 4},
+    # survey ids: one of S1, two of S3, four of the outsider
+    "quality_survey_records": {
+        S1: frozenset({1}),
+        S3: frozenset({2, 3}),
+        OUTSIDER: frozenset({4, 5, 6, 7}),
+    },
     "required_documents_in_force": REQUIRED,
 }
 
@@ -164,8 +169,8 @@ def test_quality_surveys_count_once_reported(school, other_school, enterprise):
     reported = QualityEvaluationSurveyFactory(school=school, enterprises=[enterprise])
     reported.report_file.save("调研报告.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     QualityEvaluationSurveyFactory(school=other_school, enterprises=[enterprise])  # no report
-    assert quality_surveys_by_school(2025) == {school.pk: 1}
-    assert quality_surveys_by_school(2024) == {}
+    assert quality_survey_records(2025) == {school.pk: frozenset({reported.pk})}
+    assert quality_survey_records(2024) == {}
 
 
 def test_required_documents_in_force_by_kind():

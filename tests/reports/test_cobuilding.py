@@ -7,12 +7,14 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from members.selectors import MajorRecords
 from reports.document import build_html
 from reports.indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, SCHOOL, Scope, evaluate
 from reports.sources import DataSet
 from tests.members.factories import MajorFactory
 from tests.training.factories import CoBuiltInstitutionFactory
 from training.models import Patent
+from training.selectors import PatentRecords, TeacherRecords
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +22,19 @@ S1, S2 = 1, 2
 E1, E2 = 11, 12
 OUTSIDER = 99
 
+
+def _ids(first: int, n: int) -> frozenset[int]:
+    return frozenset(range(first, first + n))
+
+
 YEAR_2025 = {
     "member_school_ids": {S1, S2},
     "member_enterprise_ids": {E1, E2},
-    "majors_by_school": {
-        S1: {"majors": 6, "with_partner": 4, "with_both_leads": 2},
-        S2: {"majors": 4, "with_partner": 1, "with_both_leads": 1},
-        OUTSIDER: {"majors": 50, "with_partner": 50, "with_both_leads": 50},
+    # majors (ids): S1 6, of which 4 with a partner and 2 with both leads; S2 4, 1 and 1
+    "enrolling_majors": {
+        S1: MajorRecords(_ids(1, 6), _ids(1, 4), _ids(1, 2)),
+        S2: MajorRecords(_ids(7, 4), _ids(7, 1), _ids(7, 1)),
+        OUTSIDER: MajorRecords(_ids(100, 50), _ids(100, 50), _ids(100, 50)),
     },
     "institutions_by_kind": {
         "industry_college": {
@@ -44,21 +52,52 @@ YEAR_2025 = {
             "people_trained": 0,
         },
     },
-    "institutions_by_school": {S1: 2, S2: 1},
-    "service_projects_by_school": {S1: (3, Decimal(230000)), S2: (1, Decimal(60000))},
-    "patents_by_school": {
-        S1: {"filed": 2, "granted": 1, "transferred": 1, "from_institutions": 1},
-        S2: {"filed": 0, "granted": 1, "transferred": 0, "from_institutions": 0},
+    "open_institutions": {
+        201: {"kind": "industry_college", "school": S1, "enterprises": frozenset({E1})},
+        202: {"kind": "innovation_workshop", "school": S1, "enterprises": frozenset()},
+        203: {"kind": "industry_college", "school": S2, "enterprises": frozenset({E1, E2})},
     },
-    "dual_qualified_by_school": {S1: (80, 36), S2: (40, 10)},
+    "running_projects": {
+        301: {"school": S1, "enterprises": frozenset({E1}), "value": Decimal(100000)},
+        302: {"school": S1, "enterprises": frozenset({E1, E2}), "value": Decimal(100000)},
+        303: {"school": S1, "enterprises": frozenset(), "value": Decimal(30000)},
+        304: {"school": S2, "enterprises": frozenset({E2}), "value": Decimal(60000)},
+        309: {"school": OUTSIDER, "enterprises": frozenset({E1}), "value": Decimal(9)},
+    },
+    # patent 401 of S1 filed, granted from an institution and transferred; 402 only filed;
+    # 403 of S2 granted
+    "patent_records": {
+        S1: PatentRecords(
+            frozenset({401, 402}), frozenset({401}), frozenset({401}), frozenset({401})
+        ),
+        S2: PatentRecords(frozenset(), frozenset({403}), frozenset(), frozenset()),
+    },
+    # professional teachers (ids): S1 80, of whom 36 dual-qualified; S2 40 and 10
+    "professional_teacher_records": {
+        S1: TeacherRecords(_ids(1000, 80), _ids(1000, 36)),
+        S2: TeacherRecords(_ids(2000, 40), _ids(2000, 10)),
+    },
     "station_posts": [
-        {"enterprise_id": E1, "offered": 6, "filled": 8, "no_posts": False},
-        {"enterprise_id": E1, "offered": 4, "filled": 1, "no_posts": False},
-        {"enterprise_id": E2, "offered": 0, "filled": 0, "no_posts": True},
-        {"enterprise_id": OUTSIDER, "offered": 9, "filled": 9, "no_posts": False},
+        {
+            "station_id": station,
+            "enterprise_id": enterprise,
+            "offered": offered,
+            "filled": filled,
+            "places_filled": min(offered, filled),
+            "no_posts": not offered,
+        }
+        for station, enterprise, offered, filled in [
+            (501, E1, 6, 8),
+            (502, E1, 4, 1),
+            (503, E2, 0, 0),
+            (509, OUTSIDER, 9, 9),
+        ]
     ],
-    "appointments_by_direction": {"teacher_at_enterprise": 1, "craftsman_at_school": 2},
-    "appointments_by_organization": {S1: 2, E1: 2},
+    "running_appointments": {
+        601: {"direction": "teacher_at_enterprise", "school": S1, "enterprise": E1},
+        602: {"direction": "craftsman_at_school", "school": S1, "enterprise": E1},
+        603: {"direction": "craftsman_at_school", "school": OUTSIDER, "enterprise": OUTSIDER},
+    },
 }
 
 

@@ -21,6 +21,7 @@ from tests.placements.factories import (
     TalentDemandFactory,
 )
 from tests.placements.test_pages import _apprentice_post
+from training.selectors import ProgrammeRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +58,14 @@ YEAR_2025 = {
         B3: {"shadowing": 5},
         B9: {"placement": 30},
     },
-    "training_person_times_by_kind": {
-        S1: {("human_resources", "employees"): 300, ("emergency", "public"): 120},
-        S2: {("human_resources", "employees"): 100, ("agriculture", "public"): 80},
+    # programmes starting in 2025: id -> (school, funding department, audience, participants)
+    "programme_records": {
+        701: ProgrammeRecord(S1, "human_resources", "employees", 200),
+        702: ProgrammeRecord(S1, "human_resources", "employees", 100),
+        703: ProgrammeRecord(S1, "emergency", "public", 120),
+        704: ProgrammeRecord(S2, "human_resources", "employees", 100),
+        705: ProgrammeRecord(S2, "agriculture", "public", 80),
+        709: ProgrammeRecord(OUTSIDER, "agriculture", "public", 900),
     },
     "mentor_events": {
         1: {"person": "甲导师", "enterprise": E1, "enterprise_name": "甲", "career_class": 3},
@@ -75,7 +81,11 @@ YEAR_2025 = {
     },
     "preference_areas": {E1: {"recruitment", "pay"}, OUTSIDER: {"pay"}},
     "followup_counts": {S1: (40, 30), S2: (10, 2)},
-    "exchanges_by_area": {S1: {"curriculum": 2, "teacher_training": 1}, S2: {"majors": 1}},
+    "exchange_records": {
+        S1: {"curriculum": frozenset({801, 802}), "teacher_training": frozenset({803})},
+        S2: {"majors": frozenset({804})},
+        OUTSIDER: {"majors": frozenset({809})},
+    },
 }
 
 
@@ -124,8 +134,9 @@ def test_bases_with_masters_and_internships_by_stage(data):
 
 def test_training_by_audience_and_funding_department(data):
     employees = value(data, "training_employees")
-    assert employees.value == 400  # 300 + 100
+    assert employees.value == 400  # S1 200 + 100, S2 100
     assert employees.measure.extra["by_department"] == {"human_resources": 400}
+    assert employees.measure.counted == {701, 702, 704}  # the outsider's 709 is not listed
     public = value(data, "training_public")
     assert public.value == 200  # 120 + 80
     assert public.measure.extra["by_department"] == {"emergency": 120, "agriculture": 80}
@@ -146,7 +157,8 @@ def test_guidance_figures(data):
 
 def test_external_exchanges(data):
     row = value(data, "external_exchanges")
-    assert row.value == 4
+    assert row.value == 4  # 801–804; the outsider's 809 is not a member school's
+    assert row.measure.counted == {801, 802, 803, 804}
     assert row.measure.extra["by_kind"] == {"curriculum": 2, "teacher_training": 1, "majors": 1}
 
 
