@@ -147,7 +147,11 @@ LISTINGS: dict[str, Listing] = {
     ),
     # The questions and the tasks are the council's business: others see the rows, not the text.
     "consultations": Listing(
-        (("organisation", _("Date")), ("record", _("Question")), ("detail", _("Decision on the advice"))),
+        (
+            ("organisation", _("Date")),
+            ("record", _("Question")),
+            ("detail", _("Decision on the advice")),
+        ),
         lambda keys, year: members.consultations_described(keys),
         member_permissions.consultations_visible_to,
     ),
