@@ -662,7 +662,8 @@ def model_cases_summary(year: int) -> dict:
     published: set[int] = set()
     for pk, kind, status in cases:
         counts["nominated"] += 1
-        counts["approved"] += status in approved
+        if status in approved:
+            counts["approved"] += 1
         if status == ModelCaseStatus.PUBLISHED:
             published.add(pk)
             counts["people" if kind == ModelCaseKind.PERSON else "cases"] += 1

@@ -57,7 +57,8 @@ def incentive_summary(year: int) -> dict:
         kinds[kind] = kinds.get(kind, Decimal(0)) + amount
         ids.setdefault(recipient, set()).add(pk)
         by_kind[kind] += amount
-        justified += assessment is not None
+        if assessment is not None:
+            justified += 1
     return {
         "by_recipient": by_recipient,
         "ids": {recipient: frozenset(grant_ids) for recipient, grant_ids in ids.items()},
