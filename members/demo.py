@@ -715,6 +715,22 @@ MODEL_CASES: list[dict] = [
         "in_report": False,
     },
     {
+        "kind": "case",
+        "year": 2025,
+        "title": "华特磁电兼职技师走进技工学校专业课堂",
+        "person": "",
+        "organization": "山东华特磁电科技股份有限公司",
+        "partners": [TECH_SCHOOL],
+        "summary": "企业选派6名兼职技师每周进校授课，与学校共同开发磁选设备装调课程模块3个，"
+        "年授课400学时。",
+        "nominated_by": "山东华特磁电科技股份有限公司",
+        "nominated_on": dt.date(2025, 4, 10),
+        "status": "published",
+        "approved_on": dt.date(2025, 6, 26),
+        "published_on": dt.date(2025, 7, 8),
+        "published_where": "联盟微信公众号",
+    },
+    {
         "kind": "person",
         "year": 2025,
         "title": "从订单班学生到班组长",
@@ -755,10 +771,12 @@ def seed_publicity(orgs: dict[str, Organization]) -> None:
         report.full_clean()
         report.save()
         report.organizations.set([orgs[name] for name in featured])
-    meeting = CouncilMeeting.objects.filter(date=dt.date(2024, 12, 18)).first()
     for spec in MODEL_CASES:
         if ModelCase.objects.filter(year=spec["year"], title=spec["title"]).exists():
             continue
+        # A case is approved at the council meeting held on its approval day.
+        approved_on = spec.get("approved_on")
+        meeting = CouncilMeeting.objects.filter(date=approved_on).first() if approved_on else None
         case = ModelCase(
             kind=spec["kind"],
             year=spec["year"],
@@ -770,7 +788,7 @@ def seed_publicity(orgs: dict[str, Organization]) -> None:
             nominated_on=spec["nominated_on"],
             status=spec["status"],
             approved_on=spec.get("approved_on"),
-            approved_at_meeting=meeting if spec.get("approved_on") else None,
+            approved_at_meeting=meeting,
             published_on=spec.get("published_on"),
             published_where=spec.get("published_where", ""),
             in_report=spec.get("in_report", False),

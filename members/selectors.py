@@ -15,13 +15,11 @@ from typing import NamedTuple
 from django.db.models import (
     Case,
     Count,
-    F,
     IntegerField,
     Max,
     Prefetch,
     Q,
     QuerySet,
-    Sum,
     When,
 )
 from django.db.models.functions import Coalesce
@@ -35,6 +33,7 @@ from .models import (
     AllianceOffice,
     CouncilMeeting,
     CouncilSeat,
+    DocumentKind,
     ExpertConsultation,
     ExpertMember,
     Major,
@@ -48,6 +47,7 @@ from .models import (
     OfficeBudget,
     OfficeStaff,
     Organization,
+    OrganizationKind,
     OrganizationStatus,
     PolicyDocument,
     Resolution,
@@ -346,6 +346,14 @@ def council_seats_by_kind(year: int) -> dict[str, int]:
     return dict(rows)
 
 
+def council_kinds_described(kinds, year: int) -> list[dict]:
+    """Kinds of organisation with the council seats they hold in ``year`` (a figure's drill-down
+    list: the council's composition counts kinds). One query."""
+    seats = council_seats_by_kind(year)
+    labels = dict(OrganizationKind.choices)
+    return [{"organisation": str(labels[kind]), "detail": seats.get(kind, 0)} for kind in kinds]
+
+
 def documents_in_force(year: int) -> list[PolicyDocument]:
     """Rules and documents in force on 31 December of ``year`` (or today, for this year)."""
     day = min(_year_end(year), timezone.localdate())
@@ -372,6 +380,31 @@ def required_documents_in_force(year: int) -> list[tuple[str, int]]:
     return [(str(kind.label), counts.get(kind, 0)) for kind in REQUIRED_DOCUMENT_KINDS]
 
 
+def documents_described(ids) -> list[dict]:
+    """Rules and documents: kind, title and version, in force since (a figure's drill-down list).
+    One query."""
+    rows = PolicyDocument.objects.filter(pk__in=ids).values_list(
+        "pk", "kind", "title", "version", "effective_on"
+    )
+    kinds = dict(DocumentKind.choices)
+    return [
+        {
+            "pk": pk,
+            "organisation": str(kinds[kind]),
+            "record": f"{title} ({version})",
+            "detail": effective_on.isoformat(),
+        }
+        for pk, kind, title, version, effective_on in rows
+    ]
+
+
+def required_kinds_described(labels, year: int) -> list[dict]:
+    """Required document kinds (by label) with the documents of each in force (a figure's
+    drill-down list: the figure counts kinds). One query."""
+    in_force = dict(required_documents_in_force(year))
+    return [{"organisation": label, "detail": in_force[label]} for label in labels]
+
+
 def documents_adopted_in(year: int) -> list[PolicyDocument]:
     """Rules and documents that took effect in ``year`` (new ones and new versions)."""
     return list(
@@ -381,19 +414,42 @@ def documents_adopted_in(year: int) -> list[PolicyDocument]:
     )
 
 
-def consultation_counts(year: int) -> dict[str, int]:
-    """Expert consultations dated in ``year``: held, adopted, not adopted, undecided. One query."""
-    return ExpertConsultation.objects.filter(date__year=year).aggregate(
-        held=Count("pk"),
-        adopted=Count("pk", filter=Q(outcome=AdviceOutcome.ADOPTED)),
-        not_adopted=Count("pk", filter=Q(outcome=AdviceOutcome.NOT_ADOPTED)),
-        pending=Count("pk", filter=Q(outcome=AdviceOutcome.PENDING)),
-        led_to_resolution=Count("pk", filter=Q(resolution__isnull=False)),
+def consultation_records(year: int) -> dict[str, frozenset[int]]:
+    """Expert consultations dated in ``year`` (ids): ``held``, and of those ``adopted`` and
+    ``decided`` (adopted or not adopted; undecided advice is not judged yet). One query."""
+    held: set[int] = set()
+    adopted: set[int] = set()
+    decided: set[int] = set()
+    for pk, outcome in ExpertConsultation.objects.filter(date__year=year).values_list(
+        "pk", "outcome"
+    ):
+        held.add(pk)
+        if outcome != AdviceOutcome.PENDING:
+            decided.add(pk)
+        if outcome == AdviceOutcome.ADOPTED:
+            adopted.add(pk)
+    return {"held": frozenset(held), "adopted": frozenset(adopted), "decided": frozenset(decided)}
+
+
+def consultations_described(ids) -> list[dict]:
+    """Expert consultations: date, question, outcome (a figure's drill-down list). One query."""
+    rows = ExpertConsultation.objects.filter(pk__in=ids).values_list(
+        "pk", "date", "question", "outcome"
     )
+    outcomes = dict(AdviceOutcome.choices)
+    return [
+        {
+            "pk": pk,
+            "organisation": day.isoformat(),
+            "record": question,
+            "detail": str(outcomes[outcome]),
+        }
+        for pk, day, question, outcome in rows
+    ]
 
 
-def work_plan_task_counts(year: int) -> dict[str, int]:
-    """The year's work plan in five counts (one query); cancelled tasks count nowhere.
+def work_plan_tasks(year: int) -> dict[str, frozenset[int]]:
+    """The year's work plan in five sets of task ids (one query); cancelled tasks count nowhere.
 
     ``total``: tasks of the plan; ``done``; ``due``: due by the end of the year or by today,
     whichever comes first; ``done_on_time``: of those due, done on or before the deadline;
@@ -401,20 +457,45 @@ def work_plan_task_counts(year: int) -> dict[str, int]:
     """
     today = timezone.localdate()
     cutoff = min(_year_end(year), today)
-    return (
+    sets: dict[str, set[int]] = {
+        name: set() for name in ("total", "done", "due", "done_on_time", "overdue")
+    }
+    rows = (
         WorkTask.objects.filter(plan__year=year)
         .exclude(status=TaskStatus.CANCELLED)
-        .aggregate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status=TaskStatus.DONE)),
-            due=Count("pk", filter=Q(deadline__lte=cutoff)),
-            done_on_time=Count(
-                "pk",
-                filter=Q(deadline__lte=cutoff, status=TaskStatus.DONE, done_on__lte=F("deadline")),
-            ),
-            overdue=Count("pk", filter=Q(status__in=OPEN_TASK_STATUSES, deadline__lt=today)),
-        )
+        .values_list("pk", "status", "deadline", "done_on")
     )
+    for pk, status, deadline, done_on in rows:
+        sets["total"].add(pk)
+        done = status == TaskStatus.DONE
+        if done:
+            sets["done"].add(pk)
+        if deadline <= cutoff:
+            sets["due"].add(pk)
+            if done and done_on is not None and done_on <= deadline:
+                sets["done_on_time"].add(pk)
+        if status in OPEN_TASK_STATUSES and deadline < today:
+            sets["overdue"].add(pk)
+    return {name: frozenset(ids) for name, ids in sets.items()}
+
+
+def work_tasks_described(ids) -> list[dict]:
+    """Work-plan tasks: owner, task, deadline and status (a figure's drill-down list). One
+    query."""
+    rows = WorkTask.objects.filter(pk__in=ids).values_list(
+        "pk", "owner__name", "title", "deadline", "status", "done_on"
+    )
+    statuses = dict(TaskStatus.choices)
+    return [
+        {
+            "pk": pk,
+            "organisation": owner,
+            "record": title,
+            "detail": deadline.isoformat(),
+            "status": f"{statuses[status]} {done_on.isoformat()}" if done_on else statuses[status],
+        }
+        for pk, owner, title, deadline, status, done_on in rows
+    ]
 
 
 def overdue_tasks(tasks: QuerySet[WorkTask], on: dt.date | None = None) -> list[WorkTask]:
@@ -427,10 +508,20 @@ def overdue_tasks(tasks: QuerySet[WorkTask], on: dt.date | None = None) -> list[
     )
 
 
+def office_budget_lines(year: int) -> dict[int, Decimal]:
+    """The office's budget lines for ``year`` (id -> yuan), one per source of funds. One query."""
+    return dict(OfficeBudget.objects.filter(year=year).values_list("pk", "amount"))
+
+
 def office_budget_total(year: int) -> Decimal:
-    """The office's budget for ``year``, all sources together (yuan). One query."""
-    total = OfficeBudget.objects.filter(year=year).aggregate(total=Sum("amount"))["total"]
-    return total or Decimal(0)
+    """The office's budget for ``year``, all sources together (yuan): its lines added up."""
+    return sum(office_budget_lines(year).values(), Decimal(0))
+
+
+def office_budgets_described(ids) -> list[dict]:
+    """Budget lines: source of funds and amount (a figure's drill-down list). One query."""
+    rows = OfficeBudget.objects.filter(pk__in=ids).values_list("pk", "source", "amount")
+    return [{"pk": pk, "organisation": source, "amount": amount} for pk, source, amount in rows]
 
 
 def governance_overview(year: int) -> dict:
@@ -561,7 +652,7 @@ def enterprises_with_complete_profile(year: int) -> set[int]:
 
 
 def media_coverage(year: int) -> dict:
-    """The media log of ``year``: reports per medium and the list (one query)."""
+    """The media log of ``year``: the reports (ids), per medium, and the list (one query)."""
     reports = list(
         MediaReport.objects.filter(published_on__year=year).order_by("published_on", "pk")
     )
@@ -578,20 +669,41 @@ def media_coverage(year: int) -> dict:
         }
         for r in reports
     ]
-    return {"by_kind": by_kind, "items": items}
+    return {"ids": frozenset(r.pk for r in reports), "by_kind": by_kind, "items": items}
+
+
+def media_reports_described(ids) -> list[dict]:
+    """Media reports: date, title, medium and outlet (a figure's drill-down list). One query."""
+    rows = MediaReport.objects.filter(pk__in=ids).values_list(
+        "pk", "published_on", "title", "kind", "outlet"
+    )
+    kinds = dict(MediaKind.choices)
+    return [
+        {
+            "pk": pk,
+            "organisation": day.isoformat(),
+            "record": title,
+            "detail": f"{kinds[kind]} · {outlet}",
+        }
+        for pk, day, title, kind, outlet in rows
+    ]
 
 
 def model_cases_summary(year: int) -> dict:
-    """Model workers and cases of ``year``: counts by kind and stage, and the cases the office
-    chose for the annual report (two queries)."""
-    counts = ModelCase.objects.filter(year=year).aggregate(
-        nominated=Count("pk"),
-        approved=Count(
-            "pk", filter=Q(status__in=[ModelCaseStatus.APPROVED, ModelCaseStatus.PUBLISHED])
-        ),
-        people=Count("pk", filter=Q(status=ModelCaseStatus.PUBLISHED, kind=ModelCaseKind.PERSON)),
-        cases=Count("pk", filter=Q(status=ModelCaseStatus.PUBLISHED, kind=ModelCaseKind.CASE)),
-    )
+    """Model workers and cases of ``year``: the published ones (ids), counts by kind and stage,
+    and the cases the office chose for the annual report (two queries)."""
+    cases = ModelCase.objects.filter(year=year).values_list("pk", "kind", "status")
+    approved = (ModelCaseStatus.APPROVED, ModelCaseStatus.PUBLISHED)
+    counts: dict = {"nominated": 0, "approved": 0, "people": 0, "cases": 0}
+    published: set[int] = set()
+    for pk, kind, status in cases:
+        counts["nominated"] += 1
+        if status in approved:
+            counts["approved"] += 1
+        if status == ModelCaseStatus.PUBLISHED:
+            published.add(pk)
+            counts["people" if kind == ModelCaseKind.PERSON else "cases"] += 1
+    counts["published"] = frozenset(published)
     chosen = (
         ModelCase.objects.filter(year=year, in_report=True)
         .select_related("organization")
@@ -611,3 +723,21 @@ def model_cases_summary(year: int) -> dict:
         for case in chosen
     ]
     return counts
+
+
+def model_cases_described(ids) -> list[dict]:
+    """Model workers and cases: organisation, the person or the case, kind (a figure's
+    drill-down list). One query."""
+    rows = ModelCase.objects.filter(pk__in=ids).values_list(
+        "pk", "organization__name", "title", "person", "kind"
+    )
+    kinds = dict(ModelCaseKind.choices)
+    return [
+        {
+            "pk": pk,
+            "organisation": organisation,
+            "record": f"{person} · {title}" if person else title,
+            "detail": str(kinds[kind]),
+        }
+        for pk, organisation, title, person, kind in rows
+    ]

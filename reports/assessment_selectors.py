@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count
 
 from .assessments import Assessment, AssessmentScore, AssessmentStatus, Incentive, IncentiveKind
 
@@ -41,32 +41,51 @@ def assessment_summary(year: int) -> dict:
 
 
 def incentive_summary(year: int) -> dict:
-    """Support granted in ``year``: amounts per recipient and kind, and per kind (one query)."""
-    totals = (
-        Incentive.objects.filter(granted_on__year=year)
-        .order_by()
-        .values("recipient_id", "recipient__name", "kind")
-        .annotate(amount=Sum("amount"), grants=Count("pk"), justified=Count("assessment"))
+    """Support granted in ``year``: the grants (ids) and amounts per recipient and kind, and per
+    kind (one query)."""
+    grants = Incentive.objects.filter(granted_on__year=year).values_list(
+        "pk", "recipient_id", "recipient__name", "kind", "amount", "assessment_id"
     )
     by_recipient: dict[int, dict[str, Decimal]] = {}
-    grants: dict[int, int] = {}
+    ids: dict[int, set[int]] = {}
     names: dict[int, str] = {}
     by_kind = {kind: Decimal(0) for kind in IncentiveKind.values}
     justified = 0
-    for row in totals:
-        recipient = row["recipient_id"]
-        names[recipient] = row["recipient__name"]
-        by_recipient.setdefault(recipient, {})[row["kind"]] = row["amount"]
-        grants[recipient] = grants.get(recipient, 0) + row["grants"]
-        by_kind[row["kind"]] += row["amount"]
-        justified += row["justified"]
+    for pk, recipient, name, kind, amount, assessment in grants:
+        names[recipient] = name
+        kinds = by_recipient.setdefault(recipient, {})
+        kinds[kind] = kinds.get(kind, Decimal(0)) + amount
+        ids.setdefault(recipient, set()).add(pk)
+        by_kind[kind] += amount
+        if assessment is not None:
+            justified += 1
     return {
         "by_recipient": by_recipient,
-        "grants": grants,
+        "ids": {recipient: frozenset(grant_ids) for recipient, grant_ids in ids.items()},
+        "grants": {recipient: len(grant_ids) for recipient, grant_ids in ids.items()},
         "names": names,
         "by_kind": by_kind,
         "justified": justified,
     }
+
+
+def incentives_described(ids) -> list[dict]:
+    """Grants of support: recipient, kind, date and amount in yuan (a figure's drill-down list;
+    the figure counts the grants, its value adds up their amounts). One query."""
+    rows = Incentive.objects.filter(pk__in=ids).values_list(
+        "pk", "recipient__name", "kind", "granted_on", "amount"
+    )
+    kinds = dict(IncentiveKind.choices)
+    return [
+        {
+            "pk": pk,
+            "organisation": recipient,
+            "record": str(kinds[kind]),
+            "detail": granted_on.isoformat(),
+            "yuan": amount,
+        }
+        for pk, recipient, kind, granted_on, amount in rows
+    ]
 
 
 def scores_given(

@@ -459,46 +459,70 @@ def _council_kinds(kinds: tuple[str, ...]) -> Callable[[YearData, Scope], Measur
                 "seats": {k: seats.get(k, 0) for k in kinds},
                 "missing": [k for k in kinds if k not in present],
             },
+            counted=frozenset(present),
+            population=frozenset(kinds),
         )
 
     return compute
 
 
 def _documents_in_force(data: YearData, scope: Scope) -> Measure:
-    count = len(data.documents_in_force)
-    return Measure(count, count, None)
+    documents = frozenset(d.pk for d in data.documents_in_force)
+    return Measure(len(documents), len(documents), None, counted=documents)
 
 
 def _consultations_held(data: YearData, scope: Scope) -> Measure:
-    counts = data.consultation_counts
-    held = counts.get("held", 0)
-    return Measure(held, held, None, extra={"adopted": counts.get("adopted", 0)})
+    records = data.consultation_records
+    held = records.get("held", frozenset())
+    return Measure(
+        len(held),
+        len(held),
+        None,
+        extra={"adopted": len(records.get("adopted", ()))},
+        counted=held,
+    )
 
 
 def _consultation_adoption(data: YearData, scope: Scope) -> Measure:
     """Adopted advice ÷ advice decided on (adopted or not): undecided advice is not judged yet."""
-    counts = data.consultation_counts
-    adopted = counts.get("adopted", 0)
-    decided = adopted + counts.get("not_adopted", 0)
-    return Measure(share(adopted, decided), adopted, decided)
+    records = data.consultation_records
+    adopted = records.get("adopted", frozenset())
+    decided = records.get("decided", frozenset())
+    return Measure(
+        share(len(adopted), len(decided)),
+        len(adopted),
+        len(decided),
+        counted=adopted,
+        population=decided,
+    )
 
 
 def _work_plan_completion(data: YearData, scope: Scope) -> Measure:
-    counts = data.work_plan_task_counts
-    done, total = counts.get("done", 0), counts.get("total", 0)
-    return Measure(share(done, total), done, total, extra={"overdue": counts.get("overdue", 0)})
+    tasks = data.work_plan_tasks
+    done, total = tasks.get("done", frozenset()), tasks.get("total", frozenset())
+    return Measure(
+        share(len(done), len(total)),
+        len(done),
+        len(total),
+        extra={"overdue": len(tasks.get("overdue", ()))},
+        counted=done,
+        population=total,
+    )
 
 
 def _work_plan_on_time(data: YearData, scope: Scope) -> Measure:
-    counts = data.work_plan_task_counts
-    on_time, due = counts.get("done_on_time", 0), counts.get("due", 0)
-    return Measure(share(on_time, due), on_time, due)
+    tasks = data.work_plan_tasks
+    on_time, due = tasks.get("done_on_time", frozenset()), tasks.get("due", frozenset())
+    return Measure(
+        share(len(on_time), len(due)), len(on_time), len(due), counted=on_time, population=due
+    )
 
 
 def _office_budget(data: YearData, scope: Scope) -> Measure:
-    # An empty answer (no budget recorded) is 0 yuan, never "no data": the office had no money.
-    total = data.office_budget_total or Decimal(0)
-    return Measure(total, total, None)
+    # No budget recorded is 0 yuan, never "no data": the office had no money.
+    lines = data.office_budget_lines
+    total = sum(lines.values(), Decimal(0))
+    return Measure(total, total, None, counted=frozenset(lines))
 
 
 def _funnel_rows(data: YearData, scope: Scope) -> list:
@@ -579,33 +603,35 @@ def _incentive_amount(data: YearData, scope: Scope) -> Measure:
     summary = data.incentive_summary
     recipients = list(summary["by_recipient"]) if scope.kind == ALLIANCE else [scope.id]
     per_kind: dict[str, Decimal] = {}
-    grants = 0
     for recipient in recipients:
         for kind, amount in summary["by_recipient"].get(recipient, {}).items():
             per_kind[kind] = per_kind.get(kind, Decimal(0)) + amount
-        grants += summary["grants"].get(recipient, 0)
+    grants = _union(summary["ids"], recipients)
     total = sum(per_kind.values(), Decimal(0)).quantize(Decimal("0.01"))
-    return Measure(total, grants, None, extra=per_kind)
+    return Measure(total, len(grants), None, extra=per_kind, counted=grants)
 
 
 def _media_reports(data: YearData, scope: Scope) -> Measure:
-    by_kind = data.media_coverage["by_kind"]
-    total = sum(by_kind.values())
-    return Measure(total, total, None, extra=dict(by_kind))
+    coverage = data.media_coverage
+    reports = coverage["ids"]
+    return Measure(
+        len(reports), len(reports), None, extra=dict(coverage["by_kind"]), counted=reports
+    )
 
 
 def _model_cases_published(data: YearData, scope: Scope) -> Measure:
     summary = data.model_cases_summary
-    published = summary["people"] + summary["cases"]
+    published = summary["published"]
     return Measure(
-        published,
-        published,
+        len(published),
+        len(published),
         None,
         extra={
             "people": summary["people"],
             "cases": summary["cases"],
             "nominated": summary["nominated"],
         },
+        counted=published,
     )
 
 
@@ -860,7 +886,8 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_assessment_coverage,
-        drilldown="reports:assessment_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "assessment_coverage"},
     ),
     Indicator(
         code="incentive_amount",
@@ -872,7 +899,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALL,
         compute=_incentive_amount,
-        drilldown="reports:incentive_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "incentive_amount"},
+        lists=("incentives", ""),
     ),
     Indicator(
         code="media_reports",
@@ -881,7 +910,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Reports on the alliance in the press, radio, television and online this year"),
         scopes=frozenset({ALLIANCE}),
         compute=_media_reports,
-        drilldown="members:media_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "media_reports"},
+        lists=("media_reports", ""),
     ),
     Indicator(
         code="model_cases_published",
@@ -890,8 +921,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Model skilled workers and model cooperation cases of the year published"),
         scopes=frozenset({ALLIANCE}),
         compute=_model_cases_published,
-        drilldown="members:model_case_list",
-        drilldown_query={"status": "published"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "model_cases_published"},
+        lists=("model_cases", ""),
     ),
     Indicator(
         code="corridor_coverage",
@@ -930,7 +962,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_council_kinds(DUAL_SUBJECT_KINDS),
-        drilldown="members:seat_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "council_dual_subjects"},
+        lists=("council_kinds", "council_kinds"),
         target_text=_("both kinds"),
     ),
     Indicator(
@@ -943,7 +977,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_council_kinds(PARTICIPANT_KINDS),
-        drilldown="members:seat_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "council_participants"},
+        lists=("council_kinds", "council_kinds"),
         target_text=_("all three kinds"),
     ),
     Indicator(
@@ -956,7 +992,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_documents_in_force,
-        drilldown="members:document_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "documents_in_force"},
+        lists=("documents", ""),
     ),
     Indicator(
         code="consultations_held",
@@ -965,7 +1003,9 @@ INDICATORS: list[Indicator] = [
         formula=_("Questions put to the expert committee this year"),
         scopes=frozenset({ALLIANCE}),
         compute=_consultations_held,
-        drilldown="members:consultation_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "consultations_held"},
+        lists=("consultations", ""),
     ),
     Indicator(
         code="consultation_adoption",
@@ -977,8 +1017,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_consultation_adoption,
-        drilldown="members:consultation_list",
-        drilldown_query={"outcome": "adopted"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "consultation_adoption"},
+        lists=("consultations", "consultations"),
     ),
     Indicator(
         code="work_plan_completion",
@@ -989,8 +1030,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_work_plan_completion,
-        drilldown="members:task_list",
-        drilldown_query={"status": "done"},
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "work_plan_completion"},
+        lists=("work_tasks", "work_tasks"),
     ),
     Indicator(
         code="work_plan_on_time_rate",
@@ -1002,7 +1044,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=frozenset({ALLIANCE}),
         compute=_work_plan_on_time,
-        drilldown="members:task_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "work_plan_on_time_rate"},
+        lists=("work_tasks", "work_tasks"),
     ),
     Indicator(
         code="office_budget",
@@ -1011,7 +1055,9 @@ INDICATORS: list[Indicator] = [
         formula=_("The operating office's budget for the year, all sources of funds together"),
         scopes=frozenset({ALLIANCE}),
         compute=_office_budget,
-        drilldown="members:office_budget_list",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "office_budget"},
+        lists=("office_budgets", ""),
     ),
     # --- co-building: majors, institutions, services and research, teacher teams (issue 15) ---
     Indicator(
@@ -1461,9 +1507,16 @@ def _internships_evaluated(data: YearData, scope: Scope) -> Measure:
 
 def _required_documents(data: YearData, scope: Scope) -> Measure:
     kinds = data.required_documents_in_force
-    in_force = sum(1 for _label, n in kinds if n)
+    in_force = frozenset(label for label, n in kinds if n)
     missing = [label for label, n in kinds if not n]
-    return Measure(share(in_force, len(kinds)), in_force, len(kinds), extra={"missing": missing})
+    return Measure(
+        share(len(in_force), len(kinds)),
+        len(in_force),
+        len(kinds),
+        extra={"missing": missing},
+        counted=in_force,
+        population=frozenset(label for label, _n in kinds),
+    )
 
 
 def _quality_surveys(data: YearData, scope: Scope) -> Measure:
@@ -1539,7 +1592,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_ONLY,
             compute=_required_documents,
-            drilldown="members:document_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "required_documents"},
+            lists=("required_kinds", "required_kinds"),
         ),
     ]
 )

@@ -18,12 +18,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from alliance.numbers import format_number
+from members import permissions as member_permissions
 from members import selectors as members
 from placements import permissions as placement_permissions
 from placements import selectors as placements
 from training import permissions as training_permissions
 from training import selectors as training
 
+from . import assessment_selectors as assessments
 from .selectors import organization_names
 
 NAME_MASK = "＊＊"
@@ -176,6 +178,60 @@ LISTINGS: dict[str, Listing] = {
     "meetings": Listing(
         (("organisation", _("Date")), ("record", _("Title")), ("detail", _("Venue"))),
         lambda keys, year: members.meetings_described(keys),
+    ),
+    "incentives": Listing(
+        (
+            ("organisation", _("Recipient")),
+            ("record", _("Kind of support")),
+            ("detail", _("Granted on")),
+            ("yuan", _("Amount (yuan)")),
+        ),
+        lambda keys, year: assessments.incentives_described(keys),
+    ),
+    "media_reports": Listing(
+        (("organisation", _("Date")), ("record", _("Title")), ("detail", _("Medium and outlet"))),
+        lambda keys, year: members.media_reports_described(keys),
+    ),
+    "model_cases": Listing(
+        (ORGANISATION, ("record", _("Model worker or case")), ("detail", _("Kind"))),
+        lambda keys, year: members.model_cases_described(keys),
+        member_permissions.model_cases_visible_to,
+    ),
+    "council_kinds": Listing(
+        (("organisation", _("Kind of organisation")), ("detail", _("Council seats held"))),
+        members.council_kinds_described,
+    ),
+    "documents": Listing(
+        (("organisation", _("Kind")), ("record", _("Document")), ("detail", _("In force since"))),
+        lambda keys, year: members.documents_described(keys),
+    ),
+    "required_kinds": Listing(
+        (("organisation", _("Required document")), ("detail", _("Documents in force"))),
+        members.required_kinds_described,
+    ),
+    # The questions and the tasks are the council's business: others see the rows, not the text.
+    "consultations": Listing(
+        (
+            ("organisation", _("Date")),
+            ("record", _("Question")),
+            ("detail", _("Decision on the advice")),
+        ),
+        lambda keys, year: members.consultations_described(keys),
+        member_permissions.consultations_visible_to,
+    ),
+    "work_tasks": Listing(
+        (
+            ("organisation", _("Owner")),
+            ("record", _("Task")),
+            ("detail", _("Deadline")),
+            ("status", _("Status")),
+        ),
+        lambda keys, year: members.work_tasks_described(keys),
+        member_permissions.work_tasks_visible_to,
+    ),
+    "office_budgets": Listing(
+        (("organisation", _("Source of funds")), ("amount", _("Amount (yuan)"))),
+        lambda keys, year: members.office_budgets_described(keys),
     ),
 }
 

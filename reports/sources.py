@@ -79,9 +79,6 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     # governance: council composition, rules, office, expert advice, work plan (issue 14, 1–4)
     "council_seats_by_kind": members.council_seats_by_kind,
     "documents_in_force": members.documents_in_force,
-    "consultation_counts": members.consultation_counts,
-    "work_plan_task_counts": members.work_plan_task_counts,
-    "office_budget_total": members.office_budget_total,
     "governance_overview": members.governance_overview,
     # Issue 15 (co-building and teaching, part b): materials, demand, forms of training,
     # employment guidance, external cooperation.
@@ -117,6 +114,10 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "schools_with_local_career_class": placements.schools_with_local_career_class,
     "internship_evaluations": placements.internship_evaluations,
     "required_documents_in_force": members.required_documents_in_force,
+    # issue 11: governance drill-downs
+    "consultation_records": members.consultation_records,
+    "work_plan_tasks": members.work_plan_tasks,
+    "office_budget_lines": members.office_budget_lines,
 }
 
 

@@ -24,17 +24,19 @@ EMPTY = {
     # governance: assessment, incentives, publicity and model cases
     "schools_with_corridor": set,
     "enterprises_with_complete_profile": set,
-    "media_coverage": lambda: {"by_kind": {}, "items": []},
+    "media_coverage": lambda: {"ids": frozenset(), "by_kind": {}, "items": []},
     "model_cases_summary": lambda: {
         "nominated": 0,
         "approved": 0,
         "people": 0,
         "cases": 0,
+        "published": frozenset(),
         "in_report": [],
     },
     "assessment_summary": lambda: {"grades": {}, "rows": []},
     "incentive_summary": lambda: {
         "by_recipient": {},
+        "ids": {},
         "grants": {},
         "names": {},
         "by_kind": {},

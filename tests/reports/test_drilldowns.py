@@ -34,18 +34,6 @@ REGISTER_DRILLDOWNS = {
     "retained_6m": "reports:retention_funnel",
     "retained_12m": "reports:retention_funnel",
     "retained_24m": "reports:retention_funnel",
-    "assessment_coverage": "reports:assessment_list",
-    "incentive_amount": "reports:incentive_list",
-    "media_reports": "members:media_list",
-    "model_cases_published": "members:model_case_list",
-    "council_dual_subjects": "members:seat_list",
-    "council_participants": "members:seat_list",
-    "documents_in_force": "members:document_list",
-    "consultations_held": "members:consultation_list",
-    "consultation_adoption": "members:consultation_list",
-    "work_plan_completion": "members:task_list",
-    "work_plan_on_time_rate": "members:task_list",
-    "office_budget": "members:office_budget_list",
     # Co-building (issue 15): each counts records of a register (majors, institutions,
     # projects, patents, teachers, stations and posts, appointments, materials, classes,
     # demands, apprentices, bases, internships, programmes, events, measures, follow-ups,
@@ -62,8 +50,12 @@ REGISTER_DRILLDOWNS = {
     # plan clauses given a home late: the register the figure comes from
     "innovations_in_class": "placements:material_list",
     "internships_evaluated": "placements:internship_list",
-    "required_documents": "members:document_list",
 }
+
+# Exact lists the demo leaves empty for the year (their rows are checked by hand in
+# test_governance_drilldowns.py): the demo's 2025 assessments are still being scored, and its
+# grants of support come with the reports demo, which the ``demo`` fixture leaves out.
+EMPTY_IN_DEMO = {"assessment_coverage", "incentive_amount"}
 
 
 def test_every_indicator_drills_down_to_what_it_counted():
@@ -124,7 +116,7 @@ def test_every_drilldown_lists_exactly_what_was_counted(client, demo):
             value = int(value.split(" / ")[0])
         assert listed.total == value, (figure.key, figure.query)
     # The demo data gives every figure something to list (else the check above proves little).
-    assert nonzero == {i.code for i in INDICATORS} - set(REGISTER_DRILLDOWNS)
+    assert nonzero == {i.code for i in INDICATORS} - set(REGISTER_DRILLDOWNS) - EMPTY_IN_DEMO
 
 
 def test_a_coordinator_cannot_list_another_schools_counts(client_for, school_user, other_school):
