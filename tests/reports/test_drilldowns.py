@@ -30,10 +30,6 @@ YEAR = 2025
 # own page, filtered to the year: written here by hand, so a new figure without an exact list
 # fails until it has one or is added to this list knowingly.
 REGISTER_DRILLDOWNS = {
-    "funnel_hired": "reports:retention_funnel",
-    "retained_6m": "reports:retention_funnel",
-    "retained_12m": "reports:retention_funnel",
-    "retained_24m": "reports:retention_funnel",
     "assessment_coverage": "reports:assessment_list",
     "incentive_amount": "reports:incentive_list",
     "media_reports": "members:media_list",
@@ -59,25 +55,18 @@ REGISTER_DRILLDOWNS = {
     "stations_offering_posts": "training:practice_posts",
     "practice_posts_filled": "training:practice_posts",
     "two_way_appointments": "training:appointment_list",
-    "materials_codeveloped": "placements:material_list",
-    "order_classes_aligned": "placements:orderclass_list",
-    "talent_demand": "placements:demand_list",
-    "joint_order_classes": "placements:orderclass_list",
-    "pilot_apprentices": "placements:apprenticeship_list",
     "bases_with_masters": "training:base_list",
-    "internships_at_bases": "placements:internship_list",
     "training_employees": "training:programme_list",
     "training_public": "training:programme_list",
-    "mentor_class_frequency": "placements:event_list",
-    "preference_coverage": "placements:preference_list",
-    "followup_rate": "placements:not_followed_list",
     "external_exchanges": "training:exchange_list",
     # plan clauses given a home late: the register the figure comes from
-    "innovations_in_class": "placements:material_list",
     "quality_surveys": "training:quality_survey_list",
-    "internships_evaluated": "placements:internship_list",
     "required_documents": "members:document_list",
 }
+
+# Figures the demo has nothing to count for in YEAR, knowingly: the 24-month follow-up of the
+# 2025 cohort falls due on 1 July 2027. Its list is checked on the 2024 cohort below.
+NOT_DUE_IN_YEAR = {"retained_24m"}
 
 
 def test_every_indicator_drills_down_to_what_it_counted():
@@ -138,7 +127,30 @@ def test_every_drilldown_lists_exactly_what_was_counted(client, demo):
             value = int(value.split(" / ")[0])
         assert listed.total == value, (figure.key, figure.query)
     # The demo data gives every figure something to list (else the check above proves little).
-    assert nonzero == {i.code for i in INDICATORS} - set(REGISTER_DRILLDOWNS)
+    assert nonzero == {i.code for i in INDICATORS} - set(REGISTER_DRILLDOWNS) - NOT_DUE_IN_YEAR
+
+
+def test_the_24_month_retention_lists_the_cohort_before(client, demo):
+    # The 2024 cohort's 24-month follow-ups fell due on 1 July 2026: the demo has them.
+    user = User.objects.get(username="secretariat")
+    client.force_login(user)
+    data = DataSet()
+    year = YEAR - 1
+    scopes = [(ALLIANCE_SCOPE, {})] + [
+        (Scope(SCHOOL, s), {"school": s}) for s in sorted(data.year(year).schools)
+    ]
+    retained = 0
+    for scope, query in scopes:
+        rows = [
+            r for r in indicator_rows(year, scope, data=data) if r.indicator.code in NOT_DUE_IN_YEAR
+        ]
+        for link in indicator_links(rows, year, user, **query):
+            measure = link["row"].measure
+            assert client.get(link["url"]).context["listed"].total == measure.numerator
+            assert client.get(link["base_url"]).context["listed"].total == measure.denominator
+            if scope == ALLIANCE_SCOPE:
+                retained = measure.numerator
+    assert retained > 0
 
 
 def test_a_coordinator_cannot_list_another_schools_counts(client_for, school_user, other_school):
