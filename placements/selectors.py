@@ -421,41 +421,47 @@ def classes_running(year: int) -> list[dict]:
     ]
 
 
-def apprentices_by_path(year: int) -> dict[int, dict[str, int]]:
-    """Enterprise id → apprentices in training in ``year``: {"employee", "pilot", "new_hire",
-    "transferred"} (the two paths, and the employees by category: 新招用 / 转岗). One query."""
+def apprentices_by_path(year: int) -> dict[int, dict[str, frozenset[int]]]:
+    """Enterprise id → the apprenticeships (ids) in training in ``year``: {"employee", "pilot",
+    "new_hire", "transferred"} (the two paths, and the employees by category: 新招用 / 转岗).
+    One query."""
     rows = (
         Apprenticeship.objects.filter(_apprentices_in_training_q(year))
-        .values("enterprise", "path", "employee_category")
-        .annotate(n=Count("pk"))
+        .values_list("enterprise", "pk", "path", "employee_category")
         .order_by()
     )
-    result: dict[int, dict[str, int]] = defaultdict(
-        lambda: {"employee": 0, "pilot": 0, "new_hire": 0, "transferred": 0}
+    result: dict[int, dict[str, set[int]]] = defaultdict(
+        lambda: {"employee": set(), "pilot": set(), "new_hire": set(), "transferred": set()}
     )
-    for r in rows:
-        figures = result[r["enterprise"]]
-        figures[r["path"]] += r["n"]
-        if r["employee_category"]:
-            figures[r["employee_category"]] += r["n"]
-    return dict(result)
+    for enterprise, pk, path, category in rows:
+        groups = result[enterprise]
+        groups[path].add(pk)
+        if category:
+            groups[category].add(pk)
+    return {
+        enterprise: {key: frozenset(ids) for key, ids in groups.items()}
+        for enterprise, groups in result.items()
+    }
 
 
-def internships_by_base(year: int) -> dict[int, dict[str, int]]:
-    """Training base id → {stage: internships} running in ``year`` at the base. One query."""
+def internships_by_base(year: int) -> dict[int, dict[str, frozenset[int]]]:
+    """Training base id → {stage: the internships (ids) running in ``year`` at the base}.
+    One query."""
     first, last = _year_bounds(year)
     rows = (
         Internship.objects.filter(
             training_base__isnull=False, start_date__lte=last, end_date__gte=first
         )
-        .values("training_base", "stage")
-        .annotate(n=Count("pk"))
+        .values_list("training_base", "stage", "pk")
         .order_by()
     )
-    result: dict[int, dict[str, int]] = defaultdict(dict)
-    for r in rows:
-        result[r["training_base"]][r["stage"]] = r["n"]
-    return dict(result)
+    result: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for base, stage, pk in rows:
+        result[base][stage].add(pk)
+    return {
+        base: {stage: frozenset(ids) for stage, ids in stages.items()}
+        for base, stages in result.items()
+    }
 
 
 def internships_by_stage(year: int) -> dict[int, dict[str, int]]:
@@ -477,9 +483,9 @@ def internships_by_stage(year: int) -> dict[int, dict[str, int]]:
 
 
 def mentor_events(year: int) -> dict[int, dict]:
-    """Career mentor id → {"person", "enterprise", "enterprise_name", kind: count} for the career
-    classes and enterprise lectures (企业进校园) the mentor gave in ``year``; mentors serving in
-    the year who gave none are listed with no counts. Two queries."""
+    """Career mentor id → {"person", "enterprise", "enterprise_name", kind: event ids} for the
+    career classes and enterprise lectures (企业进校园) the mentor gave in ``year``; mentors
+    serving in the year who gave none are listed with no events. Two queries."""
     first, last = _year_bounds(year)
     mentors = {
         m["pk"]: {
@@ -496,9 +502,13 @@ def mentor_events(year: int) -> dict[int, dict]:
             mentor__isnull=False, kind__in=MENTOR_EVENT_KINDS, date__range=(first, last)
         )
         .values(
-            "mentor", "mentor__person", "mentor__enterprise", "mentor__enterprise__name", "kind"
+            "pk",
+            "mentor",
+            "mentor__person",
+            "mentor__enterprise",
+            "mentor__enterprise__name",
+            "kind",
         )
-        .annotate(n=Count("pk"))
         .order_by()
     )
     for r in rows:
@@ -510,7 +520,7 @@ def mentor_events(year: int) -> dict[int, dict]:
                 "enterprise_name": r["mentor__enterprise__name"],
             },
         )
-        entry[r["kind"]] = r["n"]
+        entry[r["kind"]] = entry.get(r["kind"], frozenset()) | {r["pk"]}
     return mentors
 
 
@@ -547,22 +557,36 @@ def local_graduates_not_followed(year: int):
     return local_graduates_to_follow(year).exclude(pk__in=followed.values("placement"))
 
 
-def followup_counts(year: int) -> dict[int, tuple[int, int]]:
-    """School id → (county-employed graduates the archive follows in ``year``, of whom followed
-    up in the year). One query."""
+class FollowUpRecords(NamedTuple):
+    """Placements (ids) of county-employed graduates the archive follows in a year, and those of
+    them followed up in the year."""
+
+    graduates: frozenset[int]
+    followed: frozenset[int]
+
+
+def followup_records(year: int) -> dict[int, FollowUpRecords]:
+    """School id → :class:`FollowUpRecords` of ``year``. One query."""
     first, last = _year_bounds(year)
+    in_year = RetentionFollowUp.objects.filter(
+        placement=OuterRef("pk"), contacted_on__range=(first, last)
+    )
     rows = (
         local_graduates_to_follow(year)
-        .values("student__school")
-        .annotate(
-            graduates=Count("pk", distinct=True),
-            followed=Count(
-                "pk", distinct=True, filter=Q(followups__contacted_on__range=(first, last))
-            ),
-        )
+        .annotate(followed=Exists(in_year))
+        .values_list("student__school", "pk", "followed")
         .order_by()
     )
-    return {r["student__school"]: (r["graduates"], r["followed"]) for r in rows}
+    groups: dict[int, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for school, pk, followed in rows:
+        graduates, followed_up = groups[school]
+        graduates.add(pk)
+        if followed:
+            followed_up.add(pk)
+    return {
+        school: FollowUpRecords(frozenset(graduates), frozenset(followed_up))
+        for school, (graduates, followed_up) in groups.items()
+    }
 
 
 # --- talent demand and joint order classes (Linqu §(四)11, §(三)6) ---------------------------------
@@ -589,15 +613,17 @@ def demand_by_major(year: int) -> dict[str, dict]:
     return {r.pop("major__name"): r for r in rows}
 
 
-def demand_by_enterprise(year: int) -> dict[int, int]:
-    """Enterprise id → headcount it asked for in the ``year`` survey. One query."""
-    rows = (
+def demand_by_enterprise(year: int) -> dict[int, dict[int, int]]:
+    """Enterprise id → {demand id: headcount} of its demands in the ``year`` survey (the figure
+    is the sum of the headcounts). One query."""
+    result: dict[int, dict[int, int]] = defaultdict(dict)
+    for enterprise, pk, headcount in (
         TalentDemand.objects.filter(survey_year=year)
-        .values("enterprise")
-        .annotate(n=Sum("headcount"))
+        .values_list("enterprise", "pk", "headcount")
         .order_by()
-    )
-    return {r["enterprise"]: r["n"] for r in rows}
+    ):
+        result[enterprise][pk] = headcount
+    return dict(result)
 
 
 def graduates_by_major(year: int) -> dict[str, dict[str, int]]:
@@ -662,24 +688,33 @@ def joint_class_proposals(year: int) -> list[dict]:
 # --- co-developed materials and the five alignments (Linqu §(一)1, §(三)6; Qufu 三(一)(二)) ---------
 
 
-def materials_by_kind(year: int) -> dict[int, dict[str, int]]:
-    """School id → {kind: co-developed materials completed in ``year``}. One query."""
+def materials_by_kind(year: int) -> dict[int, dict[str, frozenset[int]]]:
+    """School id → {kind: the co-developed materials (ids) completed in ``year``}. One query."""
     first, last = _year_bounds(year)
     rows = (
         CoDevelopedMaterial.objects.filter(completed_on__range=(first, last))
-        .values("school", "kind")
-        .annotate(n=Count("pk"))
+        .values_list("school", "kind", "pk")
         .order_by()
     )
-    result: dict[int, dict[str, int]] = defaultdict(dict)
-    for r in rows:
-        result[r["school"]][r["kind"]] = r["n"]
-    return dict(result)
+    result: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for school, kind, pk in rows:
+        result[school][kind].add(pk)
+    return {
+        school: {kind: frozenset(ids) for kind, ids in kinds.items()}
+        for school, kinds in result.items()
+    }
 
 
-def order_class_alignment(year: int) -> dict[int, tuple[int, int]]:
-    """School id → (order classes running in ``year``, of which with all five alignments
-    (五融通) aligned). One query."""
+class AlignmentRecords(NamedTuple):
+    """Order classes (ids) running in a year, and those of them with all five alignments."""
+
+    running: frozenset[int]
+    aligned: frozenset[int]
+
+
+def order_class_alignment(year: int) -> dict[int, AlignmentRecords]:
+    """School id → the order classes running in ``year`` and those of them with all five
+    alignments (五融通) aligned. One query."""
     aligned = Count(
         "alignments",
         filter=Q(alignments__status=AlignmentStatus.ALIGNED),
@@ -688,15 +723,19 @@ def order_class_alignment(year: int) -> dict[int, tuple[int, int]]:
     rows = (
         OrderClass.objects.filter(cohort_year__lte=year, graduation_year__gte=year)
         .annotate(aligned=aligned)
-        .values("school", "aligned")
+        .values_list("school", "pk", "aligned")
         .order_by()
     )
-    result: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for r in rows:
-        result[r["school"]][0] += 1
-        if r["aligned"] >= len(Aspect.values):
-            result[r["school"]][1] += 1
-    return {school: (total, full) for school, (total, full) in result.items()}
+    result: dict[int, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for school, pk, aligned in rows:
+        running, full = result[school]
+        running.add(pk)
+        if aligned >= len(Aspect.values):
+            full.add(pk)
+    return {
+        school: AlignmentRecords(frozenset(running), frozenset(full))
+        for school, (running, full) in result.items()
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -760,6 +799,101 @@ def apprenticeships_described(ids) -> list[dict]:
             "detail": f"{start.isoformat()} – {end.isoformat()}",
         }
         for pk, enterprise, name, start, end in rows
+    ]
+
+
+def materials_described(ids) -> list[dict]:
+    """Co-developed materials: school, title, kind and completion date. One query."""
+    rows = CoDevelopedMaterial.objects.filter(pk__in=ids).select_related("school").order_by()
+    return [
+        {
+            "pk": m.pk,
+            "organisation": m.school.name,
+            "record": m.title,
+            "detail": f"{m.get_kind_display()} · {m.completed_on.isoformat()}",
+        }
+        for m in rows
+    ]
+
+
+def order_classes_described(ids) -> list[dict]:
+    """Order classes: school, name, the enterprises it trains for. Two queries."""
+    rows = (
+        OrderClass.objects.filter(pk__in=ids)
+        .select_related("school")
+        .prefetch_related(Prefetch("enterprises", to_attr="partners"))
+        .order_by()
+    )
+    return [
+        {
+            "pk": c.pk,
+            "organisation": c.school.name,
+            "record": c.name,
+            "detail": "、".join(sorted(e.name for e in c.partners)),
+        }
+        for c in rows
+    ]
+
+
+def demands_described(ids) -> list[dict]:
+    """Talent demands: enterprise, post, major, and the headcount the row counts for. One
+    query."""
+    rows = TalentDemand.objects.filter(pk__in=ids).values_list(
+        "pk", "enterprise__name", "post", "major__name", "headcount"
+    )
+    return [
+        {"pk": pk, "organisation": enterprise, "record": post, "detail": major, "amount": n}
+        for pk, enterprise, post, major, n in rows
+    ]
+
+
+def internships_described(ids) -> list[dict]:
+    """Internships: school, student, host enterprise, stage and period. One query."""
+    rows = (
+        Internship.objects.filter(pk__in=ids)
+        .select_related("student__school", "enterprise")
+        .order_by()
+    )
+    return [
+        {
+            "pk": i.pk,
+            "organisation": i.student.school.name,
+            "record": i.student.name,
+            "detail": " · ".join(
+                (
+                    i.enterprise.name,
+                    str(i.get_stage_display()),
+                    f"{i.start_date.isoformat()} – {i.end_date.isoformat()}",
+                )
+            ),
+        }
+        for i in rows
+    ]
+
+
+def mentors_described(ids) -> list[dict]:
+    """Career mentors: enterprise, name, title. One query."""
+    rows = CareerMentor.objects.filter(pk__in=ids).values_list(
+        "pk", "enterprise__name", "person", "title"
+    )
+    return [
+        {"pk": pk, "organisation": enterprise, "record": person, "detail": title}
+        for pk, enterprise, person, title in rows
+    ]
+
+
+def mentor_events_described(ids) -> list[dict]:
+    """Career classes and lectures given by mentors: school, title, date, kind and mentor. One
+    query."""
+    rows = OutreachEvent.objects.filter(pk__in=ids).select_related("school", "mentor").order_by()
+    return [
+        {
+            "pk": e.pk,
+            "organisation": e.school.name,
+            "record": e.title,
+            "detail": f"{e.date.isoformat()} · {e.get_kind_display()} · {e.mentor.person}",
+        }
+        for e in rows
     ]
 
 
@@ -882,15 +1016,32 @@ FOLLOWUP_GRACE_MONTHS = 6
 
 class FunnelRow(NamedTuple):
     """One cell of a graduation cohort's funnel: school × major (its name) × employer (None: not
-    hired by a member). ``followed`` and ``retained`` are per milestone (6, 12, 24 months)."""
+    hired by a member), with the placements (ids) at each step; ``followed_placements`` and
+    ``retained_placements`` are per milestone (6, 12, 24 months). The counts are their sizes."""
 
     school: int
     major: str
     enterprise: int | None
-    graduates: int
-    hired: int
-    followed: tuple[int, ...]
-    retained: tuple[int, ...]
+    placements: frozenset[int]
+    hired_placements: frozenset[int]
+    followed_placements: tuple[frozenset[int], ...]
+    retained_placements: tuple[frozenset[int], ...]
+
+    @property
+    def graduates(self) -> int:
+        return len(self.placements)
+
+    @property
+    def hired(self) -> int:
+        return len(self.hired_placements)
+
+    @property
+    def followed(self) -> tuple[int, ...]:
+        return tuple(len(ids) for ids in self.followed_placements)
+
+    @property
+    def retained(self) -> tuple[int, ...]:
+        return tuple(len(ids) for ids in self.retained_placements)
 
 
 def _in_pipeline_q() -> Q:
@@ -912,33 +1063,44 @@ def _followup_q(months: int, **extra) -> Q:
 def retention_funnel(year: int) -> list[FunnelRow]:
     """The funnel of the graduation cohort ``year``: graduates who were in an order class or an
     apprenticeship → hired by a member (working there, hire not declined) → still working in
-    the county at the 6, 12 and 24-month follow-ups. One query, grouped by school, major and
-    employer."""
+    the county at the 6, 12 and 24-month follow-ups. One query, one row per placement, grouped
+    here by school, major and employer."""
     hired = working_q() & _at_member_q(year) & ~Q(hire_status=HireStatus.DECLINED)
-    annotations = {"graduates": Count("pk"), "hired": Count("pk", filter=hired)}
+    flags = {"is_hired": _flag(hired)}
     for months in MILESTONES:
-        annotations[f"followed_{months}"] = Count("pk", filter=hired & _followup_q(months))
-        annotations[f"retained_{months}"] = Count(
-            "pk", filter=hired & _followup_q(months, still_employed=True)
-        )
+        flags[f"followed_{months}"] = _flag(hired & _followup_q(months))
+        flags[f"retained_{months}"] = _flag(hired & _followup_q(months, still_employed=True))
     rows = (
         GraduatePlacement.objects.filter(_in_pipeline_q(), graduation_year=year)
-        .annotate(member_employer=Case(When(hired, then="employer"), default=None))
-        .values("student__school", STUDENT_MAJOR_NAME, "member_employer")
-        .annotate(**annotations)
+        .annotate(member_employer=Case(When(hired, then="employer"), default=None), **flags)
+        .values("pk", "student__school", STUDENT_MAJOR_NAME, "member_employer", *flags)
         .order_by()
     )
+    cells: dict[tuple, tuple[set, set, list[set], list[set]]] = defaultdict(
+        lambda: (set(), set(), [set() for _m in MILESTONES], [set() for _m in MILESTONES])
+    )
+    for r in rows:
+        key = (r["student__school"], r[STUDENT_MAJOR_NAME], r["member_employer"])
+        graduates, hired_ids, followed, retained = cells[key]
+        graduates.add(r["pk"])
+        if r["is_hired"]:
+            hired_ids.add(r["pk"])
+        for i, months in enumerate(MILESTONES):
+            if r[f"followed_{months}"]:
+                followed[i].add(r["pk"])
+            if r[f"retained_{months}"]:
+                retained[i].add(r["pk"])
     return [
         FunnelRow(
-            r["student__school"],
-            r[STUDENT_MAJOR_NAME],
-            r["member_employer"],
-            r["graduates"],
-            r["hired"],
-            tuple(r[f"followed_{m}"] for m in MILESTONES),
-            tuple(r[f"retained_{m}"] for m in MILESTONES),
+            school,
+            major,
+            enterprise,
+            frozenset(graduates),
+            frozenset(hired_ids),
+            tuple(map(frozenset, followed)),
+            tuple(map(frozenset, retained)),
         )
-        for r in rows
+        for (school, major, enterprise), (graduates, hired_ids, followed, retained) in cells.items()
     ]
 
 
@@ -1012,14 +1174,29 @@ def schools_with_local_career_class(year: int) -> set[int]:
     )
 
 
-def internship_evaluations(year: int) -> dict[int, tuple[int, int]]:
-    """School id → (internships that ended in ``year``, of which with an evaluation recorded):
-    the quality check of the whole training process (Qufu 三(三)). One query."""
+class EvaluationRecords(NamedTuple):
+    """Internships (ids) that ended in a year, and those of them with an evaluation recorded."""
+
+    ended: frozenset[int]
+    evaluated: frozenset[int]
+
+
+def internship_evaluations(year: int) -> dict[int, EvaluationRecords]:
+    """School id → the internships that ended in ``year`` and those of them with an evaluation
+    recorded: the quality check of the whole training process (Qufu 三(三)). One query."""
     first, last = _year_bounds(year)
     rows = (
         Internship.objects.filter(end_date__range=(first, last))
-        .values("student__school")
-        .annotate(ended=Count("pk"), evaluated=Count("pk", filter=~Q(evaluation="")))
+        .values_list("student__school", "pk", "evaluation")
         .order_by()
     )
-    return {r["student__school"]: (r["ended"], r["evaluated"]) for r in rows}
+    result: dict[int, tuple[set, set]] = defaultdict(lambda: (set(), set()))
+    for school, pk, evaluation in rows:
+        ended, evaluated = result[school]
+        ended.add(pk)
+        if evaluation:
+            evaluated.add(pk)
+    return {
+        school: EvaluationRecords(frozenset(ended), frozenset(evaluated))
+        for school, (ended, evaluated) in result.items()
+    }

@@ -41,15 +41,15 @@ def _materials(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
     by_school = d.materials_by_kind
     rows = []
     for s in schools:
-        kinds = by_school.get(s, {})
-        total, aligned = d.order_class_alignment.get(s, (0, 0))
+        kinds = {kind: len(ids) for kind, ids in by_school.get(s, {}).items()}
+        classes = d.order_class_alignment.get(s)
         rows.append(
             {
                 "name": names[s],
                 "counts": [kinds.get(kind, 0) for kind in MaterialKind.values],
                 "total": sum(kinds.values()),
-                "classes": total,
-                "aligned": aligned,
+                "classes": len(classes.running) if classes else 0,
+                "aligned": len(classes.aligned) if classes else 0,
             }
         )
     return {"kinds": [str(label) for label in MaterialKind.labels], "rows": rows}
@@ -68,7 +68,8 @@ def _training_forms(d: YearData, schools: list[int], enterprises: set[int]) -> d
     ]
     paths = [d.apprentices_by_path[e] for e in enterprises if e in d.apprentices_by_path]
     apprentices = {
-        key: sum(p[key] for p in paths) for key in ("employee", "pilot", "new_hire", "transferred")
+        key: sum(len(p[key]) for p in paths)
+        for key in ("employee", "pilot", "new_hire", "transferred")
     }
     bases = []
     for base_id, base in d.active_bases.items():
@@ -78,7 +79,7 @@ def _training_forms(d: YearData, schools: list[int], enterprises: set[int]) -> d
         bases.append(
             {
                 **base,
-                "stages": [stages.get(stage, 0) for stage in InternshipStage.values],
+                "stages": [len(stages.get(stage, ())) for stage in InternshipStage.values],
                 "no_masters": base["masters"] == 0,
             }
         )
@@ -111,8 +112,8 @@ def _guidance(
         {
             "person": m["person"],
             "enterprise": m["enterprise_name"],
-            "classes": m.get("career_class", 0),
-            "lectures": m.get("expert_lecture", 0),
+            "classes": len(m.get("career_class", ())),
+            "lectures": len(m.get("expert_lecture", ())),
         }
         for m in d.mentor_events.values()
         if m["enterprise"] in enterprises
@@ -130,7 +131,9 @@ def _guidance(
     ]
     followups = []
     for s in schools:
-        graduates, followed = d.followup_counts.get(s, (0, 0))
+        records = d.followup_records.get(s)
+        graduates = len(records.graduates) if records else 0
+        followed = len(records.followed) if records else 0
         followups.append(
             {
                 "name": names[s],

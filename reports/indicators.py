@@ -537,9 +537,15 @@ def _funnel_rows(data: YearData, scope: Scope) -> list:
 
 def _funnel_hired(data: YearData, scope: Scope) -> Measure:
     rows = _funnel_rows(data, scope)
-    graduates = sum(r.graduates for r in rows)
-    hired = sum(r.hired for r in rows)
-    return Measure(share(hired, graduates), hired, graduates)
+    graduates = frozenset().union(*(r.placements for r in rows))
+    hired = frozenset().union(*(r.hired_placements for r in rows))
+    return Measure(
+        share(len(hired), len(graduates)),
+        len(hired),
+        len(graduates),
+        counted=hired,
+        population=graduates,
+    )
 
 
 def _retained(index: int) -> Callable[[YearData, Scope], Measure]:
@@ -547,12 +553,19 @@ def _retained(index: int) -> Callable[[YearData, Scope], Measure]:
 
     def compute(data: YearData, scope: Scope) -> Measure:
         rows = _funnel_rows(data, scope)
-        hired = sum(r.hired for r in rows)
-        followed = sum(r.followed[index] for r in rows)
-        retained = sum(r.retained[index] for r in rows)
+        hired = frozenset().union(*(r.hired_placements for r in rows))
+        followed = sum(len(r.followed_placements[index]) for r in rows)
+        retained = frozenset().union(*(r.retained_placements[index] for r in rows))
         # Before the first follow-up is recorded the figure is unknown, not 0 %.
-        value = share(retained, hired) if followed else None
-        return Measure(value, retained, hired, extra={"followed": followed})
+        value = share(len(retained), len(hired)) if followed else None
+        return Measure(
+            value,
+            len(retained),
+            len(hired),
+            extra={"followed": followed},
+            counted=retained,
+            population=hired,
+        )
 
     return compute
 
@@ -850,7 +863,9 @@ INDICATORS: list[Indicator] = [
         ),
         scopes=ALLIANCE_AND_SCHOOL,
         compute=_funnel_hired,
-        drilldown="reports:retention_funnel",
+        drilldown="reports:counted",
+        drilldown_query={"indicator": "funnel_hired"},
+        lists=("placements", "placements"),
     ),
     *[
         Indicator(
@@ -865,7 +880,9 @@ INDICATORS: list[Indicator] = [
             % {"months": months},
             scopes=ALL,
             compute=_retained(index),
-            drilldown="reports:retention_funnel",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": f"retained_{months}m"},
+            lists=("placements", "placements"),
         )
         for index, (months, label) in enumerate(
             [
@@ -1197,17 +1214,42 @@ def _sum_by_school(selector: str) -> Callable[[YearData, Scope], Measure]:
     return compute
 
 
+def _materials_codeveloped(data: YearData, scope: Scope) -> Measure:
+    """Materials completed at the scope's schools; ``extra`` counts them by kind."""
+    by_kind: dict[str, set[int]] = {}
+    for school in _members(data, scope, SCHOOL):
+        for kind, ids in data.materials_by_kind.get(school, {}).items():
+            by_kind.setdefault(kind, set()).update(ids)
+    materials = frozenset().union(*by_kind.values())
+    return Measure(
+        len(materials),
+        len(materials),
+        None,
+        extra={"by_kind": {kind: len(ids) for kind, ids in by_kind.items()}},
+        counted=materials,
+    )
+
+
 def _order_classes_aligned(data: YearData, scope: Scope) -> Measure:
-    pairs = [data.order_class_alignment.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
-    running = sum(p[0] for p in pairs)
-    aligned = sum(p[1] for p in pairs)
-    return Measure(share(aligned, running), aligned, running)
+    schools = list(_members(data, scope, SCHOOL))
+    running = _union(data.order_class_alignment, schools, "running")
+    aligned = _union(data.order_class_alignment, schools, "aligned")
+    return Measure(
+        share(len(aligned), len(running)),
+        len(aligned),
+        len(running),
+        counted=aligned,
+        population=running,
+    )
 
 
 def _talent_demand(data: YearData, scope: Scope) -> Measure:
-    demand = data.demand_by_enterprise
-    headcount = sum(demand.get(e, 0) for e in _members(data, scope, ENTERPRISE))
-    return Measure(headcount, headcount, None)
+    """Headcount asked for: the demands counted, each for its headcount."""
+    demands: dict[int, int] = {}
+    for enterprise in _members(data, scope, ENTERPRISE):
+        demands.update(data.demand_by_enterprise.get(enterprise, {}))
+    headcount = sum(demands.values())
+    return Measure(headcount, headcount, None, counted=frozenset(demands))
 
 
 def _running_classes(data: YearData, scope: Scope) -> list[dict]:
@@ -1216,25 +1258,30 @@ def _running_classes(data: YearData, scope: Scope) -> list[dict]:
 
 
 def _joint_order_classes(data: YearData, scope: Scope) -> Measure:
-    joint = sum(1 for c in _running_classes(data, scope) if len(c["enterprises"]) >= 2)
-    return Measure(joint, joint, None)
+    joint = frozenset(c["pk"] for c in _running_classes(data, scope) if len(c["enterprises"]) >= 2)
+    return Measure(len(joint), len(joint), None, counted=joint)
 
 
 def _pilot_apprentices(data: YearData, scope: Scope) -> Measure:
     paths = data.apprentices_by_path
     enterprises = [e for e in _members(data, scope, ENTERPRISE) if e in paths]
-    pilot = sum(paths[e]["pilot"] for e in enterprises)
+
+    def apprentices(key: str) -> frozenset[int]:
+        return frozenset().union(*(paths[e][key] for e in enterprises))
+
+    pilot = apprentices("pilot")
     classes = sum(1 for c in _running_classes(data, scope) if c["kind"] == "apprenticeship_pilot")
     return Measure(
-        pilot,
-        pilot,
+        len(pilot),
+        len(pilot),
         None,
         extra={
             "pilot_classes": classes,
-            "employees": sum(paths[e]["employee"] for e in enterprises),
-            "new_hire": sum(paths[e]["new_hire"] for e in enterprises),
-            "transferred": sum(paths[e]["transferred"] for e in enterprises),
+            "employees": len(apprentices("employee")),
+            "new_hire": len(apprentices("new_hire")),
+            "transferred": len(apprentices("transferred")),
         },
+        counted=pilot,
     )
 
 
@@ -1256,12 +1303,18 @@ def _bases_with_masters(data: YearData, scope: Scope) -> Measure:
 
 
 def _internships_at_bases(data: YearData, scope: Scope) -> Measure:
-    by_stage: dict[str, int] = {}
+    by_stage: dict[str, set[int]] = {}
     for base in _scope_bases(data, scope):
-        for stage, n in data.internships_by_base.get(base, {}).items():
-            by_stage[stage] = by_stage.get(stage, 0) + n
-    total = sum(by_stage.values())
-    return Measure(total, total, None, extra={"by_stage": by_stage})
+        for stage, ids in data.internships_by_base.get(base, {}).items():
+            by_stage.setdefault(stage, set()).update(ids)
+    internships = frozenset().union(*by_stage.values())
+    return Measure(
+        len(internships),
+        len(internships),
+        None,
+        extra={"by_stage": {stage: len(ids) for stage, ids in by_stage.items()}},
+        counted=internships,
+    )
 
 
 def _training_for(audience: str) -> Callable[[YearData, Scope], Measure]:
@@ -1293,10 +1346,21 @@ def _training_for(audience: str) -> Callable[[YearData, Scope], Measure]:
 def _mentor_class_frequency(data: YearData, scope: Scope) -> Measure:
     """Career classes and enterprise lectures given by mentors ÷ mentors serving in the year."""
     enterprises = frozenset(_members(data, scope, ENTERPRISE))
-    mentors = [m for m in data.mentor_events.values() if m["enterprise"] in enterprises]
-    given = sum(m.get("career_class", 0) + m.get("expert_lecture", 0) for m in mentors)
-    idle = sum(1 for m in mentors if not m.get("career_class") and not m.get("expert_lecture"))
-    return Measure(ratio(given, len(mentors)), given, len(mentors), extra={"idle_mentors": idle})
+    mentors = {
+        pk: m.get("career_class", frozenset()) | m.get("expert_lecture", frozenset())
+        for pk, m in data.mentor_events.items()
+        if m["enterprise"] in enterprises
+    }
+    given = frozenset().union(*mentors.values())
+    idle = sum(1 for events in mentors.values() if not events)
+    return Measure(
+        ratio(len(given), len(mentors)),
+        len(given),
+        len(mentors),
+        extra={"idle_mentors": idle},
+        counted=given,
+        population=frozenset(mentors),
+    )
 
 
 def _external_exchanges(data: YearData, scope: Scope) -> Measure:
@@ -1313,10 +1377,16 @@ def _external_exchanges(data: YearData, scope: Scope) -> Measure:
 
 
 def _followup_rate(data: YearData, scope: Scope) -> Measure:
-    pairs = [data.followup_counts.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
-    graduates = sum(p[0] for p in pairs)
-    followed = sum(p[1] for p in pairs)
-    return Measure(share(followed, graduates), followed, graduates)
+    schools = list(_members(data, scope, SCHOOL))
+    graduates = _union(data.followup_records, schools, "graduates")
+    followed = _union(data.followup_records, schools, "followed")
+    return Measure(
+        share(len(followed), len(graduates)),
+        len(followed),
+        len(graduates),
+        counted=followed,
+        population=graduates,
+    )
 
 
 ALLIANCE_ONLY = frozenset({ALLIANCE})
@@ -1332,8 +1402,10 @@ INDICATORS.extend(
                 "resources schools completed with enterprises this year"
             ),
             scopes=ALLIANCE_AND_SCHOOL,
-            compute=_sum_by_school("materials_by_kind"),
-            drilldown="placements:material_list",
+            compute=_materials_codeveloped,
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "materials_codeveloped"},
+            lists=("materials", ""),
         ),
         Indicator(
             code="order_classes_aligned",
@@ -1345,7 +1417,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_order_classes_aligned,
-            drilldown="placements:orderclass_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "order_classes_aligned"},
+            lists=("order_classes", "order_classes"),
         ),
         Indicator(
             code="talent_demand",
@@ -1356,7 +1430,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_ONLY,
             compute=_talent_demand,
-            drilldown="placements:demand_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "talent_demand"},
+            lists=("demands", ""),
         ),
         Indicator(
             code="joint_order_classes",
@@ -1365,7 +1441,9 @@ INDICATORS.extend(
             formula=_("Order classes running this year trained for two or more enterprises"),
             scopes=ALLIANCE_ONLY,
             compute=_joint_order_classes,
-            drilldown="placements:orderclass_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "joint_order_classes"},
+            lists=("order_classes", ""),
         ),
         Indicator(
             code="pilot_apprentices",
@@ -1377,8 +1455,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_ONLY,
             compute=_pilot_apprentices,
-            drilldown="placements:apprenticeship_list",
-            drilldown_query={"path": "pilot"},
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "pilot_apprentices"},
+            lists=("apprenticeships", ""),
         ),
         Indicator(
             code="bases_with_masters",
@@ -1403,7 +1482,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_ONLY,
             compute=_internships_at_bases,
-            drilldown="placements:internship_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "internships_at_bases"},
+            lists=("internships", ""),
         ),
         Indicator(
             code="training_employees",
@@ -1442,8 +1523,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_ENTERPRISE,
             compute=_mentor_class_frequency,
-            drilldown="placements:event_list",
-            drilldown_query={"kind": "career_class"},
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "mentor_class_frequency"},
+            lists=("mentor_events", "mentors"),
         ),
         Indicator(
             code="preference_coverage",
@@ -1455,7 +1537,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_ENTERPRISE,
             compute=_coverage("preference_areas"),
-            drilldown="placements:preference_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "preference_coverage"},
+            lists=("organisations", "organisations"),
         ),
         Indicator(
             code="followup_rate",
@@ -1467,7 +1551,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_followup_rate,
-            drilldown="placements:not_followed_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "followup_rate"},
+            lists=("placements", "placements"),
         ),
         Indicator(
             code="external_exchanges",
@@ -1491,18 +1577,26 @@ INDICATORS.extend(
 
 def _innovations_in_class(data: YearData, scope: Scope) -> Measure:
     """Materials of the kind "new technology, process, standard or production case" completed."""
-    total = sum(
-        data.materials_by_kind.get(school, {}).get("innovation", 0)
-        for school in _members(data, scope, SCHOOL)
+    materials = frozenset().union(
+        *(
+            data.materials_by_kind.get(school, {}).get("innovation", frozenset())
+            for school in _members(data, scope, SCHOOL)
+        )
     )
-    return Measure(total, total, None)
+    return Measure(len(materials), len(materials), None, counted=materials)
 
 
 def _internships_evaluated(data: YearData, scope: Scope) -> Measure:
-    pairs = [data.internship_evaluations.get(s, (0, 0)) for s in _members(data, scope, SCHOOL)]
-    ended = sum(p[0] for p in pairs)
-    evaluated = sum(p[1] for p in pairs)
-    return Measure(share(evaluated, ended), evaluated, ended)
+    schools = list(_members(data, scope, SCHOOL))
+    ended = _union(data.internship_evaluations, schools, "ended")
+    evaluated = _union(data.internship_evaluations, schools, "evaluated")
+    return Measure(
+        share(len(evaluated), len(ended)),
+        len(evaluated),
+        len(ended),
+        counted=evaluated,
+        population=ended,
+    )
 
 
 def _required_documents(data: YearData, scope: Scope) -> Measure:
@@ -1537,8 +1631,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_innovations_in_class,
-            drilldown="placements:material_list",
-            drilldown_query={"kind": "innovation"},
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "innovations_in_class"},
+            lists=("materials", ""),
         ),
         Indicator(
             code="local_career_classes",
@@ -1578,7 +1673,9 @@ INDICATORS.extend(
             ),
             scopes=ALLIANCE_AND_SCHOOL,
             compute=_internships_evaluated,
-            drilldown="placements:internship_list",
+            drilldown="reports:counted",
+            drilldown_query={"indicator": "internships_evaluated"},
+            lists=("internships", "internships"),
         ),
         Indicator(
             code="required_documents",

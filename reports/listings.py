@@ -175,6 +175,40 @@ LISTINGS: dict[str, Listing] = {
         lambda keys, year: placements.placements_described(keys),
         placement_permissions.placements_visible_to,
     ),
+    "materials": Listing(
+        (SCHOOL, ("record", _("Co-developed material")), ("detail", _("Kind and completion"))),
+        lambda keys, year: placements.materials_described(keys),
+    ),
+    "order_classes": Listing(
+        (SCHOOL, ("record", _("Order class")), ("detail", _("Enterprises"))),
+        lambda keys, year: placements.order_classes_described(keys),
+    ),
+    "demands": Listing(
+        (
+            ENTERPRISE,
+            ("record", _("Post")),
+            ("detail", _("Major")),
+            ("amount", _("Headcount")),
+        ),
+        lambda keys, year: placements.demands_described(keys),
+    ),
+    "internships": Listing(
+        (SCHOOL, ("record", _("Student")), ("detail", _("Host enterprise, stage and period"))),
+        lambda keys, year: placements.internships_described(keys),
+        placement_permissions.internships_visible_to,
+    ),
+    "mentors": Listing(
+        (ENTERPRISE, ("record", _("Career mentor")), ("detail", _("Job title"))),
+        lambda keys, year: placements.mentors_described(keys),
+    ),
+    "mentor_events": Listing(
+        (
+            SCHOOL,
+            ("record", _("Career class or lecture")),
+            ("detail", _("Date, kind and career mentor")),
+        ),
+        lambda keys, year: placements.mentor_events_described(keys),
+    ),
     "meetings": Listing(
         (("organisation", _("Date")), ("record", _("Title")), ("detail", _("Venue"))),
         lambda keys, year: members.meetings_described(keys),

@@ -58,6 +58,8 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "recommendation_events": placements.recommendation_events,
     "events_by_enterprise": placements.events_by_enterprise,
     "retention_summary": placements.retention_summary,
+    # issue 11: placements drill-downs
+    "followup_records": placements.followup_records,
     # The records behind the figures above, for drill-downs that list exactly what was counted
     "seconded_teachers": training.seconded_teachers,
     "training_programmes": training.training_programmes,
@@ -94,7 +96,6 @@ SELECTORS: dict[str, Callable[[int], Any]] = {
     "training_person_times_by_kind": training.training_person_times_by_kind,
     "mentor_events": placements.mentor_events,
     "preference_areas": placements.preference_areas,
-    "followup_counts": placements.followup_counts,
     "exchanges_by_area": training.exchanges_by_area,
     "partners_with_agreement": training.partners_with_agreement,
     # co-building: majors, institutions, services and research, teacher teams (issue 15)

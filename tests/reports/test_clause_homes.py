@@ -13,7 +13,11 @@ from django.urls import reverse
 
 from members.models import REQUIRED_DOCUMENT_KINDS, DocumentKind, Organization
 from members.selectors import required_documents_in_force
-from placements.selectors import internship_evaluations, schools_with_local_career_class
+from placements.selectors import (
+    EvaluationRecords,
+    internship_evaluations,
+    schools_with_local_career_class,
+)
 from reports.document import build_html
 from reports.indicators import ALLIANCE_SCOPE, BY_CODE, SCHOOL, Scope, evaluate
 from reports.sources import DataSet
@@ -36,15 +40,25 @@ REQUIRED = [
     ("Teacher qualification standards and title appointment rules", 1),
 ]
 
+
+def ids(first: int, n: int) -> frozenset[int]:
+    """``n`` record ids from ``first``: the records behind a count."""
+    return frozenset(range(first, first + n))
+
+
 YEAR_2025 = {
     "member_school_ids": {S1, S2, S3},
     "materials_by_kind": {
-        S1: {"innovation": 2, "programme": 1},
-        S2: {"innovation": 1},
-        OUTSIDER: {"innovation": 5},
+        S1: {"innovation": ids(1, 2), "programme": ids(3, 1)},
+        S2: {"innovation": ids(4, 1)},
+        OUTSIDER: {"innovation": ids(90, 5)},
     },
     "schools_with_local_career_class": {S1, OUTSIDER},
-    "internship_evaluations": {S1: (10, 8), S2: (6, 3), OUTSIDER: (9, 0)},
+    "internship_evaluations": {
+        S1: EvaluationRecords(ids(1, 10), ids(1, 8)),
+        S2: EvaluationRecords(ids(11, 6), ids(11, 3)),
+        OUTSIDER: EvaluationRecords(ids(90, 9), frozenset()),
+    },
     # survey ids: one of S1, two of S3, four of the outsider
     "quality_survey_records": {
         S1: frozenset({1}),
@@ -145,14 +159,16 @@ def test_schools_with_local_career_class(school, other_school):
 
 def test_internship_evaluations_by_school(school, other_school, enterprise):
     student = StudentFactory(school=school)
-    for month, evaluation in ((2, "good"), (3, "excellent"), (4, "")):
+    good, excellent, unjudged = (
         InternshipFactory(
             student=student,
             enterprise=enterprise,
             start_date=dt.date(2025, month, 1),
             end_date=dt.date(2025, 6, 30),
             evaluation=evaluation,
-        )
+        ).pk
+        for month, evaluation in ((2, "good"), (3, "excellent"), (4, ""))
+    )
     # Ends next year: not judged yet.
     InternshipFactory(
         student=StudentFactory(school=other_school),
@@ -160,7 +176,10 @@ def test_internship_evaluations_by_school(school, other_school, enterprise):
         start_date=dt.date(2025, 9, 1),
         end_date=dt.date(2026, 1, 31),
     )
-    assert internship_evaluations(2025) == {school.pk: (3, 2)}
+    # three ended in 2025, two of them evaluated
+    assert internship_evaluations(2025) == {
+        school.pk: ({good, excellent, unjudged}, {good, excellent})
+    }
 
 
 def test_quality_surveys_count_once_reported(school, other_school, enterprise):

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from placements import services
+from placements.selectors import AlignmentRecords, FollowUpRecords
 from reports.document import build_html
 from reports.indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, SCHOOL, Scope, evaluate
 from reports.sources import DataSet
@@ -29,23 +30,48 @@ S1, S2 = 1, 2
 E1, E2 = 11, 12
 OUTSIDER = 99
 B1, B2, B3, B9 = 101, 102, 103, 109  # training bases (B9 of a non-member)
+NONE = frozenset()
+
+
+def ids(first: int, n: int) -> frozenset[int]:
+    """``n`` record ids from ``first``: the records behind a count."""
+    return frozenset(range(first, first + n))
+
 
 YEAR_2025 = {
     "member_school_ids": {S1, S2},
     "member_enterprise_ids": {E1, E2},
-    "materials_by_kind": {S1: {"loose_leaf": 2, "programme": 1}, S2: {"workbook": 1}},
-    "order_class_alignment": {S1: (4, 3), S2: (2, 0), OUTSIDER: (9, 9)},
-    "demand_by_enterprise": {E1: 12, E2: 8, OUTSIDER: 50},
+    "materials_by_kind": {
+        S1: {"loose_leaf": ids(1, 2), "programme": ids(3, 1)},
+        S2: {"workbook": ids(4, 1)},
+    },
+    "order_class_alignment": {
+        S1: AlignmentRecords(ids(1, 4), ids(1, 3)),
+        S2: AlignmentRecords(ids(5, 2), NONE),
+        OUTSIDER: AlignmentRecords(ids(90, 9), ids(90, 9)),
+    },
+    # demand id -> headcount
+    "demand_by_enterprise": {E1: {1: 12}, E2: {2: 5, 3: 3}, OUTSIDER: {9: 50}},
     "classes_running": [
-        {"school": S1, "kind": "order", "enterprises": ["甲", "乙"]},
-        {"school": S1, "kind": "apprenticeship_pilot", "enterprises": ["甲"]},
-        {"school": S2, "kind": "directed", "enterprises": ["乙"]},
-        {"school": OUTSIDER, "kind": "order", "enterprises": ["丙", "丁"]},
+        {"pk": 1, "school": S1, "kind": "order", "enterprises": ["甲", "乙"]},
+        {"pk": 2, "school": S1, "kind": "apprenticeship_pilot", "enterprises": ["甲"]},
+        {"pk": 3, "school": S2, "kind": "directed", "enterprises": ["乙"]},
+        {"pk": 9, "school": OUTSIDER, "kind": "order", "enterprises": ["丙", "丁"]},
     ],
     "apprentices_by_path": {
-        E1: {"employee": 5, "pilot": 6, "new_hire": 3, "transferred": 2},
-        E2: {"employee": 2, "pilot": 0, "new_hire": 2, "transferred": 0},
-        OUTSIDER: {"employee": 9, "pilot": 9, "new_hire": 9, "transferred": 0},
+        E1: {
+            "employee": ids(1, 5),
+            "pilot": ids(6, 6),
+            "new_hire": ids(1, 3),
+            "transferred": ids(4, 2),
+        },
+        E2: {"employee": ids(20, 2), "pilot": NONE, "new_hire": ids(20, 2), "transferred": NONE},
+        OUTSIDER: {
+            "employee": ids(90, 9),
+            "pilot": ids(100, 9),
+            "new_hire": ids(90, 9),
+            "transferred": NONE,
+        },
     },
     "active_bases": {
         B1: {"name": "一号基地", "enterprise": E1, "enterprise_name": "甲", "masters": 3},
@@ -54,9 +80,9 @@ YEAR_2025 = {
         B9: {"name": "外部基地", "enterprise": OUTSIDER, "enterprise_name": "丙", "masters": 0},
     },
     "internships_by_base": {
-        B1: {"cognitive": 10, "placement": 4},
-        B3: {"shadowing": 5},
-        B9: {"placement": 30},
+        B1: {"cognitive": ids(1, 10), "placement": ids(11, 4)},
+        B3: {"shadowing": ids(15, 5)},
+        B9: {"placement": ids(90, 30)},
     },
     # programmes starting in 2025: id -> (school, funding department, audience, participants)
     "programme_records": {
@@ -68,19 +94,32 @@ YEAR_2025 = {
         709: ProgrammeRecord(OUTSIDER, "agriculture", "public", 900),
     },
     "mentor_events": {
-        1: {"person": "甲导师", "enterprise": E1, "enterprise_name": "甲", "career_class": 3},
+        1: {
+            "person": "甲导师",
+            "enterprise": E1,
+            "enterprise_name": "甲",
+            "career_class": ids(1, 3),
+        },
         2: {
             "person": "乙导师",
             "enterprise": E2,
             "enterprise_name": "乙",
-            "career_class": 1,
-            "expert_lecture": 1,
+            "career_class": ids(4, 1),
+            "expert_lecture": ids(5, 1),
         },
         3: {"person": "乙导师二", "enterprise": E2, "enterprise_name": "乙"},
-        4: {"person": "外部", "enterprise": OUTSIDER, "enterprise_name": "丙", "career_class": 9},
+        4: {
+            "person": "外部",
+            "enterprise": OUTSIDER,
+            "enterprise_name": "丙",
+            "career_class": ids(90, 9),
+        },
     },
     "preference_areas": {E1: {"recruitment", "pay"}, OUTSIDER: {"pay"}},
-    "followup_counts": {S1: (40, 30), S2: (10, 2)},
+    "followup_records": {
+        S1: FollowUpRecords(ids(1, 40), ids(1, 30)),
+        S2: FollowUpRecords(ids(41, 10), ids(41, 2)),
+    },
     "exchange_records": {
         S1: {"curriculum": frozenset({801, 802}), "teacher_training": frozenset({803})},
         S2: {"majors": frozenset({804})},
