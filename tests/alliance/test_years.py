@@ -64,10 +64,11 @@ def test_no_page_answers_a_bad_year_with_a_server_error(client_for, secretariat_
     for name, _route, entry in _all_routes():
         if entry.pattern.regex.groupindex:
             continue
-        for year in ("-1", "99999"):
-            status = client.get(reverse(name), {"year": year}).status_code
-            if status >= 500:
-                errors.append(f"{name} ?year={year}: {status}")
+        # One bad year per page: -1 and 99999 take the same path (both are checked on every
+        # page that reads a year above).
+        status = client.get(reverse(name), {"year": "99999"}).status_code
+        if status >= 500:
+            errors.append(f"{name} ?year=99999: {status}")
     assert not errors, errors
 
 
