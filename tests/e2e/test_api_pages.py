@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.test_accessibility import (
-    DESKTOP,
     _axe_violations,
     _phone_problems,
     _session_cookie,
+    axe_context,
 )
 
 pytestmark = pytest.mark.e2e
@@ -48,8 +48,7 @@ def test_swagger_ui_draws_the_document_under_the_csp(demo, page, live_server):
 def test_issue_pages_pass_axe(demo, browser, live_server):
     from members.models import User
 
-    # bypass_csp: axe is injected as a script tag, which the policy would refuse.
-    context = browser.new_context(locale="zh-CN", bypass_csp=True, viewport=DESKTOP)
+    context = axe_context(browser)
     context.add_cookies([_session_cookie(User.objects.get(username="school"), live_server)])
     page = context.new_page()
     problems: list[str] = []
