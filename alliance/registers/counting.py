@@ -18,6 +18,8 @@ expensive one (a sequential scan of 2,000,000 students at province scale), so:
   advances its table's generation, so the next count after a write is exact again; paging
   through a search's results counts it once. A write nobody announces (``QuerySet.update``, SQL
   by hand) shows within ``COUNT_CACHE_SECONDS``.
+- **A summary of the filtered rows** a list shows beside them (the teaching hours per school and
+  year) is kept the same way (:func:`cached_rows`): it reads every filtered row, as the count does.
 - Everything else counts exactly, every time: tables of up to ``REGISTER_ESTIMATE_AFTER`` rows
   (every test, the county demo: a count of them is cheap, and a cached one could outlive a write
   that is never committed, as in a test), and SQLite. Without a reachable cache the count is
@@ -28,8 +30,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from functools import cache as cache_tables
 from functools import cached_property
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -114,30 +118,48 @@ def _model_tables() -> frozenset[str]:
     return frozenset(m._meta.db_table for m in apps.get_models(include_auto_created=True))
 
 
-def _cached_count(queryset: QuerySet) -> int:
-    # The count's own SQL (no ordering): the same filters counted in another order are one key.
-    sql, params = queryset.order_by().query.get_compiler(queryset.db).as_sql()
+def _cached(queryset: QuerySet, compute: Callable[[QuerySet], Any], kind: str) -> Any:
+    """``compute(queryset)``, kept in the cache under the query's SQL and its tables' write
+    generations for ``COUNT_CACHE_SECONDS``."""
+    # The query's own SQL, ordering included (a count passes its queryset without one).
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
     # Every table the SQL names, joined or in a subquery (an EXISTS filter reads another table).
     tables = sorted({t for t in _model_tables() if f'"{t}"' in sql} | {ALL_TABLES})
     try:
         generations = cache.get_many([_generation_key(t) for t in tables])
         key = (
-            "registers:count:"
+            f"registers:{kind}:"
             + hashlib.sha256(
                 repr((queryset.db, sql, params, sorted(generations.items()))).encode()
             ).hexdigest()
         )
         found = cache.get(key)
     except Exception as error:
-        logger.warning("register count not cached: %s", error)
-        return queryset.count()
+        logger.warning("register %s not cached: %s", kind, error)
+        return compute(queryset)
     if found is None:
-        found = queryset.count()
+        found = compute(queryset)
         try:
             cache.set(key, found, COUNT_CACHE_SECONDS)
         except Exception as error:
-            logger.warning("register count not cached: %s", error)
+            logger.warning("register %s not cached: %s", kind, error)
     return found
+
+
+def large_table(queryset: QuerySet) -> bool:
+    """Whether the statistics say the queryset's table holds more than the estimate's
+    threshold (PostgreSQL; never on SQLite)."""
+    rows = _table_estimate(queryset)
+    return rows is not None and rows > estimate_after()
+
+
+def cached_rows(queryset: QuerySet) -> list:
+    """The rows of a summary over a register's filtered rows (a list's totals): on a large
+    table kept in the cache as a filtered count is (an aggregate of every filtered row is a
+    full scan, like the count), on a small one read each time."""
+    if not large_table(queryset):
+        return list(queryset)
+    return _cached(queryset, list, "rows")
 
 
 class RegisterPaginator(Paginator):
@@ -157,7 +179,8 @@ class RegisterPaginator(Paginator):
         if _whole_table(self.queryset):
             self.estimated = True
             return rows
-        return _cached_count(self.queryset)
+        # The count's own SQL (no ordering): the rows in another order are counted once.
+        return _cached(self.queryset.order_by(), QuerySet.count, "count")
 
     def page(self, number):
         number = self.validate_number(number)

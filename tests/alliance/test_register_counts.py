@@ -4,6 +4,8 @@ tests', the county demo's) are counted exactly."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -13,7 +15,11 @@ from django.urls import reverse
 import alliance.urls  # noqa: F401  (declares every register)
 from alliance.registers.declaration import DECLARED
 from tests.members.factories import EnterpriseFactory
-from tests.training.factories import CraftsmanFactory
+from tests.training.factories import (
+    CraftsmanFactory,
+    TeachingAssignmentFactory,
+    TrainingProgrammeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +129,44 @@ def test_a_filtered_large_list_is_counted_once_until_a_write(
         third = client.get(url, search)
     assert third.context["paginator"].count == 11
     assert len(_counts(queries)) == 1
+
+
+def test_the_programme_list_sorts_no_distinct_rows(client_for, secretariat_user, school):
+    enterprise, other = EnterpriseFactory(), EnterpriseFactory()
+    TrainingProgrammeFactory(school=school, enterprises=[enterprise, other], title="电工班")
+    client = client_for(secretariat_user)
+    for query in ({}, {"enterprise": enterprise.pk}):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("training:programme_list"), query)
+        # One programme with two partners: listed once, filtered by one of them or not.
+        assert page.context["paginator"].count == 1
+        assert not any("DISTINCT" in q["sql"].upper() for q in queries)
+
+
+@on_postgresql
+def test_the_hour_totals_of_a_large_table_are_read_once_until_a_write(
+    client_for, secretariat_user, school, settings, django_capture_on_commit_callbacks
+):
+    craftsman = CraftsmanFactory()
+    TeachingAssignmentFactory(craftsman=craftsman, school=school, year=2025, hours=Decimal("32.0"))
+    TeachingAssignmentFactory(craftsman=craftsman, school=school, year=2025, hours=Decimal("8.5"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE training_teachingassignment")
+    settings.REGISTER_ESTIMATE_AFTER = 1  # two rows by the statistics: "large"
+    cache.clear()
+    client = client_for(secretariat_user)
+    url = reverse("training:assignment_list")
+
+    def totals():
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url)
+        summed = [q for q in queries if "SUM(" in q["sql"].upper()]
+        return {(t["school__name"], t["hours"]) for t in page.context["totals"]}, len(summed)
+
+    # 32.0 + 8.5 = 40.5 hours; summed by the first request only.
+    assert totals() == ({(school.name, Decimal("40.5"))}, 1)
+    assert totals() == ({(school.name, Decimal("40.5"))}, 0)
+    # A committed write: 40.5 + 2.0 = 42.5, summed again.
+    with django_capture_on_commit_callbacks(execute=True):
+        TeachingAssignmentFactory(craftsman=craftsman, school=school, year=2025, hours=2)
+    assert totals() == ({(school.name, Decimal("42.5"))}, 1)
