@@ -10,7 +10,11 @@ class AllianceConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import signals  # noqa: F401  connects the audit and session receivers
+        from .registers import counting
         from .registers.indexes import after_migrate
+
+        # A write ends the cached counts of the lists reading its table.
+        counting.watch()
 
         # Trigram indexes for the registers' search boxes (PostgreSQL), after every migrate.
         post_migrate.connect(after_migrate, dispatch_uid="alliance-search-indexes")

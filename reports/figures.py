@@ -53,6 +53,7 @@ from .selectors import (
     coverage_items,
     enterprise_figure_values,
     figures_from,
+    funnel_breakdown,
     organization_names,
     register_count_values,
     school_figure_values,
@@ -219,6 +220,7 @@ def _compute(year: int, kind: str, data: DataSet) -> list[FigureSnapshot]:
                 figures={
                     "counts": _values(register_count_values(d)),
                     "coverage": {k: [names, total] for k, (names, total) in gaps.items()},
+                    "funnel": _funnel_stages(year, data),
                 },
             )
         ]
@@ -245,6 +247,16 @@ def _compute(year: int, kind: str, data: DataSet) -> list[FigureSnapshot]:
     return blocks
 
 
+def _funnel_stages(year: int, data: DataSet) -> list[int]:
+    """The cohort's retention funnel over all member schools, as the dashboard draws it:
+    graduates of an order class or apprenticeship, hired by a member, in the county after 6,
+    12 and 24 months (stored: it reads every placement of the cohort)."""
+    total = funnel_breakdown(year, data=data)["total"]
+    if not total:
+        return [0, 0, 0, 0, 0]
+    return [total[0].graduates, total[0].hired, *total[0].retained]
+
+
 def _outreach_of(d, school_id: int) -> dict[str, dict[str, int]]:
     """The school's outreach events by semester and kind (the outreach overview's columns)."""
     return {
@@ -262,6 +274,7 @@ class AllianceFigures:
     rows: list[Row]
     counts: list[Figure]
     gaps: dict
+    funnel: list[int]  # the retention funnel's five stages (graduates … after 24 months)
 
     def coverage(self) -> list[CoverageItem]:
         return coverage_items(self.year, self.gaps)
@@ -339,14 +352,19 @@ class StoredFigures:
 
     def alliance_years(self, years) -> dict[int, AllianceFigures]:
         """:meth:`alliance` for several years, read in one query."""
+        headers = self._headers(list(years), ALLIANCE)
+        for year, header in headers.items():
+            if "funnel" not in header.figures:  # stored before the funnel was: computed again
+                headers[year] = self.refresh(year, ALLIANCE)[0]
         return {
             year: AllianceFigures(
                 year,
                 [_load_row(r, year, ALLIANCE_SCOPE) for r in header.rows],
                 figures_from(COUNT_FIGURES, _unvalues(header.figures["counts"])),
                 {k: (names, total) for k, (names, total) in header.figures["coverage"].items()},
+                header.figures["funnel"],
             )
-            for year, header in self._headers(list(years), ALLIANCE).items()
+            for year, header in headers.items()
         }
 
     def alliance_trend(self, year: int, years: int = TREND_YEARS) -> dict:

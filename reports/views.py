@@ -170,7 +170,7 @@ def dashboard(request):
         "cards": indicator_links(rows, year, request.user),
         "figures": _with_links(alliance.counts, year, request.user),
         "chart_data": _chart_data(rows, year),
-        "funnel_data": _funnel_chart(_funnel_total(year, DataSet())),
+        "funnel_data": _funnel_chart(alliance.funnel),
         "own_scorecard": acting_organization(request.user),
         "plan": plans.current(),
     }
@@ -500,7 +500,8 @@ def retention_funnel(request):
         for code in selectors.FUNNEL_CODES
     ]
     breakdown = selectors.funnel_breakdown(year, data=data)
-    total = _funnel_total(year, data, breakdown)
+    # The cohort's line over all member schools (None: nobody in the funnel).
+    total = breakdown["total"][0] if breakdown["total"] else None
     return render(
         request,
         "reports/retention_funnel.html",
@@ -510,21 +511,18 @@ def retention_funnel(request):
             "cards": indicator_links(rows, year, request.user),
             "breakdown": breakdown,
             "total": total,
-            "chart_data": _funnel_chart(total),
+            "chart_data": _funnel_chart(
+                [0, 0, 0, 0, 0]
+                if total is None
+                else [total.graduates, total.hired, *total.retained]
+            ),
             "plan": plans.current(),
         },
     )
 
 
-def _funnel_total(year: int, data: DataSet, breakdown=None):
-    """The cohort's line over all member schools (None: nobody in the funnel)."""
-    breakdown = breakdown or selectors.funnel_breakdown(year, data=data)
-    return breakdown["total"][0] if breakdown["total"] else None
-
-
-def _funnel_chart(total) -> dict:
+def _funnel_chart(counts: list[int]) -> dict:
     """The funnel's stages as plain numbers for ECharts (the page's table shows the same)."""
-    counts = [0, 0, 0, 0, 0] if total is None else [total.graduates, total.hired, *total.retained]
     labels = [
         _("Order class or apprenticeship"),
         _("Hired by a member"),

@@ -20,6 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from simple_history.utils import bulk_create_with_history
 
+from alliance.bulk import insert_rows
 from alliance.fake_ids import mobile
 from members.demo import LINQU_MEMBERS
 from members.models import Major, Organization
@@ -220,12 +221,15 @@ def _date_in(rng: random.Random, year: int, first_month: int = 1, last_month: in
     return dt.date(year, month, rng.randint(1, 28))
 
 
-def _insert_missing(model: type[models.Model], rows: list, key) -> list:
-    """Insert the generated rows whose natural key is not in the database yet."""
-    existing = {key(obj) for obj in model.objects.all()}
+def _insert_missing(model: type[models.Model], rows: list, key, history: bool = True) -> list:
+    """Insert the generated rows whose natural key is not in the database yet; without
+    ``history`` (the large tables at the large scales) by COPY, and without primary keys."""
+    existing = {key(obj) for obj in model.objects.all().iterator(chunk_size=10000)}
     missing = [obj for obj in rows if key(obj) not in existing]
-    if missing:
+    if missing and history:
         bulk_create_with_history(missing, model, batch_size=500)
+    elif missing:
+        insert_rows(model, missing)
     return missing
 
 
@@ -248,6 +252,9 @@ def _figures(schools: list[Organization]) -> dict[tuple[int, int], tuple[int, in
 
 def seed(rng: random.Random, scale: str = "demo") -> None:
     factor = SCALES.get(scale, 1)
+    # History records who changed what: the demo's records have theirs; at the large scales
+    # (and their hundreds of thousands of teachers and craftsmen) nobody did.
+    history = scale == "demo"
     # The Linqu members, and at city scale the prefecture's other members (members.demo creates
     # them before this seed runs).
     members = Organization.objects.all()
@@ -261,10 +268,10 @@ def seed(rng: random.Random, scale: str = "demo") -> None:
     figures = _figures(schools)
     stations = seed_platforms(rng, enterprises)
     seed_workshops(rng, schools, by_name)
-    teachers = seed_teachers(rng, schools, figures)
+    teachers = seed_teachers(rng, schools, figures, history)
     seed_secondments(rng, schools, teachers, figures, enterprises, stations)
-    craftsmen = seed_craftsmen(rng, enterprises, factor)
-    seed_assignments(rng, schools, craftsmen, factor)
+    craftsmen = seed_craftsmen(rng, enterprises, factor, history)
+    seed_assignments(rng, schools, craftsmen, factor, history)
     seed_programmes(rng, schools, enterprises, figures)
     seed_cobuilding(schools, by_name)
     seed_external_cooperation(schools)
@@ -410,7 +417,7 @@ def seed_workshops(
 
 
 def seed_teachers(
-    rng: random.Random, schools: list[Organization], figures: dict
+    rng: random.Random, schools: list[Organization], figures: dict, history: bool
 ) -> dict[int, list[Teacher]]:
     rows = []
     for school in schools:
@@ -434,7 +441,7 @@ def seed_teachers(
                     is_dual_qualified=is_professional and rng.random() < 0.45,
                 )
             )
-    _insert_missing(Teacher, rows, lambda t: (t.school_id, t.name, t.employee_number))
+    _insert_missing(Teacher, rows, lambda t: (t.school_id, t.name, t.employee_number), history)
     teachers: dict[int, list[Teacher]] = {}
     for teacher in Teacher.objects.order_by("employee_number"):
         teachers.setdefault(teacher.school_id, []).append(teacher)
@@ -503,7 +510,7 @@ def seed_secondments(rng, schools, teachers, figures, enterprises, stations) -> 
 
 
 def seed_craftsmen(
-    rng: random.Random, enterprises: list[Organization], factor: int
+    rng: random.Random, enterprises: list[Organization], factor: int, history: bool
 ) -> list[Craftsman]:
     rows = []
     levels = [
@@ -530,12 +537,16 @@ def seed_craftsmen(
                     active=not left,
                 )
             )
-    _insert_missing(Craftsman, rows, lambda c: (c.enterprise_id, c.name))
+    _insert_missing(Craftsman, rows, lambda c: (c.enterprise_id, c.name), history)
     return list(Craftsman.objects.select_related("enterprise").order_by("pk"))
 
 
 def seed_assignments(
-    rng: random.Random, schools: list[Organization], craftsmen: list[Craftsman], factor: int
+    rng: random.Random,
+    schools: list[Organization],
+    craftsmen: list[Craftsman],
+    factor: int,
+    history: bool,
 ) -> None:
     rows = []
     for year in YEARS:
@@ -576,6 +587,7 @@ def seed_assignments(
         TeachingAssignment,
         list(unique.values())[::-1],
         lambda a: (a.craftsman_id, a.school_id, a.course, a.year, a.term),
+        history,
     )
 
 

@@ -100,6 +100,8 @@ def _school_filter(field: str = "school") -> df.ModelChoiceFilter:
 
 
 def _enterprise_filter(field: str = "enterprise") -> df.ModelChoiceFilter:
+    # Through a many-to-many (a workshop's, a programme's partners) one enterprise matches at
+    # most one link per record: no row repeats, and no DISTINCT sorts the whole table.
     return df.ModelChoiceFilter(field_name=field, label=_("Enterprise"), queryset=_enterprises)
 
 
@@ -116,11 +118,6 @@ class InSchoolWorkshopFilter(RegisterFilterSet):
     class Meta:
         model = InSchoolWorkshop
         fields = ["school", "enterprise", "status", "year"]
-
-    @property
-    def qs(self):
-        # Filtering on the partner enterprises joins the M2M: one row per workshop.
-        return super().qs.distinct()
 
 
 class TrainingBaseFilter(RegisterFilterSet):
@@ -199,10 +196,6 @@ class TrainingProgrammeFilter(RegisterFilterSet):
     class Meta:
         model = TrainingProgramme
         fields = ["school", "enterprise", "funding_department", "audience", "year"]
-
-    @property
-    def qs(self):
-        return super().qs.distinct()
 
 
 class CertificationFilter(RegisterFilterSet):

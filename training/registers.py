@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF
 from alliance.masking import mask_phone
-from alliance.registers import MaskedColumn, Register, RegisterTable, row_count, row_sum
+from alliance.registers import (
+    MaskedColumn,
+    Register,
+    RegisterTable,
+    cached_rows,
+    row_count,
+    row_sum,
+)
 
 from . import filters, forms, permissions
 from .models import (
@@ -400,12 +407,15 @@ class TeachingAssignmentRegister(Register):
     rows_template = "training/_assignment_rows.html"
 
     def list_context(self, request, rows):
-        # Hours per school and year of the filtered rows (one query).
+        # Hours per school and year of the filtered rows (one query; on a large table the
+        # result is cached until a write, as the list's count is).
         return {
-            "totals": rows.order_by()
-            .values("year", "school__name")
-            .annotate(hours=Sum("hours"))
-            .order_by("-year", "school__name")
+            "totals": cached_rows(
+                rows.order_by()
+                .values("year", "school__name")
+                .annotate(hours=Sum("hours"))
+                .order_by("-year", "school__name")
+            )
         }
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from alliance import glossary
 
 from .forms import style_form
+from .indexes import word_lookup
 
 ALL = glossary.ALL
 
@@ -46,16 +48,18 @@ class RegisterFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         model = queryset.model
+        vendor = connections[queryset.db].vendor
         for word in value.split():
             condition = Q()
             for path in self.search_fields:
+                lookup = f"{path}__{word_lookup(model, path, word, vendor)}"
                 if _many_valued(model, path):
                     # A subquery, not a join: a join repeats rows, and removing the repeats
                     # (DISTINCT) sorts the whole result, for the page and again for its count.
-                    matching = model._default_manager.filter(**{f"{path}__icontains": word})
+                    matching = model._default_manager.filter(**{lookup: word})
                     condition |= Q(pk__in=matching.values("pk"))
                 else:
-                    condition |= Q(**{f"{path}__icontains": word})
+                    condition |= Q(**{lookup: word})
             queryset = queryset.filter(condition)
         return queryset
 

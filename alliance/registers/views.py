@@ -30,6 +30,7 @@ from alliance.models import AuditKind
 from alliance.numbers import format_number
 from alliance.redirects import next_or
 
+from .counting import RegisterPaginator
 from .declaration import Register
 from .options import options_response, use_remote_options
 
@@ -97,7 +98,12 @@ class RegisterList(RegisterMixin, SingleTableMixin, FilterView):
         return self.register.table
 
     def get_table_pagination(self, table):
-        return {"per_page": self.register.per_page}
+        # The rows' queryset (filtered, searched, scoped) for the paginator to count cheaply.
+        return {
+            "per_page": self.register.per_page,
+            "paginator_class": RegisterPaginator,
+            "queryset": table.data.data,
+        }
 
     def get_template_names(self):
         # htmx (the filter form) refreshes the rows only.

@@ -101,3 +101,36 @@ def test_a_long_enterprise_filter_renders_only_its_chosen_option(client_for, sec
     content = client_for(secretariat_user).get(reverse("training:craftsman_list")).content.decode()
     select = content.split('name="enterprise"')[1].split("</select>")[0]
     assert "data-options-url" in select and select.count("<option") <= 1
+
+
+def test_a_two_character_word_is_searched_by_its_bigram(client_for, secretariat_user, school):
+    from tests.placements.factories import StudentFactory
+
+    for name in ("卢秀英", "王卢秀", "卢明", "秀卢"):
+        StudentFactory(school=school, name=name)
+    client = client_for(secretariat_user)
+    url = reverse("placements:student_list")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url, {"q": "卢秀"})
+    # 卢秀 in 卢秀英 and 王卢秀; 卢明 and 秀卢 hold both characters but not the pair.
+    assert {r.record.name for r in page.context["page_obj"].object_list} == {"卢秀英", "王卢秀"}
+    bigram = any("alliance_bigrams" in q["sql"] for q in queries)
+    assert bigram == (connection.vendor == "postgresql")
+    # Three characters: the trigram index's LIKE, whatever the database.
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url, {"q": "卢秀英"})
+    assert [r.record.name for r in page.context["page_obj"].object_list] == ["卢秀英"]
+    assert not any("alliance_bigrams" in q["sql"] for q in queries)
+
+
+def test_bigram_indexes_exist_on_postgresql():
+    if connection.vendor != "postgresql":
+        return
+    ensure_search_indexes()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'placements_student' "
+            "AND indexdef LIKE '%alliance_bigrams%'"
+        )
+        definitions = " ".join(row[0] for row in cursor.fetchall())
+    assert "alliance_bigrams(upper((name)::text))" in definitions

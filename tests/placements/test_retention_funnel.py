@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from placements import selectors
 from placements.models import EmployerLocation, GraduatePlacement, HireStatus, milestone_date
@@ -173,3 +175,17 @@ def test_a_milestone_follow_up_cannot_be_made_long_before_its_date():
     RetentionFollowUp(
         placement=placement, milestone=12, contacted_on=dt.date(2025, 6, 15)
     ).full_clean()
+
+
+def test_the_dashboard_draws_the_stored_funnel(cohort, client_for, council_user):
+    client = client_for(council_user)
+    url = reverse("reports:dashboard")
+    client.get(url, {"year": 2024})  # computes and stores the year's figures
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url, {"year": 2024})
+    # The cohort's stages: 4 graduates in the pipeline, 2 hired, 2 / 1 / 1 there after 6, 12
+    # and 24 months (worked out in test_breakdown_by_school_major_and_enterprise).
+    stages = [s["value"] for s in page.context["funnel_data"]["stages"]]
+    assert stages == [4, 2, 2, 1, 1]
+    # Read from the stored figures: no placement is read for it.
+    assert not any("placements_graduateplacement" in q["sql"] for q in queries)
