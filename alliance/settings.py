@@ -274,12 +274,12 @@ BACKGROUND_THREADS = env.bool("BACKGROUND_THREADS", default=not REDIS_URL)
 
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several portals (or test runs) on one Redis keep their keys apart.
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default=""),
+        }
     }
 
 LOGGING = {
