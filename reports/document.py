@@ -53,10 +53,6 @@ REPORT_LANGUAGE = "zh-hans"
 for _logger in ("weasyprint", "weasyprint.progress"):
     logging.getLogger(_logger).setLevel(logging.ERROR)
 
-# WeasyPrint logs every SVG style attribute it ignores and every layout step: keep errors only.
-for _logger in ("weasyprint", "weasyprint.progress"):
-    logging.getLogger(_logger).setLevel(logging.ERROR)
-
 # The same msgids as placements' OutreachKind labels (one translation); keys are the contract's.
 OUTREACH_KINDS = {
     "parents_visit": gettext_lazy("Parents' enterprise visit"),
