@@ -516,19 +516,8 @@ def write_workbook(
     from openpyxl.utils import get_column_letter
 
     workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "A2"
+    _data_sheet(workbook, title, columns, rows)
     bold = Font(bold=True)
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, value=neutralise(column.header))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        sheet.append([_typed_cell(sheet, value) for value in row])
     if notes:
         notes_sheet = workbook.create_sheet(title=(notes_title or "notes")[:31])
         for index, width in enumerate(notes_widths, start=1):
@@ -544,3 +533,37 @@ def write_workbook(
                 cells.append(cell)
             notes_sheet.append(cells)
     workbook.save(out)
+
+
+def write_sheets(
+    out: IO[bytes], sheets: Iterable[tuple[str, Sequence[Column], Iterable[Sequence[Any]]]]
+) -> None:
+    """Write several data sheets, (title, columns, rows) each, into one workbook: titles are
+    cut to Excel's 31 characters and must stay distinct."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    for title, columns, rows in sheets:
+        _data_sheet(workbook, title, columns, rows)
+    workbook.save(out)
+
+
+def _data_sheet(workbook, title: str, columns: Sequence[Column], rows) -> None:
+    """A bold frozen header and typed cells, written row by row (write-only workbook)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(title=title[:31])
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=neutralise(column.header))
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_typed_cell(sheet, value) for value in row])

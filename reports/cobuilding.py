@@ -9,15 +9,55 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from training.models import AppointmentDirection, InstitutionKind
 
+from .annex import Sheet, few, sheet
 from .indicators import BY_CODE, SCHOOL, Scope, evaluate
 from .sources import DataSet
+
+
+def _majors(catalogue: list[dict]) -> tuple[dict, Sheet]:
+    """The majors without a partner enterprise by school for the PDF; the catalogue in the
+    annex (a row per major: it grows with the schools)."""
+    name = _("Majors built with enterprises")
+    rows = [
+        [
+            m["school"],
+            m["code"],
+            m["name"],
+            m["industry"],
+            m["status"],
+            "、".join(m["enterprises"]),
+            _("yes") if m["leads"] else "",
+        ]
+        for m in catalogue
+    ]
+    headers = [
+        _("School"),
+        _("Code"),
+        _("Major"),
+        _("County industry served"),
+        _("Status"),
+        _("Partner enterprises"),
+        _("Both leads"),
+    ]
+    summary = {
+        "count": len(catalogue),
+        "schools": len({m["school"] for m in catalogue}),
+        "without_partner": few(
+            [f"{m['school']} · {m['name']}" for m in catalogue if not m["enterprises"]]
+        ),
+        "sheet": name,
+    }
+    return summary, sheet(name, headers, rows)
 
 
 def cobuilding_context(
     year: int, data: DataSet, targets: dict, names: dict[int, str], school_ids: list[int]
 ) -> dict:
+    """The chapter's values, and under ``cobuilding.sheets`` the annex's sheet of majors."""
     d = data.year(year)
 
     def school_value(code: str, school: int) -> str:
@@ -52,10 +92,12 @@ def cobuilding_context(
         for kind, counts in sorted(d.institutions_by_kind.items())
     ]
     direction_labels = dict(AppointmentDirection.choices)
+    majors, majors_sheet = _majors(d.major_catalogue)
     return {
         "cobuilding": {
             "school_rows": school_rows,
-            "majors": d.major_catalogue,
+            "majors": majors,
+            "sheets": [majors_sheet],
             "institution_kinds": institution_kinds,
             "institutions": d.institution_register,
             "patents": d.patent_register,

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
+from .annex import Annex, Sheet, sheet
 from .cobuilding import cobuilding_context
 from .cooperation_chapters import SECTIONS as COOPERATION_SECTIONS
 from .cooperation_chapters import cooperation_context
@@ -63,16 +64,6 @@ OUTREACH_KINDS = {
     "recommendation_fair": gettext_lazy("Graduate recommendation fair"),
     "other": gettext_lazy("Other"),
 }
-
-
-@dataclass
-class Annex:
-    """The per-enterprise tables of the report as one table, published beside the PDF (Excel
-    and CSV): one row per member enterprise. The PDF keeps only the enterprises that miss a
-    target, so that a city or province report stays readable and light."""
-
-    headers: list[str]
-    rows: list[list]
 
 
 @dataclass
@@ -204,7 +195,8 @@ def report_context(
         for y, lv, mv in zip(years, local_trend, member_trend, strict=True)
     ]
 
-    # Outreach per school and semester
+    # Outreach per school and semester: a row per school semester in the annex; the PDF keeps
+    # the semesters that miss a parents' visit or a promotion week (the plan asks for both).
     outreach_rows = []
     for s in school_ids:
         for semester in semesters(year):
@@ -222,6 +214,17 @@ def report_context(
                     ),
                 }
             )
+    outreach_sheet = sheet(
+        _("Outreach"),
+        [
+            _("School"),
+            _("Semester"),
+            _("Parents' enterprise visits"),
+            _("Enterprise promotion weeks"),
+            _("Other events"),
+        ],
+        [list(r.values()) for r in outreach_rows],
+    )
 
     school_columns, school_lines = scorecard_lines(year, SCHOOL, data=data, targets=targets)
     # A page holds the indicators a school is judged on, not every report-only figure of the
@@ -238,7 +241,18 @@ def report_context(
         year, ENTERPRISE, data=data, targets=targets
     )
     coverage_items = coverage(year, data=data)
-    annex = _annex(d, enterprise_ids, names, enterprise_columns, enterprise_lines)
+    assessment_publicity = governance_context(d, names)
+    cobuilding = cobuilding_context(year, data, targets, names, school_ids)
+    cooperation = cooperation_context(d)
+    annex = Annex(
+        [
+            _enterprise_sheet(d, enterprise_ids, names, enterprise_columns, enterprise_lines),
+            *cobuilding["cobuilding"].pop("sheets"),
+            *cooperation.pop("sheets"),
+            outreach_sheet,
+            *assessment_publicity.pop("governance_sheets"),
+        ]
+    )
 
     chart = {
         "members": charts.bar_chart(
@@ -277,7 +291,6 @@ def report_context(
         ),
     }
 
-    assessment_publicity = governance_context(d, names)
     narrative = narrative or {}
     sections = [
         ("overview", _("Alliance overview")),
@@ -331,7 +344,11 @@ def report_context(
             (cohort, (funnel_breakdown(cohort, data=data)["total"] or [None])[0])
             for cohort in range(year - 2, year + 1)
         ],
-        "outreach_rows": outreach_rows,
+        "outreach_count": len(outreach_rows),
+        "outreach_missing": [
+            r for r in outreach_rows if not r["parents_visit"] or not r["promotion_week"]
+        ],
+        "outreach_sheet": outreach_sheet.name,
         "rows": rows,
         "met_count": met,
         "judged_count": judged,
@@ -346,13 +363,14 @@ def report_context(
         "enterprise_lines_total": len(enterprise_lines),
         "base_total": len(d.platform_summary["bases"]),
         "annex": annex,
+        "annex_enterprise_sheet": annex.sheets[0].name,
         "coverage": coverage_items,
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
         **assessment_publicity,
-        **cobuilding_context(year, data, targets, names, school_ids),
-        "cooperation": cooperation_context(d),
+        **cobuilding,
+        "cooperation": cooperation,
     }
 
 
@@ -372,7 +390,8 @@ def _missing(columns, lines, targets) -> list[dict]:
     return missing
 
 
-def _annex(d, enterprise_ids, names, columns, lines) -> Annex:
+def _enterprise_sheet(d, enterprise_ids, names, columns, lines) -> Sheet:
+    """A row per member enterprise: its bases, craftsmen, apprentices and scorecard."""
     bases: dict[str, list[int]] = {}
     for base in d.platform_summary["bases"]:
         count = bases.setdefault(base["enterprise"], [0, 0, 0])
@@ -394,7 +413,9 @@ def _annex(d, enterprise_ids, names, columns, lines) -> Annex:
         _("Completed"),
         *labels.values(),
         _("Targets not met"),
+        _("Culture profile complete"),
     ]
+    complete = d.enterprises_with_complete_profile
     rows = []
     for e in enterprise_ids:
         counts = d.apprentice_counts.get(e)
@@ -411,40 +432,10 @@ def _annex(d, enterprise_ids, names, columns, lines) -> Annex:
                 counts.completed if counts else 0,
                 *[c.text for c in line],
                 "、".join(labels[c.code] for c in line if c.met is False),
+                _("yes") if e in complete else "",
             ]
         )
-    return Annex([str(h) for h in headers], rows)
-
-
-def annex_xlsx(annex: Annex, year: int) -> bytes:
-    from io import BytesIO
-
-    from alliance.xlsx import Column, write_workbook
-
-    out = BytesIO()
-    with translation.override(REPORT_LANGUAGE):
-        write_workbook(
-            out,
-            title=_("Member enterprises %(year)s") % {"year": year},
-            columns=[Column(h, width=30 if i == 0 else 12) for i, h in enumerate(annex.headers)],
-            rows=annex.rows,
-        )
-    return out.getvalue()
-
-
-def annex_csv(annex: Annex) -> bytes:
-    import csv
-    from io import StringIO
-
-    from alliance.xlsx import neutralise
-
-    out = StringIO()
-    out.write("\ufeff")  # so that Excel opens the Chinese text as UTF-8
-    writer = csv.writer(out)
-    writer.writerow([neutralise(h) for h in annex.headers])
-    for row in annex.rows:
-        writer.writerow([neutralise(v) for v in row])
-    return out.getvalue().encode("utf-8")
+    return sheet(_("Member enterprises"), headers, rows)
 
 
 def _target_number(target) -> float | None:

@@ -27,8 +27,9 @@ from . import (
     permissions,
     selectors,
 )
+from .annex import annex_csv_zip, annex_xlsx
 from .assessments import Assessment, AssessmentScore, AssessmentStatus, AssessorKind
-from .document import annex_csv, annex_xlsx, build_html, render_pdf, sha256
+from .document import build_html, render_pdf, sha256
 from .indicators import ENTERPRISE, SCHOOL, Scope
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
 from .sources import DataSet
@@ -235,8 +236,8 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
         report_fail(report_id=report_id, error=f"{type(exc).__name__}: {exc}")
         return AnnualReport.objects.get(pk=report_id)
     annex = {
-        "xlsx": annex_xlsx(built.annex, report.year),
-        "csv": annex_csv(built.annex),
+        "xlsx": annex_xlsx(built.annex),
+        "csv": annex_csv_zip(built.annex),
     }
     return _report_finish(
         report=report, content=content, pages=pages, indicators=built.indicators, annex=annex

@@ -735,7 +735,7 @@ def run_pdf(request, pk: int):
 
 ANNEX_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "application/zip",
 }
 
 
@@ -752,7 +752,8 @@ def run_annex_csv(request, pk: int):
 
 
 def _annex_response(report: AnnualReport, extension: str):
-    """The per-enterprise annex built with the run's PDF (none for a run built before it)."""
+    """The annex built with the run's PDF (none for a run built before it): the workbook, or
+    the zip of its sheets as CSV files."""
     stored = getattr(report, f"annex_{extension}")
     if not stored:
         raise Http404
