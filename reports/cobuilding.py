@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from training.models import AppointmentDirection, InstitutionKind
 
 from .annex import Sheet, few, sheet
-from .indicators import BY_CODE, SCHOOL, Scope, evaluate
-from .sources import DataSet
+from .indicators import Row
+from .sources import YearData
 
 
 def _majors(catalogue: list[dict]) -> tuple[dict, Sheet]:
@@ -55,13 +55,16 @@ def _majors(catalogue: list[dict]) -> tuple[dict, Sheet]:
 
 
 def cobuilding_context(
-    year: int, data: DataSet, targets: dict, names: dict[int, str], school_ids: list[int]
+    d: YearData,
+    school_results: dict[int, dict[str, Row]],
+    names: dict[int, str],
+    school_ids: list[int],
 ) -> dict:
-    """The chapter's values, and under ``cobuilding.sheets`` the annex's sheet of majors."""
-    d = data.year(year)
+    """The chapter's values, and under ``cobuilding.sheets`` the annex's sheet of majors.
+    ``school_results``: each member school's indicator rows by code (the stored figures)."""
 
     def school_value(code: str, school: int) -> str:
-        return evaluate(BY_CODE[code], data, year, Scope(SCHOOL, school), targets[code]).value_text
+        return school_results[school][code].value_text
 
     majors = d.majors_by_school
     patents = d.patents_by_school

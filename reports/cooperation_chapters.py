@@ -21,6 +21,7 @@ from placements.models import (
 from training.models import ExchangeArea, FundingDepartment, ProgrammeAudience
 
 from .annex import Sheet, few, sheet
+from .indicators import Row
 from .selectors import organization_names
 from .sources import YearData
 
@@ -177,6 +178,7 @@ def _guidance(
     enterprises: list[int],
     names: dict[int, str],
     sheets: list[Sheet],
+    school_results: dict[int, dict[str, Row]],
 ) -> dict:
     """Mentors and preferential measures summed in the PDF, with the mentors who gave no class
     nor lecture and the enterprises without a measure named; every one in the annex."""
@@ -218,7 +220,9 @@ def _guidance(
     )
     followups = []
     for s in schools:
-        graduates, followed = d.followup_counts.get(s, (0, 0))
+        # The school's follow-up rate counts them: followed ÷ graduates working in the county.
+        counted = school_results[s]["followup_rate"].measure
+        graduates, followed = counted.denominator, counted.numerator
         followups.append(
             {
                 "name": names[s],
@@ -269,9 +273,10 @@ def _external(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
     return {"areas": [str(label) for label in ExchangeArea.labels], "rows": rows}
 
 
-def cooperation_context(d: YearData) -> dict:
+def cooperation_context(d: YearData, school_results: dict[int, dict[str, Row]]) -> dict:
     """The content of the five chapters for the year of ``d`` (plain values for the template),
-    and under ``sheets`` the annex's sheets of their long tables."""
+    and under ``sheets`` the annex's sheets of their long tables. ``school_results``: each
+    member school's indicator rows by code (the stored figures)."""
     names = organization_names(d.schools | d.enterprises)
     schools = sorted(d.schools, key=lambda i: names[i])
     enterprises = sorted(d.enterprises, key=lambda i: names[i])
@@ -280,7 +285,7 @@ def cooperation_context(d: YearData) -> dict:
         "materials": _materials(d, schools, names),
         "demand": _demand(d, sheets),
         "training_forms": _training_forms(d, schools, set(enterprises), sheets),
-        "guidance": _guidance(d, schools, enterprises, names, sheets),
+        "guidance": _guidance(d, schools, enterprises, names, sheets, school_results),
         "external": _external(d, schools, names),
         "sheets": sheets,
     }

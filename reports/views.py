@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliance import glossary
 from alliance.access import (
     COUNCIL,
     ENTERPRISE_HR,
@@ -187,23 +186,7 @@ def scorecards(request):
     for kind, prefix in ((SCHOOL, "school"), (ENTERPRISE, "enterprise")):
         page, lines = _paged_lines(stored, request, year, kind, f"{prefix}_page")
         context[f"{prefix}_columns"] = [i for i in INDICATORS if kind in i.scopes]
-        context[f"{prefix}_lines"] = [
-            selectors.ScorecardLine(
-                line.id,
-                line.name,
-                [
-                    selectors.Cell(
-                        r.indicator.code,
-                        r.value_text,
-                        r.met,
-                        r.fraction_text,
-                        glossary.status(r.met, r.value),
-                    )
-                    for r in line.rows
-                ],
-            )
-            for line in lines
-        ]
+        context[f"{prefix}_lines"] = figures.scorecard(lines)
         context[f"{prefix}_page"] = page
     return render(request, "reports/scorecards.html", context)
 
