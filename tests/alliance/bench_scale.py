@@ -103,9 +103,13 @@ def _child(code: str) -> dict:
 def _report(year: int) -> dict:
     """Build the year's report in a fresh process, as a worker does (its peak memory is the
     worker's); then, in another fresh process, render the same HTML with bare WeasyPrint (the
-    floor: the same imports and fonts to load, no queries, no charts, no template)."""
+    floor: the same imports and fonts to load, no queries, no charts, no template). The stored
+    figures are refreshed first, as the worker does after every write: the report reads them."""
     from reports.document import build_html
+    from reports.figures import StoredFigures
+    from reports.selectors import TREND_YEARS
 
+    StoredFigures().refresh_all(range(year - TREND_YEARS + 1, year + 1))
     result = _child(
         "from reports.services import report_build_now\n"
         f"t = time.perf_counter(); r = report_build_now(year={year})\n"
