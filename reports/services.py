@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -198,6 +199,20 @@ def _heartbeat(report_id: int) -> Iterator[None]:
         thread.join()
 
 
+@contextmanager
+def _old_objects_set_aside() -> Iterator[None]:
+    """Typesetting allocates millions of short-lived boxes, and each full collection would scan
+    again the 400,000 objects the worker held before (Django, the apps, the report's data):
+    those are set aside from the collector for the render (``gc.freeze``), and given back to it
+    after. The render's own garbage is collected as usual. About 8 % of the render's time at
+    city scale."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def report_generate(*, report_id: int) -> AnnualReport | None:
     """Claim a queued run and build its PDF. Idempotent: a run already claimed is left alone.
 
@@ -222,7 +237,8 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
         with _heartbeat(report_id):
             built = build_html(report.year, narrative=report.narrative)
             _stage(report_id, _("Typesetting the PDF"), 50)
-            content, pages = render_pdf(built.html)
+            with _old_objects_set_aside():
+                content, pages = render_pdf(built.html)
             _stage(report_id, _("Saving the file"), 90)
         logger.info("report %s: %s pages in %.1f s", report_id, pages, time.monotonic() - started)
     except TRANSIENT_ERRORS as exc:

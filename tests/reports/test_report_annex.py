@@ -165,3 +165,35 @@ def test_a_newer_draft_removes_the_older_drafts_annex(
     with django_capture_on_commit_callbacks(execute=True):
         report_build_now(year=2025)
     assert not any(storage.exists(name) for name in names)
+
+
+def test_outreach_keeps_in_the_pdf_only_the_semesters_missing_an_event(fake_selectors):
+    from reports.document import report_context
+    from reports.sources import DataSet
+
+    both = {"parents_visit": 1, "promotion_week": 2}
+    fake_selectors(
+        {
+            2025: {
+                "member_school_ids": {1, 2},
+                "outreach_by_semester": {
+                    (1, "2025-1"): both,
+                    (1, "2025-2"): both,
+                    (2, "2025-1"): {"parents_visit": 1, "career_class": 3},
+                    (2, "2025-2"): both,
+                },
+            }
+        }
+    )
+    context = report_context(2025, data=DataSet())
+    # Four school semesters in the annex; the PDF keeps school 2's spring, without a promotion
+    # week.
+    rows = context["annex"].sheet("企业文化宣传").rows
+    assert [row[:4] for row in rows] == [
+        ["#1", "2025-1", 1, 2],
+        ["#1", "2025-2", 1, 2],
+        ["#2", "2025-1", 1, 0],
+        ["#2", "2025-2", 1, 2],
+    ]
+    assert [(r["name"], r["semester"]) for r in context["outreach_missing"]] == [("#2", "2025-1")]
+    assert context["outreach_count"] == 4
