@@ -109,6 +109,10 @@ def report_context(
     rows = alliance.rows
     results = {y: {r.indicator.code: r for r in a.rows} for y, a in alliance_years.items()}
     _count, stored_schools = stored.lines(year, SCHOOL)
+    if {line.id for line in stored_schools} != d.schools:
+        # A membership written without notice since the block was stored (it lives an hour at
+        # most): the chapters list today's schools, so their figures are computed now.
+        stored_schools = stored.computed_lines(year, SCHOOL)
     school_results = {line.id: {r.indicator.code: r for r in line.rows} for line in stored_schools}
     school_figures = {line.id: line.figures for line in stored_schools}
     schools, enterprises = d.schools, d.enterprises

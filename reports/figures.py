@@ -382,6 +382,12 @@ class StoredFigures:
         found = [_line(s, year, kind) for s in query]
         return (len(found) if total is None else total), found
 
+    def computed_lines(self, year: int, kind: str) -> list[Line]:
+        """Every member's line of ``kind`` computed now from the records, not stored: for a
+        caller that must match today's membership exactly."""
+        blocks = _compute(year, kind, self.data)[1:]
+        return sorted((_line(b, year, kind) for b in blocks), key=lambda line: (line.name, line.id))
+
     def member(self, year: int, kind: str, org_id: int) -> Line | None:
         """One member's stored line, or None when it was not a member in ``year``."""
         self._headers([year], kind)
