@@ -544,3 +544,148 @@ def write_workbook(
                 cells.append(cell)
             notes_sheet.append(cells)
     workbook.save(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Large workbooks written directly (the annual report's annex)
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# Styles: 0 plain, 1 bold (the header), 2 a number with two decimals (Decimal amounts), 3 a
+# date, 4 a date and time.
+_STYLES = (
+    f'{_XML}<styleSheet xmlns="{_MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year bug folded in)
+
+
+def _letters(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _escape(text: str) -> str:
+    text = _ILLEGAL.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cell_xml(ref: str, value: Any, style: int = 0) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, Decimal):
+        return f'<c r="{ref}" s="2"><v>{value}</v></c>'
+    if isinstance(value, dt.datetime):
+        serial = (_excel_value(value) - _EPOCH) / dt.timedelta(days=1)
+        return f'<c r="{ref}" s="4"><v>{serial!r}</v></c>'
+    if isinstance(value, dt.date):
+        return f'<c r="{ref}" s="3"><v>{(value - _EPOCH.date()).days}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
+    text = _escape(str(neutralise(str(value))))
+    bold = ' s="1"' if style == 1 else ""
+    return f'<c r="{ref}"{bold} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def _sheet_xml(columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> str:
+    letters = [_letters(i) for i in range(len(columns))]
+    parts = [
+        f'{_XML}<worksheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        "</sheetView></sheetViews><cols>",
+        *(
+            f'<col min="{i}" max="{i}" width="{c.width}" customWidth="1"/>'
+            for i, c in enumerate(columns, start=1)
+        ),
+        '</cols><sheetData><row r="1">',
+        *(_cell_xml(f"{letters[i]}1", c.header, 1) for i, c in enumerate(columns)),
+        "</row>",
+    ]
+    for number, row in enumerate(rows, start=2):
+        parts.append(f'<row r="{number}">')
+        parts.extend(_cell_xml(f"{letters[i]}{number}", v) for i, v in enumerate(row))
+        parts.append("</row>")
+    parts.append("</sheetData></worksheet>")
+    return "".join(parts)
+
+
+def write_sheets(
+    out: IO[bytes], sheets: Iterable[tuple[str, Sequence[Column], Iterable[Sequence[Any]]]]
+) -> None:
+    """Write several data sheets, (title, columns, rows) each, as one workbook: a bold frozen
+    header and typed cells (numbers, amounts with two decimals, dates, text), like
+    :func:`write_workbook`. The XML is written directly: ten times faster than openpyxl for the
+    annual report's annex (30,000 cells at city scale). Titles are cut to Excel's 31 characters
+    and must stay distinct."""
+    titles = []
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for number, (title, columns, rows) in enumerate(sheets, start=1):
+            titles.append(title[:31])
+            archive.writestr(f"xl/worksheets/sheet{number}.xml", _sheet_xml(columns, rows))
+        count = len(titles)
+        archive.writestr(
+            "[Content_Types].xml",
+            f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/styles.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            + "".join(
+                f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                for n in range(1, count + 1)
+            )
+            + "</Types>",
+        )
+        archive.writestr(
+            "_rels/.rels",
+            f'{_XML}<Relationships xmlns="{_RELS}"><Relationship Id="rId1" '
+            f'Type="{_OFFICE_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_OFFICE_RELS}"><sheets>'
+            + "".join(
+                f'<sheet name="{_escape(t).replace(chr(34), "&quot;")}" sheetId="{n}" r:id="rId{n}"/>'
+                for n, t in enumerate(titles, start=1)
+            )
+            + "</sheets></workbook>",
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'{_XML}<Relationships xmlns="{_RELS}">'
+            + "".join(
+                f'<Relationship Id="rId{n}" Type="{_OFFICE_RELS}/worksheet" '
+                f'Target="worksheets/sheet{n}.xml"/>'
+                for n in range(1, count + 1)
+            )
+            + f'<Relationship Id="rId{count + 1}" Type="{_OFFICE_RELS}/styles" '
+            'Target="styles.xml"/></Relationships>',
+        )
+        archive.writestr("xl/styles.xml", _STYLES)

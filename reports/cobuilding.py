@@ -9,19 +9,62 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from training.models import AppointmentDirection, InstitutionKind
 
-from .indicators import BY_CODE, SCHOOL, Scope, evaluate
-from .sources import DataSet
+from .annex import Sheet, few, sheet
+from .indicators import Row
+from .sources import YearData
+
+
+def _majors(catalogue: list[dict]) -> tuple[dict, Sheet]:
+    """The majors without a partner enterprise by school for the PDF; the catalogue in the
+    annex (a row per major: it grows with the schools)."""
+    name = _("Majors built with enterprises")
+    rows = [
+        [
+            m["school"],
+            m["code"],
+            m["name"],
+            m["industry"],
+            m["status"],
+            "、".join(m["enterprises"]),
+            _("yes") if m["leads"] else "",
+        ]
+        for m in catalogue
+    ]
+    headers = [
+        _("School"),
+        _("Code"),
+        _("Major"),
+        _("County industry served"),
+        _("Status"),
+        _("Partner enterprises"),
+        _("Both leads"),
+    ]
+    summary = {
+        "count": len(catalogue),
+        "schools": len({m["school"] for m in catalogue}),
+        "without_partner": few(
+            [f"{m['school']} · {m['name']}" for m in catalogue if not m["enterprises"]]
+        ),
+        "sheet": name,
+    }
+    return summary, sheet(name, headers, rows)
 
 
 def cobuilding_context(
-    year: int, data: DataSet, targets: dict, names: dict[int, str], school_ids: list[int]
+    d: YearData,
+    school_results: dict[int, dict[str, Row]],
+    names: dict[int, str],
+    school_ids: list[int],
 ) -> dict:
-    d = data.year(year)
+    """The chapter's values, and under ``cobuilding.sheets`` the annex's sheet of majors.
+    ``school_results``: each member school's indicator rows by code (the stored figures)."""
 
     def school_value(code: str, school: int) -> str:
-        return evaluate(BY_CODE[code], data, year, Scope(SCHOOL, school), targets[code]).value_text
+        return school_results[school][code].value_text
 
     majors = d.majors_by_school
     patents = d.patents_by_school
@@ -52,10 +95,12 @@ def cobuilding_context(
         for kind, counts in sorted(d.institutions_by_kind.items())
     ]
     direction_labels = dict(AppointmentDirection.choices)
+    majors, majors_sheet = _majors(d.major_catalogue)
     return {
         "cobuilding": {
             "school_rows": school_rows,
-            "majors": d.major_catalogue,
+            "majors": majors,
+            "sheets": [majors_sheet],
             "institution_kinds": institution_kinds,
             "institutions": d.institution_register,
             "patents": d.patent_register,

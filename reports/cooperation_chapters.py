@@ -20,6 +20,8 @@ from placements.models import (
 )
 from training.models import ExchangeArea, FundingDepartment, ProgrammeAudience
 
+from .annex import Sheet, few, sheet
+from .indicators import Row
 from .selectors import organization_names
 from .sources import YearData
 
@@ -55,34 +57,87 @@ def _materials(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
     return {"kinds": [str(label) for label in MaterialKind.labels], "rows": rows}
 
 
-def _demand(d: YearData) -> dict:
-    joint = [c for c in d.classes_running if len(c["enterprises"]) >= 2]
-    return {"rows": d.demand_against_graduates, "joint": joint}
-
-
-def _training_forms(d: YearData, schools: list[int], enterprises: set[int]) -> dict:
-    classes = [
-        {**c, "kind_label": _label(OrderClassKind, c["kind"])}
-        for c in d.classes_running
-        if c["school"] in schools
+def _class_rows(classes: list[dict]) -> list[list]:
+    return [
+        [
+            c["name"],
+            _label(OrderClassKind, c["kind"]),
+            c["school__name"],
+            c["major"] or "",
+            "、".join(c["enterprises"]),
+            c["enrolled"],
+            c["apprentices"],
+        ]
+        for c in classes
     ]
+
+
+CLASS_HEADERS = [
+    _("Class"),
+    _("Kind of class"),
+    _("School"),
+    _("Major"),
+    _("Enterprises"),
+    _("Students enrolled"),
+    _("Pilot apprentices"),
+]
+
+
+def _demand(d: YearData, sheets: list[Sheet]) -> dict:
+    """The demand against graduates per major (a row per major of the survey); the joint order
+    classes as totals in the PDF, one per row in the annex."""
+    joint = [c for c in d.classes_running if len(c["enterprises"]) >= 2]
+    name = _("Joint order classes")
+    sheets.append(sheet(name, CLASS_HEADERS, _class_rows(joint)))
+    return {
+        "rows": d.demand_against_graduates,
+        "joint_count": len(joint),
+        "joint_schools": len({c["school"] for c in joint}),
+        "joint_enrolled": sum(c["enrolled"] for c in joint),
+        "joint_sheet": str(name),
+    }
+
+
+def _training_forms(
+    d: YearData, schools: list[int], enterprises: set[int], sheets: list[Sheet]
+) -> dict:
+    """Classes summed by kind and bases by internship stage in the PDF, with the classes without
+    a student and the bases without a master named; every class and base in the annex."""
+    classes = [c for c in d.classes_running if c["school"] in schools]
+    class_sheet = _("Order, directed and modern apprenticeship pilot classes")
+    sheets.append(sheet(class_sheet, CLASS_HEADERS, _class_rows(classes)))
+    by_kind = {kind: [0, 0, 0] for kind in OrderClassKind.values}
+    for c in classes:
+        counts = by_kind.setdefault(c["kind"], [0, 0, 0])
+        counts[0] += 1
+        counts[1] += c["enrolled"]
+        counts[2] += c["apprentices"]
     paths = [d.apprentices_by_path[e] for e in enterprises if e in d.apprentices_by_path]
     apprentices = {
         key: sum(len(p[key]) for p in paths)
         for key in ("employee", "pilot", "new_hire", "transferred")
     }
-    bases = []
+    stage_labels = [str(label) for label in InternshipStage.labels]
+    base_rows = []
+    stage_totals = [0] * len(InternshipStage.values)
+    without_master = []
     for base_id, base in d.active_bases.items():
         if base["enterprise"] not in enterprises:
             continue
         stages = d.internships_by_base.get(base_id, {})
-        bases.append(
-            {
-                **base,
-                "stages": [len(stages.get(stage, ())) for stage in InternshipStage.values],
-                "no_masters": base["masters"] == 0,
-            }
+        counts = [len(stages.get(stage, ())) for stage in InternshipStage.values]
+        stage_totals = [a + b for a, b in zip(stage_totals, counts, strict=True)]
+        base_rows.append([base["name"], base["enterprise_name"], base["masters"], *counts])
+        if base["masters"] == 0:
+            without_master.append(f"{base['enterprise_name']} · {base['name']}")
+    base_sheet = _("Internships at the training bases")
+    sheets.append(
+        sheet(
+            base_sheet,
+            [_("Training base"), _("Enterprise"), _("Masters"), *stage_labels],
+            base_rows,
         )
+    )
     departments: dict[str, dict[str, int]] = {}
     for school in schools:
         for (department, audience), n in d.training_person_times_by_kind.get(school, {}).items():
@@ -96,44 +151,79 @@ def _training_forms(d: YearData, schools: list[int], enterprises: set[int]) -> d
         for department, counts in sorted(departments.items())
     ]
     return {
-        "classes": classes,
+        "class_kinds": [
+            {"kind": _label(OrderClassKind, kind), "classes": n, "enrolled": e, "apprentices": a}
+            for kind, (n, e, a) in by_kind.items()
+        ],
+        "class_count": len(classes),
+        "empty_classes": few(
+            [f"{c['school__name']} · {c['name']}" for c in classes if not c["enrolled"]]
+        ),
+        "class_sheet": str(class_sheet),
         "apprentices": apprentices,
-        "stages": [str(label) for label in InternshipStage.labels],
-        "bases": bases,
+        "stages": [
+            {"label": label, "count": n}
+            for label, n in zip(stage_labels, stage_totals, strict=True)
+        ],
+        "base_count": len(base_rows),
+        "without_master": few(without_master),
+        "base_sheet": str(base_sheet),
         "audiences": [str(label) for label in ProgrammeAudience.labels],
         "training": training,
     }
 
 
 def _guidance(
-    d: YearData, schools: list[int], enterprises: list[int], names: dict[int, str]
+    d: YearData,
+    schools: list[int],
+    enterprises: list[int],
+    names: dict[int, str],
+    sheets: list[Sheet],
+    school_results: dict[int, dict[str, Row]],
 ) -> dict:
-    mentors = [
-        {
-            "person": m["person"],
-            "enterprise": m["enterprise_name"],
-            "classes": len(m.get("career_class", ())),
-            "lectures": len(m.get("expert_lecture", ())),
-        }
-        for m in d.mentor_events.values()
-        if m["enterprise"] in enterprises
+    """Mentors and preferential measures summed in the PDF, with the mentors who gave no class
+    nor lecture and the enterprises without a measure named; every one in the annex."""
+    members = set(enterprises)
+    mentors = [m for m in d.mentor_events.values() if m["enterprise"] in members]
+    mentor_rows = [
+        [
+            m["person"],
+            m["enterprise_name"],
+            len(m.get("career_class", ())),
+            len(m.get("expert_lecture", ())),
+        ]
+        for m in mentors
     ]
-    preferences = [
-        {
-            "name": names[e],
-            "areas": "、".join(
-                _label(PreferenceArea, a)
-                for a in PreferenceArea.values
-                if a in d.preference_areas.get(e, ())
-            ),
-        }
-        for e in enterprises
-    ]
+    mentor_sheet = _("Career mentors")
+    sheets.append(
+        sheet(
+            mentor_sheet,
+            [_("Career mentor"), _("Enterprise"), _("Career classes"), _("Enterprise lectures")],
+            mentor_rows,
+        )
+    )
+    areas = {e: d.preference_areas.get(e, ()) for e in enterprises}
+    preference_sheet = _("Preferential measures for county graduates")
+    sheets.append(
+        sheet(
+            preference_sheet,
+            [_("Enterprise"), _("Areas (recruitment, pay, promotion)")],
+            [
+                [
+                    names[e],
+                    "、".join(
+                        _label(PreferenceArea, a) for a in PreferenceArea.values if a in areas[e]
+                    ),
+                ]
+                for e in enterprises
+            ],
+        )
+    )
     followups = []
     for s in schools:
-        records = d.followup_records.get(s)
-        graduates = len(records.graduates) if records else 0
-        followed = len(records.followed) if records else 0
+        # The school's follow-up rate counts them: followed ÷ graduates working in the county.
+        counted = school_results[s]["followup_rate"].measure
+        graduates, followed = counted.denominator, counted.numerator
         followups.append(
             {
                 "name": names[s],
@@ -142,7 +232,31 @@ def _guidance(
                 "missing": graduates - followed,
             }
         )
-    return {"mentors": mentors, "preferences": preferences, "followups": followups}
+    return {
+        "mentor_count": len(mentor_rows),
+        "mentor_classes": sum(row[2] for row in mentor_rows),
+        "mentor_lectures": sum(row[3] for row in mentor_rows),
+        "idle_mentors": few(
+            [
+                f"{person}（{enterprise}）"
+                for person, enterprise, classes, lectures in mentor_rows
+                if not classes and not lectures
+            ]
+        ),
+        "mentor_sheet": str(mentor_sheet),
+        "preference_areas": [
+            {
+                "label": _label(PreferenceArea, a),
+                "count": sum(1 for e in enterprises if a in areas[e]),
+            }
+            for a in PreferenceArea.values
+        ],
+        "with_preference": sum(1 for e in enterprises if areas[e]),
+        "enterprise_count": len(enterprises),
+        "without_preference": few([names[e] for e in enterprises if not areas[e]]),
+        "preference_sheet": str(preference_sheet),
+        "followups": followups,
+    }
 
 
 def _external(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
@@ -160,15 +274,19 @@ def _external(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
     return {"areas": [str(label) for label in ExchangeArea.labels], "rows": rows}
 
 
-def cooperation_context(d: YearData) -> dict:
-    """The content of the five chapters for the year of ``d`` (plain values for the template)."""
+def cooperation_context(d: YearData, school_results: dict[int, dict[str, Row]]) -> dict:
+    """The content of the five chapters for the year of ``d`` (plain values for the template),
+    and under ``sheets`` the annex's sheets of their long tables. ``school_results``: each
+    member school's indicator rows by code (the stored figures)."""
     names = organization_names(d.schools | d.enterprises)
     schools = sorted(d.schools, key=lambda i: names[i])
     enterprises = sorted(d.enterprises, key=lambda i: names[i])
+    sheets: list[Sheet] = []
     return {
         "materials": _materials(d, schools, names),
-        "demand": _demand(d),
-        "training_forms": _training_forms(d, schools, set(enterprises)),
-        "guidance": _guidance(d, schools, enterprises, names),
+        "demand": _demand(d, sheets),
+        "training_forms": _training_forms(d, schools, set(enterprises), sheets),
+        "guidance": _guidance(d, schools, enterprises, names, sheets, school_results),
         "external": _external(d, schools, names),
+        "sheets": sheets,
     }

@@ -21,37 +21,34 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
+from .annex import Annex, Sheet, sheet
 from .cobuilding import cobuilding_context
 from .cooperation_chapters import SECTIONS as COOPERATION_SECTIONS
 from .cooperation_chapters import cooperation_context
+from .figures import StoredFigures, scorecard
 from .governance_chapters import governance_context, governance_sections
 from .indicators import (
-    ALLIANCE_SCOPE,
     BY_CODE,
     ENTERPRISE,
+    INDICATORS,
     SCHOOL,
-    Scope,
-    evaluate,
+    Row,
     format_target,
     format_value,
 )
 from .selectors import (
+    FUNNEL_CODES,
     TREND_YEARS,
+    Cell,
+    FunnelLine,
+    ScorecardLine,
     applied_targets,
-    coverage,
-    funnel_breakdown,
-    indicator_rows,
     organization_names,
     row_payload,
-    scorecard_lines,
 )
 from .sources import DataSet, semesters
 
 REPORT_LANGUAGE = "zh-hans"
-
-# WeasyPrint logs every SVG style attribute it ignores and every layout step: keep errors only.
-for _logger in ("weasyprint", "weasyprint.progress"):
-    logging.getLogger(_logger).setLevel(logging.ERROR)
 
 # WeasyPrint logs every SVG style attribute it ignores and every layout step: keep errors only.
 for _logger in ("weasyprint", "weasyprint.progress"):
@@ -67,16 +64,6 @@ OUTREACH_KINDS = {
     "recommendation_fair": gettext_lazy("Graduate recommendation fair"),
     "other": gettext_lazy("Other"),
 }
-
-
-@dataclass
-class Annex:
-    """The per-enterprise tables of the report as one table, published beside the PDF (Excel
-    and CSV): one row per member enterprise. The PDF keeps only the enterprises that miss a
-    target, so that a city or province report stays readable and light."""
-
-    headers: list[str]
-    rows: list[list]
 
 
 @dataclass
@@ -112,7 +99,22 @@ def report_context(
     data = data or DataSet()
     d = data.year(year)
     targets = applied_targets(year)
-    rows = indicator_rows(year, ALLIANCE_SCOPE, data=data, targets=targets)
+    # Every indicator result is read from the stored figures (the worker stores them after each
+    # write; a block missing at this version is computed from ``data`` and stored): the report
+    # shows exactly what the dashboard and the scorecards show, without evaluating it again.
+    stored = StoredFigures(data)
+    years = list(range(year - TREND_YEARS + 1, year + 1))
+    alliance_years = stored.alliance_years(years)
+    alliance = alliance_years[year]
+    rows = alliance.rows
+    results = {y: {r.indicator.code: r for r in a.rows} for y, a in alliance_years.items()}
+    _count, stored_schools = stored.lines(year, SCHOOL)
+    if {line.id for line in stored_schools} != d.schools:
+        # A membership written without notice since the block was stored (it lives an hour at
+        # most): the chapters list today's schools, so their figures are computed now.
+        stored_schools = stored.computed_lines(year, SCHOOL)
+    school_results = {line.id: {r.indicator.code: r for r in line.rows} for line in stored_schools}
+    school_figures = {line.id: line.figures for line in stored_schools}
     schools, enterprises = d.schools, d.enterprises
     names = organization_names(schools | enterprises)
     school_ids = sorted(schools, key=lambda i: names[i])
@@ -132,9 +134,7 @@ def report_context(
     for s in school_ids:
         teachers = figures[s].professional_teachers if s in figures else None
         seconded = d.seconded_professional_teachers.get(s, 0)
-        row = evaluate(
-            BY_CODE["secondment_rate"], data, year, Scope(SCHOOL, s), targets["secondment_rate"]
-        )
+        row = school_results[s]["secondment_rate"]
         teacher_rows.append(
             {
                 "name": names[s],
@@ -148,7 +148,7 @@ def report_context(
 
     # Cooperative education
     def school_row(code: str, school: int):
-        return evaluate(BY_CODE[code], data, year, Scope(SCHOOL, school), targets[code])
+        return school_results[school][code]
 
     training_rows = []
     for s in school_ids:
@@ -173,42 +173,30 @@ def report_context(
     # Local employment, with the trend over five years
     employment_rows = []
     for s in school_ids:
-        c = d.employment_counts.get(s)
-        if c is None:
-            employment_rows.append(
-                {
-                    "name": names[s],
-                    "graduates": 0,
-                    "employed": 0,
-                    "local": 0,
-                    "at_member": 0,
-                    "local_rate": "—",
-                    "member_rate": "—",
-                }
-            )
-            continue
+        local_row = school_row("local_employment_rate", s)
+        member_row = school_row("alliance_employment_rate", s)
         employment_rows.append(
             {
                 "name": names[s],
-                "graduates": c.graduates,
-                "employed": c.employed,
-                "local": c.local,
-                "at_member": c.at_member,
-                "local_rate": school_row("local_employment_rate", s).value_text,
-                "member_rate": school_row("alliance_employment_rate", s).value_text,
+                "graduates": school_figures[s]["graduates"],
+                "employed": local_row.measure.denominator,
+                "local": local_row.measure.numerator,
+                "at_member": member_row.measure.numerator,
+                "local_rate": local_row.value_text,
+                "member_rate": member_row.value_text,
             }
         )
-    years = list(range(year - TREND_YEARS + 1, year + 1))
     local = BY_CODE["local_employment_rate"]
     member = BY_CODE["alliance_employment_rate"]
-    local_trend = [local.compute(data.year(y), ALLIANCE_SCOPE).value for y in years]
-    member_trend = [member.compute(data.year(y), ALLIANCE_SCOPE).value for y in years]
+    local_trend = [results[y][local.code].value for y in years]
+    member_trend = [results[y][member.code].value for y in years]
     trend_rows = [
         {"year": y, "local": format_value(local, lv), "member": format_value(member, mv)}
         for y, lv, mv in zip(years, local_trend, member_trend, strict=True)
     ]
 
-    # Outreach per school and semester
+    # Outreach per school and semester: a row per school semester in the annex; the PDF keeps
+    # the semesters that miss a parents' visit or a promotion week (the plan asks for both).
     outreach_rows = []
     for s in school_ids:
         for semester in semesters(year):
@@ -226,8 +214,20 @@ def report_context(
                     ),
                 }
             )
+    outreach_sheet = sheet(
+        _("Outreach"),
+        [
+            _("School"),
+            _("Semester"),
+            _("Parents' enterprise visits"),
+            _("Enterprise promotion weeks"),
+            _("Other events"),
+        ],
+        [list(r.values()) for r in outreach_rows],
+    )
 
-    school_columns, school_lines = scorecard_lines(year, SCHOOL, data=data, targets=targets)
+    school_columns = [i for i in INDICATORS if SCHOOL in i.scopes]
+    school_lines = scorecard(stored_schools)
     # A page holds the indicators a school is judged on, not every report-only figure of the
     # whole plan: those are on the portal's scorecards page.
     judged = [
@@ -238,11 +238,28 @@ def report_context(
     school_columns = [school_columns[i] for i in judged]
     for line in school_lines:
         line.cells = [line.cells[i] for i in judged]
-    enterprise_columns, enterprise_lines = scorecard_lines(
-        year, ENTERPRISE, data=data, targets=targets
+    enterprise_columns = [i for i in INDICATORS if ENTERPRISE in i.scopes]
+    # The text and status of each cell only: the PDF names who misses a target, the annex
+    # shows every value (500 enterprises × 23 indicators at city scale).
+    enterprise_lines = [
+        ScorecardLine(
+            line.id, line.name, [Cell(r.indicator.code, r.value_text, r.met) for r in line.rows]
+        )
+        for line in stored.lines(year, ENTERPRISE)[1]
+    ]
+    coverage_items = alliance.coverage()
+    assessment_publicity = governance_context(d, names)
+    cobuilding = cobuilding_context(d, school_results, names, school_ids)
+    cooperation = cooperation_context(d, school_results)
+    annex = Annex(
+        [
+            _enterprise_sheet(d, enterprise_ids, names, enterprise_columns, enterprise_lines),
+            *cobuilding["cobuilding"].pop("sheets"),
+            *cooperation.pop("sheets"),
+            outreach_sheet,
+            *assessment_publicity.pop("governance_sheets"),
+        ]
     )
-    coverage_items = coverage(year, data=data)
-    annex = _annex(d, enterprise_ids, names, enterprise_columns, enterprise_lines)
 
     chart = {
         "members": charts.bar_chart(
@@ -255,10 +272,7 @@ def report_context(
         else "",
         "secondment": charts.bar_chart(
             [r["name"] for r in teacher_rows],
-            [
-                float(evaluate(BY_CODE["secondment_rate"], data, year, Scope(SCHOOL, s)).value or 0)
-                for s in school_ids
-            ],
+            [float(school_row("secondment_rate", s).value or 0) for s in school_ids],
             title=_("Teacher secondment rate by school (%)"),
             unit="%",
             target=_target_number(targets["secondment_rate"]),
@@ -281,7 +295,6 @@ def report_context(
         ),
     }
 
-    assessment_publicity = governance_context(d, names)
     narrative = narrative or {}
     sections = [
         ("overview", _("Alliance overview")),
@@ -332,10 +345,13 @@ def report_context(
         "retention": d.retention_summary,
         # The three cohorts whose funnel can have reached 6, 12 and 24 months by this report.
         "funnel_rows": [
-            (cohort, (funnel_breakdown(cohort, data=data)["total"] or [None])[0])
-            for cohort in range(year - 2, year + 1)
+            (cohort, _funnel_total(results[cohort])) for cohort in range(year - 2, year + 1)
         ],
-        "outreach_rows": outreach_rows,
+        "outreach_count": len(outreach_rows),
+        "outreach_missing": [
+            r for r in outreach_rows if not r["parents_visit"] or not r["promotion_week"]
+        ],
+        "outreach_sheet": outreach_sheet.name,
         "rows": rows,
         "met_count": met,
         "judged_count": judged,
@@ -350,14 +366,29 @@ def report_context(
         "enterprise_lines_total": len(enterprise_lines),
         "base_total": len(d.platform_summary["bases"]),
         "annex": annex,
+        "annex_enterprise_sheet": annex.sheets[0].name,
         "coverage": coverage_items,
         "overridden_targets": [r for r in rows if r.target.overridden],
         "chart": chart,
         "headline": {r.indicator.code: r for r in rows},
         **assessment_publicity,
-        **cobuilding_context(year, data, targets, names, school_ids),
-        "cooperation": cooperation_context(d),
+        **cobuilding,
+        "cooperation": cooperation,
     }
+
+
+def _funnel_total(results: dict[str, Row]) -> FunnelLine | None:
+    """The cohort's funnel over the member schools, from the alliance's funnel indicators (the
+    same sums as the funnel page's total line); None when the cohort has no such graduate."""
+    hired = results[FUNNEL_CODES[0]].measure
+    if not hired.denominator:
+        return None
+    line = FunnelLine(None, "", graduates=hired.denominator, hired=hired.numerator)
+    for index, code in enumerate(FUNNEL_CODES[1:]):
+        retained = results[code].measure
+        line.followed[index] = retained.extra["followed"]
+        line.retained[index] = retained.numerator
+    return line
 
 
 def _missing(columns, lines, targets) -> list[dict]:
@@ -376,7 +407,8 @@ def _missing(columns, lines, targets) -> list[dict]:
     return missing
 
 
-def _annex(d, enterprise_ids, names, columns, lines) -> Annex:
+def _enterprise_sheet(d, enterprise_ids, names, columns, lines) -> Sheet:
+    """A row per member enterprise: its bases, craftsmen, apprentices and scorecard."""
     bases: dict[str, list[int]] = {}
     for base in d.platform_summary["bases"]:
         count = bases.setdefault(base["enterprise"], [0, 0, 0])
@@ -398,7 +430,9 @@ def _annex(d, enterprise_ids, names, columns, lines) -> Annex:
         _("Completed"),
         *labels.values(),
         _("Targets not met"),
+        _("Culture profile complete"),
     ]
+    complete = d.enterprises_with_complete_profile
     rows = []
     for e in enterprise_ids:
         counts = d.apprentice_counts.get(e)
@@ -415,40 +449,10 @@ def _annex(d, enterprise_ids, names, columns, lines) -> Annex:
                 counts.completed if counts else 0,
                 *[c.text for c in line],
                 "、".join(labels[c.code] for c in line if c.met is False),
+                _("yes") if e in complete else "",
             ]
         )
-    return Annex([str(h) for h in headers], rows)
-
-
-def annex_xlsx(annex: Annex, year: int) -> bytes:
-    from io import BytesIO
-
-    from alliance.xlsx import Column, write_workbook
-
-    out = BytesIO()
-    with translation.override(REPORT_LANGUAGE):
-        write_workbook(
-            out,
-            title=_("Member enterprises %(year)s") % {"year": year},
-            columns=[Column(h, width=30 if i == 0 else 12) for i, h in enumerate(annex.headers)],
-            rows=annex.rows,
-        )
-    return out.getvalue()
-
-
-def annex_csv(annex: Annex) -> bytes:
-    import csv
-    from io import StringIO
-
-    from alliance.xlsx import neutralise
-
-    out = StringIO()
-    out.write("\ufeff")  # so that Excel opens the Chinese text as UTF-8
-    writer = csv.writer(out)
-    writer.writerow([neutralise(h) for h in annex.headers])
-    for row in annex.rows:
-        writer.writerow([neutralise(v) for v in row])
-    return out.getvalue().encode("utf-8")
+    return sheet(_("Member enterprises"), headers, rows)
 
 
 def _target_number(target) -> float | None:

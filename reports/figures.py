@@ -26,6 +26,8 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from alliance import glossary
+
 from . import plans
 from .indicators import (
     ALLIANCE,
@@ -46,8 +48,10 @@ from .selectors import (
     SCHOOL,
     SCHOOL_FIGURES,
     TREND_YEARS,
+    Cell,
     CoverageItem,
     Figure,
+    ScorecardLine,
     applied_targets,
     coverage_gaps,
     coverage_items,
@@ -299,9 +303,11 @@ class StoredFigures:
     """The stored figures as one request sees them: the version is read once, each block
     once; a block missing at this version is computed (from one DataSet) and stored."""
 
-    def __init__(self) -> None:
+    def __init__(self, data: DataSet | None = None) -> None:
+        """``data``: the records as the caller already reads them (a block missing at this
+        version is computed from it, sharing its cached selector answers)."""
         self._version: str | None = None
-        self._data: DataSet | None = None
+        self._data = data
 
     @property
     def version(self) -> str:
@@ -394,6 +400,12 @@ class StoredFigures:
         found = [_line(s, year, kind) for s in query]
         return (len(found) if total is None else total), found
 
+    def computed_lines(self, year: int, kind: str) -> list[Line]:
+        """Every member's line of ``kind`` computed now from the records, not stored: for a
+        caller that must match today's membership exactly."""
+        blocks = _compute(year, kind, self.data)[1:]
+        return sorted((_line(b, year, kind) for b in blocks), key=lambda line: (line.name, line.id))
+
     def member(self, year: int, kind: str, org_id: int) -> Line | None:
         """One member's stored line, or None when it was not a member in ``year``."""
         self._headers([year], kind)
@@ -422,6 +434,27 @@ class StoredFigures:
         """Every block of ``years`` not stored yet (the worker's job after writes)."""
         for kind in (ALLIANCE, SCHOOL, ENTERPRISE):
             self._headers(list(years), kind)
+
+
+def scorecard(lines: list[Line]) -> list[ScorecardLine]:
+    """Stored lines as the compact scorecard lines of the scorecards page and the report."""
+    return [
+        ScorecardLine(
+            line.id,
+            line.name,
+            [
+                Cell(
+                    r.indicator.code,
+                    r.value_text,
+                    r.met,
+                    r.fraction_text,
+                    glossary.status(r.met, r.value),
+                )
+                for r in line.rows
+            ],
+        )
+        for line in lines
+    ]
 
 
 def _line(stored: FigureSnapshot, year: int, kind: str) -> Line:

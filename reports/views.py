@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliance import glossary
 from alliance.access import (
     COUNCIL,
     ENTERPRISE_HR,
@@ -187,23 +186,7 @@ def scorecards(request):
     for kind, prefix in ((SCHOOL, "school"), (ENTERPRISE, "enterprise")):
         page, lines = _paged_lines(stored, request, year, kind, f"{prefix}_page")
         context[f"{prefix}_columns"] = [i for i in INDICATORS if kind in i.scopes]
-        context[f"{prefix}_lines"] = [
-            selectors.ScorecardLine(
-                line.id,
-                line.name,
-                [
-                    selectors.Cell(
-                        r.indicator.code,
-                        r.value_text,
-                        r.met,
-                        r.fraction_text,
-                        glossary.status(r.met, r.value),
-                    )
-                    for r in line.rows
-                ],
-            )
-            for line in lines
-        ]
+        context[f"{prefix}_lines"] = figures.scorecard(lines)
         context[f"{prefix}_page"] = page
     return render(request, "reports/scorecards.html", context)
 
@@ -733,7 +716,7 @@ def run_pdf(request, pk: int):
 
 ANNEX_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "application/zip",
 }
 
 
@@ -750,7 +733,8 @@ def run_annex_csv(request, pk: int):
 
 
 def _annex_response(report: AnnualReport, extension: str):
-    """The per-enterprise annex built with the run's PDF (none for a run built before it)."""
+    """The annex built with the run's PDF (none for a run built before it): the workbook, or
+    the zip of its sheets as CSV files."""
     stored = getattr(report, f"annex_{extension}")
     if not stored:
         raise Http404

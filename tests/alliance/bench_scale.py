@@ -10,7 +10,9 @@ register list the ratio to Django's admin changelist of the same model on the sa
 page, default order, both with the secretariat's or a superuser's full view). Then the figure
 pages (stored figures: the first request after a write computes, the next ones read), and the
 annual report: its build time against a bare WeasyPrint render of the same HTML, its pages and
-the peak memory of the process that built it.
+the peak memory of the process that built it. The build and the bare render each run in a fresh
+process that reports its own peak resident memory, so that one never inherits the other's.
+``--only report`` (or ``lists``, ``searches``, ``figures``) measures that part alone.
 
 On a shared machine the absolute times are noisy; the ratios to the admin, taken in the same
 run, and the query counts are what to compare.
@@ -21,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -83,29 +84,50 @@ def _measure(client, url: str, requests: int, htmx: bool = False) -> dict:
     return _measure_many([(client, url, htmx)], requests)[0]
 
 
-def _report(year: int) -> dict:
-    """Build the year's report in a child process (its peak memory is the worker's), and render
-    the same HTML with bare WeasyPrint here."""
-    from reports.document import build_html, render_pdf
-
-    code = (
-        "import json, time, django, os; django.setup();"
-        "from reports.services import report_build_now;"
-        f"t = time.perf_counter(); r = report_build_now(year={year});"
-        "print(json.dumps({'seconds': time.perf_counter() - t, 'pages': r.pages,"
-        " 'status': r.status}))"
+def _child(code: str) -> dict:
+    """Run ``code`` in a fresh Python process (Django set up) and return the JSON object it prints
+    last, with ``peak_mib``: that process's own peak resident memory (its ``ru_maxrss``, read by
+    itself at the end), not the largest of every child this process has waited for."""
+    script = (
+        "import json, resource, time, django; django.setup()\n"
+        f"{code}\n"
+        "found['peak_mib'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps(found))"
     )
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=os.environ
     )
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    html = build_html(year).html
-    started = time.perf_counter()
-    render_pdf(html)
-    result["bare_pdf_seconds"] = time.perf_counter() - started
-    result["peak_mib"] = max(peak_kib, before) / 1024
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _report(year: int) -> dict:
+    """Build the year's report in a fresh process, as a worker does (its peak memory is the
+    worker's); then, in another fresh process, render the same HTML with bare WeasyPrint (the
+    floor: the same imports and fonts to load, no queries, no charts, no template). The stored
+    figures are refreshed first, as the worker does after every write: the report reads them."""
+    from reports.document import build_html
+    from reports.figures import StoredFigures
+    from reports.selectors import TREND_YEARS
+
+    StoredFigures().refresh_all(range(year - TREND_YEARS + 1, year + 1))
+    result = _child(
+        "from reports.services import report_build_now\n"
+        f"t = time.perf_counter(); r = report_build_now(year={year})\n"
+        "found = {'seconds': time.perf_counter() - t, 'pages': r.pages, 'status': r.status}"
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as out:
+        out.write(build_html(year).html)
+    try:
+        bare = _child(
+            "from reports.document import render_pdf\n"
+            f"html = open({out.name!r}).read()\n"
+            "t = time.perf_counter(); render_pdf(html)\n"
+            "found = {'seconds': time.perf_counter() - t}"
+        )
+    finally:
+        os.unlink(out.name)
+    result["bare_pdf_seconds"] = bare["seconds"]
+    result["bare_peak_mib"] = bare["peak_mib"]
     return result
 
 
@@ -115,19 +137,22 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=15)
     parser.add_argument("--skip-report", action="store_true")
     parser.add_argument(
+        "--only",
+        choices=["lists", "searches", "figures", "report"],
+        help="measure one part only (the others are skipped; the data is seeded as usual)",
+    )
+    parser.add_argument(
         "--skip-seed", action="store_true", help="the database holds the scale's data already"
     )
     options = parser.parse_args()
     _setup()
     from django.conf import settings
-    from django.contrib import admin
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import setup_test_environment
 
     import alliance.urls  # noqa: F401  (declares every register)
-    from alliance.registers.declaration import DECLARED
     from members.models import Organization, User
 
     setup_test_environment()
@@ -156,6 +181,32 @@ def main() -> int:
     superuser_client = Client()
     superuser_client.force_login(superuser)
 
+    wanted = {options.only} if options.only else {"lists", "searches", "figures", "report"}
+    if options.skip_report:
+        wanted.discard("report")
+    if "lists" in wanted:
+        _lists(office, superuser_client, options.requests)
+    if "searches" in wanted:
+        _searches(office, superuser_client, options.requests)
+    if "figures" in wanted:
+        _figures(office, superuser_client, options.requests)
+    if "report" in wanted:
+        print("\n## Annual report")
+        found = _report(YEAR)
+        print(
+            f"report {YEAR}: {found['seconds']:.1f} s, {found['pages']} pages, peak memory "
+            f"{found['peak_mib']:.0f} MiB; bare WeasyPrint render of the same HTML "
+            f"{found['bare_pdf_seconds']:.1f} s, {found['bare_peak_mib']:.0f} MiB "
+            f"(ratio {found['seconds'] / found['bare_pdf_seconds']:.2f}×)"
+        )
+    return 0
+
+
+def _lists(office, superuser_client, requests: int) -> None:
+    from django.contrib import admin
+
+    from alliance.registers.declaration import DECLARED
+
     print("\n## Register lists (first page, default order) against the admin changelist")
     print(f"{'list':28} {'median':>8} {'p95':>8} {'queries':>7} {'admin':>8} {'ratio':>6}")
     ratios = []
@@ -170,7 +221,7 @@ def main() -> int:
         if model in admin.site._registry:
             meta = model._meta
             pages.append((superuser_client, f"/admin/{meta.app_label}/{meta.model_name}/", False))
-        found = _measure_many(pages, options.requests)
+        found = _measure_many(pages, requests)
         ours = found[0]
         line = f"{register.namespace}:{register.name:<{27 - len(register.namespace)}} "
         line += f"{ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d}"
@@ -183,6 +234,8 @@ def main() -> int:
     if ratios:
         print(f"median ratio {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}×")
 
+
+def _searches(office, superuser_client, requests: int) -> None:
     print("\n## Searches of the student list (trigram indexes on PostgreSQL)")
     from urllib.parse import quote
 
@@ -202,13 +255,15 @@ def main() -> int:
                 (office, f"/placements/students/?q={quote(query)}", False),
                 (superuser_client, f"/admin/placements/student/?q={quote(query)}", False),
             ],
-            options.requests,
+            requests,
         )
         print(
             f"{label:28} {ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d} "
             f"{theirs['median']:7.0f}ms {ours['median'] / theirs['median']:5.2f}×"
         )
 
+
+def _figures(office, superuser_client, requests: int) -> None:
     print("\n## Figure pages (stored figures): first request after a write, then read")
     reference = "/admin/members/organization/"
     print(f"(ratio: to the admin changelist of organisations, {reference}, taken in turn)")
@@ -219,22 +274,12 @@ def main() -> int:
     for name, url, htmx in FIGURE_PAGES:
         found, admin_page = _measure_many(
             [(office, url.format(year=YEAR), htmx), (superuser_client, reference, False)],
-            options.requests,
+            requests,
         )
         print(
             f"{name:28} {found['first']:7.0f}ms {found['median']:7.0f}ms {found['p95']:7.0f}ms "
             f"{found['queries']:7d} {found['median'] / admin_page['median']:5.2f}×"
         )
-
-    if not options.skip_report:
-        print("\n## Annual report")
-        found = _report(YEAR)
-        print(
-            f"report {YEAR}: {found['seconds']:.1f} s, {found['pages']} pages, peak memory "
-            f"{found['peak_mib']:.0f} MiB; bare WeasyPrint render of the same HTML "
-            f"{found['bare_pdf_seconds']:.1f} s (ratio {found['seconds'] / found['bare_pdf_seconds']:.2f}×)"
-        )
-    return 0
 
 
 if __name__ == "__main__":

@@ -63,6 +63,42 @@ def test_written_workbook_has_real_types_and_neutralised_text():
     assert workbook.sheetnames == ["数据", "说明"]
 
 
+def test_several_sheets_written_directly_read_back_typed():
+    out = io.BytesIO()
+    columns = [xlsx.Column(h) for h in ("名称", "数量", "金额", "日期", "时间", "是否")]
+    xlsx.write_sheets(
+        out,
+        [
+            (
+                "企业 <甲&乙>",
+                columns,
+                [
+                    ["=1+1", 12, Decimal("3.50"), dt.date(2024, 9, 1), None, True],
+                    ["控制\x07字符", 2.5, Decimal("0"), None, dt.datetime(2024, 9, 1, 8, 30), ""],
+                ],
+            ),
+            ("空表", [xlsx.Column("名称", width=30)], []),
+        ],
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(out.getvalue()))
+    assert workbook.sheetnames == ["企业 <甲&乙>", "空表"]
+    sheet = workbook["企业 <甲&乙>"]
+    assert [c.value for c in sheet[1]] == ["名称", "数量", "金额", "日期", "时间", "是否"]
+    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
+    name, number, amount, day, _time, flag = sheet[2]
+    assert name.data_type == "s" and name.value == "'=1+1"  # never run as a formula
+    assert (number.value, amount.value, amount.number_format) == (12, 3.5, "0.00")
+    assert day.is_date and day.value == dt.datetime(2024, 9, 1)
+    assert flag.value is True
+    name, number, _amount, _day, moment, flag = sheet[3]
+    assert (name.value, number.value) == ("控制字符", 2.5)  # a character XML cannot hold dropped
+    assert moment.is_date and moment.value == dt.datetime(2024, 9, 1, 8, 30)
+    assert flag.value is None
+    empty = workbook["空表"]
+    assert [c.value for c in empty[1]] == ["名称"] and empty.max_row == 1
+    assert empty.column_dimensions["A"].width == 30
+
+
 def test_reading_returns_header_rows_and_row_numbers():
     sheet = read(workbook_bytes(["名称", "数量"], [["甲", 1], [None, None], ["乙", 2]]))
     assert sheet.headers == ["名称", "数量"]

@@ -4,6 +4,7 @@ demand are recorded and appear in the annual report."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -38,6 +39,21 @@ def ids(first: int, n: int) -> frozenset[int]:
     return frozenset(range(first, first + n))
 
 
+def _class(pk, school, kind, enterprises, name, *, enrolled, apprentices=0) -> dict:
+    """A class as ``classes_running`` answers it."""
+    return {
+        "pk": pk,
+        "school": school,
+        "school__name": f"#{school}",
+        "kind": kind,
+        "enterprises": enterprises,
+        "name": name,
+        "major": "",
+        "enrolled": enrolled,
+        "apprentices": apprentices,
+    }
+
+
 YEAR_2025 = {
     "member_school_ids": {S1, S2},
     "member_enterprise_ids": {E1, E2},
@@ -53,10 +69,10 @@ YEAR_2025 = {
     # demand id -> headcount
     "demand_by_enterprise": {E1: {1: 12}, E2: {2: 5, 3: 3}, OUTSIDER: {9: 50}},
     "classes_running": [
-        {"pk": 1, "school": S1, "kind": "order", "enterprises": ["甲", "乙"]},
-        {"pk": 2, "school": S1, "kind": "apprenticeship_pilot", "enterprises": ["甲"]},
-        {"pk": 3, "school": S2, "kind": "directed", "enterprises": ["乙"]},
-        {"pk": 9, "school": OUTSIDER, "kind": "order", "enterprises": ["丙", "丁"]},
+        _class(1, S1, "order", ["甲", "乙"], "甲乙联合订单班", enrolled=30),
+        _class(2, S1, "apprenticeship_pilot", ["甲"], "甲试点班", enrolled=6, apprentices=6),
+        _class(3, S2, "directed", ["乙"], "乙定向班", enrolled=0),
+        _class(9, OUTSIDER, "order", ["丙", "丁"], "外部联合班", enrolled=9),
     ],
     "apprentices_by_path": {
         E1: {
@@ -132,6 +148,11 @@ YEAR_2025 = {
 def data(fake_selectors):
     fake_selectors({2025: YEAR_2025})
     return DataSet()
+
+
+def text(html: str) -> str:
+    """The report's text without its tags (a sentence may hold a highlighted part)."""
+    return re.sub(r"<[^>]+>", "", html)
 
 
 def value(data, code, scope=ALLIANCE_SCOPE):
@@ -211,7 +232,7 @@ def test_report_chapters_show_every_area(data):
         "对外合作",
     ):
         assert title in html
-    assert "二号基地" in html and "无师傅" in html  # the base without a master is flagged
+    assert "1 个基地没有师傅：甲 · 二号基地" in text(html)  # the base without a master is named
 
 
 def test_qufu_pilot_class_and_a_joint_class_are_recorded_and_reported(
@@ -267,9 +288,67 @@ def test_qufu_pilot_class_and_a_joint_class_are_recorded_and_reported(
     data = DataSet()
     assert evaluate(BY_CODE["pilot_apprentices"], data, 2025, ALLIANCE_SCOPE).value == 2
     assert evaluate(BY_CODE["joint_order_classes"], data, 2025, ALLIANCE_SCOPE).value == 1
-    html = build_html(2025, data=data).html
-    assert "华建铝业现代学徒制试点班" in html and "现代学徒制试点班" in html
+    built = build_html(2025, data=data)
+    html = built.html
     assert "依三方协议参加现代学徒制试点的全日制学生2人" in html
-    assert "数控联合订单班" in html
-    assert "山东华建铝业集团有限公司、山东雷奥新能源有限公司" in html
+    # Every class is a row of the annex; the PDF counts them by kind.
+    classes = {
+        row[0]: row for row in built.annex.sheet("订单班、定向培养班和现代学徒制试点班").rows
+    }
+    assert classes["华建铝业现代学徒制试点班"][1] == "现代学徒制试点班"
+    joint = built.annex.sheet("联合订单班").rows
+    assert [(row[0], row[4]) for row in joint] == [
+        ("数控联合订单班", "山东华建铝业集团有限公司、山东雷奥新能源有限公司")
+    ]
+    assert "联合订单班 1 个" in html
     assert "成员企业共提出需求20人" in html
+
+
+def test_the_annex_holds_every_row_and_the_pdf_only_those_needing_attention(data):
+    built = build_html(2025, data=data)
+    sheets = {s.name: s.rows for s in built.annex.sheets}
+    # Every class of a member school (3 of 4: the outsider's is not a member's) ...
+    assert [row[0] for row in sheets["订单班、定向培养班和现代学徒制试点班"]] == [
+        "甲乙联合订单班",
+        "甲试点班",
+        "乙定向班",
+    ]
+    # ... every base and mentor of a member enterprise, with its counts ...
+    assert sheets["实训基地实习"] == [
+        ["一号基地", "甲", 3, 10, 0, 4],
+        ["二号基地", "甲", 0, 0, 0, 0],
+        ["三号基地", "乙", 1, 0, 5, 0],
+    ]
+    assert sheets["职业规划导师"] == [
+        ["甲导师", "甲", 3, 0],
+        ["乙导师", "乙", 1, 1],
+        ["乙导师二", "乙", 0, 0],
+    ]
+    # ... and every member enterprise with its measures (E2 has none).
+    assert sheets["县内毕业生优先政策"] == [["#11", "招工用人、薪酬激励"], ["#12", ""]]
+    html = text(built.html)
+    # The PDF: totals, then only the class without a student, the base without a master, the
+    # mentor who gave no class nor lecture and the enterprise without a measure.
+    assert "1 个在办班级没有在读学生：#2 · 乙定向班" in html
+    assert "甲试点班" not in html and "一号基地" not in html
+    assert "本年度成员企业职业规划导师 3 名，共上职业规划课 4 次、企业进校园讲座 1 次。" in html
+    assert "1 名导师本年度既未上课也未讲座：乙导师二（乙）" in html
+    assert "甲导师" not in html
+    assert "2 家成员企业中有 1 家有有效的优先政策" in html
+    assert "1 家成员企业没有任何优先政策：#12" in html
+    assert "完整名单见随本报告发布的附件（Excel 工作表及 CSV 文件“职业规划导师”）" in html
+
+
+def test_a_long_list_of_exceptions_is_cut_and_left_to_the_annex(fake_selectors):
+    mentors = {
+        n: {"person": f"导师{n:02d}", "enterprise": E1, "enterprise_name": "甲"}
+        for n in range(1, 36)
+    }
+    fake_selectors({2025: {**YEAR_2025, "mentor_events": mentors}})
+    built = build_html(2025, data=DataSet())
+    # 35 idle mentors: the PDF names the first 30 and counts the other 5; the annex has all.
+    html = text(built.html)
+    assert "35 名导师本年度既未上课也未讲座：导师01（甲）" in html
+    assert "导师30（甲）等，另有 5 项（全部见附件）" in html
+    assert "导师31" not in html
+    assert len(built.annex.sheet("职业规划导师").rows) == 35

@@ -170,6 +170,8 @@ def test_pdf_embeds_the_noto_cjk_fonts(alliance_2025):
     lines = [line for line in fonts.splitlines()[2:] if line.strip()]
     assert any("Noto-Sans-CJK-SC" in line for line in lines)
     assert any("Noto-Serif-CJK-SC" in line for line in lines)
+    # Bold is set in the sans face: the serif's bold file (27 MB) is never loaded to be embedded.
+    assert not any("Noto-Serif-CJK-SC-Bold" in line for line in lines)
     for line in lines:
         emb = line.split()[-5]
         assert emb == "yes", line

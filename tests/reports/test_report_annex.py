@@ -1,5 +1,6 @@
-"""The report's per-enterprise tables are an annex (Excel and CSV) built and published with the
-PDF; the PDF keeps only the enterprises that miss a target."""
+"""The report's long tables are an annex built and published with the PDF: an Excel workbook with
+a sheet per table and a zip with a CSV file per table; the PDF keeps only the enterprises that
+miss a target."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 import shutil
 import subprocess
+import zipfile
 
 import openpyxl
 import pytest
@@ -41,9 +43,54 @@ def _csv_rows(content: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
 
 
+def _csv_files(report) -> dict[str, list[list[str]]]:
+    with report.annex_csv.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        return {name: _csv_rows(archive.read(name)) for name in archive.namelist()}
+
+
+def _workbook(report):
+    with report.annex_xlsx.open("rb") as handle:
+        return openpyxl.load_workbook(io.BytesIO(handle.read()))
+
+
+SHEETS = [
+    "联盟企业",
+    "校企共建专业",
+    "联合订单班",
+    "订单班、定向培养班和现代学徒制试点班",
+    "实训基地实习",
+    "职业规划导师",
+    "县内毕业生优先政策",
+    "企业文化宣传",
+    "考核结果",
+    "激励支持",
+    "企业文化长廊",
+]
+
+
+def test_the_annex_has_a_sheet_and_a_csv_file_per_table(report):
+    workbook = _workbook(report)
+    assert workbook.sheetnames == SHEETS
+    files = _csv_files(report)
+    assert list(files) == [f"{n:02d}-{name}.csv" for n, name in enumerate(SHEETS, start=1)]
+    # The CSV file of a sheet holds the sheet's rows, header first (Excel keeps 32 hours as
+    # the number 32, the CSV as the text "32.0").
+    for (_name, rows), sheet in zip(files.items(), workbook.worksheets, strict=True):
+        values = [[_plain(v) for v in row] for row in sheet.values]
+        assert [[_plain(v) for v in row] for row in rows] == values
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    try:
+        return float(value)
+    except ValueError:
+        return str(value)
+
+
 def test_the_annex_has_one_row_per_member_enterprise(report, enterprise, other_enterprise):
-    with report.annex_csv.open("rb") as handle:
-        rows = _csv_rows(handle.read())
+    rows = _csv_files(report)["01-联盟企业.csv"]
     header, body = rows[0], {row[0]: row for row in rows[1:]}
     assert set(body) == {enterprise.name, other_enterprise.name}
     line = dict(zip(header, body[enterprise.name], strict=True))
@@ -55,9 +102,9 @@ def test_the_annex_has_one_row_per_member_enterprise(report, enterprise, other_e
         "1",
     )
     # The other enterprise has no base and no teacher station: both coverage targets missed.
-    assert "企业技能实训基地覆盖率" in body[other_enterprise.name][-1]
-    with report.annex_xlsx.open("rb") as handle:
-        sheet = openpyxl.load_workbook(io.BytesIO(handle.read())).active
+    other = dict(zip(header, body[other_enterprise.name], strict=True))
+    assert "企业技能实训基地覆盖率" in other["未达标指标"]
+    sheet = _workbook(report)["联盟企业"]
     assert [c.value for c in next(sheet.iter_rows(max_row=1))] == header
     assert sheet.max_row == 3
 
@@ -78,7 +125,10 @@ def test_the_pdf_lists_only_the_enterprises_missing_a_target(school, enterprise,
     assert len(missing) == 4
     assert all(names == [other_enterprise.name] for names in missing.values())
     assert (context["enterprises_missing_count"], context["enterprise_lines_total"]) == (1, 2)
-    assert {row[0] for row in context["annex"].rows} == {enterprise.name, other_enterprise.name}
+    assert {row[0] for row in context["annex"].sheet("联盟企业").rows} == {
+        enterprise.name,
+        other_enterprise.name,
+    }
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -98,6 +148,7 @@ def test_the_annex_is_downloaded_from_the_public_page_once_published(client, rep
     assert reverse("reports:published_annex_xlsx", args=[report.pk]) in page
     response = client.get(reverse("reports:published_annex_csv", args=[report.pk]))
     assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
     assert (
         "附件" in response["Content-Disposition"] or "filename*" in response["Content-Disposition"]
     )
@@ -114,3 +165,35 @@ def test_a_newer_draft_removes_the_older_drafts_annex(
     with django_capture_on_commit_callbacks(execute=True):
         report_build_now(year=2025)
     assert not any(storage.exists(name) for name in names)
+
+
+def test_outreach_keeps_in_the_pdf_only_the_semesters_missing_an_event(fake_selectors):
+    from reports.document import report_context
+    from reports.sources import DataSet
+
+    both = {"parents_visit": 1, "promotion_week": 2}
+    fake_selectors(
+        {
+            2025: {
+                "member_school_ids": {1, 2},
+                "outreach_by_semester": {
+                    (1, "2025-1"): both,
+                    (1, "2025-2"): both,
+                    (2, "2025-1"): {"parents_visit": 1, "career_class": 3},
+                    (2, "2025-2"): both,
+                },
+            }
+        }
+    )
+    context = report_context(2025, data=DataSet())
+    # Four school semesters in the annex; the PDF keeps school 2's spring, without a promotion
+    # week.
+    rows = context["annex"].sheet("企业文化宣传").rows
+    assert [row[:4] for row in rows] == [
+        ["#1", "2025-1", 1, 2],
+        ["#1", "2025-2", 1, 2],
+        ["#2", "2025-1", 1, 0],
+        ["#2", "2025-2", 1, 2],
+    ]
+    assert [(r["name"], r["semester"]) for r in context["outreach_missing"]] == [("#2", "2025-1")]
+    assert context["outreach_count"] == 4

@@ -209,3 +209,28 @@ def test_a_schools_obligation_page_reads_its_stored_years(
     # check, and the secondments and programmes it counted.
     with django_assert_max_num_queries(FIGURE_PAGE_MAX_QUERIES):
         assert client.get(url, {"year": 2025}).status_code == 200
+
+
+def test_the_report_reads_stored_figures_and_follows_a_membership_written_without_notice(school):
+    import datetime as dt
+
+    from members.models import Organization
+    from reports.document import report_context
+    from tests.members.factories import OrganizationFactory
+    from training.models import Teacher
+
+    SchoolYearFiguresFactory(school=school, year=2025, professional_teachers=10)
+    SecondmentFactory(teacher=TeacherFactory(school=school, is_professional=True))
+    late = OrganizationFactory(kind="school", name="临朐县新建学校", joined_on=dt.date(2030, 1, 1))
+    figures.StoredFigures().refresh_all(range(2021, 2026))
+    # The report's secondment rate of the school is the stored one, 1 of 10 = 10%, even after
+    # a write nobody announced made the teacher non-professional (live: 0 of 10).
+    Teacher.objects.update(is_professional=False)
+    context = report_context(2025)
+    assert [(r["name"], r["rate"]) for r in context["teacher_rows"]] == [(school.name, "10%")]
+    # A school made a member by a write nobody announced (no FigureChange): the stored block
+    # lacks it, and the report computes the schools' lines now rather than fail.
+    Organization.objects.filter(pk=late.pk).update(joined_on=None)
+    context = report_context(2025)
+    assert [r["name"] for r in context["teacher_rows"]] == sorted([school.name, late.name])
+    assert {line.name for line in context["school_lines"]} == {school.name, late.name}
