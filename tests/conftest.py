@@ -75,34 +75,16 @@ def _fast_tests(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def _demo_copy(django_db_setup, django_db_blocker, tmp_path_factory):
-    copy = DemoCopy(
-        "demo_copy", seed_whole_demo(with_report=False), tmp_path_factory.mktemp("demo")
-    )
-    copy.save(django_db_blocker)
-    return copy
-
-
-@pytest.fixture(scope="session")
-def _demo_with_report_copy(django_db_setup, django_db_blocker, tmp_path_factory):
-    copy = DemoCopy(
-        "demo_with_report_copy",
-        seed_whole_demo(with_report=True),
-        tmp_path_factory.mktemp("demo-with-report"),
-    )
+    copy = DemoCopy("demo_copy", seed_whole_demo, tmp_path_factory.mktemp("demo"))
     copy.save(django_db_blocker)
     return copy
 
 
 @pytest.fixture
 def demo(_demo_copy, db):
-    """The demo alliance without the published report's PDF (the slow step of the seed)."""
+    """The whole demo alliance, its published 2024 report included (one seed per test process:
+    a second seed without the report cost each process about twenty seconds)."""
     _demo_copy.load()
-
-
-@pytest.fixture
-def demo_with_report(_demo_with_report_copy, db):
-    """The whole demo alliance, its published 2024 report included."""
-    _demo_with_report_copy.load()
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ from django.db import connection, transaction
 from django.test import override_settings
 
 
-def seed_whole_demo(*, with_report: bool) -> Callable[[], None]:
-    return lambda: call_command("seed_demo", verbosity=0, without_report=not with_report)
+def seed_whole_demo() -> None:
+    call_command("seed_demo", verbosity=0)
 
 
 def seed_members_demo() -> None:

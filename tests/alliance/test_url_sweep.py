@@ -115,7 +115,7 @@ NOT_PAGES = re.compile(r"^api:(?!browser$)|[:_](options|export|template|file|csv
 
 
 @pytest.mark.parametrize("part", SWEEP_PARTS)
-def test_each_route_answers_only_its_audience(demo_with_report, part):
+def test_each_route_answers_only_its_audience(demo, part):
     kwargs_for, post_only = _sweep_config()
     # One client per reader, logged in once: a log-in and log-out around every request cost
     # a quarter of the sweep.

@@ -150,9 +150,7 @@ MINIMUM_PAGES = {None: 3, "secretariat": 100, "hr": 40, "school": 40, "council":
 
 
 @pytest.mark.parametrize("username", [None, *DEMO_USERNAMES])
-def test_every_page_is_accessible_and_valid_html(
-    demo_with_report, live_server, browser, tmp_path, username
-):
+def test_every_page_is_accessible_and_valid_html(demo, live_server, browser, tmp_path, username):
     """One role per test, so that the walk shares the two test processes with the rest."""
     from members.models import User
 

@@ -29,9 +29,8 @@ YEAR = 2025
 
 # Exact lists the demo leaves empty for the year, knowingly (their rows are checked by hand in
 # test_governance_drilldowns.py and below): the demo's 2025 assessments are still being scored,
-# its grants of support come with the reports demo, which the ``demo`` fixture leaves out, and
-# the 24-month follow-up of the 2025 cohort falls due on 1 July 2027.
-EMPTY_IN_DEMO = {"assessment_coverage", "incentive_amount"}
+# and the 24-month follow-up of the 2025 cohort falls due on 1 July 2027.
+EMPTY_IN_DEMO = {"assessment_coverage"}
 NOT_DUE_IN_YEAR = {"retained_24m"}
 
 
