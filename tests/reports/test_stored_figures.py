@@ -203,6 +203,10 @@ def test_figure_pages_read_a_bounded_number_of_rows_at_any_scale(
     EnterpriseFactory.create_batch(70)  # more than a page of enterprises
     for enterprise in EnterpriseFactory.create_batch(5):
         TrainingBaseFactory(enterprise=enterprise)
+    # Before the worker's refresh: the stored blocks, saying so, in as many queries.
+    with django_assert_max_num_queries(stored):
+        response = client.get(url, params, **headers)
+    assert "数据正在更新" in response.content.decode()
     figures.StoredFigures().refresh_all([2020, 2021, 2022, 2023, 2024, 2025])  # the worker
     client.get(url, params, **headers)
     with django_assert_max_num_queries(stored):
@@ -322,3 +326,13 @@ def test_the_school_tables_paginate(client_for, council_user, name, param, lines
     assert (len(names[0]), len(names[1])) == (50, 3)
     assert not set(map(str, names[0])) & set(map(str, names[1]))
     assert f"{param}=2" in first.content.decode()
+
+
+def test_the_worker_refreshes_every_stored_year_not_only_the_default_ones(school, enterprise):
+    from reports.tasks import refresh_figures
+
+    figures.StoredFigures().alliance(2015)  # a page asked for an old year once
+    TrainingBaseFactory(enterprise=enterprise)
+    refresh_figures()
+    header = FigureSnapshot.objects.filter(year=2015, kind="alliance").latest("computed_at")
+    assert header.version == figures.current_version()
