@@ -61,6 +61,8 @@ class Section:
     #: the reminder e-mail lists the section only from this month on (targets: after September,
     #: when there is still a term to catch up but the year is well under way)
     remind_from_month: int = 1
+    #: said under the title when the items come from stored figures older than the records
+    note: str = ""
 
 
 #: every section key, i.e. every reminder type a deployment can switch off (``REMINDERS_OFF``)
@@ -130,20 +132,19 @@ def reminders_for(user, *, today: dt.date | None = None) -> list[Section]:
 # Shared pieces
 
 
-def _rows(year: int, scope: Scope) -> list:
+def _rows(stored: StoredFigures, year: int, scope: Scope) -> list:
     """The stored indicator rows of ``scope`` (computed live for an organisation that was no
     member that year: nothing is stored for it)."""
-    stored = StoredFigures()
     if scope == ALLIANCE_SCOPE:
         return stored.alliance(year).rows
     line = stored.member(year, scope.kind, scope.id)
     return line.rows if line is not None else reports.indicator_rows(year, scope)
 
 
-def _not_met(user, year: int, scope: Scope, codes=None) -> list[Item]:
+def _not_met(user, year: int, scope: Scope, stored: StoredFigures, codes=None) -> list[Item]:
     """Indicators of ``scope`` judged not met (or without figures, when ``codes`` names them)."""
     items = []
-    for row in _rows(year, scope):
+    for row in _rows(stored, year, scope):
         code = row.indicator.code
         if codes is not None and code not in codes:
             continue
@@ -243,7 +244,8 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
         url=drilldown("reports:coverage", user=user, year=year),
         link_text=_("Data coverage"),
     )
-    for entry in StoredFigures().alliance(year).coverage():
+    stored = StoredFigures()
+    for entry in stored.alliance(year).coverage():
         if entry.missing:
             coverage.items.append(
                 Item(
@@ -253,6 +255,7 @@ def _secretariat(user, year: int, today: dt.date) -> list[Section]:
                     entry.missing_text,
                 )
             )
+    coverage.note = stored.notice()
     overdue = list(members.overdue_resolutions(today)[: SHOWN_RESOLUTIONS + 1])
     resolutions = Section(
         "resolutions",
@@ -433,13 +436,15 @@ def _enterprise(user, year: int, today: dt.date) -> list[Section]:
         else [],
         _("No hire is waiting for your confirmation."),
     )
+    stored = StoredFigures()
     obligations = Section(
         "obligations",
         _("Obligations not met in %(year)s") % {"year": year},
-        _not_met(user, year, Scope(ENTERPRISE, user.organization_id)),
+        _not_met(user, year, Scope(ENTERPRISE, user.organization_id), stored),
         _("Your enterprise meets every obligation with a target."),
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
+        note=stored.notice(),
     )
     return [
         hires,
@@ -469,14 +474,16 @@ def _school(user, year: int, today: dt.date) -> list[Section]:
         reverse("members:school_figures_list"),
         _("School yearly figures"),
     )
+    stored = StoredFigures()
     targets = Section(
         "targets",
         _("Targets still open in %(year)s") % {"year": year},
-        _not_met(user, year, Scope(SCHOOL, school_id), codes=SCHOOL_TARGETS),
+        _not_met(user, year, Scope(SCHOOL, school_id), stored, codes=SCHOOL_TARGETS),
         _("Your school meets its secondment and training targets."),
         drilldown("reports:my_scorecard", user=user, year=year),
         _("My scorecard"),
         remind_from_month=TARGETS_REMINDED_FROM,
+        note=stored.notice(),
     )
     semester = semester_key(today)
     held = placements.outreach_by_semester(int(semester[:4])).get((school_id, semester), {})
@@ -514,13 +521,15 @@ def _school(user, year: int, today: dt.date) -> list[Section]:
 
 
 def _council(user, year: int) -> list[Section]:
+    stored = StoredFigures()
     return [
         Section(
             "indicators",
             _("Indicators not met in %(year)s") % {"year": year},
-            _not_met(user, year, ALLIANCE_SCOPE),
+            _not_met(user, year, ALLIANCE_SCOPE, stored),
             _("Every indicator with a target is met."),
             drilldown("reports:dashboard", user=user, year=year),
             _("Alliance dashboard"),
+            note=stored.notice(),
         )
     ]

@@ -102,7 +102,7 @@ def report_context(
     # Every indicator result is read from the stored figures (the worker stores them after each
     # write; a block missing at this version is computed from ``data`` and stored): the report
     # shows exactly what the dashboard and the scorecards show, without evaluating it again.
-    stored = StoredFigures(data)
+    stored = StoredFigures(data, current_only=True)
     years = list(range(year - TREND_YEARS + 1, year + 1))
     alliance_years = stored.alliance_years(years)
     alliance = alliance_years[year]

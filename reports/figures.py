@@ -8,25 +8,44 @@ register counts and coverage gaps the same selectors give.
 Freshness: every committed write to the records the figures read (an ORM save or delete in
 members, training or placements, a target of reports, a bulk import announced by
 ``alliance.changes.records_written``) adds a :class:`~reports.models.FigureChange` in the
-writer's transaction, which changes the version. A stored block of another version (or older
-than ``FIGURES_MAX_AGE_SECONDS``, for writes nobody announces) is never shown: the first page
-asking for it computes it again and stores it, and the worker's ``refresh_figures`` task does
-so after writes, so the next page usually finds it ready.
+writer's transaction, which changes the version, and once it commits queues the worker's
+``refresh_figures`` (:func:`schedule_refresh`: one queued refresh serves every write committed
+before it starts, a cache key stands for it). The refresh computes every block that is not
+current: of another version, or older than ``FIGURES_MAX_AGE_SECONDS`` (for writes nobody
+announces).
+
+The contract with the pages:
+
+- A page never computes a block that is stored: it shows the current block, else the newest
+  one stored, and then says so — :meth:`StoredFigures.notice` ("the figures are being updated;
+  shown are those of 14:05"), with the time that block was computed — and queues the refresh
+  (for the writes nobody announced). It never shows an out-of-date figure without saying so.
+- Only a (year, kind) with no block stored at all (the first use of a year) is computed by the
+  page that asks for it, as the worker would.
+- A refresh keeps the block it replaces until the next refresh, so that a page that read a
+  header a moment before reads its lines after.
+- What leaves the portal is never stale: the annual report and its annex and ``manage.py kpi``
+  evaluate the indicators on the records themselves, not on stored blocks, and the open-data
+  API serves the published report's figures, frozen when it was built.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from django.apps import apps as global_apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from alliance import glossary
+from alliance import background, glossary
 
 from . import plans
 from .indicators import (
@@ -64,6 +83,8 @@ from .selectors import (
 )
 from .sources import DataSet, semesters
 
+logger = logging.getLogger(__name__)
+
 HEADER = 0  # scope_id of a block's first row (the alliance's row, or a kind's header)
 
 
@@ -73,8 +94,9 @@ HEADER = 0  # scope_id of a block's first row (the alliance's row, or a kind's h
 
 def record_change() -> None:
     """A write to the figures' inputs: the version changes when the writer's transaction
-    commits (and never if it rolls back)."""
+    commits (and never if it rolls back), and then the worker's refresh is queued."""
     FigureChange.objects.create()
+    transaction.on_commit(schedule_refresh, robust=True)
 
 
 #: the apps whose records the figures read (every model in them but the user accounts)
@@ -272,6 +294,35 @@ def _fresh_since():
     return timezone.now() - timedelta(seconds=settings.FIGURES_MAX_AGE_SECONDS)
 
 
+# ---------------------------------------------------------------------------------------------
+# The worker's refresh, queued once after writes
+
+#: cache key set while a refresh is queued and not started (one queued refresh serves every
+#: write committed before it starts)
+REFRESH_QUEUED = "reports:figures-refresh-queued"
+#: a queued refresh that never started (a lost message, a stopped worker) is queued again after
+REFRESH_QUEUED_SECONDS = 600
+
+
+def schedule_refresh() -> None:
+    """Queue the worker's ``refresh_figures``, unless one is queued and not started yet."""
+    if not cache.add(REFRESH_QUEUED, True, timeout=REFRESH_QUEUED_SECONDS):
+        return
+    from .tasks import refresh_figures  # the tasks call the services, which use this module
+
+    try:
+        background.enqueue(refresh_figures)
+    except Exception:
+        # The page or write goes on; the beat's refresh every two minutes catches up.
+        cache.delete(REFRESH_QUEUED)
+        logger.exception("could not queue the refresh of the stored figures")
+
+
+def refresh_started() -> None:
+    """The worker begins a refresh: a write committed from now on queues the next one."""
+    cache.delete(REFRESH_QUEUED)
+
+
 @dataclass
 class AllianceFigures:
     year: int
@@ -284,14 +335,27 @@ class AllianceFigures:
         return coverage_items(self.year, self.gaps)
 
 
-@dataclass
 class Line:
-    """One member organisation's stored results (the scorecard and obligation lines)."""
+    """One member organisation's stored results (the scorecard and obligation lines); its rows
+    are decoded when asked for (a page showing two indicators decodes two)."""
 
-    id: int
-    name: str
-    rows: list[Row]
-    figures: dict
+    def __init__(self, stored: FigureSnapshot, year: int, kind: str) -> None:
+        self.id = stored.scope_id
+        self.name = stored.name
+        self.year, self.kind = year, kind
+        self.figures = _unvalues(stored.figures)
+        self._stored_rows = stored.rows
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        scope = Scope(self.kind, self.id)
+        return [_load_row(r, self.year, scope) for r in self._stored_rows]
+
+    def only(self, codes: list[str]) -> list[Row]:
+        """The rows of ``codes``, in that order (those it has)."""
+        scope = Scope(self.kind, self.id)
+        by_code = {r["code"]: r for r in self._stored_rows}
+        return [_load_row(by_code[c], self.year, scope) for c in codes if c in by_code]
 
     def figure_list(self, kind: str) -> list[Figure]:
         if kind == SCHOOL:
@@ -300,14 +364,24 @@ class Line:
 
 
 class StoredFigures:
-    """The stored figures as one request sees them: the version is read once, each block
-    once; a block missing at this version is computed (from one DataSet) and stored."""
+    """The stored figures as one request sees them: the version is read once, each block's
+    header once; a (year, kind) with no block at all is computed (from one DataSet) and stored.
 
-    def __init__(self, data: DataSet | None = None) -> None:
+    A block older than the records (stored at another version, or long ago) is shown as it is:
+    :attr:`as_of` then says since when, the page says so, and the worker's refresh is queued.
+    """
+
+    def __init__(self, data: DataSet | None = None, *, current_only: bool = False) -> None:
         """``data``: the records as the caller already reads them (a block missing at this
-        version is computed from it, sharing its cached selector answers)."""
+        version is computed from it, sharing its cached selector answers). ``current_only``:
+        a block older than the records is computed again instead of shown (the report, which
+        publishes the figures, never prints an out-of-date one)."""
         self._version: str | None = None
         self._data = data
+        self._current_only = current_only
+        self._chosen: dict[tuple[int, str], FigureSnapshot] = {}
+        #: when the oldest out-of-date block this request read was computed (None: all current)
+        self.as_of = None
 
     @property
     def version(self) -> str:
@@ -321,10 +395,16 @@ class StoredFigures:
             self._data = DataSet()
         return self._data
 
-    def _stored(self):
-        return FigureSnapshot.objects.filter(
-            version=self.version, plan=plans.current().key, computed_at__gte=_fresh_since()
-        )
+    def _current(self, header: FigureSnapshot) -> bool:
+        return header.version == self.version and header.computed_at >= _fresh_since()
+
+    def notice(self) -> str:
+        """What the page says when it shows figures older than the records ("" otherwise)."""
+        if self.as_of is None:
+            return ""
+        when = timezone.localtime(self.as_of)
+        shown = f"{when:%H:%M}" if when.date() == timezone.localdate() else f"{when:%Y-%m-%d %H:%M}"
+        return _("The figures are being updated; shown are those of %(time)s.") % {"time": shown}
 
     def refresh(self, year: int, kind: str) -> list[FigureSnapshot]:
         """Compute and store the block of ``year`` and ``kind`` (header first)."""
@@ -333,23 +413,67 @@ class StoredFigures:
         for block in blocks:
             block.version, block.plan = self.version, plan
         with transaction.atomic():
-            # Other versions of the block go; one stored meanwhile by another process stays.
-            FigureSnapshot.objects.filter(year=year, kind=kind).exclude(
+            others = FigureSnapshot.objects.filter(year=year, kind=kind).exclude(
                 version=self.version, plan=plan, computed_at__gte=_fresh_since()
-            ).delete()
+            )
+            # The newest other block stays until the next refresh: a page that read its header
+            # a moment ago reads its lines next. (One of this version, stored too long ago,
+            # goes: the new block takes its place.)
+            shown = others.filter(scope_id=HEADER).order_by("-computed_at").first()
+            if shown is not None and (shown.version, shown.plan) != (self.version, plan):
+                others = others.exclude(version=shown.version, plan=shown.plan)
+            others.delete()
+            # One stored meanwhile by another process at this version stays (the same figures).
             FigureSnapshot.objects.bulk_create(blocks, batch_size=500, ignore_conflicts=True)
+        self._chosen[year, kind] = blocks[0]
         return blocks
 
     def _headers(self, years, kind: str) -> dict[int, FigureSnapshot]:
-        """The block headers of ``years`` and ``kind``: one query, plus computing the missing."""
-        found = {
-            s.year: s
-            for s in self._stored().filter(year__in=list(years), kind=kind, scope_id=HEADER)
-        }
-        for year in years:
-            if year not in found:
-                found[year] = self.refresh(year, kind)[0]
-        return found
+        """The block headers of ``years`` and ``kind`` as pages show them: the current block,
+        else the newest stored one (noted in :attr:`as_of`); one query, plus computing the
+        blocks never stored."""
+        wanted = [y for y in years if (y, kind) not in self._chosen]
+        if wanted:
+            plan = plans.current().key
+            newest: dict[int, FigureSnapshot] = {}
+            for header in FigureSnapshot.objects.filter(
+                year__in=wanted, kind=kind, scope_id=HEADER, plan=plan
+            ):
+                best = newest.get(header.year)
+                if best is None or (self._current(header), header.computed_at) > (
+                    self._current(best),
+                    best.computed_at,
+                ):
+                    newest[header.year] = header
+            for year in wanted:
+                header = newest.get(year)
+                if (
+                    header is None
+                    or (kind == ALLIANCE and "funnel" not in header.figures)
+                    or (self._current_only and not self._current(header))
+                ):
+                    # Never stored (or stored before the funnel was, or out of date for the
+                    # report): computed now, once.
+                    self.refresh(year, kind)
+                    continue
+                self._chosen[year, kind] = header
+                if not self._current(header):
+                    if self.as_of is None:
+                        # The write queued the refresh; this is for writes nobody announced.
+                        transaction.on_commit(schedule_refresh, robust=True)
+                    self.as_of = min(self.as_of or header.computed_at, header.computed_at)
+        return {y: self._chosen[y, kind] for y in years}
+
+    def _lines_of(self, years, kind: str):
+        """The stored member lines of the blocks chosen for ``years`` (headers read first)."""
+        headers = self._headers(list(years), kind)
+        by_version: dict[tuple[str, str], list[int]] = {}
+        for year, header in headers.items():
+            by_version.setdefault((header.version, header.plan), []).append(year)
+        match = Q(pk__in=[])
+        for (version, plan), in_years in by_version.items():
+            match |= Q(version=version, plan=plan, year__in=in_years)
+        return FigureSnapshot.objects.filter(match, kind=kind).exclude(scope_id=HEADER)
 
     # --- the alliance ---------------------------------------------------------------------------
     def alliance(self, year: int) -> AllianceFigures:
@@ -359,9 +483,6 @@ class StoredFigures:
     def alliance_years(self, years) -> dict[int, AllianceFigures]:
         """:meth:`alliance` for several years, read in one query."""
         headers = self._headers(list(years), ALLIANCE)
-        for year, header in headers.items():
-            if "funnel" not in header.figures:  # stored before the funnel was: computed again
-                headers[year] = self.refresh(year, ALLIANCE)[0]
         return {
             year: AllianceFigures(
                 year,
@@ -386,9 +507,8 @@ class StoredFigures:
     ) -> tuple[int, list[Line]]:
         """(how many lines, a slice of them by name): every member of ``kind`` in ``year``, or
         only those in ``ids``."""
-        header = self._headers([year], kind)[year]
-        query = self._stored().filter(year=year, kind=kind).exclude(scope_id=HEADER)
-        total = header.figures["count"]
+        query = self._lines_of([year], kind)
+        total = self._chosen[year, kind].figures["count"]
         if ids is not None:
             query = query.filter(scope_id__in=list(ids))
             total = None
@@ -397,29 +517,37 @@ class StoredFigures:
             if total is None:
                 total = query.count()
             query = query[offset : offset + limit]
-        found = [_line(s, year, kind) for s in query]
+        found = [Line(s, year, kind) for s in query]
         return (len(found) if total is None else total), found
 
     def computed_lines(self, year: int, kind: str) -> list[Line]:
         """Every member's line of ``kind`` computed now from the records, not stored: for a
         caller that must match today's membership exactly."""
         blocks = _compute(year, kind, self.data)[1:]
-        return sorted((_line(b, year, kind) for b in blocks), key=lambda line: (line.name, line.id))
+        return sorted((Line(b, year, kind) for b in blocks), key=lambda line: (line.name, line.id))
 
     def member(self, year: int, kind: str, org_id: int) -> Line | None:
         """One member's stored line, or None when it was not a member in ``year``."""
-        self._headers([year], kind)
-        stored = self._stored().filter(year=year, kind=kind, scope_id=org_id).first()
-        return None if stored is None or org_id == HEADER else _line(stored, year, kind)
+        if org_id == HEADER:
+            return None
+        stored = self._lines_of([year], kind).filter(scope_id=org_id).first()
+        return None if stored is None else Line(stored, year, kind)
 
     def over_years(self, years, kind: str, ids=None) -> dict[tuple[int, int], Line]:
         """(year, id) -> line of the members of ``kind`` (those in ``ids``) in each of ``years``."""
-        years = list(years)
-        self._headers(years, kind)
-        query = self._stored().filter(year__in=years, kind=kind).exclude(scope_id=HEADER)
+        query = self._lines_of(years, kind)
         if ids is not None:
             query = query.filter(scope_id__in=list(ids))
-        return {(s.year, s.scope_id): _line(s, s.year, kind) for s in query}
+        return {(s.year, s.scope_id): Line(s, s.year, kind) for s in query}
+
+    def names_over_years(self, years, kind: str) -> list[tuple[int, str]]:
+        """(id, name) of every member of ``kind`` in any of ``years``, by name (the newest
+        year's name of each)."""
+        names: dict[int, str] = {}
+        query = self._lines_of(years, kind).order_by("year").values_list("scope_id", "name")
+        for org_id, name in query:
+            names[org_id] = name
+        return sorted(names.items(), key=lambda item: (item[1], item[0]))
 
     def member_trend(self, year: int, scope: Scope, years: int = TREND_YEARS) -> dict:
         """code -> [(year, value)] of the rate indicators at one member's scope."""
@@ -431,9 +559,31 @@ class StoredFigures:
         return _trend(values, span, scope)
 
     def refresh_all(self, years) -> None:
-        """Every block of ``years`` not stored yet (the worker's job after writes)."""
-        for kind in (ALLIANCE, SCHOOL, ENTERPRISE):
-            self._headers(list(years), kind)
+        """Every block of ``years``, and every other stored block, that is not current (the
+        worker's job after writes): the years first, the newest first."""
+        plan = plans.current().key
+        stored = FigureSnapshot.objects.filter(scope_id=HEADER)
+        pending = [(y, kind) for y in sorted(years, reverse=True) for kind in KINDS]
+        pending += sorted(
+            {(y, kind) for y, kind in stored.values_list("year", "kind")} - set(pending),
+            reverse=True,
+        )
+        for year, kind in pending:
+            current = stored.filter(
+                year=year,
+                kind=kind,
+                version=self.version,
+                plan=plan,
+                computed_at__gte=_fresh_since(),
+            )
+            if kind == ALLIANCE:
+                current = current.filter(figures__has_key="funnel")
+            if not current.exists():
+                self.refresh(year, kind)
+
+
+#: the kinds of blocks, in the order the worker refreshes them
+KINDS = (ALLIANCE, SCHOOL, ENTERPRISE)
 
 
 def scorecard(lines: list[Line]) -> list[ScorecardLine]:
@@ -455,16 +605,6 @@ def scorecard(lines: list[Line]) -> list[ScorecardLine]:
         )
         for line in lines
     ]
-
-
-def _line(stored: FigureSnapshot, year: int, kind: str) -> Line:
-    scope = Scope(kind, stored.scope_id)
-    return Line(
-        stored.scope_id,
-        stored.name,
-        [_load_row(r, year, scope) for r in stored.rows],
-        _unvalues(stored.figures),
-    )
 
 
 def _trend(values: dict, span: list[int], scope: Scope) -> dict:

@@ -385,9 +385,22 @@ def _dual_qualified_share(data: YearData, scope: Scope) -> Measure:
     )
 
 
+def _member_rows(data: YearData, scope: Scope, kind: str, name: str, key) -> list:
+    """The rows of selector ``name`` (a dict's items) of the scope's members of ``kind``, whose
+    id ``key`` gives: for the alliance a scan, for one member its group (built once a year:
+    the 5,000 enterprises of a province each scanning every row was quadratic)."""
+    if scope.kind == ALLIANCE:
+        members = frozenset(_members(data, scope, kind))
+        found = data.get(name)
+        return [
+            r for r in (found.items() if isinstance(found, dict) else found) if key(r) in members
+        ]
+    groups = data.grouped(name, kind, key)
+    return [r for m in _members(data, scope, kind) for r in groups.get(m, ())]
+
+
 def _station_rows(data: YearData, scope: Scope) -> list[dict]:
-    enterprises = frozenset(_members(data, scope, ENTERPRISE))
-    return [r for r in data.station_posts if r["enterprise_id"] in enterprises]
+    return _member_rows(data, scope, ENTERPRISE, "station_posts", lambda r: r["enterprise_id"])
 
 
 def _stations_offering_posts(data: YearData, scope: Scope) -> Measure:
@@ -527,12 +540,9 @@ def _office_budget(data: YearData, scope: Scope) -> Measure:
 
 def _funnel_rows(data: YearData, scope: Scope) -> list:
     """The funnel cells of the scope: member schools' graduates; an enterprise's own hires."""
-    rows = data.retention_funnel
     if scope.kind == ENTERPRISE:
-        ids = set(_members(data, scope, ENTERPRISE))
-        return [r for r in rows if r.enterprise in ids]
-    ids = set(_members(data, scope, SCHOOL))
-    return [r for r in rows if r.school in ids]
+        return _member_rows(data, scope, ENTERPRISE, "retention_funnel", lambda r: r.enterprise)
+    return _member_rows(data, scope, SCHOOL, "retention_funnel", lambda r: r.school)
 
 
 def _funnel_hired(data: YearData, scope: Scope) -> Measure:
@@ -1286,8 +1296,9 @@ def _pilot_apprentices(data: YearData, scope: Scope) -> Measure:
 
 
 def _scope_bases(data: YearData, scope: Scope) -> dict[int, dict]:
-    enterprises = frozenset(_members(data, scope, ENTERPRISE))
-    return {b: base for b, base in data.active_bases.items() if base["enterprise"] in enterprises}
+    return dict(
+        _member_rows(data, scope, ENTERPRISE, "active_bases", lambda item: item[1]["enterprise"])
+    )
 
 
 def _bases_with_masters(data: YearData, scope: Scope) -> Measure:
@@ -1345,11 +1356,11 @@ def _training_for(audience: str) -> Callable[[YearData, Scope], Measure]:
 
 def _mentor_class_frequency(data: YearData, scope: Scope) -> Measure:
     """Career classes and enterprise lectures given by mentors ÷ mentors serving in the year."""
-    enterprises = frozenset(_members(data, scope, ENTERPRISE))
     mentors = {
         pk: m.get("career_class", frozenset()) | m.get("expert_lecture", frozenset())
-        for pk, m in data.mentor_events.items()
-        if m["enterprise"] in enterprises
+        for pk, m in _member_rows(
+            data, scope, ENTERPRISE, "mentor_events", lambda item: item[1]["enterprise"]
+        )
     }
     given = frozenset().union(*mentors.values())
     idle = sum(1 for events in mentors.values() if not events)

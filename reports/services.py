@@ -409,7 +409,8 @@ def report_build_now(*, year: int, requested_by=None) -> AnnualReport:
 
 def figures_refresh() -> None:
     """Store every figure block of the default year and the years its pages compare with (the
-    trend and the year before), where the current version has none yet."""
+    trend and the year before), and every other stored block, where it is not current."""
+    figures.refresh_started()
     year = selectors.default_year()
     figures.StoredFigures().refresh_all(range(year - selectors.TREND_YEARS + 1, year + 1))
     figures.compact_if_long()

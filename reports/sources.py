@@ -146,6 +146,18 @@ class YearData:
             self._cache[key] = frozenset(self.get(name))
         return self._cache[key]
 
+    def grouped(self, name: str, by: str, key: Callable[[Any], int]) -> dict[int, list]:
+        """A selector's rows (a dict's items) grouped by ``key`` (the organisation ``by``
+        names), built once: one member's rows are then read without a scan of every row."""
+        cache_key = f"{name}:by:{by}"
+        if cache_key not in self._cache:
+            found = self.get(name)
+            groups: dict[int, list] = {}
+            for row in found.items() if isinstance(found, dict) else found:
+                groups.setdefault(key(row), []).append(row)
+            self._cache[cache_key] = groups
+        return self._cache[cache_key]
+
     def __getattr__(self, name: str) -> Any:
         # data.school_figures is data.get("school_figures"); unknown names are a programming error.
         if name.startswith("_") or name not in SELECTORS:

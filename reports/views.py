@@ -95,7 +95,11 @@ def _trend_fragment(request, year: int, scope: Scope):
         trend = stored.alliance_trend(year)
     else:
         trend = stored.member_trend(year, scope)
-    return render(request, "reports/_trend.html", {"trend_data": _trend_data(trend)})
+    return render(
+        request,
+        "reports/_trend.html",
+        {"trend_data": _trend_data(trend), "figures_notice": stored.notice()},
+    )
 
 
 #: member lines per page on the per-organisation pages (a province has thousands)
@@ -161,7 +165,8 @@ def dashboard(request):
     year = _year(request)
     if _wants_trend(request):
         return _trend_fragment(request, year, ALLIANCE_SCOPE)
-    alliance = figures.StoredFigures().alliance(year)
+    stored = figures.StoredFigures()
+    alliance = stored.alliance(year)
     rows = alliance.rows
     context = {
         "year": year,
@@ -172,6 +177,7 @@ def dashboard(request):
         "funnel_data": _funnel_chart(alliance.funnel),
         "own_scorecard": acting_organization(request.user),
         "plan": plans.current(),
+        "figures_notice": stored.notice(),
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -188,6 +194,7 @@ def scorecards(request):
         context[f"{prefix}_columns"] = [i for i in INDICATORS if kind in i.scopes]
         context[f"{prefix}_lines"] = figures.scorecard(lines)
         context[f"{prefix}_page"] = page
+    context["figures_notice"] = stored.notice()
     return render(request, "reports/scorecards.html", context)
 
 
@@ -198,7 +205,8 @@ def _scorecard(request, pk: int, kind: str):
     if _wants_trend(request):
         return _trend_fragment(request, year, scope)
     query = {kind: organization.pk}
-    line = figures.StoredFigures().member(year, kind, organization.pk)
+    stored = figures.StoredFigures()
+    line = stored.member(year, kind, organization.pk)
     member = line is not None
     if member:
         rows, shown = line.rows, line.figure_list(kind)
@@ -222,6 +230,7 @@ def _scorecard(request, pk: int, kind: str):
             "cards": indicator_links(rows, year, request.user, **query),
             "figures": _with_links(shown, year, request.user),
             "chart_data": _chart_data(rows, year),
+            "figures_notice": stored.notice(),
         },
     )
 
@@ -302,7 +311,8 @@ def targets(request):
 def coverage(request):
     """Which members entered nothing for each input, so it is chased before the report is built."""
     year = _year(request)
-    items = figures.StoredFigures().alliance(year).coverage()
+    stored = figures.StoredFigures()
+    items = stored.alliance(year).coverage()
     for item in items:
         item.url = drilldown(item.url_name, user=request.user, year=year)
     return render(
@@ -312,6 +322,7 @@ def coverage(request):
             "year": year,
             "years": selectors.year_choices(),
             "items": items,
+            "figures_notice": stored.notice(),
         },
     )
 
@@ -336,7 +347,7 @@ def obligations(request):
     codes = SCHOOL_OBLIGATIONS + ENTERPRISE_OBLIGATIONS
     alliance = [r for r in stored.alliance(year).rows if r.indicator.code in codes]
     ids = None if sees_all_scorecards(request.user) else _school_ids(request.user)
-    _count, schools = stored.lines(year, SCHOOL, ids=ids)
+    school_page, schools = _paged_lines(stored, request, year, SCHOOL, "school_page", ids=ids)
     page, enterprises = _paged_lines(stored, request, year, ENTERPRISE, "page")
     return render(
         request,
@@ -350,7 +361,7 @@ def obligations(request):
                 (
                     line,
                     indicator_links(
-                        _only(line.rows, SCHOOL_OBLIGATIONS), year, request.user, school=line.id
+                        line.only(SCHOOL_OBLIGATIONS), year, request.user, school=line.id
                     ),
                 )
                 for line in schools
@@ -359,15 +370,14 @@ def obligations(request):
                 (
                     line,
                     indicator_links(
-                        _only(line.rows, ENTERPRISE_OBLIGATIONS),
-                        year,
-                        request.user,
-                        enterprise=line.id,
+                        line.only(ENTERPRISE_OBLIGATIONS), year, request.user, enterprise=line.id
                     ),
                 )
                 for line in enterprises
             ],
+            "school_page": school_page,
             "enterprise_page": page,
+            "figures_notice": stored.notice(),
         },
     )
 
@@ -385,7 +395,8 @@ def school_obligations(request, pk: int):
     school = get_object_or_404(scorecard_organizations(request.user).filter(kind=SCHOOL), pk=pk)
     year = _year(request)
     span = range(year - 2, year + 1)
-    found = figures.StoredFigures().over_years(span, SCHOOL, ids=[school.pk])
+    stored = figures.StoredFigures()
+    found = stored.over_years(span, SCHOOL, ids=[school.pk])
     trend = []
     for y in span:
         line = found.get((y, school.pk))
@@ -397,7 +408,7 @@ def school_obligations(request, pk: int):
                 evaluate(BY_CODE[c], DataSet(), y, scope, targets[c]) for c in SCHOOL_OBLIGATIONS
             ]
         else:
-            rows = _only(line.rows, SCHOOL_OBLIGATIONS)
+            rows = line.only(SCHOOL_OBLIGATIONS)
         trend.append(rows)
     # Names of seconded teachers are personal data: only for readers of the teacher register.
     seconded = None
@@ -416,6 +427,7 @@ def school_obligations(request, pk: int):
             "seconded": seconded,
             "programmes": training_selectors.school_programmes_counted(year, school.pk),
             "can_record": training_permissions.can_create(request.user, SCHOOL_STAFF),
+            "figures_notice": stored.notice(),
         },
     )
 
@@ -435,12 +447,16 @@ def local_employment(request):
     indicator = BY_CODE["local_employment_rate"]
     stored = figures.StoredFigures()
     alliance = {y: found.rows for y, found in stored.alliance_years(years).items()}
-    lines = stored.over_years(years, SCHOOL)
-    school_rows: dict[int, dict[int, object]] = {}
-    names = {}
+    # A page of the schools that were members in any of the years, by name.
+    members = stored.names_over_years(years, SCHOOL)
+    page = _line_page(request, "page")
+    page.total = len(members)
+    page.number = min(page.number, page.num_pages)
+    shown = members[page.offset : page.offset + LINES_PER_PAGE]
+    lines = stored.over_years(years, SCHOOL, ids=[school for school, _name in shown])
+    school_rows: dict[int, dict[int, object]] = {school: {} for school, _name in shown}
     for (y, school), line in lines.items():
-        names[school] = line.name
-        school_rows.setdefault(school, {})[y] = _only(line.rows, [indicator.code])[0]
+        school_rows[school][y] = line.only([indicator.code])[0]
 
     def series(rows_by_year: dict, **query) -> list[dict]:
         # A year the school was no member of shows no figure ("—").
@@ -461,11 +477,10 @@ def local_employment(request):
             "indicator": indicator,
             "target": _only(alliance[year], [indicator.code])[0].target,
             "plan": plans.current(),
-            "rows": [
-                (names[s], series(school_rows[s], school=s))
-                for s in sorted(school_rows, key=lambda i: names[i])
-            ],
+            "rows": [(name, series(school_rows[s], school=s)) for s, name in shown],
+            "page": page,
             "alliance": series({y: _only(alliance[y], [indicator.code])[0] for y in years}),
+            "figures_notice": stored.notice(),
         },
     )
 
@@ -522,7 +537,7 @@ def outreach_overview(request):
     enterprise: a career mentor and the chairman's school visit (Linqu §(四)9–11)."""
     year = _year(request)
     stored = figures.StoredFigures()
-    _count, schools = stored.lines(year, SCHOOL)
+    school_page, schools = _paged_lines(stored, request, year, SCHOOL, "school_page")
     page, enterprises = _paged_lines(stored, request, year, ENTERPRISE, "page")
     halves = semesters(year)
     school_codes = ["outreach_per_semester", "recommendation_events"]
@@ -545,9 +560,7 @@ def outreach_overview(request):
                         ]
                         for sem in halves
                     ],
-                    indicator_links(
-                        _only(line.rows, school_codes), year, request.user, school=line.id
-                    ),
+                    indicator_links(line.only(school_codes), year, request.user, school=line.id),
                 )
                 for line in schools
             ],
@@ -555,12 +568,14 @@ def outreach_overview(request):
                 (
                     line,
                     indicator_links(
-                        _only(line.rows, enterprise_codes), year, request.user, enterprise=line.id
+                        line.only(enterprise_codes), year, request.user, enterprise=line.id
                     ),
                 )
                 for line in enterprises
             ],
+            "school_page": school_page,
             "enterprise_page": page,
+            "figures_notice": stored.notice(),
         },
     )
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from alliance.changes import records_written
 from reports import figures, selectors
@@ -41,15 +42,98 @@ def _coverage_cell(client) -> str:
     return re.sub(r"\s+", " ", row)
 
 
-def test_a_new_training_base_shows_on_the_dashboard_at_once(
-    client_for, secretariat_user, enterprise, other_enterprise
+@pytest.fixture
+def refresh_queue(monkeypatch):
+    """The worker's refresh as queued: the calls of ``refresh_figures.delay`` (no refresh
+    runs until the test runs one), with no refresh left queued by an earlier test."""
+    from django.core.cache import cache
+
+    from reports.tasks import refresh_figures
+
+    cache.delete(figures.REFRESH_QUEUED)
+    queued = []
+    monkeypatch.setattr(refresh_figures, "delay", lambda *args: queued.append(args))
+    yield queued
+    cache.delete(figures.REFRESH_QUEUED)
+
+
+def test_a_write_queues_one_refresh_and_the_page_shows_the_old_figures_saying_so(
+    client_for,
+    secretariat_user,
+    enterprise,
+    other_enterprise,
+    refresh_queue,
+    django_capture_on_commit_callbacks,
 ):
+    from reports.tasks import refresh_figures
+
     client = client_for(secretariat_user)
     # 0 of the 2 member enterprises has an active base.
     assert "0%" in _coverage_cell(client)
+    assert refresh_queue == []  # nothing stored yet: the page computed the year itself
+    computed = FigureSnapshot.objects.get(year=2025, kind="alliance").computed_at
+    with django_capture_on_commit_callbacks(execute=True):
+        TrainingBaseFactory(enterprise=enterprise)
+        TrainingBaseFactory(enterprise=other_enterprise)
+    with django_capture_on_commit_callbacks(execute=True):
+        content = client.get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+    # The page shows the block stored before the writes, and says since when.
+    assert "0%" in _coverage_cell(client)
+    shown = timezone.localtime(computed).strftime("%H:%M")
+    assert f"数据正在更新，当前显示 {shown} 的数据" in content
+    # Two writes and a page read: one refresh queued.
+    assert refresh_queue == [()]
+    refresh_figures()  # the worker runs it
+    content = client.get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+    assert "数据正在更新" not in content
+    # 2 ÷ 2 = 100 %: the refresh computed the figure again.
+    assert "100%" in _coverage_cell(client)
+    # The refresh started: the next write queues the next one.
+    with django_capture_on_commit_callbacks(execute=True):
+        TrainingBaseFactory(enterprise=enterprise)
+    assert refresh_queue == [(), ()]
+
+
+def test_a_page_computes_only_a_year_never_stored(client_for, secretariat_user, enterprise):
+    client = client_for(secretariat_user)
+    client.get(reverse("reports:dashboard"), {"year": 2025})
     TrainingBaseFactory(enterprise=enterprise)
-    # 1 ÷ 2 = 50.0 %: the write changed the version, the page computed the figure again.
-    assert "50%" in _coverage_cell(client)
+    # 2024 was never stored: computed now, current (no notice); 2025 stays as stored.
+    content = client.get(reverse("reports:dashboard"), {"year": 2024}).content.decode()
+    assert "数据正在更新" not in content
+    assert set(FigureSnapshot.objects.values_list("year", flat=True)) == {2024, 2025}
+    assert FigureSnapshot.objects.get(year=2024).version == figures.current_version()
+    assert FigureSnapshot.objects.get(year=2025).version != figures.current_version()
+
+
+def test_figures_stored_too_long_ago_are_shown_saying_so(
+    client_for, secretariat_user, enterprise, settings
+):
+    client = client_for(secretariat_user)
+    client.get(reverse("reports:coverage"), {"year": 2025})
+    settings.FIGURES_MAX_AGE_SECONDS = 0  # a write nobody announced may have happened since
+    content = client.get(reverse("reports:coverage"), {"year": 2025}).content.decode()
+    assert "数据正在更新" in content
+    figures.StoredFigures().refresh_all([2025])
+    settings.FIGURES_MAX_AGE_SECONDS = 3600
+    content = client.get(reverse("reports:coverage"), {"year": 2025}).content.decode()
+    assert "数据正在更新" not in content
+
+
+def test_a_refresh_keeps_the_block_pages_show_until_the_next(school, enterprise):
+    figures.StoredFigures().alliance(2025)
+    first = figures.current_version()
+    TrainingBaseFactory(enterprise=enterprise)
+    figures.StoredFigures().refresh_all([2025])
+    second = figures.current_version()
+    TrainingBaseFactory(enterprise=enterprise)
+    figures.StoredFigures().refresh_all([2025])
+    versions = set(
+        FigureSnapshot.objects.filter(year=2025, kind="alliance").values_list("version", flat=True)
+    )
+    # The block of the first version went; the one shown until now (second) stays a while.
+    assert versions == {second, figures.current_version()}
+    assert first not in versions
 
 
 def test_a_rolled_back_write_leaves_the_stored_figures(client_for, council_user, enterprise):
@@ -119,7 +203,12 @@ def test_figure_pages_read_a_bounded_number_of_rows_at_any_scale(
     EnterpriseFactory.create_batch(70)  # more than a page of enterprises
     for enterprise in EnterpriseFactory.create_batch(5):
         TrainingBaseFactory(enterprise=enterprise)
-    client.get(url, params, **headers)  # the writes: computed again
+    # Before the worker's refresh: the stored blocks, saying so, in as many queries.
+    with django_assert_max_num_queries(stored):
+        response = client.get(url, params, **headers)
+    assert "数据正在更新" in response.content.decode()
+    figures.StoredFigures().refresh_all([2020, 2021, 2022, 2023, 2024, 2025])  # the worker
+    client.get(url, params, **headers)
     with django_assert_max_num_queries(stored):
         assert client.get(url, params, **headers).status_code == 200
 
@@ -165,9 +254,11 @@ def test_one_members_scorecard_reads_its_stored_line(
         client.get(url, {"year": 2025, "part": "trend"}, HTTP_HX_REQUEST="true")
 
 
-def test_an_excel_import_shows_on_the_dashboard_at_once(client_for, secretariat_user):
-    """The import writes in bulk (no post_save): it announces its writes, and the stored
-    figures follow."""
+def test_an_excel_import_refreshes_the_dashboard(
+    client_for, secretariat_user, refresh_queue, django_capture_on_commit_callbacks
+):
+    """The import writes in bulk (no post_save): it announces its writes, the refresh is
+    queued, and the stored figures follow."""
     import io
 
     from alliance.exchange import (
@@ -178,6 +269,7 @@ def test_an_excel_import_shows_on_the_dashboard_at_once(client_for, secretariat_
         write_export,
     )
     from alliance.xlsx import read_sheet
+    from reports.tasks import refresh_figures
     from tests.training.factories import CraftsmanFactory
     from training.models import Craftsman
 
@@ -195,7 +287,10 @@ def test_an_excel_import_shows_on_the_dashboard_at_once(client_for, secretariat_
     assert craftsmen_cell(client) == "0"  # stored with no craftsman
     plan = plan_import(register, read_sheet(io.BytesIO(out.getvalue())), secretariat_user)
     assert plan.errors == [] and len(plan.to_create) == 1
-    apply_plan(plan, user=secretariat_user, reason="test")
+    with django_capture_on_commit_callbacks(execute=True):
+        apply_plan(plan, user=secretariat_user, reason="test")
+    assert refresh_queue == [()]
+    refresh_figures()
     assert craftsmen_cell(client) == "1"
 
 
@@ -234,3 +329,35 @@ def test_the_report_reads_stored_figures_and_follows_a_membership_written_withou
     context = report_context(2025)
     assert [r["name"] for r in context["teacher_rows"]] == sorted([school.name, late.name])
     assert {line.name for line in context["school_lines"]} == {school.name, late.name}
+
+
+@pytest.mark.parametrize(
+    ("name", "param", "lines"),
+    [
+        ("reports:obligations", "school_page", "schools"),
+        ("reports:outreach_overview", "school_page", "schools"),
+        ("reports:local_employment", "page", "rows"),
+    ],
+)
+def test_the_school_tables_paginate(client_for, council_user, name, param, lines):
+    from tests.members.factories import SchoolFactory
+
+    SchoolFactory.create_batch(53)
+    client = client_for(council_user)
+    first = client.get(reverse(name), {"year": 2025})
+    second = client.get(reverse(name), {"year": 2025, param: 2})
+    # 53 member schools: 50 on the first page, 3 on the second, none on both.
+    names = [[entry[0] for entry in page.context[lines]] for page in (first, second)]
+    assert (len(names[0]), len(names[1])) == (50, 3)
+    assert not set(map(str, names[0])) & set(map(str, names[1]))
+    assert f"{param}=2" in first.content.decode()
+
+
+def test_the_worker_refreshes_every_stored_year_not_only_the_default_ones(school, enterprise):
+    from reports.tasks import refresh_figures
+
+    figures.StoredFigures().alliance(2015)  # a page asked for an old year once
+    TrainingBaseFactory(enterprise=enterprise)
+    refresh_figures()
+    header = FigureSnapshot.objects.filter(year=2015, kind="alliance").latest("computed_at")
+    assert header.version == figures.current_version()
