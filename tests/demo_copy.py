@@ -62,7 +62,10 @@ class DemoCopy:
                     BACKGROUND_THREADS=False,
                 ),
             ):
-                self.seed()
+                # One transaction: its writes queue one refresh of the stored figures at commit
+                # (run eagerly here), not one per committed write.
+                with transaction.atomic():
+                    self.seed()
                 _copy_tables(self.name)
                 call_command("flush", interactive=False, verbosity=0)
                 ContentType.objects.clear_cache()
