@@ -12,9 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
-from members.models import OrganizationStatus
 from placements.models import (
     AlignmentStatus,
     ApprenticeshipPath,
@@ -26,9 +24,8 @@ from placements.models import (
     OutreachKind,
     milestone_date,
 )
-from reports.indicators import ALLIANCE_SCOPE, BY_CODE, SCHOOL, Scope, evaluate
+from reports.indicators import SCHOOL, Scope
 from reports.listings import NAME_MASK
-from reports.sources import DataSet
 from tests.members.factories import EnterpriseFactory, SchoolFactory
 from tests.placements.factories import (
     ApprenticeshipFactory,
@@ -47,16 +44,10 @@ from tests.placements.factories import (
     StudentFactory,
     TalentDemandFactory,
 )
+from tests.reports.drilldowns import WITHDRAWN_2024, YEAR, counted_list, figure
 from tests.training.factories import TrainingBaseFactory
 
 pytestmark = pytest.mark.django_db
-
-YEAR = 2025
-WITHDRAWN_2024 = {
-    "joined_on": dt.date(2023, 12, 8),
-    "left_on": dt.date(2024, 6, 30),
-    "status": OrganizationStatus.WITHDRAWN,
-}
 
 
 @pytest.fixture
@@ -72,21 +63,8 @@ def orgs():
     }
 
 
-def _list(client, code: str, part: str = "", **scope):
-    query = {"indicator": code, "year": YEAR, **scope}
-    if part:
-        query["part"] = part
-    response = client.get(reverse("reports:counted"), query)
-    assert response.status_code == 200, code
-    return response.context["listed"]
-
-
 def _names(listed) -> list[str]:
     return sorted(row[1] for row in listed.rows)
-
-
-def _figure(code: str, scope=ALLIANCE_SCOPE):
-    return evaluate(BY_CODE[code], DataSet(), YEAR, scope).measure
 
 
 # --- the retention funnel of the 2025 cohort ----------------------------------------------------
@@ -135,24 +113,26 @@ def test_funnel_and_retention_list_the_graduates_counted(client_for, secretariat
 
     # In the cohort: 留任, 离开, 拒绝 (hire declined), 非成员雇主 (employer withdrew in 2024);
     # hired by a member: 留任 and 离开 → 2 / 4 = 50 %.
-    assert _names(_list(client, "funnel_hired")) == sorted(["留任", "离开"])
-    population = _list(client, "funnel_hired", part="denominator")
+    assert _names(counted_list(client, "funnel_hired")) == sorted(["留任", "离开"])
+    population = counted_list(client, "funnel_hired", part="denominator")
     assert _names(population) == sorted(["留任", "离开", "拒绝", "非成员雇主"])
-    measure = _figure("funnel_hired")
+    measure = figure("funnel_hired")
     assert (measure.value, measure.numerator, measure.denominator) == (Decimal("50.0"), 2, 4)
 
     # 6 months: both hired still there, 2 / 2; 12 months: 留任 only, 1 / 2 = 50 %.
-    assert _names(_list(client, "retained_6m")) == sorted(["留任", "离开"])
-    assert _names(_list(client, "retained_12m")) == ["留任"]
-    assert _names(_list(client, "retained_12m", part="denominator")) == sorted(["留任", "离开"])
-    assert _figure("retained_12m").value == Decimal("50.0")
+    assert _names(counted_list(client, "retained_6m")) == sorted(["留任", "离开"])
+    assert _names(counted_list(client, "retained_12m")) == ["留任"]
+    assert _names(counted_list(client, "retained_12m", part="denominator")) == sorted(
+        ["留任", "离开"]
+    )
+    assert figure("retained_12m").value == Decimal("50.0")
     # 24 months: no follow-up yet, no figure, nothing listed.
-    assert _list(client, "retained_24m").rows == []
-    assert _figure("retained_24m").value is None
+    assert counted_list(client, "retained_24m").rows == []
+    assert figure("retained_24m").value is None
     # 甲企业's own hires, whatever the school: 留任, 离开 and 丙校 (not followed up yet).
     enterprise = {"enterprise": orgs["甲企业"].pk}
-    assert _names(_list(client, "retained_12m", **enterprise)) == ["留任"]
-    population = _list(client, "retained_12m", part="denominator", **enterprise)
+    assert _names(counted_list(client, "retained_12m", **enterprise)) == ["留任"]
+    population = counted_list(client, "retained_12m", part="denominator", **enterprise)
     assert _names(population) == sorted(["留任", "离开", "丙校"])
 
 
@@ -169,13 +149,13 @@ def test_materials_list_this_years_materials_of_member_schools(client_for, secre
         CoDevelopedMaterialFactory(title=title, school=school, kind=kind, completed_on=completed)
     client = client_for(secretariat_user)
     # 去年教材 was completed in 2024; 丙校新工艺's school withdrew in 2024.
-    listed = _list(client, "materials_codeveloped")
+    listed = counted_list(client, "materials_codeveloped")
     assert _names(listed) == sorted(["活页教材", "新工艺进课堂"])
-    assert listed.total == _figure("materials_codeveloped").numerator == 2
+    assert listed.total == figure("materials_codeveloped").numerator == 2
     # New practice brought into class: the materials of that kind only.
-    listed = _list(client, "innovations_in_class", school=orgs["甲"].pk)
+    listed = counted_list(client, "innovations_in_class", school=orgs["甲"].pk)
     assert _names(listed) == ["新工艺进课堂"]
-    assert listed.total == _figure("innovations_in_class").numerator == 1
+    assert listed.total == figure("innovations_in_class").numerator == 1
 
 
 # --- order classes: the five alignments, joint classes ------------------------------------------
@@ -202,14 +182,14 @@ def test_order_classes_list_the_classes_counted(client_for, secretariat_user, or
     client = client_for(secretariat_user)
     # Running in 2025 at a member school: 五融通班, 联合四项班 (已毕业班 graduated in 2024, 丙校
     # withdrew); all five aligned: 五融通班 → 1 / 2 = 50 %.
-    assert _names(_list(client, "order_classes_aligned")) == ["五融通班"]
-    population = _list(client, "order_classes_aligned", part="denominator")
+    assert _names(counted_list(client, "order_classes_aligned")) == ["五融通班"]
+    population = counted_list(client, "order_classes_aligned", part="denominator")
     assert _names(population) == sorted(["五融通班", "联合四项班"])
-    assert _figure("order_classes_aligned").value == Decimal("50.0")
+    assert figure("order_classes_aligned").value == Decimal("50.0")
     # Joint: running, at a member school, for two enterprises or more.
-    listed = _list(client, "joint_order_classes")
+    listed = counted_list(client, "joint_order_classes")
     assert listed.rows == [["甲职业学校", "联合四项班", "乙企业、甲企业"]]
-    assert listed.total == _figure("joint_order_classes").numerator == 1
+    assert listed.total == figure("joint_order_classes").numerator == 1
 
 
 # --- talent demand: rows counted for their headcount ---------------------------------------------
@@ -220,13 +200,13 @@ def test_talent_demand_lists_the_demands_with_their_headcounts(client_for, secre
     TalentDemandFactory(enterprise=orgs["乙企业"], post="挤压工", headcount=8)
     TalentDemandFactory(enterprise=orgs["甲企业"], post="去年岗位", headcount=5, survey_year=2024)
     TalentDemandFactory(enterprise=orgs["退出企业"], post="退出岗位", headcount=7)
-    listed = _list(client_for(secretariat_user), "talent_demand")
+    listed = counted_list(client_for(secretariat_user), "talent_demand")
     # The 2025 survey of members: 12 + 8 = 20 (去年岗位 is 2024's, 退出企业 withdrew in 2024).
     assert [(row[0], row[1], row[-1]) for row in listed.rows] == [
         ("乙企业", "挤压工", "8"),
         ("甲企业", "数控操作工", "12"),
     ]
-    assert listed.total == _figure("talent_demand").numerator == 20
+    assert listed.total == figure("talent_demand").numerator == 20
 
 
 # --- modern apprenticeship pilots ------------------------------------------------------------------
@@ -248,10 +228,10 @@ def test_pilot_apprentices_list_the_pilots_in_training(client_for, secretariat_u
     ApprenticeshipFactory(
         enterprise=orgs["甲企业"], student__name="员工学徒", path=ApprenticeshipPath.EMPLOYEE
     )
-    listed = _list(client_for(secretariat_user), "pilot_apprentices")
+    listed = counted_list(client_for(secretariat_user), "pilot_apprentices")
     # 试点已退出 withdrew in 2024, 退出企业 is no member, 员工学徒 is on the employee path.
     assert _names(listed) == ["试点在训"]
-    measure = _figure("pilot_apprentices")
+    measure = figure("pilot_apprentices")
     assert listed.total == measure.numerator == 1
     assert measure.extra["employees"] == 1  # 员工学徒
 
@@ -281,17 +261,19 @@ def test_internships_lists(client_for, secretariat_user, council_user, orgs):
     client = client_for(secretariat_user)
     # Running in 2025 at a base of a member enterprise: 基地实习, 跨年实习 (去年实习 ended in
     # 2024, 无基地实习 at no base, 退出企业基地's enterprise withdrew in 2024).
-    listed = _list(client, "internships_at_bases")
+    listed = counted_list(client, "internships_at_bases")
     assert _names(listed) == sorted(["基地实习", "跨年实习"])
-    assert listed.total == _figure("internships_at_bases").numerator == 2
+    assert listed.total == figure("internships_at_bases").numerator == 2
     # Ended in 2025, students of member schools: 基地实习, 无基地实习, 退出企业基地 (跨年实习 ends in
     # 2026, 丙校实习's school withdrew); evaluated: 基地实习, 退出企业基地 → 2 / 3 = 66.7 %.
-    assert _names(_list(client, "internships_evaluated")) == sorted(["基地实习", "退出企业基地"])
-    population = _list(client, "internships_evaluated", part="denominator")
+    assert _names(counted_list(client, "internships_evaluated")) == sorted(
+        ["基地实习", "退出企业基地"]
+    )
+    population = counted_list(client, "internships_evaluated", part="denominator")
     assert _names(population) == sorted(["基地实习", "无基地实习", "退出企业基地"])
-    assert _figure("internships_evaluated").value == Decimal("66.7")
+    assert figure("internships_evaluated").value == Decimal("66.7")
     # The council reads the figures, never the students' names: the same rows, masked.
-    masked = _list(client_for(council_user), "internships_at_bases")
+    masked = counted_list(client_for(council_user), "internships_at_bases")
     assert masked.masked and _names(masked) == [NAME_MASK, NAME_MASK]
 
 
@@ -312,14 +294,14 @@ def test_mentor_classes_and_mentors_lists(client_for, secretariat_user, orgs):
         OutreachEventFactory(title=title, mentor=by, kind=kind, date=day, school=orgs["甲"])
     client = client_for(secretariat_user)
     # Given in 2025 by mentors of members: 职业规划课, 企业讲座 (去年的课 is 2024's).
-    listed = _list(client, "mentor_class_frequency")
+    listed = counted_list(client, "mentor_class_frequency")
     assert _names(listed) == sorted(["职业规划课", "企业讲座"])
     # Serving in 2025 at members: 甲导师, 闲导师 (离任导师 left in 2024) → 2 / 2 = 1.00.
-    mentors = _list(client, "mentor_class_frequency", part="denominator")
+    mentors = counted_list(client, "mentor_class_frequency", part="denominator")
     assert _names(mentors) == sorted(["甲导师", "闲导师"])
-    measure = _figure("mentor_class_frequency")
+    measure = figure("mentor_class_frequency")
     assert (measure.value, listed.total, mentors.total) == (Decimal("1.00"), 2, 2)
-    one = _list(client, "mentor_class_frequency", enterprise=orgs["乙企业"].pk)
+    one = counted_list(client, "mentor_class_frequency", enterprise=orgs["乙企业"].pk)
     assert one.rows == []  # 乙企业 has no mentor
 
 
@@ -332,10 +314,10 @@ def test_preference_coverage_lists_the_enterprises(client_for, secretariat_user,
     PreferentialMeasureFactory(enterprise=orgs["退出企业"])
     client = client_for(secretariat_user)
     # In force in 2025: 甲企业's (乙企业's ended in 2024; 退出企业 is no member) → 1 / 2 = 50 %.
-    assert _list(client, "preference_coverage").rows == [["甲企业"]]
-    population = _list(client, "preference_coverage", part="denominator")
+    assert counted_list(client, "preference_coverage").rows == [["甲企业"]]
+    population = counted_list(client, "preference_coverage", part="denominator")
     assert population.rows == [["乙企业"], ["甲企业"]]
-    assert _figure("preference_coverage").value == Decimal("50.0")
+    assert figure("preference_coverage").value == Decimal("50.0")
 
 
 # --- the local-talent archive's follow-ups -------------------------------------------------------
@@ -366,10 +348,10 @@ def test_followups_list_the_graduates_followed(client_for, secretariat_user, org
     client = client_for(secretariat_user)
     # Followed by the archive in 2025: 已跟踪, 未跟踪 (已离开 left in 2024, 外地 works outside the
     # county, 明年毕业 graduates in 2026, 丙校 withdrew); followed up in 2025: 已跟踪 → 50 %.
-    assert _names(_list(client, "followup_rate")) == ["已跟踪"]
-    population = _list(client, "followup_rate", part="denominator")
+    assert _names(counted_list(client, "followup_rate")) == ["已跟踪"]
+    population = counted_list(client, "followup_rate", part="denominator")
     assert _names(population) == sorted(["已跟踪", "未跟踪"])
-    assert _figure("followup_rate", Scope(SCHOOL, orgs["甲"].pk)).value == Decimal("50.0")
+    assert figure("followup_rate", Scope(SCHOOL, orgs["甲"].pk)).value == Decimal("50.0")
 
 
 def test_a_listing_costs_the_same_queries_however_long(
@@ -391,9 +373,9 @@ def test_a_listing_costs_the_same_queries_however_long(
     # session, user; the year's targets; member enterprises, active bases, internships by base;
     # the internships described; the readable ones
     with django_assert_max_num_queries(10):
-        _list(client, "internships_at_bases")
+        counted_list(client, "internships_at_bases")
     for _ in range(20):
         intern()
     with django_assert_max_num_queries(10):
-        listed = _list(client, "internships_at_bases")
+        listed = counted_list(client, "internships_at_bases")
     assert listed.total == 21

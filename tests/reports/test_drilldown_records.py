@@ -12,13 +12,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
-from members.models import OrganizationStatus
 from placements.models import ApprenticeshipStatus, Destination, EmployerLocation, HireStatus
-from reports.indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, SCHOOL, Scope, evaluate
+from reports.indicators import ENTERPRISE, SCHOOL, Scope
 from reports.listings import NAME_MASK
-from reports.sources import DataSet
 from tests.members.factories import (
     CouncilMeetingFactory,
     EnterpriseFactory,
@@ -32,6 +29,7 @@ from tests.placements.factories import (
     OrderClassFactory,
     StudentFactory,
 )
+from tests.reports.drilldowns import WITHDRAWN_2024, YEAR, counted_list, figure
 from tests.training.factories import (
     CraftsmanFactory,
     SecondmentFactory,
@@ -41,13 +39,6 @@ from tests.training.factories import (
 from training.models import SecondmentStatus
 
 pytestmark = pytest.mark.django_db
-
-YEAR = 2025
-WITHDRAWN_2024 = {
-    "joined_on": dt.date(2023, 12, 8),
-    "left_on": dt.date(2024, 6, 30),
-    "status": OrganizationStatus.WITHDRAWN,
-}
 
 
 @pytest.fixture
@@ -193,21 +184,13 @@ def alliance():
     return {"甲": school_a, "乙": school_b, "甲企业": ent_a, "退出企业": ent_gone}
 
 
-def _list(client, code: str, part: str = "", **scope) -> tuple[list[list[str]], object]:
-    query = {"indicator": code, "year": YEAR, **scope}
-    if part:
-        query["part"] = part
-    response = client.get(reverse("reports:counted"), query)
-    assert response.status_code == 200, code
-    return response.context["listed"].rows, response.context["listed"]
+def _list(client, code: str, part: str = "", **scope):
+    listed = counted_list(client, code, part, **scope)
+    return listed.rows, listed
 
 
 def _column(rows, index: int) -> list[str]:
     return sorted(row[index] for row in rows)
-
-
-def _figure(code: str, scope=ALLIANCE_SCOPE):
-    return evaluate(BY_CODE[code], DataSet(), YEAR, scope).measure
 
 
 def test_secondments_list_the_teachers_counted_once_each(client_for, secretariat_user, alliance):
@@ -216,13 +199,13 @@ def test_secondments_list_the_teachers_counted_once_each(client_for, secretariat
     # In: 两次老师 (two secondments, one teacher), 一次老师, 乙校老师. Out: 计划老师 (planned),
     # 文化课老师 (not professional), 去年老师 (2024), 丙校老师 (school withdrew in 2024).
     assert _column(rows, 1) == sorted(["两次老师", "一次老师", "乙校老师"])
-    assert listed.total == _figure("secondment_rate").numerator == 3
+    assert listed.total == figure("secondment_rate").numerator == 3
     # 两次老师 was seconded to both enterprises
     assert ["甲职业学校", "两次老师", "乙企业、甲企业"] in rows
     # Denominator: the professional teachers the member schools reported, 40 + 20 = 60 (丙 out)
     rows, listed = _list(client, "secondment_rate", part="denominator")
     assert rows == [["乙职业学校", "20"], ["甲职业学校", "40"]]
-    assert listed.total == _figure("secondment_rate").denominator == 60
+    assert listed.total == figure("secondment_rate").denominator == 60
 
 
 def test_secondments_of_one_school(client_for, secretariat_user, alliance):
@@ -237,10 +220,10 @@ def test_training_lists_the_programmes_whose_participants_count(
     rows, listed = _list(client, "training_ratio")
     # 数控培训 600 + 电工培训 200 = 800; 去年培训 started in 2024, 丙校培训's school withdrew.
     assert _column(rows, 1) == ["数控培训", "电工培训"]
-    assert listed.total == _figure("training_ratio").numerator == 800
+    assert listed.total == figure("training_ratio").numerator == 800
     rows, listed = _list(client, "training_ratio", part="denominator")
     # enrolled 500 + 300 = 800: ratio 800 / 800 = 1.00
-    assert listed.total == _figure("training_ratio").denominator == 800
+    assert listed.total == figure("training_ratio").denominator == 800
 
 
 def test_order_class_hires_list_the_hired_graduates(client_for, secretariat_user, alliance):
@@ -251,12 +234,12 @@ def test_order_class_hires_list_the_hired_graduates(client_for, secretariat_user
     assert _column(rows, 1) == ["订单甲"]
     rows, _listed = _list(client, "order_class_hire_rate", part="denominator")
     assert _column(rows, 1) == sorted(["订单甲", "订单退", "订单乙", "订单无"])
-    measure = _figure("order_class_hire_rate")
+    measure = figure("order_class_hire_rate")
     assert (measure.value, measure.numerator, measure.denominator) == (25, 1, 4)  # 1 / 4 = 25 %
     # At 甲企业's scope: the graduates of the classes it orders, and those it hired.
     rows, _listed = _list(client, "order_class_hire_rate", enterprise=alliance["甲企业"].pk)
     assert _column(rows, 1) == ["订单甲"]
-    enterprise = _figure("order_class_hire_rate", Scope(ENTERPRISE, alliance["甲企业"].pk))
+    enterprise = figure("order_class_hire_rate", Scope(ENTERPRISE, alliance["甲企业"].pk))
     assert (enterprise.numerator, enterprise.denominator) == (1, 4)
 
 
@@ -272,7 +255,7 @@ def test_apprentices_three_lists(client_for, secretariat_user, alliance):
     for code, names in expected.items():
         rows, listed = _list(client, code)
         assert _column(rows, 1) == names, code
-        assert listed.total == _figure(code).numerator == len(names), code
+        assert listed.total == figure(code).numerator == len(names), code
 
 
 def test_craftsmen_list(client_for, secretariat_user, alliance):
@@ -290,7 +273,7 @@ def test_employment_lists_the_graduates_counted(client_for, secretariat_user, al
     # in the county: 本县成员, 本县非成员 → 2 / 3 = 66.7 %
     rows, _listed = _list(client, "local_employment_rate", **school)
     assert _column(rows, 1) == sorted(["本县成员", "本县非成员"])
-    assert _figure("local_employment_rate", Scope(SCHOOL, alliance["甲"].pk)).value == Decimal(
+    assert figure("local_employment_rate", Scope(SCHOOL, alliance["甲"].pk)).value == Decimal(
         "66.7"
     )
     # at a member: 本县成员 (甲企业), 市内成员 (乙企业, a member since March) → 2 / 3
@@ -307,7 +290,7 @@ def test_council_meetings_list_the_regular_meetings_held(client_for, council_use
     rows, listed = _list(client_for(council_user), "council_meetings")
     # not the extraordinary, the planned, nor the 2024 meeting
     assert [row[:2] for row in rows] == [["2025-03-10", "上半年例会"], ["2025-09-10", "下半年例会"]]
-    assert listed.total == _figure("council_meetings").numerator == 2
+    assert listed.total == figure("council_meetings").numerator == 2
 
 
 def test_people_are_named_only_to_readers_of_their_register(client_for, council_user, alliance):

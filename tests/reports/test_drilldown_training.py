@@ -13,13 +13,11 @@ import datetime as dt
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import reverse
 
-from members.models import OrganizationStatus
-from reports.indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, SCHOOL, Scope, evaluate
+from reports.indicators import ENTERPRISE, SCHOOL, Scope
 from reports.listings import NAME_MASK
-from reports.sources import DataSet
 from tests.members.factories import EnterpriseFactory, MajorFactory, SchoolFactory
+from tests.reports.drilldowns import WITHDRAWN_2024, counted_list, figure
 from tests.training.factories import (
     CoBuiltInstitutionFactory,
     CraftsmanFactory,
@@ -39,13 +37,6 @@ from tests.training.factories import (
 from training.models import SecondmentStatus
 
 pytestmark = pytest.mark.django_db
-
-YEAR = 2025
-WITHDRAWN_2024 = {
-    "joined_on": dt.date(2023, 12, 8),
-    "left_on": dt.date(2024, 6, 30),
-    "status": OrganizationStatus.WITHDRAWN,
-}
 
 
 @pytest.fixture
@@ -194,71 +185,58 @@ def alliance():
     return {"甲": school_a, "乙": school_b, "甲企业": ent_a, "乙企业": ent_b}
 
 
-def _list(client, code: str, part: str = "", **scope):
-    query = {"indicator": code, "year": YEAR, **scope}
-    if part:
-        query["part"] = part
-    response = client.get(reverse("reports:counted"), query)
-    assert response.status_code == 200, code
-    return response.context["listed"]
-
-
 def _column(listed, index: int) -> list[str]:
     return sorted(row[index] for row in listed.rows)
-
-
-def _figure(code: str, scope=ALLIANCE_SCOPE):
-    return evaluate(BY_CODE[code], DataSet(), YEAR, scope).measure
 
 
 def test_majors_list_the_enrolling_majors_of_member_schools(client_for, secretariat_user, alliance):
     client = client_for(secretariat_user)
     # Enrolling majors of 甲 and 乙: 数控技术应用, 机电技术应用, 汽车运用与维修 (停招专业 no longer
     # enrols, 丙校专业's school withdrew in 2024).
-    denominator = _list(client, "majors_with_partner", part="denominator")
+    denominator = counted_list(client, "majors_with_partner", part="denominator")
     assert _column(denominator, 1) == sorted(["数控技术应用", "机电技术应用", "汽车运用与维修"])
     # with a partner: 机电技术应用 (甲企业), 汽车运用与维修 (甲企业, 乙企业) → 2 / 3 = 66.7 %
-    listed = _list(client, "majors_with_partner")
+    listed = counted_list(client, "majors_with_partner")
     assert sorted(listed.rows) == [
         ["乙职业学校", "汽车运用与维修", "乙企业、甲企业"],
         ["甲职业学校", "机电技术应用", "甲企业"],
     ]
-    measure = _figure("majors_with_partner")
+    measure = figure("majors_with_partner")
     assert (listed.total, denominator.total) == (measure.numerator, measure.denominator) == (2, 3)
     # both leads: 数控技术应用, 汽车运用与维修
-    listed = _list(client, "majors_with_both_leads")
+    listed = counted_list(client, "majors_with_both_leads")
     assert _column(listed, 1) == sorted(["数控技术应用", "汽车运用与维修"])
-    assert listed.total == _figure("majors_with_both_leads").numerator == 2
+    assert listed.total == figure("majors_with_both_leads").numerator == 2
     # school 甲 alone: 机电技术应用 of its two
-    listed = _list(client, "majors_with_partner", school=alliance["甲"].pk)
+    listed = counted_list(client, "majors_with_partner", school=alliance["甲"].pk)
     assert _column(listed, 1) == ["机电技术应用"]
 
 
 def test_institutions_projects_and_patents(client_for, secretariat_user, alliance):
     client = client_for(secretariat_user)
     # open in 2025: 铝型材产业学院, 乙校创新工坊 (已撤销学院 closed in 2024, 明年学院 opens in 2026)
-    listed = _list(client, "co_built_institutions")
+    listed = counted_list(client, "co_built_institutions")
     assert _column(listed, 1) == sorted(["铝型材产业学院", "乙校创新工坊"])
-    assert listed.total == _figure("co_built_institutions").numerator == 2
-    listed = _list(client, "co_built_institutions", enterprise=alliance["乙企业"].pk)
+    assert listed.total == figure("co_built_institutions").numerator == 2
+    listed = counted_list(client, "co_built_institutions", enterprise=alliance["乙企业"].pk)
     assert _column(listed, 1) == ["乙校创新工坊"]
     # running in 2025 at member schools: 模具服务, 乙校课题 (去年项目 ended in 2024, 丙校项目's
     # school withdrew)
-    listed = _list(client, "service_projects")
+    listed = counted_list(client, "service_projects")
     assert _column(listed, 1) == sorted(["模具服务", "乙校课题"])
-    assert listed.total == _figure("service_projects").numerator == 2
+    assert listed.total == figure("service_projects").numerator == 2
     # 甲企业's own projects: 模具服务 and 丙校项目 (its work counts for it whichever school it
     # was with); 去年项目 ended in 2024
-    listed = _list(client, "service_projects", enterprise=alliance["甲企业"].pk)
+    listed = counted_list(client, "service_projects", enterprise=alliance["甲企业"].pk)
     assert _column(listed, 1) == sorted(["模具服务", "丙校项目"])
     assert (
-        listed.total == _figure("service_projects", Scope(ENTERPRISE, alliance["甲企业"].pk)).value
+        listed.total == figure("service_projects", Scope(ENTERPRISE, alliance["甲企业"].pk)).value
     )
     # granted in 2025 and still granted: 授权专利, 转让专利 (去年授权 in 2024, 失效专利 lapsed,
     # 申请中 only filed, 丙校专利's school withdrew)
-    listed = _list(client, "patents_granted")
+    listed = counted_list(client, "patents_granted")
     assert _column(listed, 1) == sorted(["授权专利", "转让专利"])
-    assert listed.total == _figure("patents_granted").numerator == 2
+    assert listed.total == figure("patents_granted").numerator == 2
 
 
 def test_dual_qualified_teachers_named_to_register_readers_only(
@@ -268,16 +246,16 @@ def test_dual_qualified_teachers_named_to_register_readers_only(
     school = {"school": alliance["甲"].pk}
     # 甲's professional teachers: 双师甲, 专业甲 and the five seconded to stations (文化课甲 is no
     # professional teacher); dual-qualified: 双师甲 → 1 / 7 = 14.3 %
-    listed = _list(client, "dual_qualified_share", **school)
+    listed = counted_list(client, "dual_qualified_share", **school)
     assert listed.rows == [["甲职业学校", "双师甲", "机电系"]]
-    denominator = _list(client, "dual_qualified_share", part="denominator", **school)
+    denominator = counted_list(client, "dual_qualified_share", part="denominator", **school)
     assert _column(denominator, 1) == sorted(
         ["双师甲", "专业甲", "站一", "站二", "站三", "站四", "站五"]
     )
-    measure = _figure("dual_qualified_share", Scope(SCHOOL, alliance["甲"].pk))
+    measure = figure("dual_qualified_share", Scope(SCHOOL, alliance["甲"].pk))
     assert (listed.total, denominator.total) == (measure.numerator, measure.denominator) == (1, 7)
     # alliance: 双师甲, 双师乙 (双师丙's school withdrew); the council never reads names
-    listed = _list(client_for(council_user), "dual_qualified_share")
+    listed = counted_list(client_for(council_user), "dual_qualified_share")
     assert listed.masked and listed.rows == [
         ["乙职业学校", NAME_MASK, "机电系"],
         ["甲职业学校", NAME_MASK, "机电系"],
@@ -288,35 +266,37 @@ def test_stations_and_practice_places(client_for, secretariat_user, alliance):
     client = client_for(secretariat_user)
     # open stations of member enterprises: 满员站, 半满站, 无岗站 (关闭站 closed in 2024, 退出站's
     # enterprise withdrew); offering posts in 2025: 满员站, 半满站 → 2 / 3
-    listed = _list(client, "stations_offering_posts")
+    listed = counted_list(client, "stations_offering_posts")
     assert listed.rows == [["甲企业", "半满站", "3"], ["甲企业", "满员站", "2"]]
-    denominator = _list(client, "stations_offering_posts", part="denominator")
+    denominator = counted_list(client, "stations_offering_posts", part="denominator")
     assert _column(denominator, 1) == sorted(["满员站", "半满站", "无岗站"])
-    measure = _figure("stations_offering_posts")
+    measure = figure("stations_offering_posts")
     assert (listed.total, denominator.total) == (measure.numerator, measure.denominator) == (2, 3)
     # places filled: 满员站 min(3 teachers, 2 places) = 2, 半满站 1 (站五 only planned) → 3;
     # offered 2 + 3 = 5 → 60 %
-    listed = _list(client, "practice_posts_filled")
+    listed = counted_list(client, "practice_posts_filled")
     assert listed.rows == [["甲企业", "半满站", "1"], ["甲企业", "满员站", "2"]]
-    denominator = _list(client, "practice_posts_filled", part="denominator")
+    denominator = counted_list(client, "practice_posts_filled", part="denominator")
     assert denominator.rows == [["甲企业", "半满站", "3"], ["甲企业", "满员站", "2"]]
-    measure = _figure("practice_posts_filled")
+    measure = figure("practice_posts_filled")
     assert (listed.total, denominator.total) == (measure.numerator, measure.denominator) == (3, 5)
     assert measure.value == 60
 
 
 def test_two_way_appointments(client_for, secretariat_user, council_user, alliance):
     # running in 2025: 导师甲 at 甲, 顾问乙 at 甲企业 (过期导师's term ended in 2024)
-    listed = _list(client_for(secretariat_user), "two_way_appointments")
+    listed = counted_list(client_for(secretariat_user), "two_way_appointments")
     assert listed.rows == [
         ["乙职业学校", "甲企业", "顾问乙", "技术顾问"],
         ["甲职业学校", "甲企业", "导师甲", "产业导师"],
     ]
-    assert listed.total == _figure("two_way_appointments").numerator == 2
-    listed = _list(client_for(secretariat_user), "two_way_appointments", school=alliance["乙"].pk)
+    assert listed.total == figure("two_way_appointments").numerator == 2
+    listed = counted_list(
+        client_for(secretariat_user), "two_way_appointments", school=alliance["乙"].pk
+    )
     assert _column(listed, 2) == ["顾问乙"]
     # The council reads no personal data: the same rows, the people masked.
-    listed = _list(client_for(council_user), "two_way_appointments")
+    listed = counted_list(client_for(council_user), "two_way_appointments")
     assert listed.masked and _column(listed, 2) == [NAME_MASK, NAME_MASK]
 
 
@@ -324,11 +304,11 @@ def test_bases_with_masters(client_for, secretariat_user, alliance):
     client = client_for(secretariat_user)
     # open bases of member enterprises: 有师傅基地, 无师傅基地, 乙基地 (关闭基地 closed in 2024,
     # 退出基地's enterprise withdrew); with a master: 有师傅基地, 乙基地 → 2 / 3
-    listed = _list(client, "bases_with_masters")
+    listed = counted_list(client, "bases_with_masters")
     assert listed.rows == [["乙企业", "乙基地", "1"], ["甲企业", "有师傅基地", "3"]]
-    denominator = _list(client, "bases_with_masters", part="denominator")
+    denominator = counted_list(client, "bases_with_masters", part="denominator")
     assert _column(denominator, 1) == sorted(["有师傅基地", "无师傅基地", "乙基地"])
-    measure = _figure("bases_with_masters")
+    measure = figure("bases_with_masters")
     assert (listed.total, denominator.total) == (measure.numerator, measure.denominator) == (2, 3)
 
 
@@ -338,26 +318,26 @@ def test_training_by_audience_lists_the_programmes_with_their_participants(
     client = client_for(secretariat_user)
     # employees: 员工培训甲 60 + 员工培训乙 25 = 85 (去年员工培训 started in 2024, 丙校员工培训's
     # school withdrew); the public: 社会培训甲 40
-    listed = _list(client, "training_employees")
+    listed = counted_list(client, "training_employees")
     assert [row[1] for row in listed.rows] == ["员工培训乙", "员工培训甲"]
-    assert listed.total == _figure("training_employees").numerator == 85
-    listed = _list(client, "training_public")
+    assert listed.total == figure("training_employees").numerator == 85
+    listed = counted_list(client, "training_public")
     assert [row[1] for row in listed.rows] == ["社会培训甲"]
-    assert listed.total == _figure("training_public").numerator == 40
+    assert listed.total == figure("training_public").numerator == 40
 
 
 def test_exchanges_and_quality_surveys(client_for, secretariat_user, alliance):
     client = client_for(secretariat_user)
     # 2025 exchanges of member schools: 课程研讨, 师资培训 (去年交流 in 2024, 丙校交流's school
     # withdrew)
-    listed = _list(client, "external_exchanges")
+    listed = counted_list(client, "external_exchanges")
     assert _column(listed, 1) == sorted(["课程研讨", "师资培训"])
     assert {row[2] for row in listed.rows} == {"苏州学校"}
-    assert listed.total == _figure("external_exchanges").numerator == 2
+    assert listed.total == figure("external_exchanges").numerator == 2
     # with a report: 甲校调研 (甲校未完成调研 has none, 丙校调研's school withdrew)
-    listed = _list(client, "quality_surveys")
+    listed = counted_list(client, "quality_surveys")
     assert listed.rows == [["甲职业学校", "甲校调研", "2025-04-18"]]
-    assert listed.total == _figure("quality_surveys").numerator == 1
+    assert listed.total == figure("quality_surveys").numerator == 1
 
 
 def test_a_station_list_costs_the_same_queries_however_long(
@@ -367,9 +347,9 @@ def test_a_station_list_costs_the_same_queries_however_long(
     # session, user; the year's targets; member enterprises and the stations' posts, filled
     # places and stations, for the figure and again for the rows
     with django_assert_max_num_queries(12):
-        _list(client, "practice_posts_filled")
+        counted_list(client, "practice_posts_filled")
     for _ in range(20):
         StationPostFactory(station=TeacherStationFactory(enterprise=alliance["甲企业"]))
     with django_assert_max_num_queries(12):
-        listed = _list(client, "practice_posts_filled", part="denominator")
+        listed = counted_list(client, "practice_posts_filled", part="denominator")
     assert len(listed.rows) > 20

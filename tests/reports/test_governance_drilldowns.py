@@ -13,12 +13,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
 from members.models import OrganizationStatus
-from reports.indicators import ALLIANCE_SCOPE, BY_CODE, ENTERPRISE, SCHOOL, Scope, evaluate
+from reports.indicators import ENTERPRISE, SCHOOL, Scope
 from reports.listings import NAME_MASK
-from reports.sources import DataSet
 from tests.members.factories import (
     CouncilSeatFactory,
     EnterpriseFactory,
@@ -34,11 +32,10 @@ from tests.members.factories import (
     WorkPlanFactory,
     WorkTaskFactory,
 )
+from tests.reports.drilldowns import YEAR, counted_list, figure
 from tests.reports.factories import AssessmentFactory, IncentiveFactory
 
 pytestmark = pytest.mark.django_db
-
-YEAR = 2025
 
 
 @pytest.fixture
@@ -57,20 +54,12 @@ def alliance():
 
 
 def _list(client, code: str, part: str = "", **scope):
-    query = {"indicator": code, "year": YEAR, **scope}
-    if part:
-        query["part"] = part
-    response = client.get(reverse("reports:counted"), query)
-    assert response.status_code == 200, code
-    return response.context["listed"].rows, response.context["listed"]
+    listed = counted_list(client, code, part, **scope)
+    return listed.rows, listed
 
 
 def _column(rows, index: int) -> list[str]:
     return sorted(row[index] for row in rows)
-
-
-def _figure(code: str, scope=ALLIANCE_SCOPE):
-    return evaluate(BY_CODE[code], DataSet(), YEAR, scope).measure
 
 
 def test_assessment_lists_the_graded_members(client_for, secretariat_user, alliance):
@@ -86,7 +75,7 @@ def test_assessment_lists_the_graded_members(client_for, secretariat_user, allia
     assert _column(rows, 0) == sorted(["甲职业学校", "甲企业"])
     rows, base = _list(client, "assessment_coverage", part="denominator")
     assert _column(rows, 0) == sorted(["甲职业学校", "甲企业", "乙企业"])
-    measure = _figure("assessment_coverage")
+    measure = figure("assessment_coverage")
     # 2 / 3 = 66.7 %
     assert (measure.value, listed.total, base.total) == (Decimal("66.7"), 2, 3)
 
@@ -102,16 +91,16 @@ def test_support_lists_the_grants(client_for, secretariat_user, alliance):
     # The alliance figure sums every grant of 2025, a former member's included:
     # 100 000 + 50 000 + 30 000 + 20 000 = 200 000 yuan in 4 grants; the 2024 grant is out.
     assert _column(rows, 0) == sorted(["甲企业", "甲企业", "甲职业学校", "退出企业"])
-    measure = _figure("incentive_amount")
+    measure = figure("incentive_amount")
     assert (measure.value, measure.numerator, listed.total) == (Decimal("200000.00"), 4, 4)
     assert sum(Decimal(row[3].replace(",", "")) for row in rows) == measure.value
     # 甲企业: equipment 100 000 + base 50 000 = 150 000 in 2 grants
     rows, listed = _list(client, "incentive_amount", enterprise=alliance["甲企业"].pk)
     assert [row[2] for row in rows] == ["2025-06-01", "2025-06-01"] and listed.total == 2
-    assert _figure("incentive_amount", Scope(ENTERPRISE, alliance["甲企业"].pk)).value == 150000
+    assert figure("incentive_amount", Scope(ENTERPRISE, alliance["甲企业"].pk)).value == 150000
     rows, _listed = _list(client, "incentive_amount", school=alliance["甲"].pk)
     assert len(rows) == 1 and rows[0][0] == "甲职业学校"
-    assert _figure("incentive_amount", Scope(SCHOOL, alliance["甲"].pk)).value == 30000
+    assert figure("incentive_amount", Scope(SCHOOL, alliance["甲"].pk)).value == 30000
 
 
 def test_media_and_model_cases_list_the_published_ones(client_for, secretariat_user, alliance):
@@ -137,11 +126,11 @@ def test_media_and_model_cases_list_the_published_ones(client_for, secretariat_u
     rows, listed = _list(client, "media_reports")
     # 2025 only: 去年报道 is 2024's
     assert [row[:2] for row in rows] == [["2025-03-01", "春季报道"], ["2025-10-01", "秋季报道"]]
-    assert listed.total == _figure("media_reports").numerator == 2
+    assert listed.total == figure("media_reports").numerator == 2
     rows, listed = _list(client, "model_cases_published")
     # published in 2025 only: not the approved, the declined, nor 2024's case
     assert _column(rows, 1) == sorted(["王师傅 · 技术能手", "共建实训基地"])
-    assert listed.total == _figure("model_cases_published").numerator == 2
+    assert listed.total == figure("model_cases_published").numerator == 2
 
 
 def test_council_composition_lists_the_kinds_holding_seats(client_for, council_user, alliance):
@@ -153,7 +142,7 @@ def test_council_composition_lists_the_kinds_holding_seats(client_for, council_u
     client = client_for(council_user)
     # enterprise (2 seats) yes, school no: 1 of 2
     rows, listed = _list(client, "council_dual_subjects")
-    assert rows == [["企业", "2"]] and listed.total == _figure("council_dual_subjects").numerator
+    assert rows == [["企业", "2"]] and listed.total == figure("council_dual_subjects").numerator
     rows, base = _list(client, "council_dual_subjects", part="denominator")
     assert sorted(rows) == [["企业", "2"], ["学校", "0"]] and base.total == 2
     # association yes; government (term ended) and research no: 1 of 3
@@ -178,12 +167,12 @@ def test_documents_list_those_in_force_at_the_end_of_the_year(client_for, counci
     rows, listed = _list(client, "documents_in_force")
     # 旧管理办法 ended in March, 明年办法 takes effect in 2026
     assert _column(rows, 1) == sorted(["联盟章程 (1.0)", "管理办法 (1.0)"])
-    assert listed.total == _figure("documents_in_force").numerator == 2
+    assert listed.total == figure("documents_in_force").numerator == 2
     # Required kinds with a document in force: charter, management rules → 2 of the 7 kinds
     rows, listed = _list(client, "required_documents")
     assert sorted(rows) == [["章程", "1"], ["管理制度", "1"]] and listed.total == 2
     rows, base = _list(client, "required_documents", part="denominator")
-    measure = _figure("required_documents")
+    measure = figure("required_documents")
     assert (base.total, measure.denominator, measure.value) == (7, 7, Decimal("28.6"))  # 2 / 7
 
 
@@ -199,13 +188,13 @@ def test_expert_advice_lists_the_consultations(client_for, council_user, school_
     rows, listed = _list(client, "consultations_held")
     # 2025: three questions; 去年的问题 is 2024's
     assert _column(rows, 1) == sorted(["采纳的问题", "未采纳的问题", "待定的问题"])
-    assert listed.total == _figure("consultations_held").numerator == 3
+    assert listed.total == figure("consultations_held").numerator == 3
     # adopted ÷ decided: 1 / 2 = 50 % (the pending advice is not judged yet)
     rows, _listed = _list(client, "consultation_adoption")
     assert rows == [["2025-03-01", "采纳的问题", "已采纳"]]
     rows, _listed = _list(client, "consultation_adoption", part="denominator")
     assert _column(rows, 1) == sorted(["采纳的问题", "未采纳的问题"])
-    assert _figure("consultation_adoption").value == 50
+    assert figure("consultation_adoption").value == 50
     # The questions are the council's business: a coordinator gets the rows, not the text.
     rows, listed = _list(client_for(school_user), "consultations_held")
     assert len(rows) == 3 and {row[1] for row in rows} == {NAME_MASK} and listed.masked
@@ -237,14 +226,14 @@ def test_work_plan_lists_the_tasks_counted(client_for, council_user, alliance):
     # done: 2 of 4 = 50 %
     rows, listed = _list(client, "work_plan_completion")
     assert _column(rows, 1) == sorted(["按时完成", "逾期完成"])
-    measure = _figure("work_plan_completion")
+    measure = figure("work_plan_completion")
     assert (measure.value, listed.total, base.total) == (50, 2, 4)
     # due by the end of 2025: 按时完成, 逾期完成, 逾期未完成; on time: 按时完成 → 1 / 3 = 33.3 %
     rows, base = _list(client, "work_plan_on_time_rate", part="denominator")
     assert _column(rows, 1) == sorted(["按时完成", "逾期完成", "逾期未完成"])
     rows, listed = _list(client, "work_plan_on_time_rate")
     assert rows == [["甲职业学校", "按时完成", "2025-06-30", "已完成 2025-06-01"]]
-    assert _figure("work_plan_on_time_rate").value == Decimal("33.3")
+    assert figure("work_plan_on_time_rate").value == Decimal("33.3")
     # 甲's coordinator reads the task 甲 owns; the other tasks' titles are masked.
     coordinator = UserFactory(role="school_coordinator", organization=school)
     rows, _listed = _list(client_for(coordinator), "work_plan_completion")
@@ -258,4 +247,4 @@ def test_office_budget_lists_its_lines(client_for, council_user):
     rows, listed = _list(client_for(council_user), "office_budget")
     # 2025: 200 000 + 50 000.50 = 250 000.50 yuan; 去年经费 is 2024's
     assert _column(rows, 0) == sorted(["县财政专项经费", "会员单位会费"])
-    assert listed.total == _figure("office_budget").value == Decimal("250000.50")
+    assert listed.total == figure("office_budget").value == Decimal("250000.50")
