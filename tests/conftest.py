@@ -49,6 +49,25 @@ def _empty_the_tables(self) -> None:
     return None
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """The writes a test's fixtures commit (browser and worker tests) queue one refresh of the
+    stored figures when the setup ends, not one per write: each refresh runs eagerly here, and
+    an order class with its partners cost nine (twenty seconds)."""
+    from reports import figures
+
+    queue = figures.schedule_refresh
+    queued = []
+    figures.schedule_refresh = lambda: queued.append(True)
+    try:
+        result = yield
+    finally:
+        figures.schedule_refresh = queue
+    if queued:
+        queue()
+    return result
+
+
 def pytest_collection_modifyitems(config, items):
     """The browser tests first: they are the long ones, and started early the two test processes
     (pytest-xdist hands out the rest as they free up) finish together instead of one waiting
