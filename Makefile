@@ -14,8 +14,8 @@ run: setup ## Install what is missing, migrate, seed the demo and serve http://1
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Two processes (the machines have two cores). The tests that run a real Celery worker run
-# afterwards in one process: two workers on one Redis queue would take each other's tasks.
+# Two processes (the machines have two cores), each with its own Redis database for the Celery
+# queue (tests/conftest.py), so that the tests running a real worker run beside the rest.
 PYTEST_ARGS ?= -n 2
 
 test: setup ## The whole suite: lint, format, import contracts, migrations, unit, worker and browser tests
@@ -23,8 +23,7 @@ test: setup ## The whole suite: lint, format, import contracts, migrations, unit
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS) -m "not worker"
-	$(VENV)/bin/pytest -m worker
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 setup: deps $(VENV)/.installed node_modules/.installed messages
 

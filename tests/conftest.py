@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -28,12 +29,34 @@ def pytest_configure(config):
     # 178 tables and the content types recreated, 4-5 s a test. Emptying the tables with DELETE
     # in one transaction ends in the same state in a tenth of a second.
     TransactionTestCase._fixture_teardown = _empty_the_tables
+    _a_broker_of_its_own()
     if os.environ.get("CI") == "true":
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine or not settings.REDIS_URL:
             raise pytest.UsageError(
                 "CI=true but DATABASE_URL is not PostgreSQL or REDIS_URL is unset: refusing to fall back."
             )
+
+
+def _a_broker_of_its_own() -> None:
+    """Each test process of pytest-xdist (gw0, gw1 ...) has a Redis database of its own (the one
+    below REDIS_URL's, then the next) for its task queue and its cache: the real-worker tests
+    run beside the rest, a worker one process starts never takes the other's tasks, and the
+    workers a test starts read the cache the test reads."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or not settings.REDIS_URL:
+        return
+    from alliance.celery import app
+
+    url = urlsplit(settings.REDIS_URL)
+    database = (int(url.path.lstrip("/") or 0) - 1 - int(worker[2:])) % 16
+    broker = urlunsplit(url._replace(path=f"/{database}"))
+    # Read by the worker processes a test starts (their own settings) and by this one.
+    os.environ["REDIS_URL"] = settings.REDIS_URL = settings.CELERY_BROKER_URL = broker
+    settings.CACHES["default"]["LOCATION"] = broker
+    app.conf.broker_url = broker
+    # A queue left over from an interrupted run must not feed the worker tests old tasks.
+    app.control.purge()
 
 
 _flush = TransactionTestCase._fixture_teardown

@@ -90,6 +90,7 @@ RUN_AXE_CONTRAST_ONCE = """async ({tags, seen}) => {
     while (walker.nextNode()) {
         if (walker.currentNode.textContent.trim()) texts.add(walker.currentNode.parentElement);
     }
+    // Marked and handed to axe in one task: an htmx swap cannot remove a marked element between.
     const fresh = new Map();
     for (const element of texts) {
         if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
@@ -98,24 +99,33 @@ RUN_AXE_CONTRAST_ONCE = """async ({tags, seen}) => {
         fresh.set(key, element);
         element.setAttribute("data-contrast-new", "");
     }
+    let contrast = {violations: [], incomplete: []};
+    let weighed = fresh.size > 0;
+    if (weighed) {
+        try {
+            contrast = await axe.run({include: [["[data-contrast-new]"]]}, {
+                runOnly: {type: "rule", values: ["color-contrast"]},
+                resultTypes: ["violations", "incomplete"],
+                elementRef: true,
+            });
+        } catch (error) {
+            // Every marked element left the page first: they are weighed where they show next.
+            if (!String(error).includes("No elements found")) throw error;
+            weighed = false;
+        }
+    }
+    const undecided = new Set(contrast.incomplete.flatMap(r => r.nodes.map(n => n.element)));
+    for (const [key, element] of fresh) {
+        // weighed: still in the page (a swap during the run may take it) and decided
+        if (weighed && element.isConnected && !undecided.has(element)) known.add(key);
+        element.removeAttribute("data-contrast-new");
+    }
     const result = await axe.run(document, {
         runOnly: {type: "tag", values: tags},
         rules: {"color-contrast": {enabled: false}},
         resultTypes: ["violations"],
     });
-    if (fresh.size) {
-        const contrast = await axe.run({include: [["[data-contrast-new]"]]}, {
-            runOnly: {type: "rule", values: ["color-contrast"]},
-            resultTypes: ["violations", "incomplete"],
-            elementRef: true,
-        });
-        result.violations.push(...contrast.violations);
-        const undecided = new Set(contrast.incomplete.flatMap(r => r.nodes.map(n => n.element)));
-        for (const [key, element] of fresh) {
-            if (!undecided.has(element)) known.add(key);
-            element.removeAttribute("data-contrast-new");
-        }
-    }
+    result.violations.push(...contrast.violations);
     return {violations: result.violations.map(v => ({
         id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.slice(0, 3).map(n => ({target: n.target})),
