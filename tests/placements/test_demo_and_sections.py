@@ -6,7 +6,6 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from members import demo as members_demo
 from members.sections import sections_for
 from placements import demo, selectors
 from placements.models import GraduatePlacement, OrderClass
@@ -26,9 +25,8 @@ def _counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def seeded():
-    members_demo.seed(random.Random("2025:members.demo"))
-    demo.seed(random.Random("2025:placements.demo"))
+def seeded(demo):
+    """The demo alliance (seeded once per test process), placements part included."""
 
 
 def test_demo_is_idempotent(seeded):

@@ -404,26 +404,23 @@ def test_the_report_has_the_assessment_and_incentive_chapter(school):
     assert context["assessment"]["method"] == method_text()
 
 
-def test_demo_assessments_are_believable_and_idempotent():
+def test_demo_assessments_are_believable_and_idempotent(demo):
     import random
 
-    from members import demo as members_demo
-    from reports import demo
+    from reports import demo as reports_demo
 
-    members_demo.seed(random.Random("2025:members.demo"))
-    demo.seed_assessments(random.Random("2025:reports.demo"))
     published = Assessment.objects.filter(year=2024, status="published")
     # the 21 enterprises and 2 schools of the Linqu plan, graded, approved and published
     assert published.count() == 23 and not published.filter(grade="").exists()
     assert Assessment.objects.filter(year=2025, status="scoring").count() == 23
-    assert Incentive.objects.filter(assessment__year=2024).count() == len(demo.INCENTIVES)
+    assert Incentive.objects.filter(assessment__year=2024).count() == len(reports_demo.INCENTIVES)
     counts = (
         Assessment.objects.count(),
         AssessmentScore.objects.count(),
         Incentive.objects.count(),
     )
     history = Assessment.history.count()
-    demo.seed_assessments(random.Random("other"))
+    reports_demo.seed_assessments(random.Random("other"))
     assert (
         Assessment.objects.count(),
         AssessmentScore.objects.count(),
