@@ -1,8 +1,8 @@
 """Demo data seeded once per test process and copied back for every test that starts from it.
 
 ``seed_demo`` costs seconds (many more with the report's PDF), and a hundred tests start from
-the demo alliance: the URL sweep, the accessibility walk, every browser journey, the per-role
-page tests. On PostgreSQL the seed runs once per test process, before
+the demo alliance or its members part: the URL sweep, the accessibility walk, every browser
+journey, the per-role page tests. On PostgreSQL each seed runs once per test process, before
 the first test that wants it: its rows are copied, table by table, into a schema of its own
 (and its uploads into a folder), and the database is flushed again. A test then gets the same
 rows back with ``INSERT … SELECT`` in its own transaction (or, in a browser test, committed and
@@ -11,6 +11,7 @@ flushed after it as usual). On SQLite every test seeds.
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,13 @@ from django.test import override_settings
 
 def seed_whole_demo() -> None:
     call_command("seed_demo", verbosity=0)
+
+
+def seed_members_demo() -> None:
+    """The members part of the demo alliance only (the other apps' seeds are theirs to test)."""
+    from members import demo
+
+    demo.seed(random.Random("2025:members.demo"))
 
 
 class DemoCopy:

@@ -2,14 +2,23 @@ from __future__ import annotations
 
 import pytest
 
+from tests.demo_copy import DemoCopy, seed_members_demo
+
+
+@pytest.fixture(scope="session")
+def _members_demo_copy(django_db_setup, django_db_blocker, tmp_path_factory):
+    copy = DemoCopy("members_demo_copy", seed_members_demo, tmp_path_factory.mktemp("members-demo"))
+    copy.save(django_db_blocker)
+    return copy
+
 
 @pytest.fixture
-def members_demo(demo):
-    """The demo alliance, for the members app's tests of its part (the seed copied per test
-    process is the whole demo's: a second, members-only seed cost each process ten seconds)."""
-    from members import demo as members_part
+def members_demo(_members_demo_copy, db):
+    """The members part of the demo alliance only (the other apps' seeds are theirs to test)."""
+    from members import demo
 
-    return members_part
+    _members_demo_copy.load()
+    return demo
 
 
 @pytest.fixture
