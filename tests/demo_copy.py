@@ -116,15 +116,15 @@ def _restore_tables(schema: str) -> None:
     # DELETE rather than TRUNCATE: the tables are all but empty, and inside a test's transaction
     # a DELETE is undone as cheaply. Foreign keys are checked at commit (Django declares them
     # deferrable), when every row is back.
+    statements = [f"DELETE FROM {quote(table)}" for table in tables]
+    statements += [
+        f"INSERT INTO {quote(table)} SELECT * FROM {quote(schema)}.{quote(table)}"
+        for table in tables
+    ]
+    statements += connection.ops.sequence_reset_sql(
+        no_style(), apps.get_models(include_auto_created=True)
+    )
+    # One round trip for the five hundred statements (one each cost 0.4 s a test).
     with transaction.atomic(), connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"DELETE FROM {quote(table)}")
-        for table in tables:
-            cursor.execute(
-                f"INSERT INTO {quote(table)} SELECT * FROM {quote(schema)}.{quote(table)}"
-            )
-        for statement in connection.ops.sequence_reset_sql(
-            no_style(), apps.get_models(include_auto_created=True)
-        ):
-            cursor.execute(statement)
+        cursor.execute(";\n".join(statement.rstrip(";") for statement in statements))
     ContentType.objects.clear_cache()
