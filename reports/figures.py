@@ -45,7 +45,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance import background, glossary
+from alliance import background
 
 from . import plans
 from .indicators import (
@@ -588,23 +588,7 @@ KINDS = (ALLIANCE, SCHOOL, ENTERPRISE)
 
 def scorecard(lines: list[Line]) -> list[ScorecardLine]:
     """Stored lines as the compact scorecard lines of the scorecards page and the report."""
-    return [
-        ScorecardLine(
-            line.id,
-            line.name,
-            [
-                Cell(
-                    r.indicator.code,
-                    r.value_text,
-                    r.met,
-                    r.fraction_text,
-                    glossary.status(r.met, r.value),
-                )
-                for r in line.rows
-            ],
-        )
-        for line in lines
-    ]
+    return [ScorecardLine(line.id, line.name, [Cell.of(r) for r in line.rows]) for line in lines]
 
 
 def _trend(values: dict, span: list[int], scope: Scope) -> dict:

@@ -361,6 +361,17 @@ class Cell:
     fraction: str = ""
     status: str = ""
 
+    @classmethod
+    def of(cls, row) -> Cell:
+        """The cell of an indicator row (computed now or stored)."""
+        return cls(
+            row.indicator.code,
+            row.value_text,
+            row.met,
+            row.fraction_text,
+            glossary.status(row.met, row.value),
+        )
+
 
 @dataclass
 class ScorecardLine:
@@ -380,22 +391,7 @@ def scorecard_lines(
     lines = []
     for org_id in sorted(ids, key=lambda i: names[i]):
         rows = [evaluate(i, data, year, Scope(kind, org_id), targets[i.code]) for i in columns]
-        lines.append(
-            ScorecardLine(
-                org_id,
-                names[org_id],
-                [
-                    Cell(
-                        r.indicator.code,
-                        r.value_text,
-                        r.met,
-                        r.fraction_text,
-                        glossary.status(r.met, r.value),
-                    )
-                    for r in rows
-                ],
-            )
-        )
+        lines.append(ScorecardLine(org_id, names[org_id], [Cell.of(r) for r in rows]))
     return columns, lines
 
 
