@@ -16,6 +16,7 @@ from django.db import connections
 from django.test import TransactionTestCase
 
 from tests.demo_copy import DemoCopy, empty_tables, seed_whole_demo
+from tests.factory_base import HISTORY_SWITCH
 from tests.members.factories import OrganizationFactory, UserFactory
 
 
@@ -29,6 +30,8 @@ def pytest_configure(config):
     # 178 tables and the content types recreated, 4-5 s a test. Emptying the tables with DELETE
     # in one transaction ends in the same state in a tenth of a second.
     TransactionTestCase._fixture_teardown = _empty_the_tables
+    # Factory rows without history entries; every other write keeps them (tests/factory_base.py).
+    settings.SIMPLE_HISTORY_ENABLED = HISTORY_SWITCH
     _a_broker_of_its_own()
     if os.environ.get("CI") == "true":
         engine = settings.DATABASES["default"]["ENGINE"]

@@ -10,11 +10,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from alliance.models import ReminderDigest, SignedLink
+from tests.factory_base import RecordFactory
 from tests.members.factories import UserFactory
 from tests.placements.factories import GraduatePlacementFactory
 
 
-class SignedLinkFactory(factory.django.DjangoModelFactory):
+class SignedLinkFactory(RecordFactory):
     """An open hire link; its token is ``token-<n>`` (only the hash is stored, as in the app)."""
 
     class Meta:
@@ -33,7 +34,7 @@ class SignedLinkFactory(factory.django.DjangoModelFactory):
     expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
 
 
-class ReminderDigestFactory(factory.django.DjangoModelFactory):
+class ReminderDigestFactory(RecordFactory):
     class Meta:
         model = ReminderDigest
 

@@ -11,6 +11,7 @@ from alliance import exchange_services
 from alliance.models import ImportBatch, ImportStatus
 from members.models import Organization, OrganizationSize, SchoolYearFigures
 from tests.alliance.xlsx_files import read_workbook, upload, workbook_bytes
+from tests.factory_base import with_history
 from tests.members.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -432,7 +433,8 @@ def test_detail_pages_history_tab_shows_the_page_edit_and_the_import(
     from placements.models import Student
     from tests.placements.factories import StudentFactory
 
-    student = StudentFactory(school=school, student_number="2025000001", class_name="1班")
+    with with_history():
+        student = StudentFactory(school=school, student_number="2025000001", class_name="1班")
     client = client_for(school_user)
     headers = [
         "学校",

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alliance.fake_ids import credit_code
 from members.models import Organization, OrganizationKind, User
+from tests.factory_base import RecordFactory
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(RecordFactory):
     class Meta:
         model = Organization
         django_get_or_create = ("name",)
@@ -34,7 +35,7 @@ class SchoolFactory(OrganizationFactory):
     industry = "职业教育"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(RecordFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -51,7 +52,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-class SchoolYearFiguresFactory(factory.django.DjangoModelFactory):
+class SchoolYearFiguresFactory(RecordFactory):
     class Meta:
         model = "members.SchoolYearFigures"
 
@@ -62,7 +63,7 @@ class SchoolYearFiguresFactory(factory.django.DjangoModelFactory):
     graduates = 1500
 
 
-class CouncilSeatFactory(factory.django.DjangoModelFactory):
+class CouncilSeatFactory(RecordFactory):
     class Meta:
         model = "members.CouncilSeat"
 
@@ -74,7 +75,7 @@ class CouncilSeatFactory(factory.django.DjangoModelFactory):
     term_end = dt.date(2099, 12, 7)
 
 
-class ExpertMemberFactory(factory.django.DjangoModelFactory):
+class ExpertMemberFactory(RecordFactory):
     class Meta:
         model = "members.ExpertMember"
 
@@ -84,7 +85,7 @@ class ExpertMemberFactory(factory.django.DjangoModelFactory):
     role = "member"
 
 
-class CouncilMeetingFactory(factory.django.DjangoModelFactory):
+class CouncilMeetingFactory(RecordFactory):
     class Meta:
         model = "members.CouncilMeeting"
 
@@ -94,7 +95,7 @@ class CouncilMeetingFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"理事会会议{n}")
 
 
-class ResolutionFactory(factory.django.DjangoModelFactory):
+class ResolutionFactory(RecordFactory):
     class Meta:
         model = "members.Resolution"
 
@@ -113,7 +114,7 @@ def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
     return buffer.getvalue()
 
 
-class OrganizationPhotoFactory(factory.django.DjangoModelFactory):
+class OrganizationPhotoFactory(RecordFactory):
     class Meta:
         model = "members.OrganizationPhoto"
 
@@ -122,7 +123,7 @@ class OrganizationPhotoFactory(factory.django.DjangoModelFactory):
     caption = "厂区"
 
 
-class MajorFactory(factory.django.DjangoModelFactory):
+class MajorFactory(RecordFactory):
     class Meta:
         model = "members.Major"
         django_get_or_create = ("school", "name")
@@ -146,7 +147,7 @@ class GovernmentFactory(OrganizationFactory):
     outside_alliance = True
 
 
-class PolicyDocumentFactory(factory.django.DjangoModelFactory):
+class PolicyDocumentFactory(RecordFactory):
     class Meta:
         model = "members.PolicyDocument"
 
@@ -158,7 +159,7 @@ class PolicyDocumentFactory(factory.django.DjangoModelFactory):
     status = "in_force"
 
 
-class AllianceOfficeFactory(factory.django.DjangoModelFactory):
+class AllianceOfficeFactory(RecordFactory):
     class Meta:
         model = "members.AllianceOffice"
 
@@ -167,7 +168,7 @@ class AllianceOfficeFactory(factory.django.DjangoModelFactory):
     established_on = dt.date(2023, 12, 8)
 
 
-class OfficeBudgetFactory(factory.django.DjangoModelFactory):
+class OfficeBudgetFactory(RecordFactory):
     class Meta:
         model = "members.OfficeBudget"
 
@@ -177,7 +178,7 @@ class OfficeBudgetFactory(factory.django.DjangoModelFactory):
     source = factory.Sequence(lambda n: f"经费来源{n}")
 
 
-class OfficeStaffFactory(factory.django.DjangoModelFactory):
+class OfficeStaffFactory(RecordFactory):
     class Meta:
         model = "members.OfficeStaff"
 
@@ -188,7 +189,7 @@ class OfficeStaffFactory(factory.django.DjangoModelFactory):
     start_on = dt.date(2024, 1, 1)
 
 
-class ExpertConsultationFactory(factory.django.DjangoModelFactory):
+class ExpertConsultationFactory(RecordFactory):
     class Meta:
         model = "members.ExpertConsultation"
         skip_postgeneration_save = True
@@ -205,7 +206,7 @@ class ExpertConsultationFactory(factory.django.DjangoModelFactory):
             obj.experts.set(extracted or [ExpertMemberFactory()])
 
 
-class WorkPlanFactory(factory.django.DjangoModelFactory):
+class WorkPlanFactory(RecordFactory):
     class Meta:
         model = "members.WorkPlan"
         django_get_or_create = ("year",)
@@ -214,7 +215,7 @@ class WorkPlanFactory(factory.django.DjangoModelFactory):
     title = factory.LazyAttribute(lambda o: f"{o.year}年工作计划")
 
 
-class WorkTaskFactory(factory.django.DjangoModelFactory):
+class WorkTaskFactory(RecordFactory):
     class Meta:
         model = "members.WorkTask"
 
@@ -225,7 +226,7 @@ class WorkTaskFactory(factory.django.DjangoModelFactory):
     status = "not_started"
 
 
-class MediaReportFactory(factory.django.DjangoModelFactory):
+class MediaReportFactory(RecordFactory):
     class Meta:
         model = "members.MediaReport"
 
@@ -236,7 +237,7 @@ class MediaReportFactory(factory.django.DjangoModelFactory):
     link = factory.Sequence(lambda n: f"https://news.example.com/linqu/{n}.html")
 
 
-class ModelCaseFactory(factory.django.DjangoModelFactory):
+class ModelCaseFactory(RecordFactory):
     class Meta:
         model = "members.ModelCase"
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from alliance.fake_ids import credit_code
 from members.models import Organization
 from members.sections import OrganizationSection, _providers, register
+from tests.factory_base import with_history
 from tests.members.factories import EnterpriseFactory, OrganizationFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,7 +158,9 @@ def test_wage_range_out_of_order_shows_a_field_error(client_for, hr_user, enterp
     assert response.status_code == 200 and response.context["form"].errors["wage_max"]
 
 
-def test_withdrawal_keeps_the_member_with_a_date(client_for, secretariat_user, enterprise):
+def test_withdrawal_keeps_the_member_with_a_date(client_for, secretariat_user):
+    with with_history():
+        enterprise = EnterpriseFactory()
     client = client_for(secretariat_user)
     response = client.post(
         reverse("members:organization_withdraw", args=[enterprise.pk]), {"left_on": "2025-09-30"}

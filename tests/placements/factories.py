@@ -37,6 +37,7 @@ from placements.models import (
     StudyMode,
     TalentDemand,
 )
+from tests.factory_base import RecordFactory
 from tests.members.factories import EnterpriseFactory, MajorFactory, SchoolFactory
 
 # A 1×1 PNG, valid for alliance.uploads' content sniffing.
@@ -46,7 +47,7 @@ PNG_BYTES = bytes.fromhex(
 )
 
 
-class StudentFactory(factory.django.DjangoModelFactory):
+class StudentFactory(RecordFactory):
     class Meta:
         model = Student
 
@@ -68,7 +69,7 @@ class ApprenticeStudentFactory(StudentFactory):
     study_mode = StudyMode.APPRENTICE
 
 
-class OrderClassFactory(factory.django.DjangoModelFactory):
+class OrderClassFactory(RecordFactory):
     class Meta:
         model = OrderClass
         skip_postgeneration_save = True
@@ -88,7 +89,7 @@ class OrderClassFactory(factory.django.DjangoModelFactory):
             obj.enterprises.set(extracted if extracted is not None else [EnterpriseFactory()])
 
 
-class OrderClassAlignmentFactory(factory.django.DjangoModelFactory):
+class OrderClassAlignmentFactory(RecordFactory):
     class Meta:
         model = OrderClassAlignment
         django_get_or_create = ("order_class", "aspect")
@@ -98,7 +99,7 @@ class OrderClassAlignmentFactory(factory.django.DjangoModelFactory):
     status = AlignmentStatus.IN_PROGRESS
 
 
-class OrderClassEnrolmentFactory(factory.django.DjangoModelFactory):
+class OrderClassEnrolmentFactory(RecordFactory):
     class Meta:
         model = OrderClassEnrolment
 
@@ -109,7 +110,7 @@ class OrderClassEnrolmentFactory(factory.django.DjangoModelFactory):
     enrolled_on = dt.date(2022, 9, 1)
 
 
-class ApprenticeshipFactory(factory.django.DjangoModelFactory):
+class ApprenticeshipFactory(RecordFactory):
     class Meta:
         model = Apprenticeship
 
@@ -124,7 +125,7 @@ class ApprenticeshipFactory(factory.django.DjangoModelFactory):
     status = ApprenticeshipStatus.IN_TRAINING
 
 
-class InternshipFactory(factory.django.DjangoModelFactory):
+class InternshipFactory(RecordFactory):
     class Meta:
         model = Internship
 
@@ -135,7 +136,7 @@ class InternshipFactory(factory.django.DjangoModelFactory):
     end_date = dt.date(2025, 1, 31)
 
 
-class GraduatePlacementFactory(factory.django.DjangoModelFactory):
+class GraduatePlacementFactory(RecordFactory):
     class Meta:
         model = GraduatePlacement
 
@@ -149,7 +150,7 @@ class GraduatePlacementFactory(factory.django.DjangoModelFactory):
     hire_status = HireStatus.PENDING
 
 
-class RetentionFollowUpFactory(factory.django.DjangoModelFactory):
+class RetentionFollowUpFactory(RecordFactory):
     class Meta:
         model = RetentionFollowUp
 
@@ -158,7 +159,7 @@ class RetentionFollowUpFactory(factory.django.DjangoModelFactory):
     still_employed = True
 
 
-class OutreachEventFactory(factory.django.DjangoModelFactory):
+class OutreachEventFactory(RecordFactory):
     class Meta:
         model = OutreachEvent
         skip_postgeneration_save = True
@@ -175,7 +176,7 @@ class OutreachEventFactory(factory.django.DjangoModelFactory):
             obj.enterprises.set(extracted)
 
 
-class OutreachPhotoFactory(factory.django.DjangoModelFactory):
+class OutreachPhotoFactory(RecordFactory):
     class Meta:
         model = OutreachPhoto
 
@@ -184,7 +185,7 @@ class OutreachPhotoFactory(factory.django.DjangoModelFactory):
     caption = "活动现场"
 
 
-class CareerMentorFactory(factory.django.DjangoModelFactory):
+class CareerMentorFactory(RecordFactory):
     class Meta:
         model = CareerMentor
         skip_postgeneration_save = True
@@ -233,7 +234,7 @@ class PilotApprenticeshipFactory(ApprenticeshipFactory):
             )
 
 
-class PreferentialMeasureFactory(factory.django.DjangoModelFactory):
+class PreferentialMeasureFactory(RecordFactory):
     class Meta:
         model = PreferentialMeasure
 
@@ -243,7 +244,7 @@ class PreferentialMeasureFactory(factory.django.DjangoModelFactory):
     since = dt.date(2024, 1, 1)
 
 
-class TalentDemandFactory(factory.django.DjangoModelFactory):
+class TalentDemandFactory(RecordFactory):
     class Meta:
         model = TalentDemand
 
@@ -257,7 +258,7 @@ class TalentDemandFactory(factory.django.DjangoModelFactory):
     needed_by = dt.date(2026, 7, 1)
 
 
-class CoDevelopedMaterialFactory(factory.django.DjangoModelFactory):
+class CoDevelopedMaterialFactory(RecordFactory):
     class Meta:
         model = CoDevelopedMaterial
         skip_postgeneration_save = True

@@ -5,10 +5,11 @@ from decimal import Decimal
 
 import factory
 
+from tests.factory_base import RecordFactory
 from tests.members.factories import EnterpriseFactory
 
 
-class AssessmentFactory(factory.django.DjangoModelFactory):
+class AssessmentFactory(RecordFactory):
     class Meta:
         model = "reports.Assessment"
 
@@ -17,7 +18,7 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     status = "scoring"
 
 
-class AssessmentScoreFactory(factory.django.DjangoModelFactory):
+class AssessmentScoreFactory(RecordFactory):
     class Meta:
         model = "reports.AssessmentScore"
 
@@ -28,7 +29,7 @@ class AssessmentScoreFactory(factory.django.DjangoModelFactory):
     score = Decimal("85")
 
 
-class IncentiveFactory(factory.django.DjangoModelFactory):
+class IncentiveFactory(RecordFactory):
     class Meta:
         model = "reports.Incentive"
 

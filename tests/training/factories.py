@@ -9,6 +9,7 @@ from decimal import Decimal
 import factory
 
 from alliance.fake_ids import mobile
+from tests.factory_base import RecordFactory
 from tests.members.factories import EnterpriseFactory, SchoolFactory
 from training.models import (
     AssignmentKind,
@@ -46,7 +47,7 @@ from training.models import (
 )
 
 
-class InSchoolWorkshopFactory(factory.django.DjangoModelFactory):
+class InSchoolWorkshopFactory(RecordFactory):
     class Meta:
         model = InSchoolWorkshop
         skip_postgeneration_save = True
@@ -62,7 +63,7 @@ class InSchoolWorkshopFactory(factory.django.DjangoModelFactory):
             obj.enterprises.set(extracted)
 
 
-class ProductionOrderFactory(factory.django.DjangoModelFactory):
+class ProductionOrderFactory(RecordFactory):
     class Meta:
         model = ProductionOrder
 
@@ -74,7 +75,7 @@ class ProductionOrderFactory(factory.django.DjangoModelFactory):
     end_on = dt.date(2025, 6, 30)
 
 
-class StudentRotationFactory(factory.django.DjangoModelFactory):
+class StudentRotationFactory(RecordFactory):
     class Meta:
         model = StudentRotation
 
@@ -86,7 +87,7 @@ class StudentRotationFactory(factory.django.DjangoModelFactory):
     end_on = dt.date(2025, 4, 30)
 
 
-class TrainingBaseFactory(factory.django.DjangoModelFactory):
+class TrainingBaseFactory(RecordFactory):
     class Meta:
         model = TrainingBase
 
@@ -100,7 +101,7 @@ class TrainingBaseFactory(factory.django.DjangoModelFactory):
     established_on = dt.date(2024, 1, 10)
 
 
-class TeacherStationFactory(factory.django.DjangoModelFactory):
+class TeacherStationFactory(RecordFactory):
     class Meta:
         model = TeacherStation
 
@@ -109,7 +110,7 @@ class TeacherStationFactory(factory.django.DjangoModelFactory):
     established_on = dt.date(2024, 1, 10)
 
 
-class StationPostFactory(factory.django.DjangoModelFactory):
+class StationPostFactory(RecordFactory):
     class Meta:
         model = StationPost
 
@@ -120,7 +121,7 @@ class StationPostFactory(factory.django.DjangoModelFactory):
     places = 2
 
 
-class TeacherFactory(factory.django.DjangoModelFactory):
+class TeacherFactory(RecordFactory):
     class Meta:
         model = Teacher
 
@@ -131,7 +132,7 @@ class TeacherFactory(factory.django.DjangoModelFactory):
     is_dual_qualified = False
 
 
-class SecondmentFactory(factory.django.DjangoModelFactory):
+class SecondmentFactory(RecordFactory):
     class Meta:
         model = Secondment
 
@@ -144,7 +145,7 @@ class SecondmentFactory(factory.django.DjangoModelFactory):
     status = SecondmentStatus.COMPLETED
 
 
-class CraftsmanFactory(factory.django.DjangoModelFactory):
+class CraftsmanFactory(RecordFactory):
     class Meta:
         model = Craftsman
 
@@ -157,7 +158,7 @@ class CraftsmanFactory(factory.django.DjangoModelFactory):
     joined_on = dt.date(2024, 1, 1)
 
 
-class TeachingAssignmentFactory(factory.django.DjangoModelFactory):
+class TeachingAssignmentFactory(RecordFactory):
     class Meta:
         model = TeachingAssignment
 
@@ -170,7 +171,7 @@ class TeachingAssignmentFactory(factory.django.DjangoModelFactory):
     kind = AssignmentKind.PART_TIME_TEACHER
 
 
-class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
+class TrainingProgrammeFactory(RecordFactory):
     class Meta:
         model = TrainingProgramme
         skip_postgeneration_save = True
@@ -189,7 +190,7 @@ class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
             obj.enterprises.set(extracted)
 
 
-class CertificationFactory(factory.django.DjangoModelFactory):
+class CertificationFactory(RecordFactory):
     class Meta:
         model = Certification
 
@@ -209,7 +210,7 @@ def _set_enterprises(obj, create, extracted, **kwargs):
         obj.enterprises.set(extracted)
 
 
-class CoBuiltInstitutionFactory(factory.django.DjangoModelFactory):
+class CoBuiltInstitutionFactory(RecordFactory):
     class Meta:
         model = CoBuiltInstitution
         skip_postgeneration_save = True
@@ -222,7 +223,7 @@ class CoBuiltInstitutionFactory(factory.django.DjangoModelFactory):
     enterprises = factory.PostGeneration(_set_enterprises)
 
 
-class InstitutionYearFactory(factory.django.DjangoModelFactory):
+class InstitutionYearFactory(RecordFactory):
     class Meta:
         model = InstitutionYear
 
@@ -234,7 +235,7 @@ class InstitutionYearFactory(factory.django.DjangoModelFactory):
     people_trained = 60
 
 
-class ServiceProjectFactory(factory.django.DjangoModelFactory):
+class ServiceProjectFactory(RecordFactory):
     class Meta:
         model = ServiceProject
         skip_postgeneration_save = True
@@ -247,7 +248,7 @@ class ServiceProjectFactory(factory.django.DjangoModelFactory):
     enterprises = factory.PostGeneration(_set_enterprises)
 
 
-class PatentFactory(factory.django.DjangoModelFactory):
+class PatentFactory(RecordFactory):
     class Meta:
         model = Patent
         skip_postgeneration_save = True
@@ -260,7 +261,7 @@ class PatentFactory(factory.django.DjangoModelFactory):
     enterprises = factory.PostGeneration(_set_enterprises)
 
 
-class SharedEquipmentFactory(factory.django.DjangoModelFactory):
+class SharedEquipmentFactory(RecordFactory):
     class Meta:
         model = SharedEquipment
 
@@ -272,7 +273,7 @@ class SharedEquipmentFactory(factory.django.DjangoModelFactory):
     since = dt.date(2024, 9, 1)
 
 
-class WorkshopContributionFactory(factory.django.DjangoModelFactory):
+class WorkshopContributionFactory(RecordFactory):
     class Meta:
         model = WorkshopContribution
 
@@ -282,7 +283,7 @@ class WorkshopContributionFactory(factory.django.DjangoModelFactory):
     value = Decimal(60000)
 
 
-class TwoWayAppointmentFactory(factory.django.DjangoModelFactory):
+class TwoWayAppointmentFactory(RecordFactory):
     class Meta:
         model = TwoWayAppointment
 
@@ -295,7 +296,7 @@ class TwoWayAppointmentFactory(factory.django.DjangoModelFactory):
     end_on = dt.date(2026, 8, 31)
 
 
-class PartnerInstitutionFactory(factory.django.DjangoModelFactory):
+class PartnerInstitutionFactory(RecordFactory):
     class Meta:
         model = PartnerInstitution
 
@@ -307,7 +308,7 @@ class PartnerInstitutionFactory(factory.django.DjangoModelFactory):
     agreement_signed_on = dt.date(2024, 5, 10)
 
 
-class PartnerExchangeFactory(factory.django.DjangoModelFactory):
+class PartnerExchangeFactory(RecordFactory):
     class Meta:
         model = PartnerExchange
 
@@ -319,7 +320,7 @@ class PartnerExchangeFactory(factory.django.DjangoModelFactory):
     participants = 12
 
 
-class QualityEvaluationSurveyFactory(factory.django.DjangoModelFactory):
+class QualityEvaluationSurveyFactory(RecordFactory):
     class Meta:
         model = QualityEvaluationSurvey
         skip_postgeneration_save = True

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tests.factory_base import with_history
 from tests.members.factories import EnterpriseFactory, SchoolFactory
 from tests.training.factories import (
     CertificationFactory,
@@ -165,7 +166,8 @@ def test_assignment_list_totals_hours_per_school_and_year(client_for, secretaria
 
 
 def test_detail_has_a_history_tab(client_for, hr_user, enterprise):
-    base = TrainingBaseFactory(enterprise=enterprise)
+    with with_history():
+        base = TrainingBaseFactory(enterprise=enterprise)
     body = client_for(hr_user).get(reverse("training:base_detail", args=[base.pk])).content.decode()
     assert 'id="history-pane"' in body and "创建" in body
 
