@@ -21,6 +21,7 @@ from .services import (
     report_build_now,
     report_publish,
 )
+from .sources import DataSet
 
 DEMO_PUBLISHED_YEAR = 2024
 
@@ -92,6 +93,7 @@ def _score_year(
         .select_related("organization")
         .order_by("organization__name")
     )
+    data = DataSet()  # the year's records, loaded once for all the sheets, not once a sheet
     for index, assessment in enumerate(assessments):
         if partial and index % 3:
             continue
@@ -102,6 +104,7 @@ def _score_year(
                 scores={item: _score(rng, 70, 96) for item in ScoreItem.values},
                 comment="按部门评分表录入。",
                 department=department,
+                data=data,
             )
         scorer = hr if assessment.organization.kind == OrganizationKind.SCHOOL else coordinator
         if scorer is not None and scorer.organization_id != assessment.organization_id:
@@ -110,6 +113,7 @@ def _score_year(
                 by=scorer,
                 scores={item: _score(rng, 68, 98) for item in ScoreItem.values},
                 comment="合作顺畅，响应及时。",
+                data=data,
             )
 
 

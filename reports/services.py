@@ -499,11 +499,14 @@ def assessment_score(
     scores: dict[str, Decimal | None],
     comment: str = "",
     department: str = "",
+    data: DataSet | None = None,
 ) -> Assessment:
     """Record one assessor's scores of an assessment (an empty score withdraws that item).
 
     The assessor is the user's own organisation (an enterprise scoring a school, a school an
-    enterprise) or, for the office, the government department whose sheet it enters.
+    enterprise) or, for the office, the government department whose sheet it enters. ``data``:
+    the year's records already loaded, for many sheets entered at once (scores are not among
+    the records the indicators read).
     """
     if not permissions.assessments_scorable_by(by).filter(pk=assessment.pk).exists():
         raise ValidationError(_("This assessment cannot be scored by you (or no longer)."))
@@ -529,7 +532,7 @@ def assessment_score(
         score.entered_by = by
         score.full_clean()
         score.save()
-    return _assessment_update(assessment)
+    return _assessment_update(assessment, data=data)
 
 
 @transaction.atomic
