@@ -28,6 +28,7 @@ import django
 
 ROWS = int(os.environ.get("BENCH_ROWS", "10000"))
 TARGET_SECONDS = 10.0 * ROWS / 10_000
+MAJORS = ["数控技术应用", "机电技术应用", "汽车运用与维修"]
 
 
 def students_workbook(school_name: str, rows: int) -> bytes:
@@ -52,7 +53,7 @@ def students_workbook(school_name: str, rows: int) -> bytes:
                 f"学生{i:05d}",
                 national_id(rng, dt.date(2007, 1, 1) + dt.timedelta(days=rng.randrange(700))),
                 rng.choice(["男", "女"]),
-                rng.choice(["数控技术应用", "机电技术应用", "汽车运用与维修"]),
+                rng.choice(MAJORS),
                 f"2025级{i // 50 + 1}班",
                 2025,
                 "全日制",
@@ -111,7 +112,7 @@ def main() -> int:
     from alliance import exchange_services
     from alliance.exchange import get_register
     from alliance.models import ImportBatch, ImportStatus
-    from members.models import Organization, User
+    from members.models import Major, Organization, User
     from placements.models import Student
 
     call_command("migrate", verbosity=0)
@@ -121,6 +122,8 @@ def main() -> int:
     user, _ = User.objects.get_or_create(
         username="bench_school", defaults={"role": "school_coordinator", "organization": school}
     )
+    for major in MAJORS:  # the school's catalogue, which the students sheet names
+        Major.objects.get_or_create(school=school, name=major, defaults={"industry": "装备制造"})
     Student.history.filter(school=school).delete()
     Student.objects.filter(school=school).delete()
 
