@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO, StringIO
 
@@ -21,6 +22,12 @@ SHEET_TITLE_LENGTH = 31
 #: before it counts the rest and leaves them to the annex: when most of 500 mentors gave no
 #: class, naming them all would bring back the pages the annex took out.
 NAMES_SHOWN = 30
+
+#: a county has 5 member schools and a city 40: up to this many, each per-school table of the PDF
+#: lists every school. Past it (a province's 400 schools, nine tables) the PDF keeps this many
+#: schools that miss a target in the table, the most targets missed first, and the annex holds
+#: every school's row.
+SCHOOLS_IN_FULL = 40
 
 
 @dataclass
@@ -47,6 +54,52 @@ def sheet(name, headers, rows) -> Sheet:
     if len(title) > SHEET_TITLE_LENGTH:
         raise ValueError(f"sheet title longer than {SHEET_TITLE_LENGTH} characters: {title}")
     return Sheet(title, [str(h) for h in headers], [list(r) for r in rows])
+
+
+@dataclass
+class SchoolTable:
+    """A per-school table of the PDF: the ``rows`` it prints, of ``total`` member schools, and
+    the annex sheet holding them all."""
+
+    rows: list
+    total: int
+    #: the schools that miss at least one of the table's targets
+    missing: int
+    sheet: str
+
+    @property
+    def left_out(self) -> int:
+        return self.total - len(self.rows)
+
+
+def school_table(
+    name,
+    headers,
+    rows: list,
+    cells: Callable[[object], list],
+    misses: Callable[[object], int],
+) -> tuple[SchoolTable, Sheet]:
+    """The PDF's part of a per-school table and its annex sheet. ``rows`` are in name order, one
+    per member school; ``cells`` gives a row's values for the sheet, ``misses`` how many of the
+    table's targets the school misses."""
+    missed = [(-misses(row), index) for index, row in enumerate(rows)]
+    worst = sorted(entry for entry in missed if entry[0])
+    printed = rows
+    if len(rows) > SCHOOLS_IN_FULL:
+        printed = [rows[index] for _count, index in worst[:SCHOOLS_IN_FULL]]
+    table = SchoolTable(printed, len(rows), len(worst), str(name))
+    return table, sheet(name, headers, [cells(row) for row in rows])
+
+
+def targets_missed(school_results: dict, *codes: str) -> Callable[[dict], int]:
+    """``misses`` for ``school_table``: how many of the indicators ``codes`` miss their target
+    for the row's school (``row["id"]``), from each school's indicator rows by code."""
+
+    def count(row: dict) -> int:
+        results = school_results[row["id"]]
+        return sum(1 for code in codes if results[code].met is False)
+
+    return count
 
 
 def few(names: list[str], limit: int = NAMES_SHOWN) -> dict:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from training.models import AppointmentDirection, InstitutionKind
 
-from .annex import Sheet, few, sheet
+from .annex import Sheet, few, school_table, sheet, targets_missed
 from .indicators import Row
 from .sources import YearData
 
@@ -73,6 +73,7 @@ def cobuilding_context(
     dual = d.dual_qualified_by_school
     school_rows = [
         {
+            "id": s,
             "name": names[s],
             "majors": majors.get(s, {}).get("majors", 0),
             "with_partner": school_value("majors_with_partner", s),
@@ -96,11 +97,53 @@ def cobuilding_context(
     ]
     direction_labels = dict(AppointmentDirection.choices)
     majors, majors_sheet = _majors(d.major_catalogue)
+    schools, schools_sheet = school_table(
+        _("Co-building by school"),
+        [
+            _("School"),
+            _("Majors enrolling"),
+            _("With partner"),
+            _("Both leads"),
+            _("Projects"),
+            _("Project value (yuan)"),
+            _("Patents filed"),
+            _("Patents granted"),
+            _("Shared equipment"),
+            _("Shared equipment value (yuan)"),
+            _("Professional teachers"),
+            _("Dual-qualified teachers"),
+            _("Dual-qualified share"),
+        ],
+        school_rows,
+        lambda r: [
+            r["name"],
+            r["majors"],
+            r["with_partner"],
+            r["with_both_leads"],
+            r["projects"],
+            r["project_value"],
+            r["patents_filed"],
+            r["patents_granted"],
+            r["equipment"],
+            r["equipment_value"],
+            r["teachers"],
+            r["dual"],
+            r["dual_share"],
+        ],
+        targets_missed(
+            school_results,
+            "majors_with_partner",
+            "majors_with_both_leads",
+            "service_projects",
+            "patents_granted",
+            "dual_qualified_share",
+        ),
+    )
     return {
         "cobuilding": {
-            "school_rows": school_rows,
+            "schools": schools,
             "majors": majors,
-            "sheets": [majors_sheet],
+            "sheets": [majors_sheet, schools_sheet],
             "institution_kinds": institution_kinds,
             "institutions": d.institution_register,
             "patents": d.patent_register,

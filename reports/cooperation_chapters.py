@@ -20,7 +20,7 @@ from placements.models import (
 )
 from training.models import ExchangeArea, FundingDepartment, ProgrammeAudience
 
-from .annex import Sheet, few, sheet
+from .annex import Sheet, few, school_table, sheet, targets_missed
 from .indicators import Row
 from .selectors import organization_names
 from .sources import YearData
@@ -39,7 +39,9 @@ def _label(choices, value: str) -> str:
     return str(choices(value).label) if value in choices.values else value
 
 
-def _materials(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
+def _materials(
+    d: YearData, schools: list[int], names: dict[int, str], sheets: list[Sheet], school_results
+) -> dict:
     by_school = d.materials_by_kind
     rows = []
     for s in schools:
@@ -47,6 +49,7 @@ def _materials(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
         classes = d.order_class_alignment.get(s)
         rows.append(
             {
+                "id": s,
                 "name": names[s],
                 "counts": [kinds.get(kind, 0) for kind in MaterialKind.values],
                 "total": sum(kinds.values()),
@@ -54,7 +57,22 @@ def _materials(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
                 "aligned": len(classes.aligned) if classes else 0,
             }
         )
-    return {"kinds": [str(label) for label in MaterialKind.labels], "rows": rows}
+    kinds = [str(label) for label in MaterialKind.labels]
+    table, table_sheet = school_table(
+        _("Teaching materials by school"),
+        [
+            _("School"),
+            *kinds,
+            _("Total"),
+            _("Order classes running"),
+            _("Order classes fully aligned"),
+        ],
+        rows,
+        lambda r: [r["name"], *r["counts"], r["total"], r["classes"], r["aligned"]],
+        targets_missed(school_results, "materials_codeveloped", "order_classes_aligned"),
+    )
+    sheets.append(table_sheet)
+    return {"kinds": kinds, "table": table}
 
 
 def _class_rows(classes: list[dict]) -> list[list]:
@@ -226,6 +244,7 @@ def _guidance(
         graduates, followed = counted.denominator, counted.numerator
         followups.append(
             {
+                "id": s,
                 "name": names[s],
                 "graduates": graduates,
                 "followed": followed,
@@ -255,23 +274,47 @@ def _guidance(
         "enterprise_count": len(enterprises),
         "without_preference": few([names[e] for e in enterprises if not areas[e]]),
         "preference_sheet": str(preference_sheet),
-        "followups": followups,
+        "followups": _followup_table(followups, sheets, school_results),
     }
 
 
-def _external(d: YearData, schools: list[int], names: dict[int, str]) -> dict:
+def _followup_table(followups: list[dict], sheets: list[Sheet], school_results):
+    table, table_sheet = school_table(
+        _("Follow-up by school"),
+        [_("School"), _("Working in the county"), _("Followed up"), _("Not followed up")],
+        followups,
+        lambda r: [r["name"], r["graduates"], r["followed"], r["missing"]],
+        targets_missed(school_results, "followup_rate"),
+    )
+    sheets.append(table_sheet)
+    return table
+
+
+def _external(
+    d: YearData, schools: list[int], names: dict[int, str], sheets: list[Sheet], school_results
+) -> dict:
     rows = []
     for s in schools:
         areas = d.exchanges_by_area.get(s, {})
         rows.append(
             {
+                "id": s,
                 "name": names[s],
                 "partners": d.partners_with_agreement.get(s, 0),
                 "counts": [areas.get(area, 0) for area in ExchangeArea.values],
                 "total": sum(areas.values()),
             }
         )
-    return {"areas": [str(label) for label in ExchangeArea.labels], "rows": rows}
+    areas = [str(label) for label in ExchangeArea.labels]
+    table, table_sheet = school_table(
+        _("External cooperation by school"),
+        [_("School"), _("Partners with an agreement"), *areas, _("Total")],
+        rows,
+        lambda r: [r["name"], r["partners"], *r["counts"], r["total"]],
+        targets_missed(school_results, "external_exchanges"),
+    )
+    sheets.append(table_sheet)
+    return {"areas": areas, "table": table}
 
 
 def cooperation_context(d: YearData, school_results: dict[int, dict[str, Row]]) -> dict:
@@ -283,10 +326,10 @@ def cooperation_context(d: YearData, school_results: dict[int, dict[str, Row]]) 
     enterprises = sorted(d.enterprises, key=lambda i: names[i])
     sheets: list[Sheet] = []
     return {
-        "materials": _materials(d, schools, names),
+        "materials": _materials(d, schools, names, sheets, school_results),
         "demand": _demand(d, sheets),
         "training_forms": _training_forms(d, schools, set(enterprises), sheets),
         "guidance": _guidance(d, schools, enterprises, names, sheets, school_results),
-        "external": _external(d, schools, names),
+        "external": _external(d, schools, names, sheets, school_results),
         "sheets": sheets,
     }

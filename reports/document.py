@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
-from .annex import Annex, Sheet, sheet
+from .annex import Annex, Sheet, school_table, sheet, targets_missed
 from .cobuilding import cobuilding_context
 from .cooperation_chapters import SECTIONS as COOPERATION_SECTIONS
 from .cooperation_chapters import cooperation_context
@@ -137,6 +137,7 @@ def report_context(
         row = school_results[s]["secondment_rate"]
         teacher_rows.append(
             {
+                "id": s,
                 "name": names[s],
                 "teachers": teachers,
                 "seconded": seconded,
@@ -158,6 +159,7 @@ def report_context(
         oc_graduates, oc_hired = d.order_class_hires.get(s, (0, 0))
         training_rows.append(
             {
+                "id": s,
                 "name": names[s],
                 "enrolled": enrolled,
                 "person_times": person_times,
@@ -177,6 +179,7 @@ def report_context(
         member_row = school_row("alliance_employment_rate", s)
         employment_rows.append(
             {
+                "id": s,
                 "name": names[s],
                 "graduates": school_figures[s]["graduates"],
                 "employed": local_row.measure.denominator,
@@ -238,6 +241,9 @@ def report_context(
     school_columns = [school_columns[i] for i in judged]
     for line in school_lines:
         line.cells = [line.cells[i] for i in judged]
+    school_tables = _school_tables(
+        school_results, teacher_rows, training_rows, employment_rows, school_columns, school_lines
+    )
     enterprise_columns = [i for i in INDICATORS if ENTERPRISE in i.scopes]
     # The text and status of each cell only: the PDF names who misses a target, the annex
     # shows every value (500 enterprises × 23 indicators at city scale).
@@ -253,14 +259,18 @@ def report_context(
     cooperation = cooperation_context(d, school_results)
     annex = Annex(
         [
+            # In the order of the chapters, the enterprises first (the chapters point to it).
             _enterprise_sheet(d, enterprise_ids, names, enterprise_columns, enterprise_lines),
+            *(school_tables[key][1] for key in ("teachers", "training", "employment")),
+            outreach_sheet,
             *cobuilding["cobuilding"].pop("sheets"),
             *cooperation.pop("sheets"),
-            outreach_sheet,
             *assessment_publicity.pop("governance_sheets"),
+            school_tables["scorecards"][1],
         ]
     )
 
+    tables = {key: table for key, (table, _sheet) in school_tables.items()}
     chart = {
         "members": charts.bar_chart(
             [k for k, _n in kind_rows],
@@ -271,21 +281,31 @@ def report_context(
         if kind_rows
         else "",
         "secondment": charts.bar_chart(
-            [r["name"] for r in teacher_rows],
-            [float(school_row("secondment_rate", s).value or 0) for s in school_ids],
-            title=_("Teacher secondment rate by school (%)"),
+            [r["name"] for r in tables["teachers"].rows],
+            [
+                float(school_row("secondment_rate", r["id"]).value or 0)
+                for r in tables["teachers"].rows
+            ],
+            title=_("Teacher secondment rate by school (%)")
+            if not tables["teachers"].left_out
+            else _("Teacher secondment rate of the schools listed (%)"),
             unit="%",
             target=_target_number(targets["secondment_rate"]),
         )
-        if school_ids
+        if tables["teachers"].rows
         else "",
         "training": charts.bar_chart(
-            [r["name"] for r in training_rows],
-            [float(school_row("training_ratio", s).value or 0) for s in school_ids],
-            title=_("In-service training person-times per enrolled student"),
+            [r["name"] for r in tables["training"].rows],
+            [
+                float(school_row("training_ratio", r["id"]).value or 0)
+                for r in tables["training"].rows
+            ],
+            title=_("In-service training person-times per enrolled student")
+            if not tables["training"].left_out
+            else _("In-service training person-times per enrolled student, schools listed"),
             target=_target_number(targets["training_ratio"]),
         )
-        if school_ids
+        if tables["training"].rows
         else "",
         "employment": charts.line_chart(
             years,
@@ -338,9 +358,6 @@ def report_context(
         "council": council,
         "governance": d.governance_overview,
         "platforms": d.platform_summary,
-        "teacher_rows": teacher_rows,
-        "training_rows": training_rows,
-        "employment_rows": employment_rows,
         "trend_rows": trend_rows,
         "retention": d.retention_summary,
         # The three cohorts whose funnel can have reached 6, 12 and 24 months by this report.
@@ -356,7 +373,9 @@ def report_context(
         "met_count": met,
         "judged_count": judged,
         "school_columns": school_columns,
-        "school_lines": school_lines,
+        # Each per-school table: the rows the PDF prints (every school up to a city's 40; past
+        # that, the schools that miss its targets) and the annex sheet holding them all.
+        **{f"{key}_table": table for key, table in tables.items()},
         # The PDF names the enterprises that miss each target (a few lines even for thousands
         # of enterprises); every enterprise's scorecard is in the annex.
         "enterprises_missing": _missing(enterprise_columns, enterprise_lines, targets),
@@ -374,6 +393,85 @@ def report_context(
         **assessment_publicity,
         **cobuilding,
         "cooperation": cooperation,
+    }
+
+
+def _school_tables(
+    school_results, teacher_rows, training_rows, employment_rows, school_columns, school_lines
+) -> dict:
+    """The report's four per-school tables of its own chapters, by key: each the PDF's part and
+    the annex sheet (``school_table``)."""
+    return {
+        "teachers": school_table(
+            _("Teacher secondments by school"),
+            [
+                _("School"),
+                _("Professional teachers"),
+                _("Seconded"),
+                _("Rate"),
+                _("Craftsmen teaching hours"),
+            ],
+            teacher_rows,
+            lambda r: [r["name"], r["teachers"], r["seconded"], r["rate"], r["hours"]],
+            targets_missed(school_results, "secondment_rate"),
+        ),
+        "training": school_table(
+            _("Training by school"),
+            [
+                _("School"),
+                _("Enrolled"),
+                _("Training person-times"),
+                _("Ratio"),
+                _("Certified"),
+                _("Candidates"),
+                _("Order-class graduates"),
+                _("Hired by order enterprise"),
+                _("Order-class hire rate"),
+            ],
+            training_rows,
+            lambda r: [
+                r["name"],
+                r["enrolled"],
+                r["person_times"],
+                r["ratio"],
+                r["passed"],
+                r["candidates"],
+                r["oc_graduates"],
+                r["oc_hired"],
+                r["oc_rate"],
+            ],
+            targets_missed(school_results, "training_ratio", "order_class_hire_rate"),
+        ),
+        "employment": school_table(
+            _("Employment by school"),
+            [
+                _("School"),
+                _("Graduates"),
+                _("Employed"),
+                _("In the county"),
+                _("At member enterprises"),
+                _("Local rate"),
+                _("Member rate"),
+            ],
+            employment_rows,
+            lambda r: [
+                r["name"],
+                r["graduates"],
+                r["employed"],
+                r["local"],
+                r["at_member"],
+                r["local_rate"],
+                r["member_rate"],
+            ],
+            targets_missed(school_results, "local_employment_rate", "alliance_employment_rate"),
+        ),
+        "scorecards": school_table(
+            _("School scorecards"),
+            [_("School"), *(column.label for column in school_columns)],
+            school_lines,
+            lambda line: [line.name, *(cell.text for cell in line.cells)],
+            lambda line: sum(1 for cell in line.cells if cell.met is False),
+        ),
     }
 
 

@@ -55,16 +55,24 @@ def _workbook(report):
 
 SHEETS = [
     "联盟企业",
+    "各校教师入企实践",
+    "各校培训与订单班",
+    "各校留临就业",
+    "企业文化宣传",
     "校企共建专业",
+    "各校共建情况",
+    "各校共同开发教学成果",
     "联合订单班",
     "订单班、定向培养班和现代学徒制试点班",
     "实训基地实习",
     "职业规划导师",
     "县内毕业生优先政策",
-    "企业文化宣传",
+    "各校留临人才回访",
+    "各校对外交流",
     "考核结果",
     "激励支持",
     "企业文化长廊",
+    "学校指标达成表",
 ]
 
 
@@ -197,3 +205,80 @@ def test_outreach_keeps_in_the_pdf_only_the_semesters_missing_an_event(fake_sele
     ]
     assert [(r["name"], r["semester"]) for r in context["outreach_missing"]] == [("#2", "2025-1")]
     assert context["outreach_count"] == 4
+
+
+def test_past_a_citys_schools_the_pdf_keeps_the_schools_missing_a_target(
+    school, other_school, monkeypatch
+):
+    """With more member schools than the PDF prints in full (a province's 400; here more than
+    one), a per-school table keeps the schools that miss its targets and the annex keeps all."""
+    from reports import annex
+    from reports.document import report_context
+    from tests.training.factories import SecondmentFactory, TeacherFactory
+
+    monkeypatch.setattr(annex, "SCHOOLS_IN_FULL", 1)
+    # The first school seconds 1 of its 10 professional teachers (10% ≥ the 5% target); the
+    # other seconds none of its 10 (0% < 5%).
+    SchoolYearFiguresFactory(school=school, year=2025, professional_teachers=10)
+    SchoolYearFiguresFactory(school=other_school, year=2025, professional_teachers=10)
+    SecondmentFactory(teacher=TeacherFactory(school=school, is_professional=True))
+    context = report_context(2025)
+    teachers = context["teachers_table"]
+    assert [r["name"] for r in teachers.rows] == [other_school.name]
+    assert (teachers.total, teachers.missing, teachers.left_out) == (2, 1, 1)
+    rows = context["annex"].sheet(teachers.sheet).rows
+    assert sorted((row[0], row[3]) for row in rows) == sorted(
+        [(school.name, "10%"), (other_school.name, "0%")]
+    )
+    # The scorecards print the other school (it misses the secondment target at least).
+    lines = context["scorecards_table"]
+    assert other_school.name in {line.name for line in lines.rows}
+    assert {row[0] for row in context["annex"].sheet(lines.sheet).rows} == {
+        school.name,
+        other_school.name,
+    }
+
+
+def test_the_pdf_says_how_many_schools_a_shortened_table_leaves_to_the_annex(school, other_school):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from reports.annex import SchoolTable
+
+    with translation.override("zh-hans"):
+        shortened = render_to_string(
+            "reports/pdf/_school_table_note.html",
+            {"table": SchoolTable([{"name": "甲"}], total=400, missing=120, sheet="各校留临就业")},
+        )
+        none_missing = render_to_string(
+            "reports/pdf/_school_table_note.html",
+            {"table": SchoolTable([], total=400, missing=0, sheet="各校留临就业")},
+        )
+        whole = render_to_string(
+            "reports/pdf/_school_table_note.html",
+            {"table": SchoolTable([{"name": "甲"}], total=1, missing=0, sheet="各校留临就业")},
+        )
+    assert "400 所成员学校中有 120 所未达到本表的目标" in shortened
+    assert "列出其中未达标项最多的 1 所" in shortened
+    assert "“各校留临就业”" in shortened
+    assert "全部 400 所成员学校均达到本表的目标" in none_missing
+    # A table printed whole needs no note.
+    assert whole.strip() == ""
+
+
+def test_a_school_table_prints_every_school_up_to_a_citys_forty():
+    from reports.annex import SCHOOLS_IN_FULL, school_table
+
+    rows = [{"name": f"学校{i:03d}", "missed": i % 3} for i in range(SCHOOLS_IN_FULL + 20)]
+    whole, _sheet = school_table(
+        "甲", ["学校"], rows[:SCHOOLS_IN_FULL], lambda r: [r["name"]], lambda r: r["missed"]
+    )
+    assert whole.rows == rows[:SCHOOLS_IN_FULL]
+    # 60 schools: 40 miss one or two targets (i % 3); the 40 printed are the 20 missing two,
+    # then the first 20 missing one, each group in name order.
+    shortened, sheet = school_table(
+        "甲", ["学校"], rows, lambda r: [r["name"]], lambda r: r["missed"]
+    )
+    assert [r["missed"] for r in shortened.rows] == [2] * 20 + [1] * 20
+    assert shortened.rows[0]["name"] == "学校002" and shortened.rows[20]["name"] == "学校001"
+    assert (shortened.total, shortened.missing, len(sheet.rows)) == (60, 40, 60)

@@ -322,13 +322,15 @@ def test_the_report_reads_stored_figures_and_follows_a_membership_written_withou
     # a write nobody announced made the teacher non-professional (live: 0 of 10).
     Teacher.objects.update(is_professional=False)
     context = report_context(2025)
-    assert [(r["name"], r["rate"]) for r in context["teacher_rows"]] == [(school.name, "10%")]
+    assert [(r["name"], r["rate"]) for r in context["teachers_table"].rows] == [
+        (school.name, "10%")
+    ]
     # A school made a member by a write nobody announced (no FigureChange): the stored block
     # lacks it, and the report computes the schools' lines now rather than fail.
     Organization.objects.filter(pk=late.pk).update(joined_on=None)
     context = report_context(2025)
-    assert [r["name"] for r in context["teacher_rows"]] == sorted([school.name, late.name])
-    assert {line.name for line in context["school_lines"]} == {school.name, late.name}
+    assert [r["name"] for r in context["teachers_table"].rows] == sorted([school.name, late.name])
+    assert {line.name for line in context["scorecards_table"].rows} == {school.name, late.name}
 
 
 @pytest.mark.parametrize(
