@@ -66,6 +66,8 @@ class SchoolTable:
     #: the schools that miss at least one of the table's targets
     missing: int
     sheet: str
+    #: whether a target of the plan applies to the table at all (for some school)
+    judged: bool = True
 
     @property
     def left_out(self) -> int:
@@ -77,29 +79,33 @@ def school_table(
     headers,
     rows: list,
     cells: Callable[[object], list],
-    misses: Callable[[object], int],
+    misses: Callable[[object], int | None],
 ) -> tuple[SchoolTable, Sheet]:
     """The PDF's part of a per-school table and its annex sheet. ``rows`` are in name order, one
     per member school; ``cells`` gives a row's values for the sheet, ``misses`` how many of the
-    table's targets the school misses."""
-    missed = [(-misses(row), index) for index, row in enumerate(rows)]
-    worst = sorted(entry for entry in missed if entry[0])
+    table's targets the school misses (None: no target applies to it)."""
+    missed = [misses(row) for row in rows]
+    worst = sorted((-count, index) for index, count in enumerate(missed) if count)
     printed = rows
     if len(rows) > SCHOOLS_IN_FULL:
         printed = [rows[index] for _count, index in worst[:SCHOOLS_IN_FULL]]
-    table = SchoolTable(printed, len(rows), len(worst), str(name))
+    judged = any(count is not None for count in missed)
+    table = SchoolTable(printed, len(rows), len(worst), str(name), judged)
     return table, sheet(name, headers, [cells(row) for row in rows])
 
 
-def targets_missed(school_results: dict, *codes: str) -> Callable[[dict], int]:
+def targets_missed(school_results: dict, *codes: str) -> Callable[[dict], int | None]:
     """``misses`` for ``school_table``: how many of the indicators ``codes`` miss their target
     for the row's school (``row["id"]``), from each school's indicator rows by code."""
+    return lambda row: missed_count(school_results[row["id"]][code].met for code in codes)
 
-    def count(row: dict) -> int:
-        results = school_results[row["id"]]
-        return sum(1 for code in codes if results[code].met is False)
 
-    return count
+def missed_count(marks) -> int | None:
+    """How many of the met/not-met ``marks`` are not met; None when none is judged (no target)."""
+    marks = list(marks)
+    if all(mark is None for mark in marks):
+        return None
+    return sum(1 for mark in marks if mark is False)
 
 
 def few(names: list[str], limit: int = NAMES_SHOWN) -> dict:

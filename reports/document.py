@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from members.models import OrganizationKind
 
 from . import charts, plans
-from .annex import Annex, Sheet, school_table, sheet, targets_missed
+from .annex import Annex, Sheet, missed_count, school_table, sheet, targets_missed
 from .cobuilding import cobuilding_context
 from .cooperation_chapters import SECTIONS as COOPERATION_SECTIONS
 from .cooperation_chapters import cooperation_context
@@ -39,9 +39,7 @@ from .indicators import (
 from .selectors import (
     FUNNEL_CODES,
     TREND_YEARS,
-    Cell,
     FunnelLine,
-    ScorecardLine,
     applied_targets,
     organization_names,
     row_payload,
@@ -247,12 +245,7 @@ def report_context(
     enterprise_columns = [i for i in INDICATORS if ENTERPRISE in i.scopes]
     # The text and status of each cell only: the PDF names who misses a target, the annex
     # shows every value (500 enterprises × 23 indicators at city scale).
-    enterprise_lines = [
-        ScorecardLine(
-            line.id, line.name, [Cell(r.indicator.code, r.value_text, r.met) for r in line.rows]
-        )
-        for line in stored.lines(year, ENTERPRISE)[1]
-    ]
+    enterprise_lines = stored.scorecard_lines(year, ENTERPRISE)
     coverage_items = alliance.coverage()
     assessment_publicity = governance_context(d, names)
     cobuilding = cobuilding_context(d, school_results, names, school_ids)
@@ -470,7 +463,7 @@ def _school_tables(
             [_("School"), *(column.label for column in school_columns)],
             school_lines,
             lambda line: [line.name, *(cell.text for cell in line.cells)],
-            lambda line: sum(1 for cell in line.cells if cell.met is False),
+            lambda line: missed_count(cell.met for cell in line.cells),
         ),
     }
 

@@ -254,6 +254,10 @@ def test_the_pdf_says_how_many_schools_a_shortened_table_leaves_to_the_annex(sch
             "reports/pdf/_school_table_note.html",
             {"table": SchoolTable([], total=400, missing=0, sheet="各校留临就业")},
         )
+        no_target = render_to_string(
+            "reports/pdf/_school_table_note.html",
+            {"table": SchoolTable([], total=400, missing=0, sheet="各校对外交流", judged=False)},
+        )
         whole = render_to_string(
             "reports/pdf/_school_table_note.html",
             {"table": SchoolTable([{"name": "甲"}], total=1, missing=0, sheet="各校留临就业")},
@@ -262,6 +266,7 @@ def test_the_pdf_says_how_many_schools_a_shortened_table_leaves_to_the_annex(sch
     assert "列出其中未达标项最多的 1 所" in shortened
     assert "“各校留临就业”" in shortened
     assert "全部 400 所成员学校均达到本表的目标" in none_missing
+    assert "本表不涉及方案目标：全部 400 所成员学校的数据见附件" in no_target
     # A table printed whole needs no note.
     assert whole.strip() == ""
 
@@ -282,3 +287,7 @@ def test_a_school_table_prints_every_school_up_to_a_citys_forty():
     assert [r["missed"] for r in shortened.rows] == [2] * 20 + [1] * 20
     assert shortened.rows[0]["name"] == "学校002" and shortened.rows[20]["name"] == "学校001"
     assert (shortened.total, shortened.missing, len(sheet.rows)) == (60, 40, 60)
+    assert shortened.judged
+    # No target applies to any school (report-only figures): the PDF prints none of the 60.
+    unjudged, _sheet = school_table("甲", ["学校"], rows, lambda r: [r["name"]], lambda r: None)
+    assert (unjudged.rows, unjudged.judged, unjudged.left_out) == ([], False, 60)
