@@ -85,14 +85,27 @@ def _measure(client, url: str, requests: int, htmx: bool = False) -> dict:
     return _measure_many([(client, url, htmx)], requests)[0]
 
 
+#: The peak resident memory of the process's own address space (Linux's VmHWM). Not
+#: ``ru_maxrss``: Linux carries it over fork and exec, so a child started by this process (2 GB
+#: after seeding a province) reported its parent's size as its own.
+PEAK_MIB = """
+def peak_mib():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+
 def _child(code: str) -> dict:
     """Run ``code`` in a fresh Python process (Django set up) and return the JSON object it prints
-    last, with ``peak_mib``: that process's own peak resident memory (its ``ru_maxrss``, read by
-    itself at the end), not the largest of every child this process has waited for."""
+    last, with ``peak_mib``: that process's own peak resident memory, read by itself at the end."""
     script = (
         "import json, resource, time, django; django.setup()\n"
+        f"{PEAK_MIB}\n"
         f"{code}\n"
-        "found['peak_mib'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "found['peak_mib'] = peak_mib()\n"
         "print(json.dumps(found))"
     )
     done = subprocess.run(
@@ -145,6 +158,11 @@ def main() -> int:
     parser.add_argument(
         "--skip-seed", action="store_true", help="the database holds the scale's data already"
     )
+    parser.add_argument(
+        "--json",
+        metavar="PATH",
+        help="also write the figures to PATH, for bench_table's one table of every scale",
+    )
     options = parser.parse_args()
     _setup()
     from django.conf import settings
@@ -186,25 +204,29 @@ def main() -> int:
     wanted = {options.only} if options.only else {"lists", "searches", "figures", "report"}
     if options.skip_report:
         wanted.discard("report")
+    results: dict = {"scale": options.scale}
     if "lists" in wanted:
-        _lists(office, superuser_client, options.requests)
+        results["lists"] = _lists(office, superuser_client, options.requests)
     if "searches" in wanted:
-        _searches(office, superuser_client, options.requests)
+        results["searches"] = _searches(office, superuser_client, options.requests)
     if "figures" in wanted:
-        _figures(office, superuser_client, options.requests)
+        results["figures"] = _figures(office, superuser_client, options.requests)
     if "report" in wanted:
         print("\n## Annual report")
-        found = _report(YEAR)
+        found = results["report"] = _report(YEAR)
         print(
             f"report {YEAR}: {found['seconds']:.1f} s, {found['pages']} pages, peak memory "
             f"{found['peak_mib']:.0f} MiB; bare WeasyPrint render of the same HTML "
             f"{found['bare_pdf_seconds']:.1f} s, {found['bare_peak_mib']:.0f} MiB "
             f"(ratio {found['seconds'] / found['bare_pdf_seconds']:.2f}×)"
         )
+    if options.json:
+        with open(options.json, "w", encoding="utf-8") as out:
+            json.dump(results, out, ensure_ascii=False, indent=1)
     return 0
 
 
-def _lists(office, superuser_client, requests: int) -> None:
+def _lists(office, superuser_client, requests: int) -> dict:
     from django.contrib import admin
 
     from alliance.registers.declaration import DECLARED
@@ -212,6 +234,7 @@ def _lists(office, superuser_client, requests: int) -> None:
     print("\n## Register lists (first page, default order) against the admin changelist")
     print(f"{'list':28} {'median':>8} {'p95':>8} {'queries':>7} {'admin':>8} {'ratio':>6}")
     ratios = []
+    results = {}
     seen = set()
     for register in DECLARED:
         key = (register.namespace, register.name)
@@ -224,25 +247,27 @@ def _lists(office, superuser_client, requests: int) -> None:
             meta = model._meta
             pages.append((superuser_client, f"/admin/{meta.app_label}/{meta.model_name}/", False))
         found = _measure_many(pages, requests)
-        ours = found[0]
+        ours = results[f"{register.namespace}:{register.name}"] = found[0]
         line = f"{register.namespace}:{register.name:<{27 - len(register.namespace)}} "
         line += f"{ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d}"
         if len(found) > 1:
             theirs = found[1]
-            ratio = ours["median"] / theirs["median"]
+            ratio = ours["ratio"] = ours["median"] / theirs["median"]
             ratios.append(ratio)
             line += f" {theirs['median']:7.0f}ms {ratio:5.2f}×"
         print(line)
     if ratios:
         print(f"median ratio {statistics.median(ratios):.2f}×, worst {max(ratios):.2f}×")
+    return results
 
 
-def _searches(office, superuser_client, requests: int) -> None:
+def _searches(office, superuser_client, requests: int) -> dict:
     print("\n## Searches of the student list (trigram indexes on PostgreSQL)")
     from urllib.parse import quote
 
     from placements.models import Student
 
+    results = {}
     sample = Student.objects.order_by("pk").values("name", "student_number")[1]
     two = next(
         (n for n in Student.objects.values_list("name", flat=True)[:500] if len(n) == 2), "张伟"
@@ -259,13 +284,15 @@ def _searches(office, superuser_client, requests: int) -> None:
             ],
             requests,
         )
+        ours["ratio"] = ours["median"] / theirs["median"]
+        results[f"search: {label}"] = ours
         print(
             f"{label:28} {ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d} "
             f"{theirs['median']:7.0f}ms {ours['median'] / theirs['median']:5.2f}×"
         )
 
 
-def _figures(office, superuser_client, requests: int) -> None:
+def _figures(office, superuser_client, requests: int) -> dict:
     from django.core.cache import cache
 
     from reports import figures, services
@@ -279,18 +306,23 @@ def _figures(office, superuser_client, requests: int) -> None:
     services.figures_refresh()
     figures.record_change()
     cache.delete(figures.REFRESH_QUEUED)  # no worker runs here: the refresh is timed below
+    results = {}
     for name, url, htmx in FIGURE_PAGES:
         found, admin_page = _measure_many(
             [(office, url.format(year=YEAR), htmx), (superuser_client, reference, False)],
             requests,
         )
+        found["ratio"] = found["median"] / admin_page["median"]
+        results[name] = found
         print(
             f"{name:28} {found['first']:7.0f}ms {found['median']:7.0f}ms {found['p95']:7.0f}ms "
             f"{found['queries']:7d} {found['median'] / admin_page['median']:5.2f}×"
         )
     started = time.perf_counter()
     services.figures_refresh()
-    print(f"the worker's refresh after the write: {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    print(f"the worker's refresh after the write: {seconds:.1f} s")
+    return {"pages": results, "refresh_seconds": seconds}
 
 
 if __name__ == "__main__":
