@@ -175,7 +175,7 @@ def test_merged_header_cells_are_refused():
 def test_limits_are_stated():
     assert (
         "10.0" in xlsx.limits_text()
-        and "50,000" in xlsx.limits_text()
+        and "100,000" in xlsx.limits_text()
         and "60" in xlsx.limits_text()
     )
 
