@@ -134,3 +134,29 @@ def test_bigram_indexes_exist_on_postgresql():
         )
         definitions = " ".join(row[0] for row in cursor.fetchall())
     assert "alliance_bigrams(upper((name)::text))" in definitions
+
+
+@pytest.mark.parametrize("role", ["secretariat", "hr"])
+def test_register_rows_are_the_markup_django_tables2s_template_writes(
+    demo, client, role, monkeypatch
+):
+    """The rows rendered in Python (``register_row``) match django-tables2's own template cell
+    for cell: attributes, links, masked personal data (HR sees the wages masked)."""
+    import re
+
+    from members.models import User
+
+    def body(html: str) -> str:
+        rows = html[html.index("<tbody", html.index('id="register-table"')) :]
+        return re.sub(r">\s+<", "><", rows[: rows.index("</tbody>")]).strip()
+
+    client.force_login(User.objects.get(username=role))
+    url = reverse("placements:placement_list")
+    response = client.get(url)
+    ours = body(response.content.decode())
+    # The same page with django-tables2's own Bootstrap 5 template.
+    meta = type(response.context["table"])._meta
+    monkeypatch.setattr(meta, "template_name", "django_tables2/bootstrap5.html")
+    theirs = body(client.get(url).content.decode())
+    assert ours.count("<tr") == len(response.context["table"].page.object_list) > 1
+    assert ours == theirs
