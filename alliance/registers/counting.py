@@ -146,6 +146,11 @@ def _cached(queryset: QuerySet, compute: Callable[[QuerySet], Any], kind: str) -
     return found
 
 
+def cached_count(queryset: QuerySet) -> int:
+    """``queryset.count()``, kept in the cache until a write to a table it reads."""
+    return _cached(queryset, QuerySet.count, "count")
+
+
 def large_table(queryset: QuerySet) -> bool:
     """Whether the statistics say the queryset's table holds more than the estimate's
     threshold (PostgreSQL; never on SQLite)."""
@@ -180,7 +185,7 @@ class RegisterPaginator(Paginator):
             self.estimated = True
             return rows
         # The count's own SQL (no ordering): the rows in another order are counted once.
-        return _cached(self.queryset.order_by(), QuerySet.count, "count")
+        return cached_count(self.queryset.order_by())
 
     def page(self, number):
         number = self.validate_number(number)

@@ -11,10 +11,17 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance import glossary
 
+from .counting import cached_count, large_table
 from .forms import style_form
 from .indexes import word_lookup
 
 ALL = glossary.ALL
+
+#: Up to this many matches of a search, a large list finds them first by the search indexes
+#: and then sorts them (``filter_search``).
+FEW_MATCHES = 10_000
+#: a LIMIT no table reaches (PostgreSQL's bigint): it only keeps a subquery apart
+UNLIMITED = 2**62
 
 
 class RegisterFilterSet(django_filters.FilterSet):
@@ -49,7 +56,8 @@ class RegisterFilterSet(django_filters.FilterSet):
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         model = queryset.model
         vendor = connections[queryset.db].vendor
-        for word in value.split():
+        searched, words = queryset, value.split()
+        for word in words:
             condition = Q()
             for path in self.search_fields:
                 lookup = f"{path}__{word_lookup(model, path, word, vendor)}"
@@ -60,8 +68,29 @@ class RegisterFilterSet(django_filters.FilterSet):
                     condition |= Q(pk__in=matching.values("pk"))
                 else:
                     condition |= Q(**{lookup: word})
-            queryset = queryset.filter(condition)
-        return queryset
+            searched = searched.filter(condition)
+        # Words of two characters or more are served by the bigram and trigram indexes.
+        indexed = vendor == "postgresql" and words and min(map(len, words)) >= 2
+        if indexed and large_table(queryset):
+            return _few_matches_first(queryset, searched)
+        return searched
+
+
+def _few_matches_first(queryset: QuerySet, searched: QuerySet) -> QuerySet:
+    """A search's matches in a large table, found first by the search indexes when they are few.
+
+    The planner cannot tell how many rows a word matches (in a column of numbers it guesses
+    0.5 % of the table for any two Chinese characters) and may walk the list's order index,
+    testing every row until a page is full: 11 s for a name matching 568 of 2,000,000
+    students, 1.4 s for a three-character name matching 4. When at most ``FEW_MATCHES`` rows
+    match (counted by the indexes, stopping there), they are read first, in a subquery the
+    planner may not merge (its LIMIT), and sorted: 0.1 s. Many matches fill a page in a few
+    steps of the ordered walk, which is then the better plan.
+    """
+    matches = searched.order_by().values("pk")
+    if cached_count(matches[: FEW_MATCHES + 1]) > FEW_MATCHES:
+        return searched
+    return queryset.filter(pk__in=matches[:UNLIMITED])
 
 
 def _many_valued(model, path: str) -> bool:

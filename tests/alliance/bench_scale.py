@@ -290,6 +290,7 @@ def _searches(office, superuser_client, requests: int) -> dict:
             f"{label:28} {ours['median']:7.0f}ms {ours['p95']:7.0f}ms {ours['queries']:7d} "
             f"{theirs['median']:7.0f}ms {ours['median'] / theirs['median']:5.2f}×"
         )
+    return results
 
 
 def _figures(office, superuser_client, requests: int) -> dict:

@@ -123,6 +123,37 @@ def test_a_two_character_word_is_searched_by_its_bigram(client_for, secretariat_
     assert not any("alliance_bigrams" in q["sql"] for q in queries)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL plan")
+def test_few_matches_in_a_large_table_are_found_first_and_listed_in_order(
+    client_for, secretariat_user, school, monkeypatch
+):
+    from alliance.registers import filters
+    from tests.placements.factories import StudentFactory
+
+    monkeypatch.setattr(filters, "large_table", lambda queryset: True)
+    for number, name in (("3", "卢秀英"), ("1", "王卢秀"), ("2", "卢明")):
+        StudentFactory(school=school, name=name, student_number=number, enrolment_year=2025)
+    client = client_for(secretariat_user)
+    url = reverse("placements:student_list")
+
+    def search(word: str) -> tuple[list[str], bool]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url, {"q": word})
+        names = [r.record.name for r in page.context["page_obj"].object_list]
+        # The matches read first: a subquery kept apart from the page's by its LIMIT.
+        return names, any(f"LIMIT {filters.UNLIMITED}" in q["sql"] for q in queries)
+
+    # Two matches of 卢秀, in the list's order (student number 1, then 3).
+    assert search("卢秀") == (["王卢秀", "卢秀英"], True)
+    assert search("卢秀英") == (["卢秀英"], True)
+    # More matches than a few: the page is read in order directly, with the same rows.
+    monkeypatch.setattr(filters, "FEW_MATCHES", 1)
+    assert search("卢秀") == (["王卢秀", "卢秀英"], False)
+    # A one-character word has no index to count its matches by.
+    monkeypatch.setattr(filters, "FEW_MATCHES", 10)
+    assert search("卢") == (["王卢秀", "卢明", "卢秀英"], False)
+
+
 def test_bigram_indexes_exist_on_postgresql():
     if connection.vendor != "postgresql":
         return
