@@ -27,8 +27,6 @@ logger = logging.getLogger(__name__)
 
 ASYNC_ROW_THRESHOLD = 2000
 MAX_STORED_ERRORS = 1000
-# Rows listed on the dry run's page (in file order); the counts always cover every row.
-MAX_STORED_PREVIEW = 5000
 # A batch "running" for longer than this was lost with its worker and may be claimed again.
 STALE_AFTER = dt.timedelta(minutes=15)
 
@@ -161,7 +159,7 @@ def _store_plan(batch: ImportBatch, plan: Plan) -> None:
     batch.error_count = len(plan.errors)
     batch.errors = [e.as_dict() for e in plan.errors[:MAX_STORED_ERRORS]]
     if plan.preview is not None:
-        batch.preview = plan.preview[:MAX_STORED_PREVIEW]
+        batch.preview = plan.preview
 
 
 def batch_check(*, batch_id: int, user=None) -> ImportBatch:

@@ -215,6 +215,18 @@ def test_dry_run_lists_new_changed_and_unchanged_rows_masked_for_a_school(
     ]
 
 
+def test_dry_run_lists_the_first_rows_and_counts_them_all(
+    school_user, school, two_students, monkeypatch
+):
+    from alliance.exchange import planning
+
+    monkeypatch.setattr(planning, "PREVIEW_ROWS", 2)
+    result = plan("students", preview_file(school), school_user)
+    # Rows 2 and 3 listed; row 4 (new) counted, not listed.
+    assert [line["row"] for line in result.preview] == [2, 3]
+    assert (len(result.to_create), len(result.to_update), result.unchanged) == (1, 1, 1)
+
+
 def test_dry_run_shows_the_secretariat_full_values(secretariat_user, school, two_students):
     result = plan("students", preview_file(school), secretariat_user)
     assert result.preview[0]["changes"][0] == ["手机", "13812345678", "13900001111"]
