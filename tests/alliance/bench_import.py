@@ -159,6 +159,7 @@ def main() -> int:
     for major in MAJORS:  # the school's catalogue, which the students sheet names
         Major.objects.get_or_create(school=school, name=major, defaults={"industry": "装备制造"})
     _remove_students(school)
+    existing = Student.objects.count()  # the data imported into
 
     content = students_workbook(school.name, ROWS)
     register = get_register("students")
@@ -234,7 +235,7 @@ def main() -> int:
                     "seconds": total,
                     "floor_seconds": floor,
                     "peak_mib": peak_mib,
-                    "students": Student.objects.count(),
+                    "students": existing,
                 },
                 out,
             )
