@@ -273,33 +273,10 @@ def report_context(
         )
         if kind_rows
         else "",
-        "secondment": charts.bar_chart(
-            [r["name"] for r in tables["teachers"].rows],
-            [
-                float(school_row("secondment_rate", r["id"]).value or 0)
-                for r in tables["teachers"].rows
-            ],
-            title=_("Teacher secondment rate by school (%)")
-            if not tables["teachers"].left_out
-            else _("Teacher secondment rate of the schools listed (%)"),
-            unit="%",
-            target=_target_number(targets["secondment_rate"]),
-        )
-        if tables["teachers"].rows
-        else "",
-        "training": charts.bar_chart(
-            [r["name"] for r in tables["training"].rows],
-            [
-                float(school_row("training_ratio", r["id"]).value or 0)
-                for r in tables["training"].rows
-            ],
-            title=_("In-service training person-times per enrolled student")
-            if not tables["training"].left_out
-            else _("In-service training person-times per enrolled student, schools listed"),
-            target=_target_number(targets["training_ratio"]),
-        )
-        if tables["training"].rows
-        else "",
+        **{
+            key: _school_chart(tables[table], school_results, code, titles, unit, targets[code])
+            for key, table, code, titles, unit in SCHOOL_CHARTS
+        },
         "employment": charts.line_chart(
             years,
             {str(local.label): local_trend, str(member.label): member_trend},
@@ -387,6 +364,47 @@ def report_context(
         **cobuilding,
         "cooperation": cooperation,
     }
+
+
+#: The per-school charts: (chart, the table whose schools it draws, indicator, its titles for
+#: every school and for the schools a shortened table lists, unit)
+SCHOOL_CHARTS = [
+    (
+        "secondment",
+        "teachers",
+        "secondment_rate",
+        (
+            gettext_lazy("Teacher secondment rate by school (%)"),
+            gettext_lazy("Teacher secondment rate of the schools listed (%)"),
+        ),
+        "%",
+    ),
+    (
+        "training",
+        "training",
+        "training_ratio",
+        (
+            gettext_lazy("In-service training person-times per enrolled student"),
+            gettext_lazy("In-service training person-times per enrolled student, schools listed"),
+        ),
+        "",
+    ),
+]
+
+
+def _school_chart(table, school_results, code: str, titles, unit: str, target) -> str:
+    """A bar per school the table prints, of the indicator ``code``, with its target; no chart
+    when the table prints no school."""
+    if not table.rows:
+        return ""
+    every, listed = titles
+    return charts.bar_chart(
+        [r["name"] for r in table.rows],
+        [float(school_results[r["id"]][code].value or 0) for r in table.rows],
+        title=str(listed if table.left_out else every),
+        unit=unit,
+        target=_target_number(target),
+    )
 
 
 def _school_tables(
