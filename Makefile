@@ -23,7 +23,6 @@ test: setup ## The whole suite: lint, format, import contracts, migrations, unit
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The Python and the npm packages install side by side (two cores).

@@ -1,0 +1,1 @@
+"""An empty migrations package (tests/alliance/test_migrations.py)."""
