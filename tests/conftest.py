@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connections
 from django.test import TransactionTestCase
 
-from tests.demo_copy import DemoCopy, empty_tables, seed_whole_demo
+from tests.demo_copy import DemoCopy, empty_tables, seed_whole_demo, shared_folder
 from tests.factory_base import HISTORY_SWITCH
 from tests.members.factories import OrganizationFactory, UserFactory
 
@@ -120,9 +120,11 @@ def _fast_tests(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def _demo_copy(django_db_setup, django_db_blocker, tmp_path_factory):
-    copy = DemoCopy("demo_copy", seed_whole_demo, tmp_path_factory.mktemp("demo"))
+    uploads, shared = tmp_path_factory.mktemp("demo"), shared_folder(tmp_path_factory)
+    copy = DemoCopy("demo_copy", seed_whole_demo, uploads, shared)
     copy.save(django_db_blocker)
-    return copy
+    yield copy
+    copy.withdraw()
 
 
 @pytest.fixture

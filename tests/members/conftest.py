@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.demo_copy import DemoCopy, seed_members_demo
+from tests.demo_copy import DemoCopy, seed_members_demo, shared_folder
 
 
 @pytest.fixture(scope="session")
 def _members_demo_copy(django_db_setup, django_db_blocker, tmp_path_factory):
-    copy = DemoCopy("members_demo_copy", seed_members_demo, tmp_path_factory.mktemp("members-demo"))
+    uploads, shared = tmp_path_factory.mktemp("members-demo"), shared_folder(tmp_path_factory)
+    copy = DemoCopy("members_demo_copy", seed_members_demo, uploads, shared)
     copy.save(django_db_blocker)
-    return copy
+    yield copy
+    copy.withdraw()
 
 
 @pytest.fixture
