@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 
 from django.core.cache import cache
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -123,7 +124,7 @@ def batch_upload(
 
 
 def _parsed_name(batch: ImportBatch) -> str:
-    return f"{batch.file.name}.json"
+    return f"{batch.file.name}.jsonl"
 
 
 def _read(batch: ImportBatch) -> xlsx.Sheet:
@@ -132,10 +133,13 @@ def _read(batch: ImportBatch) -> xlsx.Sheet:
     name = _parsed_name(batch)
     if storage.exists(name):
         with storage.open(name, "rb") as parsed:
-            return xlsx.load_sheet(parsed.read())
+            return xlsx.load_sheet(parsed)
     with batch.file.open("rb") as stored:
         sheet = xlsx.read_sheet(stored)
-    storage.save(name, ContentFile(xlsx.dump_sheet(sheet)))
+    with tempfile.TemporaryFile() as parsed:
+        xlsx.dump_sheet(sheet, parsed)
+        parsed.seek(0)
+        storage.save(name, File(parsed))
     return sheet
 
 

@@ -188,7 +188,10 @@ def test_a_read_sheet_survives_its_json_copy():
     sheet = read(
         workbook_bytes(["日期", "公式", "数"], [[dt.date(2024, 9, 1), "=1+1", 2.5, "多余"]])
     )
-    assert xlsx.load_sheet(xlsx.dump_sheet(sheet)) == sheet
+    parsed = io.BytesIO()
+    xlsx.dump_sheet(sheet, parsed)
+    parsed.seek(0)
+    assert xlsx.load_sheet(parsed) == sheet
 
 
 def test_xml_entity_bomb_inside_the_workbook_is_refused():
@@ -213,3 +216,17 @@ def test_xml_entity_bomb_inside_the_workbook_is_refused():
     with pytest.raises(xlsx.WorkbookError) as error:
         read(out.getvalue())
     assert "damaged" in error.value.message
+
+
+def test_a_repeated_value_is_one_object_and_equal_values_of_other_types_stay_apart():
+    # 100,000 rows of a school's name were 100,000 strings (116 MiB for ten such columns).
+    sheet = read(
+        workbook_bytes(["学校", "数"], [["临朐县职业教育中心", 1], ["临朐县职业教育中心", True]])
+    )
+    parsed = io.BytesIO()
+    xlsx.dump_sheet(sheet, parsed)
+    parsed.seek(0)
+    for copy in (sheet, xlsx.load_sheet(parsed)):
+        (_, first), (_, second) = copy.rows
+        assert first[0] == "临朐县职业教育中心" and first[0] is second[0]
+        assert first[1] == 1 and first[1] is not True and second[1] is True
