@@ -143,22 +143,31 @@ def _read(batch: ImportBatch) -> xlsx.Sheet:
     return sheet
 
 
-def _plan(batch: ImportBatch, user, progress, dry_run: bool = True) -> Plan:
-    """The batch's plan. The import itself (``dry_run=False``) re-checks without the field
-    validators, which passed on this same stored file, and without the per-row list the dry run
-    already stored."""
+def _plan(batch: ImportBatch, user, progress, write=None) -> Plan:
+    """The batch's plan, with counts but not the records themselves. The import itself
+    (``write``: what writes each checked chunk of rows) re-checks without the field validators,
+    which passed on this same stored file, and without the per-row list the dry run already
+    stored."""
     register = get_register(batch.register)
     if register is None:
         raise xlsx.WorkbookError(_("Unknown register."))
+    dry_run = write is None
     return plan_import(
-        register, _read(batch), user, progress=progress, check_fields=dry_run, preview=dry_run
+        register,
+        _read(batch),
+        user,
+        progress=progress,
+        check_fields=dry_run,
+        preview=dry_run,
+        keep_records=False,
+        write=write,
     )
 
 
 def _store_plan(batch: ImportBatch, plan: Plan) -> None:
     batch.row_count = plan.row_count
-    batch.to_create = len(plan.to_create)
-    batch.to_update = len(plan.to_update)
+    batch.to_create = plan.new_count
+    batch.to_update = plan.changed_count
     batch.unchanged = plan.unchanged
     batch.error_count = len(plan.errors)
     batch.errors = [e.as_dict() for e in plan.errors[:MAX_STORED_ERRORS]]
@@ -234,12 +243,22 @@ def batch_import(*, batch_id: int, user=None) -> ImportBatch:
     user = user or batch.user
     try:
         with transaction.atomic():
-            # Checked again inside the transaction: the data may have changed since the dry run.
-            plan = _plan(batch, user, _reporter(batch.pk, 0, 80), dry_run=False)
+            # Checked again inside the transaction (the data may have changed since the dry
+            # run), and written a chunk of rows at a time as long as no row has a problem; the
+            # transaction is rolled back when one has.
+            reason = change_reason(batch)
+            written = [0, 0]
+
+            def write(chunk: Plan) -> None:
+                created, updated = apply_plan(chunk, user=user, reason=reason)
+                written[0] += created
+                written[1] += updated
+
+            plan = _plan(batch, user, _reporter(batch.pk, 0, 100), write=write)
             _store_plan(batch, plan)
             if not plan.ok:
                 raise ImportRefused
-            created, updated = apply_plan(plan, user=user, reason=change_reason(batch))
+            created, updated = written
     except xlsx.WorkbookError as exc:
         return _refuse(batch, exc.message)
     except ImportRefused:

@@ -55,6 +55,10 @@ class Plan:
     to_update: list[models.Model] = field(default_factory=list)
     update_fields: set[str] = field(default_factory=set)
     unchanged: int = 0
+    # Rows that add a record and rows that change one (``to_create`` and ``to_update`` hold the
+    # records themselves only when the plan keeps them; see ``plan_import``).
+    new_count: int = 0
+    changed_count: int = 0
     # (instance, field name, [related objects]) to set after the rows are saved.
     many: list[tuple[models.Model, str, list[models.Model]]] = field(default_factory=list)
     # What the dry run shows for each valid row, in file order: {"row", "status" (NEW, CHANGED,
@@ -69,6 +73,10 @@ class Plan:
 #: Rows listed on the dry run's page, in file order: a line for each of 100,000 rows took
 #: 40 MB to build, for a page that shows these.
 PREVIEW_ROWS = 5000
+
+#: Rows planned together: a row's converted values, its record and its checks are kept for its
+#: chunk only (100,000 rows planned at once took 200 MiB above the sheet itself).
+CHUNK_ROWS = 5000
 
 
 class _Row:
@@ -112,10 +120,17 @@ def _index_candidates(ref: Ref, rows: list[_Row], user) -> dict[tuple, Any]:
     return index
 
 
-def _resolve_refs(register: Register, rows: list[_Row], user) -> None:
+def _resolve_refs(register: Register, rows: list[_Row], user, indexes: dict) -> None:
+    """``indexes``: the candidates of each reference not narrowed by the rows, kept between
+    chunks (a reference through several columns is looked up for each chunk's rows)."""
     for ref in register.refs:
         headers = list(ref.lookups)
-        index = _index_candidates(ref, rows, user)
+        if len(headers) > 1:
+            index = _index_candidates(ref, rows, user)
+        else:
+            if ref.field not in indexes:
+                indexes[ref.field] = _index_candidates(ref, rows, user)
+            index = indexes[ref.field]
         model_field = register.model_field(ref.field)
         for row in rows:
             values = [row.values.get(h) for h in headers]
@@ -146,11 +161,13 @@ def _resolve_refs(register: Register, rows: list[_Row], user) -> None:
             row.values[ref.field] = obj
 
 
-def _resolve_many(register: Register, rows: list[_Row]) -> None:
+def _resolve_many(register: Register, rows: list[_Row], indexes: dict) -> None:
     for column in register.import_columns:
         if not column.many:
             continue
-        index = {str(o).strip(): o for o in column.many()}
+        if column.header not in indexes:
+            indexes[column.header] = {str(o).strip(): o for o in column.many()}
+        index = indexes[column.header]
         for row in rows:
             names = row.values.get(column.header) or []
             found = []
@@ -173,6 +190,17 @@ def _key_value(instance, fields: tuple[str, ...]) -> tuple | None:
     return tuple(values)
 
 
+def _having_keys(model: type[models.Model], fields: tuple[str, ...], keys) -> models.QuerySet:
+    """The records whose ``fields`` may hold one of ``keys``: each field among the keys' values
+    (a school's students narrowed to the student numbers of these rows, not all of them)."""
+    return model._default_manager.filter(
+        **{
+            f"{model._meta.get_field(name).attname}__in": {key[i] for key in keys}
+            for i, name in enumerate(fields)
+        }
+    )
+
+
 def _find_existing(register: Register, rows: list[_Row]) -> None:
     """Attach the existing record each row's natural key names (a query per natural key)."""
     model = register.model
@@ -186,9 +214,7 @@ def _find_existing(register: Register, rows: list[_Row]) -> None:
                 wanted[key].append(row)
         if not wanted:
             continue
-        first = model._meta.get_field(fields[0])
-        first_values = {k[0] for k in wanted}
-        queryset = model._default_manager.filter(**{f"{first.attname}__in": first_values})
+        queryset = _having_keys(model, fields, wanted)
         if register.select_related:
             queryset = queryset.select_related(*register.select_related)
         for obj in queryset:
@@ -266,12 +292,16 @@ def _unique_sets(model: type[models.Model]) -> list[tuple[str, ...]]:
     return sets
 
 
-def _check_unique(register: Register, rows: list[_Row]) -> None:
-    """Unique fields and constraints, in bulk: duplicates inside the file and against the database."""
+def _check_unique(register: Register, rows: list[_Row], seen_in_file: dict) -> None:
+    """Unique fields and constraints, in bulk: duplicates inside the file and against the database.
+
+    ``seen_in_file``: for each set of unique fields, the row number of each value found so far
+    (kept from one chunk of rows to the next).
+    """
     model = register.model
     sets = list(dict.fromkeys([*register.natural_keys, *_unique_sets(model)]))
     for fields in sets:
-        seen: dict[tuple, int] = {}
+        seen: dict[tuple, int] = seen_in_file.setdefault(fields, {})
         by_key: dict[tuple, _Row] = {}
         header = register.header_of_field(fields[-1]) or fields[-1]
         headers = "+".join(register.header_of_field(f) or f for f in fields)
@@ -292,9 +322,8 @@ def _check_unique(register: Register, rows: list[_Row]) -> None:
             by_key[key] = row
         if not by_key:
             continue
-        first = model._meta.get_field(fields[0]).attname
         attnames = [model._meta.get_field(f).attname for f in fields]
-        queryset = model._default_manager.filter(**{f"{first}__in": {k[0] for k in by_key}})
+        queryset = _having_keys(model, fields, by_key)
         for pk, *values in queryset.values_list("pk", *attnames).iterator(chunk_size=5000):
             row = by_key.get(tuple(values))
             if row is not None and row.instance.pk != pk:
@@ -322,6 +351,8 @@ def plan_import(
     progress: Callable[[int, int], None] | None = None,
     check_fields: bool = True,
     preview: bool = True,
+    keep_records: bool = True,
+    write: Callable[[Plan], None] | None = None,
 ) -> Plan:
     """Check every row of ``sheet`` and work out what an import would create and update.
 
@@ -331,8 +362,17 @@ def plan_import(
     out the per-row list the dry run shows (``plan.preview`` is then None); it lists the first
     ``PREVIEW_ROWS`` valid rows (the counts cover every row).
 
+    The rows are planned ``CHUNK_ROWS`` at a time. ``keep_records=False`` keeps only the counts
+    (``new_count``, ``changed_count``), not the records, in the plan: a dry run of a big file.
+    ``write`` is called with the plan of each chunk (its records to create and update) as long
+    as no row so far has a problem: the import writes as it checks, inside the caller's
+    transaction, which the caller rolls back when the plan is not ``ok`` in the end. Rows are
+    checked the same way whether earlier chunks were written or not (a row repeating a key of
+    an earlier row is reported as a repeat, not taken for an update of that row's record).
+
     Raises ``xlsx.WorkbookError`` when the file as a whole is refused (columns); row problems
-    are collected in ``plan.errors`` (row number, column header, reason). Writes nothing.
+    are collected in ``plan.errors`` (row number, column header, reason). Writes nothing but
+    through ``write``.
     """
     check_headers(register, sheet.headers)
     if not sheet.rows:
@@ -354,64 +394,6 @@ def plan_import(
     required = {c.header: register.required_of(c) for c in columns}
     total = len(sheet.rows)
 
-    rows: list[_Row] = []
-    for number, cells in sheet.rows:
-        row = _Row(number)
-        if cells and cells[-1] is xlsx.EXTRA_VALUE:
-            row.error(
-                "",
-                _("This row has values in columns without a header."),
-                allowed=_("Values only under the template's headers."),
-            )
-            cells = cells[:-1]
-        for column in columns:
-            index = position[column.header]
-            value = cells[index] if index < len(cells) else None
-            row.raw[column.header] = value
-            if isinstance(value, xlsx.Formula):
-                row.error(
-                    column.header,
-                    _("This cell holds a formula; enter the value itself (paste as values)."),
-                )
-                continue
-            if value is None:
-                if required[column.header] and not register.ref_of(column.header):
-                    row.error(column.header, _("This column is required."))
-                row.values[column.header] = None
-                continue
-            if (
-                column.mask
-                and isinstance(value, str)
-                and any(c in value for c in MASK_CHARS)
-                and column.mask(value) == value
-            ):
-                row.values[column.header] = KEEP
-                continue
-            try:
-                row.values[column.header] = convert(
-                    kinds[column.header], value, choices.get(column.header)
-                )
-            except ValueError as exc:
-                row.error(column.header, str(exc))
-        rows.append(row)
-
-    _resolve_refs(register, rows, user)
-    _resolve_many(register, rows)
-
-    # Build unsaved instances (needed for natural keys), then find the existing records.
-    # Rows with errors get an instance too, so that the model's own rules report their other
-    # problems in the same dry run (the columns already in error are left out of that check).
-    for row in rows:
-        row.instance = register.model()
-        _assign(register, row, row.instance)
-    _find_existing(register, rows)
-
-    editable_ids: set = set()
-    existing_ids = [r.existing.pk for r in rows if r.existing is not None]
-    if existing_ids:
-        editable_ids = set(
-            register.editable_by(user).filter(pk__in=existing_ids).values_list("pk", flat=True)
-        )
     writable_names = (
         dict(register.writable_organizations(user).values_list("pk", "name"))
         if register.owners
@@ -430,103 +412,174 @@ def plan_import(
     own_allowed = _("Records of your own organisation: %(names)s.") % {"names": own} if own else ""
     # A model that normalises values in clean_fields (Organization's credit code) needs it always.
     overrides_clean_fields = register.model.clean_fields is not models.Model.clean_fields
-    for done, row in enumerate(rows, start=1):
-        if progress is not None and done % 500 == 0:
-            progress(done, total)
-        if row.errors:
-            if check_fields:
-                _clean_partial(register, row, exclude)
-            continue
-        if row.existing is not None:
-            if row.existing.pk not in editable_ids:
-                # Worded as for a new row of another organisation: the dry run must not tell
-                # whether another organisation holds this record.
-                row.error(owner_header, not_yours, allowed=own_allowed)
-                continue
-            row.instance = row.existing
-            changed = _assign(register, row, row.instance, row.changes)
-        else:
-            changed = None
-            if register.owners and not (_owner_ids(row.instance, register.owners) & writable):
-                row.error(owner_header, not_yours, allowed=own_allowed)
-                continue
-            masked = [h for h, v in row.values.items() if v is KEEP]
-            if masked:
-                row.error(
-                    masked[0],
-                    _(
-                        "A masked value can only be re-imported for an existing record; enter the full value."
-                    ),
-                )
-                continue
-            if not may_create:
-                row.error(
-                    "", _("You may not add new records to this register; only update your own.")
-                )
-                continue
-        if (
-            row.existing is not None
-            and register.owners
-            and not (_owner_ids(row.instance, register.owners) & writable)
-        ):
-            # An update may not hand one's own record to another organisation either.
-            row.error(owner_header, not_yours, allowed=own_allowed)
-            continue
-        try:
-            if check_fields or overrides_clean_fields:
-                row.instance.full_clean(
-                    exclude=exclude, validate_unique=False, validate_constraints=False
-                )
-            else:
-                row.instance.clean()
-        except ValidationError as exc:
-            for name, messages in _message_list(exc).items():
-                header = (
-                    ""
-                    if name == NON_FIELD_ERRORS
-                    else (register.header_of_field(name) or _verbose(register, name))
-                )
-                for message in messages:
-                    row.error(header, message)
-            continue
-        row.values["__changed__"] = changed
-
-    _check_unique(register, rows)
-
     shown = _Shown(register, unmasked=register.sees_personal_data(user))
-    for row in rows:
-        plan.errors.extend(row.errors)
-        if row.errors:
-            continue
-        changed = row.values.get("__changed__")
-        for column in columns:
-            if column.many:
-                new = row.values.get(column.field) or []
-                if row.existing is not None:
-                    old = list(getattr(row.existing, column.field).all())
-                    if {o.pk for o in old} != {o.pk for o in new}:
-                        row.changes.append((column.field, old, new))
-                plan.many.append((row.instance, column.field, new))
-        if row.existing is None:
-            status = NEW
-            plan.to_create.append(row.instance)
-        elif row.changes:
-            status = CHANGED
-            plan.to_update.append(row.instance)
-            plan.update_fields.update(changed or ())
-        else:
-            status = UNCHANGED
-            plan.unchanged += 1
-        if plan.preview is not None and len(plan.preview) < PREVIEW_ROWS:
-            plan.preview.append(
-                {
-                    "row": row.number,
-                    "status": status,
-                    "label": shown.label(row),
-                    "changes": [shown.change(*change) for change in row.changes],
-                }
+    indexes: dict = {}  # the candidates of references and many-to-many columns
+    seen_in_file: dict = {}  # the unique values found so far (_check_unique)
+    for offset in range(0, total, CHUNK_ROWS):
+        rows: list[_Row] = []
+        for number, cells in sheet.rows[offset : offset + CHUNK_ROWS]:
+            row = _Row(number)
+            if cells and cells[-1] is xlsx.EXTRA_VALUE:
+                row.error(
+                    "",
+                    _("This row has values in columns without a header."),
+                    allowed=_("Values only under the template's headers."),
+                )
+                cells = cells[:-1]
+            for column in columns:
+                index = position[column.header]
+                value = cells[index] if index < len(cells) else None
+                row.raw[column.header] = value
+                if isinstance(value, xlsx.Formula):
+                    row.error(
+                        column.header,
+                        _("This cell holds a formula; enter the value itself (paste as values)."),
+                    )
+                    continue
+                if value is None:
+                    if required[column.header] and not register.ref_of(column.header):
+                        row.error(column.header, _("This column is required."))
+                    row.values[column.header] = None
+                    continue
+                if (
+                    column.mask
+                    and isinstance(value, str)
+                    and any(c in value for c in MASK_CHARS)
+                    and column.mask(value) == value
+                ):
+                    row.values[column.header] = KEEP
+                    continue
+                try:
+                    row.values[column.header] = convert(
+                        kinds[column.header], value, choices.get(column.header)
+                    )
+                except ValueError as exc:
+                    row.error(column.header, str(exc))
+            rows.append(row)
+
+        _resolve_refs(register, rows, user, indexes)
+        _resolve_many(register, rows, indexes)
+
+        # Build unsaved instances (needed for natural keys), then find the existing records.
+        # Rows with errors get an instance too, so that the model's own rules report their other
+        # problems in the same dry run (the columns already in error are left out of that check).
+        for row in rows:
+            row.instance = register.model()
+            _assign(register, row, row.instance)
+        _find_existing(register, rows)
+
+        editable_ids: set = set()
+        existing_ids = [r.existing.pk for r in rows if r.existing is not None]
+        if existing_ids:
+            editable_ids = set(
+                register.editable_by(user).filter(pk__in=existing_ids).values_list("pk", flat=True)
             )
-    _describe_errors(register, rows, shown)
+        for done, row in enumerate(rows, start=offset + 1):
+            if progress is not None and done % 500 == 0:
+                progress(done, total)
+            if row.errors:
+                if check_fields:
+                    _clean_partial(register, row, exclude)
+                continue
+            if row.existing is not None:
+                if row.existing.pk not in editable_ids:
+                    # Worded as for a new row of another organisation: the dry run must not tell
+                    # whether another organisation holds this record.
+                    row.error(owner_header, not_yours, allowed=own_allowed)
+                    continue
+                row.instance = row.existing
+                changed = _assign(register, row, row.instance, row.changes)
+            else:
+                changed = None
+                if register.owners and not (_owner_ids(row.instance, register.owners) & writable):
+                    row.error(owner_header, not_yours, allowed=own_allowed)
+                    continue
+                masked = [h for h, v in row.values.items() if v is KEEP]
+                if masked:
+                    row.error(
+                        masked[0],
+                        _(
+                            "A masked value can only be re-imported for an existing record; enter the full value."
+                        ),
+                    )
+                    continue
+                if not may_create:
+                    row.error(
+                        "", _("You may not add new records to this register; only update your own.")
+                    )
+                    continue
+            if (
+                row.existing is not None
+                and register.owners
+                and not (_owner_ids(row.instance, register.owners) & writable)
+            ):
+                # An update may not hand one's own record to another organisation either.
+                row.error(owner_header, not_yours, allowed=own_allowed)
+                continue
+            try:
+                if check_fields or overrides_clean_fields:
+                    row.instance.full_clean(
+                        exclude=exclude, validate_unique=False, validate_constraints=False
+                    )
+                else:
+                    row.instance.clean()
+            except ValidationError as exc:
+                for name, messages in _message_list(exc).items():
+                    header = (
+                        ""
+                        if name == NON_FIELD_ERRORS
+                        else (register.header_of_field(name) or _verbose(register, name))
+                    )
+                    for message in messages:
+                        row.error(header, message)
+                continue
+            row.values["__changed__"] = changed
+
+        _check_unique(register, rows, seen_in_file)
+
+        chunk = Plan(register=register)
+        for row in rows:
+            plan.errors.extend(row.errors)
+            if row.errors:
+                continue
+            changed = row.values.get("__changed__")
+            for column in columns:
+                if column.many:
+                    new = row.values.get(column.field) or []
+                    if row.existing is not None:
+                        old = list(getattr(row.existing, column.field).all())
+                        if {o.pk for o in old} != {o.pk for o in new}:
+                            row.changes.append((column.field, old, new))
+                    chunk.many.append((row.instance, column.field, new))
+            if row.existing is None:
+                status = NEW
+                chunk.to_create.append(row.instance)
+            elif row.changes:
+                status = CHANGED
+                chunk.to_update.append(row.instance)
+                chunk.update_fields.update(changed or ())
+            else:
+                status = UNCHANGED
+                plan.unchanged += 1
+            if plan.preview is not None and len(plan.preview) < PREVIEW_ROWS:
+                plan.preview.append(
+                    {
+                        "row": row.number,
+                        "status": status,
+                        "label": shown.label(row),
+                        "changes": [shown.change(*change) for change in row.changes],
+                    }
+                )
+        _describe_errors(register, rows, shown)
+        plan.new_count += len(chunk.to_create)
+        plan.changed_count += len(chunk.to_update)
+        if write is not None and plan.ok:
+            write(chunk)
+        if keep_records:
+            plan.to_create += chunk.to_create
+            plan.to_update += chunk.to_update
+            plan.update_fields |= chunk.update_fields
+            plan.many += chunk.many
     plan.errors.sort(key=lambda e: (e.row, e.column))
     if progress is not None:
         progress(total, total)
