@@ -123,14 +123,10 @@ def batch_upload(
     return batch_check(batch_id=batch.pk, user=user)
 
 
-def _parsed_name(batch: ImportBatch) -> str:
-    return f"{batch.file.name}.jsonl"
-
-
 def _read(batch: ImportBatch) -> xlsx.Sheet:
     """The batch's sheet: parsed from the workbook once, then from the JSON kept beside it."""
     storage = batch.file.storage
-    name = _parsed_name(batch)
+    name = ImportBatch.parsed_name(batch.file.name)
     if storage.exists(name):
         with storage.open(name, "rb") as parsed:
             return xlsx.load_sheet(parsed)

@@ -87,6 +87,11 @@ class ImportBatch(models.Model):
     def is_running(self) -> bool:
         return self.status in RUNNING_STATUSES
 
+    @staticmethod
+    def parsed_name(file_name: str) -> str:
+        """Where the sheet read from the workbook ``file_name`` is kept beside it (JSON lines)."""
+        return f"{file_name}.jsonl"
+
     @property
     def can_confirm(self) -> bool:
         return self.status == ImportStatus.READY

@@ -48,7 +48,7 @@ def import_files_purge(*, now: dt.datetime | None = None) -> int:
     )
     names = []
     for name in old.values_list("file", flat=True):
-        names += [name, f"{name}.json"]
+        names += [name, ImportBatch.parsed_name(name)]
     # The rows first: a file that then fails to go is an orphan, removed by the next run.
     with transaction.atomic():
         old.filter(status=ImportStatus.READY).update(
@@ -69,7 +69,7 @@ def _purge_orphans(cutoff: dt.datetime) -> int:
     if not default_storage.exists(IMPORTS_FOLDER):
         return 0
     kept = set(ImportBatch.objects.exclude(file="").values_list("file", flat=True))
-    kept |= {f"{name}.json" for name in kept}
+    kept |= {ImportBatch.parsed_name(name) for name in kept}
     deleted = 0
     for filename in default_storage.listdir(IMPORTS_FOLDER)[1]:
         name = f"{IMPORTS_FOLDER}/{filename}"

@@ -3,13 +3,18 @@ same all-or-nothing result as one planned at once (CHUNK_ROWS lowered to two row
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from alliance import exchange_services
 from alliance.exchange import get_register, planning
-from alliance.models import ImportStatus
+from alliance.models import ImportBatch, ImportStatus
+from alliance.retention import import_files_purge
 from alliance.xlsx import read_sheet
 from members.models import SchoolYearFigures
 from tests.alliance.xlsx_files import upload, workbook_bytes
@@ -76,3 +81,13 @@ def test_an_import_whose_later_chunk_fails_writes_nothing(monkeypatch, school_us
     assert (batch.status, batch.error_count, batch.created_count) == (ImportStatus.INVALID, 1, 0)
     assert not SchoolYearFigures.objects.exists()
     assert not SchoolYearFigures.history.exists()
+
+
+def test_the_parsed_copy_of_a_dry_run_goes_with_its_workbook(school_user, school):
+    # The copy holds the sheet's ID numbers: the retention job must find it under this name.
+    batch = _dry_run(school_user, _figures(school, [2020, 2021, 2022]))
+    parsed = ImportBatch.parsed_name(batch.file.name)
+    assert default_storage.exists(parsed)
+    later = timezone.now() + dt.timedelta(days=settings.IMPORT_RETENTION_DAYS + 1)
+    assert import_files_purge(now=later) == 2
+    assert not default_storage.exists(parsed) and not default_storage.exists(batch.file.name)

@@ -29,7 +29,7 @@ def _batch(days_ago: int, status=ImportStatus.DONE, now=NOW) -> ImportBatch:
     batch = ImportBatch(register="students", file_name="学生.xlsx", status=status)
     batch.file.save("upload.xlsx", ContentFile(b"PK workbook"), save=False)
     batch.save()
-    default_storage.save(f"{batch.file.name}.json", ContentFile(b"[]"))
+    default_storage.save(ImportBatch.parsed_name(batch.file.name), ContentFile(b"[]"))
     when = now - dt.timedelta(days=days_ago)
     ImportBatch.objects.filter(pk=batch.pk).update(created_at=when, updated_at=when)
     batch.refresh_from_db()
@@ -54,9 +54,9 @@ def test_workbooks_and_parsed_copies_older_than_30_days_are_deleted():
     # 2 files of the old batch: the workbook and its parsed JSON copy.
     assert retention_apply(now=NOW)["import_files"] == 2
     assert not default_storage.exists(old_name)
-    assert not default_storage.exists(f"{old_name}.json")
+    assert not default_storage.exists(ImportBatch.parsed_name(old_name))
     assert default_storage.exists(recent.file.name)
-    assert default_storage.exists(f"{recent.file.name}.json")
+    assert default_storage.exists(ImportBatch.parsed_name(recent.file.name))
     old.refresh_from_db()
     # The batch stays, for who imported what and when; only its file is gone.
     assert old.file.name == "" and old.status == ImportStatus.DONE
