@@ -79,14 +79,17 @@ def role_of(user) -> str | None:
 
 
 def has_access(user, audience: Audience) -> bool:
+    logged_in = user is not None and user.is_authenticated and user.is_active
+    return admits(audience, role_of(user), logged_in=logged_in)
+
+
+def admits(audience: Audience, role: str | None, *, logged_in: bool) -> bool:
+    """``has_access`` for a reader known only by role (the menus are built once per role)."""
     if audience == PUBLIC:
         return True
-    role = role_of(user)
-    if role is None and not (user is not None and user.is_authenticated and user.is_active):
+    if not logged_in:
         return False
-    if audience == AUTHENTICATED:
-        return True
-    return role in audience
+    return audience == AUTHENTICATED or role in audience
 
 
 def allow(*roles: Any):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.urls import resolve, reverse
+from django.utils.translation import get_language
 
 from members import nav as members_nav
 from placements import nav as placements_nav
@@ -17,7 +18,7 @@ from reports import nav as reports_nav
 from training import nav as training_nav
 
 from . import nav as alliance_nav
-from .access import Audience, has_access, view_access
+from .access import Audience, admits, role_of, view_access
 from .menus import Menu
 
 MENUS: list[Menu] = sorted(
@@ -50,15 +51,23 @@ def _route(url_name: str) -> tuple[str, Audience]:
     return url, audience
 
 
-def menus_for(user) -> list[tuple[str, list[VisibleLink]]]:
-    """[(menu label, [links this user may open])], menus without any link left out."""
+def menus_for(user) -> tuple[tuple[str, tuple[VisibleLink, ...]], ...]:
+    """((menu label, (links this user may open)), ...), menus without any link left out."""
+    active = user is not None and user.is_authenticated and user.is_active
+    return _menus(role_of(user), active, get_language())
+
+
+@cache
+def _menus(role: str | None, active: bool, language: str | None):
+    # What a reader may open depends on the role alone (``has_access``), and the labels on the
+    # language: built once per pair instead of on every page (twice per page with a table).
     result = []
     for menu in MENUS:
         links = []
         for link in menu.links:
             url, audience = _route(link.url_name)
-            if has_access(user, audience):
+            if admits(audience, role, logged_in=active):
                 links.append(VisibleLink(str(link.label), url, link.icon))
         if links:
-            result.append((str(menu.label), links))
-    return result
+            result.append((str(menu.label), tuple(links)))
+    return tuple(result)

@@ -89,6 +89,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "alliance.urls"
+FORM_RENDERER = "alliance.registers.rendering.PortalFormRenderer"
 WSGI_APPLICATION = "alliance.wsgi.application"
 
 TEMPLATES = [

@@ -20,6 +20,8 @@ from alliance.access import (
 )
 from alliance.masking import mask_phone
 from alliance.registers import (
+    DateColumn,
+    DateTimeColumn,
     NumberColumn,
     Register,
     RegisterTable,
@@ -62,7 +64,7 @@ class OrganizationTable(RegisterTable):
     )
     credit_code = tables.Column(attrs={"td": {"class": "font-monospace small"}})
     is_local = tables.Column(verbose_name=_("location"))
-    joined_on = tables.DateColumn(format="Y-m-d")
+    joined_on = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = Organization
@@ -264,8 +266,8 @@ MAJORS = MajorRegister()
 class CouncilSeatTable(RegisterTable):
     person = tables.Column(linkify=("members:seat_detail", [tables.A("pk")]))
     organization = tables.Column(order_by=("organization__name",))
-    term_start = tables.DateColumn(format="Y-m-d")
-    term_end = tables.DateColumn(format="Y-m-d")
+    term_start = DateColumn()
+    term_end = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = CouncilSeat
@@ -324,7 +326,7 @@ EXPERTS = ExpertMemberRegister()
 
 
 class CouncilMeetingTable(RegisterTable):
-    date = tables.DateColumn(format="Y-m-d")
+    date = DateColumn()
     title = tables.Column(linkify=("members:meeting_detail", [tables.A("pk")]))
     attendance = tables.Column(
         verbose_name=_("attendees"), order_by=("seats_attending",), attrs=NUMBER, empty_values=()
@@ -409,7 +411,7 @@ class AccountTable(RegisterTable):
     first_name = tables.Column(verbose_name=_("name"))
     role = tables.Column(default="—")
     organization = tables.Column(order_by=("organization__name",))
-    last_login = tables.DateTimeColumn(format="Y-m-d H:i")
+    last_login = DateTimeColumn()
     is_active = tables.Column(verbose_name=_("status"))
 
     class Meta(RegisterTable.Meta):
@@ -461,7 +463,7 @@ ACCOUNTS = AccountRegister()
 
 class PolicyDocumentTable(RegisterTable):
     title = tables.Column(linkify=("members:document_detail", [tables.A("pk")]))
-    effective_on = tables.DateColumn(format="Y-m-d")
+    effective_on = DateColumn()
     adopted_at = tables.Column(order_by=("adopted_at__date",), default="—")
 
     class Meta(RegisterTable.Meta):
@@ -528,7 +530,7 @@ DOCUMENTS = PolicyDocumentRegister()
 class AllianceOfficeTable(RegisterTable):
     name = tables.Column(linkify=("members:office_detail", [tables.A("pk")]))
     host = tables.Column(order_by=("host__name",), default="—")
-    established_on = tables.DateColumn(format="Y-m-d")
+    established_on = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = AllianceOffice
@@ -595,8 +597,8 @@ OFFICE_BUDGETS = OfficeBudgetRegister()
 class OfficeStaffTable(RegisterTable):
     person = tables.Column(linkify=("members:office_staff_detail", [tables.A("pk")]))
     organization = tables.Column(order_by=("organization__name",))
-    start_on = tables.DateColumn(format="Y-m-d")
-    end_on = tables.DateColumn(format="Y-m-d")
+    start_on = DateColumn()
+    end_on = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = OfficeStaff
@@ -627,9 +629,7 @@ OFFICE_STAFF = OfficeStaffRegister()
 
 
 class ExpertConsultationTable(RegisterTable):
-    date = tables.DateColumn(
-        format="Y-m-d", linkify=("members:consultation_detail", [tables.A("pk")])
-    )
+    date = DateColumn(linkify=("members:consultation_detail", [tables.A("pk")]))
     question = tables.Column()
     experts = tables.Column(verbose_name=_("experts consulted"), orderable=False, empty_values=())
     resolution = tables.Column(orderable=False, default="—")
@@ -738,7 +738,7 @@ class WorkTaskTable(RegisterTable):
     title = tables.Column(linkify=("members:task_detail", [tables.A("pk")]))
     plan = tables.Column(verbose_name=_("year"), order_by=("plan__year",))
     owner = tables.Column(order_by=("owner__name",))
-    deadline = tables.DateColumn(format="Y-m-d")
+    deadline = DateColumn()
     status = tables.Column()
 
     class Meta(RegisterTable.Meta):
@@ -798,7 +798,7 @@ TASKS = WorkTaskRegister()
 
 
 class MediaReportTable(RegisterTable):
-    published_on = tables.DateColumn(format="Y-m-d")
+    published_on = DateColumn()
     title = tables.Column(linkify=("members:media_detail", [tables.A("pk")]))
 
     class Meta(RegisterTable.Meta):

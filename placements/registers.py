@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF, is_secretariat
 from alliance.masking import mask_national_id
-from alliance.registers import MaskedColumn, Register, RegisterTable, row_count
+from alliance.registers import DateColumn, MaskedColumn, Register, RegisterTable, row_count
 from members.models import Organization
 
 from . import filters, forms, permissions, selectors, services
@@ -217,8 +217,8 @@ class ApprenticeshipTable(RegisterTable):
     student = StudentColumn("placements:apprenticeship_detail", verbose_name=_("apprentice"))
     school = _school_column()
     enterprise = tables.Column(order_by=("enterprise__name",))
-    contract_start = tables.DateColumn(format="Y-m-d")
-    contract_end = tables.DateColumn(format="Y-m-d")
+    contract_start = DateColumn()
+    contract_end = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = Apprenticeship
@@ -291,8 +291,8 @@ class InternshipTable(RegisterTable):
     school = _school_column()
     enterprise = tables.Column(order_by=("enterprise__name",))
     training_base = tables.Column(order_by=("training_base__name",))
-    start_date = tables.DateColumn(format="Y-m-d")
-    end_date = tables.DateColumn(format="Y-m-d")
+    start_date = DateColumn()
+    end_date = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = Internship
@@ -428,7 +428,7 @@ class PlacementRegister(Register):
 
 
 class EventTable(RegisterTable):
-    date = tables.DateColumn(format="Y-m-d")
+    date = DateColumn()
     title = tables.Column(linkify=("placements:event_detail", [tables.A("pk")]))
     school = tables.Column(order_by=("school__name",))
     enterprises = _names_column()
@@ -503,8 +503,8 @@ class MentorTable(RegisterTable):
     person = tables.Column(linkify=("placements:mentor_detail", [tables.A("pk")]))
     enterprise = tables.Column(order_by=("enterprise__name",))
     schools = _names_column()
-    appointed_on = tables.DateColumn(format="Y-m-d")
-    ended_on = tables.DateColumn(format="Y-m-d")
+    appointed_on = DateColumn()
+    ended_on = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = CareerMentor
@@ -541,8 +541,8 @@ class PreferenceTable(RegisterTable):
     enterprise = tables.Column(
         linkify=("placements:preference_detail", [tables.A("pk")]), order_by=("enterprise__name",)
     )
-    since = tables.DateColumn(format="Y-m-d")
-    until = tables.DateColumn(format="Y-m-d")
+    since = DateColumn()
+    until = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = PreferentialMeasure
@@ -579,7 +579,7 @@ class DemandTable(RegisterTable):
     wage = tables.Column(
         accessor="wage_min", verbose_name=_("Monthly wage (yuan)"), order_by=("wage_min",)
     )
-    needed_by = tables.DateColumn(format="Y-m-d")
+    needed_by = DateColumn()
     order_class = tables.Column(default="—", order_by=("order_class__name",))
 
     class Meta(RegisterTable.Meta):
@@ -630,7 +630,7 @@ class MaterialTable(RegisterTable):
     title = tables.Column(linkify=("placements:material_detail", [tables.A("pk")]))
     school = tables.Column(order_by=("school__name",))
     enterprises = _names_column()
-    completed_on = tables.DateColumn(format="Y-m-d")
+    completed_on = DateColumn()
     served = tables.Column(
         accessor="order_class", verbose_name=_("Serves"), orderable=False, empty_values=()
     )

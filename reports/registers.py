@@ -6,7 +6,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from alliance.access import EVERYONE, SECRETARIAT_ONLY
-from alliance.registers import NumberColumn, Register, RegisterTable
+from alliance.registers import DateColumn, NumberColumn, Register, RegisterTable
 
 from . import assessment_forms as forms
 from . import permissions, services
@@ -85,7 +85,7 @@ ASSESSMENTS = AssessmentRegister()
 
 
 class IncentiveTable(RegisterTable):
-    granted_on = tables.DateColumn(format="Y-m-d")
+    granted_on = DateColumn()
     recipient = tables.Column(
         order_by=("recipient__name",), linkify=("reports:incentive_detail", [tables.A("pk")])
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.access import ENTERPRISE_STAFF, EVERYONE, SCHOOL_STAFF, STAFF
 from alliance.masking import mask_phone
 from alliance.registers import (
+    DateColumn,
     MaskedColumn,
     Register,
     RegisterTable,
@@ -69,7 +70,7 @@ class InSchoolWorkshopTable(RegisterTable):
     name = tables.Column(**_link("workshop"))
     school = tables.Column(order_by=("school__name",))
     enterprises = tables.ManyToManyColumn(separator="、", orderable=False)
-    opened_on = tables.DateColumn(format="Y-m-d")
+    opened_on = DateColumn()
     order_count = tables.Column(verbose_name=_("Orders"), attrs=NUMBER)
     status = tables.Column()
 
@@ -137,7 +138,7 @@ class TrainingBaseTable(RegisterTable):
     majors = tables.Column(default="—")
     capacity = tables.Column(attrs=NUMBER)
     masters_count = tables.Column(verbose_name=_("Masters"), attrs=NUMBER)
-    established_on = tables.DateColumn(format="Y-m-d")
+    established_on = DateColumn()
     status = tables.Column()
 
     class Meta(RegisterTable.Meta):
@@ -168,8 +169,8 @@ class TrainingBaseRegister(Register):
 class TeacherStationTable(RegisterTable):
     name = tables.Column(**_link("station"))
     enterprise = tables.Column(order_by=("enterprise__name",))
-    established_on = tables.DateColumn(format="Y-m-d")
-    closed_on = tables.DateColumn(format="Y-m-d")
+    established_on = DateColumn()
+    closed_on = DateColumn()
     post_places = tables.Column(verbose_name=_("Practice places offered"), attrs=NUMBER, default=0)
 
     class Meta(RegisterTable.Meta):
@@ -474,7 +475,7 @@ class CertificationTable(RegisterTable):
     occupation = tables.Column(**_link("certification"))
     school = tables.Column(order_by=("school__name",))
     programme = tables.Column(default="—", order_by=("programme__title",))
-    assessed_on = tables.DateColumn(format="Y-m-d")
+    assessed_on = DateColumn()
     candidates = tables.Column(attrs=NUMBER)
     passed = tables.Column(attrs=NUMBER)
 
@@ -515,7 +516,7 @@ class CertificationRegister(Register):
 class PartnerInstitutionTable(RegisterTable):
     name = tables.Column(**_link("partner"))
     school = tables.Column(order_by=("school__name",))
-    agreement_signed_on = tables.DateColumn(format="Y-m-d")
+    agreement_signed_on = DateColumn()
     exchange_count = tables.Column(verbose_name=_("Exchanges"), attrs=NUMBER)
 
     class Meta(RegisterTable.Meta):
@@ -564,7 +565,7 @@ class PartnerInstitutionRegister(Register):
 
 
 class PartnerExchangeTable(RegisterTable):
-    date = tables.DateColumn(format="Y-m-d")
+    date = DateColumn()
     title = tables.Column(**_link("exchange"))
     partner = tables.Column(order_by=("partner__name",))
     school = tables.Column(accessor="partner__school", order_by=("partner__school__name",))
@@ -616,7 +617,7 @@ class CoBuiltInstitutionTable(RegisterTable):
     name = tables.Column(**_link("institution"))
     school = tables.Column(order_by=("school__name",))
     enterprises = _partners_column()
-    founded_on = tables.DateColumn(format="Y-m-d")
+    founded_on = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = CoBuiltInstitution
@@ -746,7 +747,7 @@ class PatentTable(RegisterTable):
     number = tables.Column(default="—", attrs={"td": {"class": "font-monospace small"}})
     school = tables.Column(order_by=("school__name",))
     institution = tables.Column(default="—", order_by=("institution__name",))
-    filed_on = tables.DateColumn(format="Y-m-d")
+    filed_on = DateColumn()
     transferred_to = tables.Column(default="—", order_by=("transferred_to__name",))
 
     class Meta(RegisterTable.Meta):
@@ -804,7 +805,7 @@ class SharedEquipmentTable(RegisterTable):
     enterprise = tables.Column(order_by=("enterprise__name",))
     quantity = tables.Column(attrs=NUMBER)
     value = tables.Column(attrs=NUMBER)
-    since = tables.DateColumn(format="Y-m-d")
+    since = DateColumn()
 
     class Meta(RegisterTable.Meta):
         model = SharedEquipment
@@ -902,7 +903,7 @@ EXCHANGES = PartnerExchangeRegister()
 
 
 class QualityEvaluationSurveyTable(RegisterTable):
-    held_on = tables.DateColumn(format="Y-m-d")
+    held_on = DateColumn()
     title = tables.Column(**_link("quality_survey"))
     school = tables.Column(order_by=("school__name",))
     enterprises = _partners_column()

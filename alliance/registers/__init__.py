@@ -5,9 +5,11 @@ from .counting import cached_rows
 from .declaration import Register
 from .filters import RegisterFilterSet
 from .forms import PortalForm, RegisterForm, style_form
-from .tables import MaskedColumn, NumberColumn, RegisterTable
+from .tables import DateColumn, DateTimeColumn, MaskedColumn, NumberColumn, RegisterTable
 
 __all__ = [
+    "DateColumn",
+    "DateTimeColumn",
     "MaskedColumn",
     "NumberColumn",
     "PortalForm",

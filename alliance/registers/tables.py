@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 
 import django_tables2 as tables
+from django.db import models
+from django.utils import dateformat, timezone
+from django_tables2 import columns
 from django_tables2 import utils as tables_utils
 
 from alliance.access import sees_personal_data
@@ -70,3 +74,50 @@ class NumberColumn(tables.Column):
 
     def render(self, value):
         return format_number(value, self.digits)
+
+
+@columns.library.register
+class DateColumn(tables.Column):
+    """A date as the portal writes one (``Y-m-d``), formatted in Python.
+
+    django-tables2's DateColumn is a template column: it compiles a template for every cell
+    (a career mentors page of 18 rows and two dates: 7 ms, the rest of the table 4 ms).
+    Registered with django-tables2, it is also the column of a date field a table leaves
+    undeclared; an export gets the ISO date, as with django-tables2's.
+    """
+
+    format = "Y-m-d"
+
+    def __init__(self, *args, format: str | None = None, **kwargs):
+        if format is not None:
+            self.format = format
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return dateformat.format(self.shown(value), self.format)
+
+    def shown(self, value):
+        return value
+
+    def value(self, value):
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+            return cls(**kwargs)
+        return None
+
+
+@columns.library.register
+class DateTimeColumn(DateColumn):
+    """A moment in the portal's time zone (``Y-m-d H:i``)."""
+
+    format = "Y-m-d H:i"
+
+    def shown(self, value):
+        return timezone.localtime(value) if timezone.is_aware(value) else value
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        return cls(**kwargs) if isinstance(field, models.DateTimeField) else None
