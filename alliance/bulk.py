@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connections, models, router
+from django.utils import timezone
 
 # Values of these fields are plain Python values psycopg adapts itself (str, int, bool, date,
 # datetime, Decimal, UUID, or a related row's key).
@@ -45,31 +46,108 @@ PLAIN = {
 }
 
 
-def insert_rows(model: type[models.Model], rows: Iterable[models.Model], batch_size=2000) -> None:
-    """Insert new ``rows`` of ``model`` (objects not saved yet, primary keys left to the
-    database): COPY on PostgreSQL, ``bulk_create`` in batches elsewhere."""
+def insert_rows(
+    model: type[models.Model], rows: Iterable[models.Model], batch_size=2000, *, keys=False
+) -> None:
+    """Insert new ``rows`` of ``model`` (objects not saved yet): COPY on PostgreSQL,
+    ``bulk_create`` in batches elsewhere. The primary keys are left to the database, unless
+    ``keys``: then each object is given its key first, from the table's sequence, as
+    ``bulk_create`` gives them."""
     connection = connections[router.db_for_write(model)]
     if connection.vendor != "postgresql":
         model._default_manager.bulk_create(list(rows), batch_size=batch_size)
         return
     meta = model._meta
-    fields = [f for f in meta.concrete_fields if not (f.primary_key and f.auto_created)]
-    fields = [f for f in fields if f is not meta.auto_field]
-    prepared = [
-        (f, f.get_internal_type() in PLAIN and not getattr(f, "auto_now", False)) for f in fields
+    if keys:
+        rows = list(rows)
+        for obj, key in zip(rows, _new_keys(connection, model, len(rows)), strict=True):
+            obj.pk = key
+            obj._state.adding, obj._state.db = False, connection.alias
+    fields = [
+        f
+        for f in meta.concrete_fields
+        if keys or not (f is meta.auto_field or (f.primary_key and f.auto_created))
     ]
+    prepared = [(f, _plain(f) and not getattr(f, "auto_now_add", False)) for f in fields]
+    _copy(
+        connection,
+        model,
+        fields,
+        (
+            [
+                getattr(obj, f.attname)
+                if plain
+                else f.get_db_prep_save(f.pre_save(obj, True), connection)
+                for f, plain in prepared
+            ]
+            for obj in rows
+        ),
+    )
+
+
+def insert_with_history(
+    model: type[models.Model], rows: list[models.Model], *, user, reason: str
+) -> None:
+    """``bulk_create_with_history`` by COPY: the new ``rows`` with their keys, then one
+    historical row each ("+", ``reason``, ``user`` or no one), as django-simple-history writes them.
+
+    No model instance is built for the history: at 100,000 students the historical instances
+    and their INSERT statements were a quarter of an Excel import's time.
+    """
+    connection = connections[router.db_for_write(model)]
+    history = model.history.model
+    if connection.vendor != "postgresql":
+        from simple_history.utils import bulk_create_with_history
+
+        bulk_create_with_history(rows, model, default_user=user, default_change_reason=reason)
+        return
+    insert_rows(model, rows, keys=True)
+    meta = history._meta
+    # A tracked field's value is stored as in the record's own table (a file as its name).
+    tracked = history.tracked_fields
+    fields = [meta.get_field(f.name) for f in tracked] + [
+        meta.get_field(name)
+        for name in ("history_date", "history_change_reason", "history_type", "history_user")
+    ]
+    prepared = [(f, f.attname, _plain(f)) for f in tracked]
+    stamp = [timezone.now(), reason, "+", getattr(user, "pk", None)]
+    _copy(
+        connection,
+        history,
+        fields,
+        (
+            [
+                getattr(obj, attname)
+                if plain
+                else field.get_db_prep_save(getattr(obj, attname), connection)
+                for field, attname, plain in prepared
+            ]
+            + stamp
+            for obj in rows
+        ),
+    )
+
+
+def _plain(field: models.Field) -> bool:
+    return field.get_internal_type() in PLAIN and not getattr(field, "auto_now", False)
+
+
+def _new_keys(connection, model: type[models.Model], count: int) -> list:
+    meta = model._meta
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [connection.ops.quote_name(meta.db_table), meta.pk.column, count],
+        )
+        return [key for (key,) in cursor.fetchall()]
+
+
+def _copy(connection, model: type[models.Model], fields: list, rows: Iterable[list]) -> None:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     with (
         connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy,
+        cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
     ):
-        for obj in rows:
-            copy.write_row(
-                [
-                    getattr(obj, f.attname)
-                    if plain and not getattr(f, "auto_now_add", False)
-                    else f.get_db_prep_save(f.pre_save(obj, True), connection)
-                    for f, plain in prepared
-                ]
-            )
+        for row in rows:
+            copy.write_row(row)

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.db import models, transaction
 
+from ..bulk import insert_with_history
 from ..changes import records_written
 from .planning import Plan
 
@@ -15,7 +16,7 @@ def apply_plan(plan: Plan, *, user, reason: str, batch_size: int = 1000) -> tupl
 
     Returns (created, updated). The caller has checked ``plan.ok``.
     """
-    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+    from simple_history.utils import bulk_update_with_history
 
     model = plan.register.model
     history_user = user if getattr(user, "pk", None) else None
@@ -23,16 +24,7 @@ def apply_plan(plan: Plan, *, user, reason: str, batch_size: int = 1000) -> tupl
     with transaction.atomic():
         if plan.to_create:
             if has_history:
-                created = bulk_create_with_history(
-                    plan.to_create,
-                    model,
-                    batch_size=batch_size,
-                    default_user=history_user,
-                    default_change_reason=reason,
-                )
-                # SQLite/other back ends may return new objects; map them back for m2m.
-                for original, saved in zip(plan.to_create, created, strict=True):
-                    original.pk = saved.pk
+                insert_with_history(model, plan.to_create, user=history_user, reason=reason)
             else:
                 model._default_manager.bulk_create(plan.to_create, batch_size=batch_size)
         if plan.to_update:
