@@ -31,6 +31,7 @@ import tempfile
 import time
 
 YEAR = 2025
+REPORT_RUNS = 3
 FIGURE_PAGES = [
     ("dashboard", "/reports/dashboard/?year={year}", False),
     ("dashboard trend", "/reports/dashboard/?year={year}&part=trend", True),
@@ -114,35 +115,48 @@ def _child(code: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _report(year: int) -> dict:
+def _report(year: int, runs: int = REPORT_RUNS) -> dict:
     """Build the year's report in a fresh process, as a worker does (its peak memory is the
     worker's); then, in another fresh process, render the same HTML with bare WeasyPrint (the
-    floor: the same imports and fonts to load, no queries, no charts, no template). The stored
-    figures are refreshed first, as the worker does after every write: the report reads them."""
+    floor: the same imports and fonts to load, no queries, no charts, no template). The two are
+    run ``runs`` times in turn and their medians compared: one render of the same HTML varies by
+    ±10 % from run to run, as much as the build adds to it. The stored figures are refreshed
+    first, as the worker does after every write: the report reads them."""
     from reports.document import build_html
     from reports.figures import StoredFigures
     from reports.selectors import TREND_YEARS
 
     StoredFigures().refresh_all(range(year - TREND_YEARS + 1, year + 1))
-    result = _child(
-        "from reports.services import report_build_now\n"
-        f"t = time.perf_counter(); r = report_build_now(year={year})\n"
-        "found = {'seconds': time.perf_counter() - t, 'pages': r.pages, 'status': r.status}"
-    )
     with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as out:
         out.write(build_html(year).html)
+    builds, bares = [], []
     try:
-        bare = _child(
-            "from reports.document import render_pdf\n"
-            f"html = open({out.name!r}).read()\n"
-            "t = time.perf_counter(); render_pdf(html)\n"
-            "found = {'seconds': time.perf_counter() - t}"
-        )
+        for _ in range(runs):
+            builds.append(
+                _child(
+                    "from reports.services import report_build_now\n"
+                    f"t = time.perf_counter(); r = report_build_now(year={year})\n"
+                    "found = {'seconds': time.perf_counter() - t, 'pages': r.pages}"
+                )
+            )
+            bares.append(
+                _child(
+                    "from reports.document import render_pdf\n"
+                    f"html = open({out.name!r}).read()\n"
+                    "t = time.perf_counter(); render_pdf(html)\n"
+                    "found = {'seconds': time.perf_counter() - t}"
+                )
+            )
     finally:
         os.unlink(out.name)
-    result["bare_pdf_seconds"] = bare["seconds"]
-    result["bare_peak_mib"] = bare["peak_mib"]
-    return result
+    return {
+        "seconds": statistics.median(b["seconds"] for b in builds),
+        "pages": builds[-1]["pages"],
+        "peak_mib": max(b["peak_mib"] for b in builds),
+        "bare_pdf_seconds": statistics.median(b["seconds"] for b in bares),
+        "bare_peak_mib": max(b["peak_mib"] for b in bares),
+        "runs": runs,
+    }
 
 
 def main() -> int:
@@ -215,7 +229,8 @@ def main() -> int:
         print("\n## Annual report")
         found = results["report"] = _report(YEAR)
         print(
-            f"report {YEAR}: {found['seconds']:.1f} s, {found['pages']} pages, peak memory "
+            f"report {YEAR} (median of {found['runs']} builds): {found['seconds']:.1f} s, "
+            f"{found['pages']} pages, peak memory "
             f"{found['peak_mib']:.0f} MiB; bare WeasyPrint render of the same HTML "
             f"{found['bare_pdf_seconds']:.1f} s, {found['bare_peak_mib']:.0f} MiB "
             f"(ratio {found['seconds'] / found['bare_pdf_seconds']:.2f}×)"

@@ -57,3 +57,11 @@ def test_the_table_has_a_column_per_scale_and_marks_what_misses_a_budget():
     imported_line = next(line for line in lines if line.startswith("import of 100,000"))
     assert "1.11×" in imported_line and "✗" not in imported_line
     assert missed == 3 and lines[-1] == "3 figure(s) over budget"
+
+
+def test_the_memory_budgets_are_megabytes_not_mebibytes():
+    # 300 MB = 300,000,000 bytes = 286.1 MiB: a peak of 290 MiB is over, one of 285 MiB is not.
+    imported = {"rows": 100_000, "seconds": 30.0, "floor_seconds": 30.0, "students": 2_000_000}
+    for peak, over in ((290, True), (285, False)):
+        lines, missed = table([], {**imported, "peak_mib": peak})
+        assert (missed, lines[-2].endswith("✗")) == (int(over), over)
