@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template import Context, Engine
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from alliance.templatetags import portal as portal_tags
 from members.models import OrganizationKind
 
 from . import charts, plans
@@ -568,12 +569,21 @@ def _target_number(target) -> float | None:
     return float(target.value) if target.value is not None and target.comparison == "gte" else None
 
 
+#: The report's own template engine, with the two tag libraries its templates load. The site's
+#: engine imports every installed app's tag libraries the first time it renders (0.15 s of a
+#: worker's first report, a sixth of building the city report's HTML).
+PDF_TEMPLATES = Engine(
+    dirs=[settings.BASE_DIR / "templates"],
+    libraries={"i18n": "django.templatetags.i18n", "portal": portal_tags.__name__},
+)
+
+
 def build_html(
     year: int, *, data: DataSet | None = None, narrative: dict[str, str] | None = None
 ) -> Built:
     with translation.override(REPORT_LANGUAGE):
         context = report_context(year, data=data, narrative=narrative)
-        html = render_to_string("reports/pdf/report.html", context)
+        html = PDF_TEMPLATES.get_template("reports/pdf/report.html").render(Context(context))
         indicators = [row_payload(row) for row in context["rows"]]
     return Built(html, indicators, context["annex"])
 

@@ -81,7 +81,7 @@ class DateColumn(tables.Column):
     """A date as the portal writes one (``Y-m-d``), formatted in Python.
 
     django-tables2's DateColumn is a template column: it compiles a template for every cell
-    (a career mentors page of 18 rows and two dates: 7 ms, the rest of the table 4 ms).
+    (the career mentors table, 18 rows with two dates each, took 16 ms to draw, 11 ms without).
     Registered with django-tables2, it is also the column of a date field a table leaves
     undeclared; an export gets the ISO date, as with django-tables2's.
     """

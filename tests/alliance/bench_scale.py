@@ -31,7 +31,7 @@ import tempfile
 import time
 
 YEAR = 2025
-REPORT_RUNS = 3
+REPORT_RUNS = 5
 FIGURE_PAGES = [
     ("dashboard", "/reports/dashboard/?year={year}", False),
     ("dashboard trend", "/reports/dashboard/?year={year}&part=trend", True),
